@@ -1,0 +1,238 @@
+#ifndef LF_MODEL_H
+#define LF_MODEL_H
+
+#include <isl/ctx.h>
+#include <isl/set.h>
+#include <isl/map.h>
+
+/* The polyhedral model of one C file, as the front end builds it.
+ *
+ * A file holds functions; a function holds runs.  A run is a maximal
+ * sequence of loop nests that follow each other in one compound statement
+ * with nothing but white space and comments between them: those are the
+ * nests that may be fused.  A nest is either modeled exactly (it has
+ * statements with domains and accesses) or opaque (it has a reason and
+ * the location of the construct that could not be modeled); an opaque
+ * nest is a barrier that nothing is fused across.
+ *
+ * Statements.  A statement is the unit that keeps its source text: an
+ * expression statement in a loop body, or a "compound" statement: a
+ * block that declares local variables, or an if whose condition is not
+ * affine.  A compound is printed as a whole and its inner loops are not
+ * transformed; its accesses are the union over its inner loops, and
+ * every write inside it is a may-write.  An affine if is not a
+ * statement: its condition becomes part of the domains below it.
+ *
+ * Names.  Statement i is the isl tuple "S<i>"; access k is tagged with
+ * the tuple "R<k>"; arrays are isl tuples named after the model array
+ * name (lf_array.name).  Every isl object of one file lives in the same
+ * isl_ctx, owned by the caller of lf_frontend_parse.
+ *
+ * Source positions are byte offsets into lf_file.text (the main file as
+ * read from disk) and 1-based line and column numbers (columns count
+ * bytes).
+ */
+
+struct lf_loc {
+	unsigned offset;
+	unsigned line;
+	unsigned col;
+};
+
+enum lf_access_kind {
+	LF_ACCESS_READ,
+	LF_ACCESS_MUST_WRITE,
+	LF_ACCESS_MAY_WRITE
+};
+
+/* One array reference, "a[i][j + 1]", or a scalar variable, "s".
+ * rel is { S<stmt>[iterators] -> <array>[subscripts] } (zero subscripts
+ * for a scalar), over the parameters of the run.
+ */
+struct lf_access {
+	int id;
+	int stmt;
+	int array;
+	enum lf_access_kind kind;
+	char *text;
+	struct lf_loc loc;
+	isl_map *rel;
+};
+
+/* Where an array lives decides what it may alias (see lf_alias.h).
+ */
+enum lf_array_origin {
+	LF_ARRAY_GLOBAL,	/* file-scope variable */
+	LF_ARRAY_LOCAL,		/* local variable of the function */
+	LF_ARRAY_PARAM_VALUE,	/* parameter passed by value (a scalar) */
+	LF_ARRAY_PARAM_POINTER	/* pointer, array or VLA parameter */
+};
+
+/* A variable that statements read or write: an array, or a scalar
+ * (n_dim == 0).  is_restrict is set for restrict-qualified pointer
+ * parameters.  decl is where the variable is declared.
+ */
+struct lf_array {
+	char *name;
+	enum lf_array_origin origin;
+	int is_restrict;
+	int n_dim;
+	struct lf_loc decl;
+};
+
+/* A size the domains and subscripts use symbolically.  Function
+ * parameters and local integers that the run does not write have no
+ * known value (has_value == 0).  Macros, enumerators and const integers
+ * have one, and the run's context fixes them to it.
+ */
+enum lf_param_origin {
+	LF_PARAM_FUNCTION,
+	LF_PARAM_LOCAL,
+	LF_PARAM_MACRO,
+	LF_PARAM_ENUM,
+	LF_PARAM_CONST
+};
+
+struct lf_param {
+	char *name;
+	enum lf_param_origin origin;
+	int has_value;
+	long value;
+};
+
+/* One for loop.  dir is +1 for a loop that counts up and -1 for one
+ * that counts down (its schedule dimension is then -iterator).
+ * iter_type is the C spelling of the iterator's type ("int", "long",
+ * "size_t", ...).  iter_outside is set when the iterator is declared
+ * before the for rather than in it; such an iterator is not used after
+ * the run (the front end makes the nest opaque otherwise).
+ * parent is the enclosing loop in the same nest, or -1.
+ */
+struct lf_loop {
+	char *iter;
+	char *iter_type;
+	int dir;
+	int iter_outside;
+	int parent;
+	int nest;
+	int depth;
+	struct lf_loc loc;
+};
+
+/* An occurrence of a loop iterator in a statement's text, to be replaced
+ * by the expression the generated code computes for it.  level is the
+ * depth (0 = outermost) of the loop whose iterator it is.
+ */
+struct lf_subst {
+	unsigned offset;
+	unsigned len;
+	int level;
+};
+
+/* A statement instance runs inside loops[0 .. depth - 1] (outermost
+ * first).  pos[l] is the statement's position among the statements and
+ * loops in the body of loops[l - 1] (pos[0] is its nest's index in
+ * the run); together they give the original schedule
+ *   [pos[0], dir0 * i0, pos[1], dir1 * i1, ..., pos[depth]].
+ * [begin, end) is the statement's text, including its ';' or '}'.
+ * domain is { S<i>[i0, ..., i<depth-1>] : ... } over the run's
+ * parameters.
+ */
+struct lf_stmt {
+	char *name;
+	int nest;
+	int depth;
+	int *loops;
+	int *pos;
+	int is_compound;
+	unsigned begin;
+	unsigned end;
+	struct lf_loc loc;
+	isl_set *domain;
+	int n_subst;
+	struct lf_subst *subst;
+	int n_access;
+	int *accesses;
+};
+
+/* A loop nest: one for statement at the level of its compound statement.
+ * [begin, end) spans the for statement.  perfect_depth is the number of
+ * outer loops whose bodies hold nothing but the next loop (the
+ * innermost of them may hold anything).  An opaque nest has no
+ * statements and a reason such as "a[idx[i]]: subscript is not affine",
+ * located at reason_loc.
+ */
+struct lf_nest {
+	unsigned begin;
+	unsigned end;
+	struct lf_loc loc;
+	struct lf_loc end_loc;
+	int first_stmt;
+	int n_stmt;
+	int first_loop;
+	int n_loop;
+	int depth;
+	int perfect_depth;
+	char *opaque_reason;
+	struct lf_loc reason_loc;
+};
+
+/* A run of consecutive nests.  The statements of nest n are
+ * stmts[nests[n].first_stmt ..], in textual order; likewise loops.
+ * context constrains the parameters (fixed values, unsigned >= 0).
+ * indent is the white space before the first nest's "for" on its line;
+ * indent_unit is one level of the file's indentation ("\t", "    ").
+ */
+struct lf_run {
+	int function;
+	unsigned begin;
+	unsigned end;
+	struct lf_loc loc;
+	char *indent;
+	char *indent_unit;
+	isl_set *context;
+	int n_param;
+	struct lf_param *params;
+	int n_array;
+	struct lf_array *arrays;
+	int n_nest;
+	struct lf_nest *nests;
+	int n_loop;
+	struct lf_loop *loops;
+	int n_stmt;
+	struct lf_stmt *stmts;
+	int n_access;
+	struct lf_access *accesses;
+};
+
+struct lf_function {
+	char *name;
+	struct lf_loc loc;
+	unsigned body_begin;
+	unsigned body_end;
+};
+
+/* A file: its text exactly as on disk, whether its lines end in CRLF,
+ * its functions and runs (runs in textual order), and every identifier
+ * that occurs in it (sorted, for choosing fresh names).
+ */
+struct lf_file {
+	char *path;
+	char *text;
+	unsigned len;
+	int crlf;
+	int n_function;
+	struct lf_function *functions;
+	int n_run;
+	struct lf_run **runs;
+	int n_ident;
+	char **idents;
+};
+
+void lf_run_free(struct lf_run *run);
+void lf_file_free(struct lf_file *file);
+
+int lf_file_has_ident(const struct lf_file *file, const char *name);
+struct lf_loc lf_file_loc(const struct lf_file *file, unsigned offset);
+
+#endif
