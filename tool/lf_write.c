@@ -1,0 +1,329 @@
+/* realpath is an XSI function. */
+#define _XOPEN_SOURCE 700
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "lf_buf.h"
+#include "lf_write.h"
+
+#define LF_WRITE_CHUNK	65536
+
+static void lf_write_report(FILE *err, const char *path, const char *what,
+	const char *why)
+{
+	if (!err)
+		return;
+	if (what)
+		fprintf(err, "%s:1:1: error: %s: %s\n", path, what, why);
+	else
+		fprintf(err, "%s:1:1: error: %s\n", path, why);
+}
+
+/* Return a malloc'd copy of the path of the file to replace:
+ * the target of a symbolic link, so that the link survives.
+ */
+static char *lf_write_target(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		return realpath(path, NULL);
+	return strdup(path);
+}
+
+/* The mode a new file would get from open(2) with 0666.
+ * umask can only be read by setting it.
+ */
+static mode_t lf_write_new_mode(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/* Find the permission bits and owner the replacement should get.
+ * *has_owner is set if the file exists.  On failure, set *why
+ * if errno does not tell the reason.
+ */
+static int lf_write_old_attr(const char *target, struct stat *st,
+	int *has_owner, const char **why)
+{
+	*has_owner = 0;
+	if (stat(target, st) < 0) {
+		if (errno != ENOENT)
+			return -1;
+		st->st_mode = S_IFREG | lf_write_new_mode();
+		return 0;
+	}
+	if (S_ISDIR(st->st_mode)) {
+		errno = EISDIR;
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		*why = "not a regular file";
+		return -1;
+	}
+	*has_owner = 1;
+	return 0;
+}
+
+static int lf_write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0) {
+			errno = EIO;
+			return -1;
+		}
+		data += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* Give the temporary the original's owner, or failing that its group.
+ * Only root can give files away, so others keep what they can,
+ * which is no reason to refuse writing the file.
+ */
+static void lf_write_keep_owner(int fd, const struct stat *st)
+{
+	struct stat now;
+
+	if (fstat(fd, &now) < 0)
+		return;
+	if (now.st_uid == st->st_uid && now.st_gid == st->st_gid)
+		return;
+	if (fchown(fd, st->st_uid, st->st_gid) == 0)
+		return;
+	if (fchown(fd, (uid_t) -1, st->st_gid) == 0)
+		return;
+}
+
+/* Fill the temporary file fd and give it the original's attributes.
+ */
+static int lf_write_fill(int fd, const char *data, size_t len,
+	const struct stat *st, int has_owner)
+{
+	if (lf_write_all(fd, data, len) < 0)
+		return -1;
+	if (fsync(fd) < 0)
+		return -1;
+	if (has_owner)
+		lf_write_keep_owner(fd, st);
+	return fchmod(fd, st->st_mode & 07777);
+}
+
+/* Make the rename durable.  The file has been replaced by then
+ * either way, and some file systems cannot sync directories,
+ * so failure is not reported.
+ */
+static void lf_write_sync_dir(const char *target)
+{
+	char *dir = strdup(target);
+	char *slash;
+	int fd;
+	int r;
+
+	if (!dir)
+		return;
+	slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd < 0)
+		return;
+	r = fsync(fd);
+	if (close(fd) < 0 || r < 0)
+		return;
+}
+
+/* Close fd after an operation that returned r, keeping the errno
+ * of a failed operation over that of a failed close.
+ */
+static int lf_write_close(int fd, int r)
+{
+	int saved = errno;
+
+	if (close(fd) < 0 && r >= 0)
+		return -1;
+	errno = saved;
+	return r;
+}
+
+/* Write data to a new temporary next to target and rename it over target.
+ * On failure, errno tells why and no temporary is left.
+ */
+static int lf_write_replace(const char *target, const char *data, size_t len,
+	const struct stat *st, int has_owner)
+{
+	size_t n = strlen(target);
+	char *tmp;
+	int fd;
+	int r;
+	int saved;
+
+	tmp = malloc(n + 8);
+	if (!tmp)
+		return -1;
+	memcpy(tmp, target, n);
+	strcpy(tmp + n, ".XXXXXX");
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return -1;
+	}
+	r = lf_write_fill(fd, data, len, st, has_owner);
+	r = lf_write_close(fd, r);
+	if (r >= 0)
+		r = rename(tmp, target);
+	if (r < 0) {
+		saved = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int lf_write_atomic(const char *path, const char *data, size_t len,
+	FILE *err)
+{
+	struct stat st;
+	const char *why = NULL;
+	char *target;
+	int has_owner;
+	int r = -1;
+
+	target = lf_write_target(path);
+	if (target && lf_write_old_attr(target, &st, &has_owner, &why) >= 0)
+		r = lf_write_replace(target, data, len, &st, has_owner);
+	if (r < 0)
+		lf_write_report(err, path, "cannot write",
+			why ? why : strerror(errno));
+	else
+		lf_write_sync_dir(target);
+	free(target);
+	return r;
+}
+
+/* Read everything from fd into buf.
+ */
+static int lf_read_all(int fd, struct lf_buf *buf)
+{
+	char chunk[LF_WRITE_CHUNK];
+
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return 0;
+		lf_buf_add(buf, chunk, n);
+		if (buf->failed) {
+			errno = ENOMEM;
+			return -1;
+		}
+	}
+}
+
+/* Check that fd is a regular file, setting errno if not.
+ */
+static int lf_read_check_regular(int fd, const char **why)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return -1;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = "not a regular file";
+		return -1;
+	}
+	return 0;
+}
+
+/* Read the file at path into buf.  On failure, set *why to the reason.
+ * Opening without blocking keeps a FIFO from hanging the read;
+ * it is rejected as not a regular file.
+ */
+static int lf_read_fd(const char *path, struct lf_buf *buf, const char **why)
+{
+	int fd;
+	int r;
+	int saved;
+
+	*why = NULL;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		*why = strerror(errno);
+		return -1;
+	}
+	r = lf_read_check_regular(fd, why);
+	if (r >= 0)
+		r = lf_read_all(fd, buf);
+	saved = errno;
+	if (close(fd) < 0 && r >= 0) {
+		saved = errno;
+		r = -1;
+	}
+	if (r < 0 && !*why)
+		*why = strerror(saved);
+	return r;
+}
+
+/* Hand over the bytes of buf, NUL terminated even if nothing
+ * was ever added to it.
+ */
+static char *lf_read_take(struct lf_buf *buf)
+{
+	lf_buf_add(buf, "", 0);
+	return lf_buf_take(buf);
+}
+
+char *lf_read_file(const char *path, size_t *len, FILE *err)
+{
+	struct lf_buf buf;
+	const char *why;
+	char *data;
+
+	lf_buf_init(&buf);
+	if (lf_read_fd(path, &buf, &why) < 0) {
+		lf_buf_free(&buf);
+		lf_write_report(err, path, "cannot read", why);
+		return NULL;
+	}
+	if (buf.len > 0 && memchr(buf.data, '\0', buf.len)) {
+		lf_buf_free(&buf);
+		lf_write_report(err, path, NULL,
+			"file contains NUL bytes, not C source");
+		return NULL;
+	}
+	*len = buf.len;
+	data = lf_read_take(&buf);
+	if (!data)
+		lf_write_report(err, path, "cannot read", strerror(ENOMEM));
+	return data;
+}
