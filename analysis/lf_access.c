@@ -1,0 +1,635 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <isl/aff.h>
+#include <isl/id.h>
+#include <isl/map.h>
+
+#include "lf_build.h"
+
+/* Collection of the accesses of a statement: array references with
+ * affine subscripts and scalar variables, read or written.  Anything
+ * that cannot be described exactly makes the nest opaque.
+ */
+
+static int lf_access_dims(CXType type)
+{
+	int n = 0;
+
+	for (;;) {
+		type = clang_getCanonicalType(type);
+		switch (type.kind) {
+		case CXType_ConstantArray:
+		case CXType_IncompleteArray:
+		case CXType_VariableArray:
+		case CXType_DependentSizedArray:
+			type = clang_getArrayElementType(type);
+			break;
+		case CXType_Pointer:
+			type = clang_getPointeeType(type);
+			break;
+		default:
+			return n;
+		}
+		n++;
+	}
+}
+
+static enum lf_array_origin lf_access_origin(CXCursor decl, int n_dim)
+{
+	if (clang_getCursorKind(decl) == CXCursor_ParmDecl)
+		return n_dim ? LF_ARRAY_PARAM_POINTER : LF_ARRAY_PARAM_VALUE;
+	if (clang_getCursorKind(clang_getCursorSemanticParent(decl)) ==
+	    CXCursor_TranslationUnit)
+		return LF_ARRAY_GLOBAL;
+	return LF_ARRAY_LOCAL;
+}
+
+static int lf_access_grow_arrays(struct lf_builder *b)
+{
+	struct lf_run *run = b->run;
+	int cap = b->cap_array ? 2 * b->cap_array : 8;
+	struct lf_array *arrays;
+	char **usrs;
+
+	if (run->n_array < b->cap_array)
+		return 0;
+	arrays = realloc(run->arrays, cap * sizeof(*arrays));
+	if (!arrays)
+		return -1;
+	run->arrays = arrays;
+	usrs = realloc(b->array_usr, cap * sizeof(char *));
+	if (!usrs)
+		return -1;
+	b->array_usr = usrs;
+	b->cap_array = cap;
+	return 0;
+}
+
+/* A name for the array that no other array of the run has.
+ */
+static char *lf_access_array_name(struct lf_builder *b, const char *name)
+{
+	char buf[300];
+	int i, k;
+
+	snprintf(buf, sizeof(buf), "%s", name);
+	for (k = 2;; ++k) {
+		for (i = 0; i < b->run->n_array; ++i)
+			if (!strcmp(b->run->arrays[i].name, buf))
+				break;
+		if (i == b->run->n_array)
+			return strdup(buf);
+		snprintf(buf, sizeof(buf), "%s_%d", name, k);
+	}
+}
+
+/* The index of the model array for variable decl, added if new.
+ */
+static int lf_access_array(struct lf_builder *b, CXCursor decl,
+	const char *usr)
+{
+	struct lf_run *run = b->run;
+	struct lf_array *a;
+	CXType type = clang_getCursorType(decl);
+	char *name;
+	int i;
+
+	for (i = 0; i < run->n_array; ++i)
+		if (!strcmp(b->array_usr[i], usr))
+			return i;
+	if (lf_access_grow_arrays(b) < 0)
+		return -1;
+	name = lf_cursor_name(decl);
+	a = &run->arrays[run->n_array];
+	a->name = name ? lf_access_array_name(b, name) : NULL;
+	free(name);
+	a->n_dim = lf_access_dims(type);
+	a->origin = lf_access_origin(decl, a->n_dim);
+	a->is_restrict = clang_isRestrictQualifiedType(
+		clang_getCanonicalType(type));
+	a->decl = lf_file_loc(b->file, lf_cursor_offset(b, decl));
+	b->array_usr[run->n_array] = strdup(usr);
+	run->n_array++;
+	if (!a->name || !b->array_usr[run->n_array - 1])
+		return -1;
+	return run->n_array - 1;
+}
+
+static int lf_access_grow(struct lf_builder *b)
+{
+	struct lf_run *run = b->run;
+	struct lf_stmt *stmt = &run->stmts[b->stmt];
+	struct lf_access *accesses;
+	int *list;
+
+	if (run->n_access == b->cap_access) {
+		int cap = b->cap_access ? 2 * b->cap_access : 16;
+
+		accesses = realloc(run->accesses, cap * sizeof(*accesses));
+		if (!accesses)
+			return -1;
+		run->accesses = accesses;
+		b->cap_access = cap;
+	}
+	list = realloc(stmt->accesses, (stmt->n_access + 1) * sizeof(int));
+	if (!list)
+		return -1;
+	stmt->accesses = list;
+	return 0;
+}
+
+/* { S[iterators] -> array[subscripts] } restricted to the current
+ * domain, with the iterators of loops inside a compound statement
+ * projected out.
+ */
+static __isl_give isl_map *lf_access_rel(struct lf_builder *b,
+	__isl_take isl_multi_pw_aff *subs, const char *array)
+{
+	isl_map *rel;
+	char name[32];
+
+	rel = isl_map_from_multi_pw_aff(subs);
+	rel = isl_map_intersect_domain(rel, isl_set_copy(b->cur_dom));
+	rel = isl_map_project_out(rel, isl_dim_in, b->stmt_depth,
+				  b->n_iter - b->stmt_depth);
+	snprintf(name, sizeof(name), "S%d", b->stmt);
+	rel = isl_map_set_tuple_name(rel, isl_dim_in, name);
+	return isl_map_set_tuple_name(rel, isl_dim_out, array);
+}
+
+static int lf_access_push(struct lf_builder *b, CXCursor c, int array,
+	enum lf_access_kind kind, __isl_take isl_multi_pw_aff *subs)
+{
+	struct lf_run *run = b->run;
+	struct lf_stmt *stmt = &run->stmts[b->stmt];
+	struct lf_access *acc;
+
+	if (!subs || lf_access_grow(b) < 0) {
+		isl_multi_pw_aff_free(subs);
+		return -1;
+	}
+	acc = &run->accesses[run->n_access];
+	acc->id = run->n_access;
+	acc->stmt = b->stmt;
+	acc->array = array;
+	acc->kind = kind;
+	acc->text = lf_cursor_text(b, c);
+	acc->loc = lf_file_loc(b->file, lf_cursor_offset(b, c));
+	acc->rel = lf_access_rel(b, subs, run->arrays[array].name);
+	stmt->accesses[stmt->n_access++] = acc->id;
+	run->n_access++;
+	return acc->rel && acc->text ? 0 : -1;
+}
+
+/* Record a read and/or a write, as "mode" says.  A write inside a
+ * compound statement or under a condition is a may-write.
+ */
+static int lf_access_add(struct lf_builder *b, CXCursor c, int array,
+	int mode, __isl_take isl_multi_pw_aff *subs)
+{
+	enum lf_access_kind wkind;
+
+	wkind = b->may ? LF_ACCESS_MAY_WRITE : LF_ACCESS_MUST_WRITE;
+	if ((mode & LF_MODE_READ) && (mode & LF_MODE_WRITE)) {
+		if (lf_access_push(b, c, array, LF_ACCESS_READ,
+				   isl_multi_pw_aff_copy(subs)) < 0) {
+			isl_multi_pw_aff_free(subs);
+			return -1;
+		}
+		return lf_access_push(b, c, array, wkind, subs);
+	}
+	if (mode & LF_MODE_WRITE)
+		return lf_access_push(b, c, array, wkind, subs);
+	return lf_access_push(b, c, array, LF_ACCESS_READ, subs);
+}
+
+static __isl_give isl_multi_pw_aff *lf_access_zero_subs(struct lf_builder *b)
+{
+	isl_space *space;
+
+	space = isl_space_from_domain(lf_build_space(b));
+	space = isl_space_add_dims(space, isl_dim_out, 0);
+	return isl_multi_pw_aff_zero(space);
+}
+
+/* Why a variable cannot be accessed as a plain scalar or array.
+ */
+static int lf_access_check_var(struct lf_builder *b, CXCursor ref,
+	CXCursor decl, const char *name)
+{
+	CXType type = clang_getCursorType(decl);
+	enum CXTypeKind kind = clang_getCanonicalType(type).kind;
+
+	if (clang_isVolatileQualifiedType(type))
+		return lf_build_fail_at(b, ref, "%s: volatile variable", name);
+	if (kind == CXType_Record || kind == CXType_Elaborated)
+		return lf_build_fail_at(b, ref, "%s: struct or union", name);
+	if (kind == CXType_Pointer &&
+	    clang_getCursorKind(decl) != CXCursor_ParmDecl)
+		return lf_build_fail_at(b, ref, "%s: pointer variable whose "
+					"target is unknown", name);
+	return 0;
+}
+
+/* A variable used without subscripts: a scalar access, or a read of a
+ * value the run cannot change (an iterator).
+ */
+static int lf_access_scalar(struct lf_builder *b, CXCursor ref, int mode)
+{
+	CXCursor decl = clang_getCursorReferenced(ref);
+	enum CXCursorKind dkind = clang_getCursorKind(decl);
+	char *usr, *name;
+	int r = 0, array;
+
+	if (dkind != CXCursor_VarDecl && dkind != CXCursor_ParmDecl)
+		return 0;
+	usr = lf_cursor_usr(decl);
+	name = lf_cursor_name(decl);
+	if (!usr || !name) {
+		r = -1;
+	} else if (lf_build_is_internal(b, usr)) {
+		r = 0;
+	} else if (lf_build_iter_level(b, usr) >= 0) {
+		if (mode & LF_MODE_WRITE)
+			r = lf_build_fail_at(b, ref, "assignment to iterator "
+					     "%s", name);
+	} else if (lf_build_is_outside_iter(b, usr)) {
+		r = lf_build_fail_at(b, ref, "%s: iterator used outside its "
+				     "loop", name);
+	} else if (lf_access_dims(clang_getCursorType(decl)) > 0) {
+		r = lf_build_fail_at(b, ref, "%s: array or pointer used "
+				     "without a subscript", name);
+	} else if (lf_access_check_var(b, ref, decl, name) == 0) {
+		array = lf_access_array(b, decl, usr);
+		r = array < 0 ? -1 : lf_access_add(b, ref, array, mode,
+						   lf_access_zero_subs(b));
+	} else {
+		r = -1;
+	}
+	free(usr);
+	free(name);
+	return r;
+}
+
+static int lf_access_subscript_fail(struct lf_builder *b, CXCursor c)
+{
+	char *text = lf_cursor_text(b, c);
+
+	free(b->reason);
+	b->reason = NULL;
+	lf_build_fail_at(b, c, "%s: subscript is not affine",
+			 text ? text : "?");
+	free(text);
+	return -1;
+}
+
+/* a[e0][e1]...: the base variable and the subscripts, outermost first.
+ */
+static int lf_access_flatten(CXCursor c, CXCursor *base, CXCursor *subs,
+	int *n)
+{
+	CXCursor *ch;
+	int k;
+
+	*n = 0;
+	while (clang_getCursorKind(c) == CXCursor_ArraySubscriptExpr) {
+		k = lf_cursor_children(c, &ch);
+		if (k != 2 || *n >= LF_MAX_DEPTH) {
+			free(ch);
+			return -1;
+		}
+		subs[(*n)++] = ch[1];
+		c = lf_cursor_strip(ch[0]);
+		free(ch);
+	}
+	for (k = 0; k < *n / 2; ++k) {
+		CXCursor t = subs[k];
+
+		subs[k] = subs[*n - 1 - k];
+		subs[*n - 1 - k] = t;
+	}
+	*base = c;
+	return 0;
+}
+
+static __isl_give isl_multi_pw_aff *lf_access_subs(struct lf_builder *b,
+	CXCursor c, CXCursor *subs, int n)
+{
+	isl_pw_multi_aff *pma = NULL;
+	int k;
+
+	if (n == 0)
+		return lf_access_zero_subs(b);
+	for (k = 0; k < n; ++k) {
+		isl_pw_aff *pa = lf_affine_expr(b, subs[k]);
+		isl_pw_multi_aff *one;
+
+		if (!pa) {
+			isl_pw_multi_aff_free(pma);
+			if (b->reason)
+				lf_access_subscript_fail(b, c);
+			return NULL;
+		}
+		one = isl_pw_multi_aff_from_pw_aff(pa);
+		pma = pma ? isl_pw_multi_aff_flat_range_product(pma, one) : one;
+	}
+	return isl_multi_pw_aff_from_pw_multi_aff(pma);
+}
+
+static int lf_access_array_ref(struct lf_builder *b, CXCursor c, int mode)
+{
+	CXCursor base, subs[LF_MAX_DEPTH], decl;
+	char *usr = NULL, *name = NULL;
+	int n, array, r = -1;
+	isl_multi_pw_aff *mpa;
+
+	if (lf_access_flatten(c, &base, subs, &n) < 0 ||
+	    clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+		return lf_build_fail_at(b, c, "subscripted expression is not "
+					"a variable");
+	decl = clang_getCursorReferenced(base);
+	usr = lf_cursor_usr(decl);
+	name = lf_cursor_name(decl);
+	if (!usr || !name)
+		goto done;
+	if (lf_build_is_internal(b, usr)) {
+		r = 0;
+		goto done;
+	}
+	if (lf_access_check_var(b, c, decl, name) < 0)
+		goto done;
+	if (clang_isVolatileQualifiedType(clang_getCursorType(c))) {
+		r = lf_build_fail_at(b, c, "%s: volatile elements", name);
+		goto done;
+	}
+	if (lf_access_dims(clang_getCursorType(decl)) != n) {
+		r = lf_build_fail_at(b, c, "%s: not every dimension is "
+				     "subscripted", name);
+		goto done;
+	}
+	mpa = lf_access_subs(b, c, subs, n);
+	array = mpa ? lf_access_array(b, decl, usr) : -1;
+	if (array < 0)
+		isl_multi_pw_aff_free(mpa);
+	else
+		r = lf_access_add(b, c, array, mode, mpa);
+done:
+	free(usr);
+	free(name);
+	return r;
+}
+
+static int lf_access_walk_children(struct lf_builder *b, CXCursor c,
+	int first, int mode)
+{
+	CXCursor *ch;
+	int i, n, r = 0;
+
+	n = lf_cursor_children(c, &ch);
+	for (i = first; i < n && r == 0; ++i)
+		r = lf_access_walk_expr(b, ch[i], mode);
+	free(ch);
+	return r;
+}
+
+/* Walk child i with "may" raised: it runs only under a condition.
+ */
+static int lf_access_walk_may(struct lf_builder *b, CXCursor c, int mode)
+{
+	int may = b->may, r;
+
+	b->may = 1;
+	r = lf_access_walk_expr(b, c, mode);
+	b->may = may;
+	return r;
+}
+
+static int lf_access_binary(struct lf_builder *b, CXCursor c, int compound)
+{
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+	CXCursor *ch;
+	int n, r;
+
+	n = lf_cursor_children(c, &ch);
+	if (n != 2) {
+		free(ch);
+		return lf_build_fail_at(b, c, "unexpected binary expression");
+	}
+	if (compound)
+		r = lf_access_walk_expr(b, ch[0], LF_MODE_READ | LF_MODE_WRITE);
+	else if (op == CXBinaryOperator_Assign)
+		r = lf_access_walk_expr(b, ch[0], LF_MODE_WRITE);
+	else
+		r = lf_access_walk_expr(b, ch[0], LF_MODE_READ);
+	if (r == 0 && (op == CXBinaryOperator_LAnd ||
+		       op == CXBinaryOperator_LOr))
+		r = lf_access_walk_may(b, ch[1], LF_MODE_READ);
+	else if (r == 0)
+		r = lf_access_walk_expr(b, ch[1], LF_MODE_READ);
+	free(ch);
+	return r;
+}
+
+static int lf_access_unary(struct lf_builder *b, CXCursor c)
+{
+	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+	char *text;
+	int r;
+
+	switch (op) {
+	case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
+	case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec:
+		return lf_access_walk_children(b, c, 0,
+					       LF_MODE_READ | LF_MODE_WRITE);
+	case CXUnaryOperator_AddrOf:
+	case CXUnaryOperator_Deref:
+		text = lf_cursor_text(b, c);
+		r = lf_build_fail_at(b, c, "%s: %s", text ? text : "?",
+			op == CXUnaryOperator_AddrOf ? "address taken" :
+			"pointer dereference");
+		free(text);
+		return r;
+	default:
+		return lf_access_walk_children(b, c, 0, LF_MODE_READ);
+	}
+}
+
+static int lf_access_conditional(struct lf_builder *b, CXCursor c)
+{
+	CXCursor *ch;
+	int n, r;
+
+	n = lf_cursor_children(c, &ch);
+	r = n == 3 ? lf_access_walk_expr(b, ch[0], LF_MODE_READ) : -1;
+	if (r == 0)
+		r = lf_access_walk_may(b, ch[1], LF_MODE_READ);
+	if (r == 0)
+		r = lf_access_walk_may(b, ch[2], LF_MODE_READ);
+	free(ch);
+	return r;
+}
+
+static int lf_access_call(struct lf_builder *b, CXCursor c)
+{
+	char *reason = lf_purity_check_call(b->purity, c);
+
+	if (reason) {
+		lf_build_fail_at(b, c, "%s", reason);
+		free(reason);
+		return -1;
+	}
+	return lf_access_walk_children(b, c, 1, LF_MODE_READ);
+}
+
+/* Walk an expression, recording its accesses; "mode" says whether the
+ * value of c itself is read, written or both.
+ */
+int lf_access_walk_expr(struct lf_builder *b, CXCursor c, int mode)
+{
+	enum CXCursorKind kind = clang_getCursorKind(c);
+
+	switch (kind) {
+	case CXCursor_ArraySubscriptExpr:
+		return lf_access_array_ref(b, c, mode);
+	case CXCursor_DeclRefExpr:
+		return lf_access_scalar(b, c, mode);
+	case CXCursor_BinaryOperator:
+		return lf_access_binary(b, c, 0);
+	case CXCursor_CompoundAssignOperator:
+		return lf_access_binary(b, c, 1);
+	case CXCursor_UnaryOperator:
+		return lf_access_unary(b, c);
+	case CXCursor_ConditionalOperator:
+		return lf_access_conditional(b, c);
+	case CXCursor_CallExpr:
+		return lf_access_call(b, c);
+	case CXCursor_MemberRefExpr:
+		return lf_build_fail_at(b, c, "struct member access");
+	case CXCursor_IntegerLiteral: case CXCursor_FloatingLiteral:
+	case CXCursor_CharacterLiteral: case CXCursor_StringLiteral:
+	case CXCursor_UnaryExpr: case CXCursor_TypeRef:
+		return 0;
+	case CXCursor_ParenExpr: case CXCursor_UnexposedExpr:
+	case CXCursor_CStyleCastExpr: case CXCursor_InitListExpr:
+		return lf_access_walk_children(b, c, 0, mode);
+	default:
+		return lf_build_fail_at(b, c, "unsupported expression");
+	}
+}
+
+static int lf_access_decl(struct lf_builder *b, CXCursor c)
+{
+	CXCursor *ch;
+	int i, n, r = 0;
+
+	n = lf_cursor_children(c, &ch);
+	for (i = 0; i < n && r == 0; ++i) {
+		CXType type = clang_getCursorType(ch[i]);
+		char *usr;
+
+		if (clang_getCursorKind(ch[i]) != CXCursor_VarDecl)
+			continue;
+		if (clang_isVolatileQualifiedType(type)) {
+			r = lf_build_fail_at(b, ch[i], "volatile variable");
+			break;
+		}
+		if (clang_Cursor_getStorageClass(ch[i]) == CX_SC_Static) {
+			r = lf_build_fail_at(b, ch[i], "static local variable");
+			break;
+		}
+		r = lf_access_walk_children(b, ch[i], 0, LF_MODE_READ);
+		usr = lf_cursor_usr(ch[i]);
+		if (r == 0 && (!usr || lf_build_push_internal(b, usr) < 0))
+			r = -1;
+		free(usr);
+	}
+	free(ch);
+	return r;
+}
+
+/* A loop inside a compound statement: its accesses are the union over
+ * its iterations.
+ */
+static int lf_access_inner_loop(struct lf_builder *b, CXCursor c)
+{
+	isl_set *outer = b->cur_dom, *domain;
+	CXCursor body;
+	int r;
+
+	if (lf_loop_header(b, c, outer, -1, &domain, &body) < 0)
+		return -1;
+	r = lf_build_push_internal(b, b->iters[b->n_iter - 1].usr);
+	b->cur_dom = domain;
+	if (r == 0)
+		r = lf_access_walk_stmt(b, body);
+	b->cur_dom = outer;
+	isl_set_free(domain);
+	lf_loop_pop(b);
+	return r;
+}
+
+static int lf_access_if(struct lf_builder *b, CXCursor c)
+{
+	CXCursor *ch;
+	int i, n, r, may = b->may;
+
+	n = lf_cursor_children(c, &ch);
+	r = n >= 2 ? lf_access_walk_expr(b, ch[0], LF_MODE_READ) : -1;
+	b->may = 1;
+	for (i = 1; i < n && r == 0; ++i)
+		r = lf_access_walk_stmt(b, ch[i]);
+	b->may = may;
+	free(ch);
+	return r;
+}
+
+static int lf_access_block(struct lf_builder *b, CXCursor c)
+{
+	CXCursor *ch;
+	int i, n, r = 0;
+
+	n = lf_cursor_children(c, &ch);
+	for (i = 0; i < n && r == 0; ++i)
+		r = lf_access_walk_stmt(b, ch[i]);
+	free(ch);
+	return r;
+}
+
+const char *lf_access_unsupported(enum CXCursorKind kind)
+{
+	switch (kind) {
+	case CXCursor_WhileStmt: return "while loop";
+	case CXCursor_DoStmt: return "do-while loop";
+	case CXCursor_GotoStmt: case CXCursor_IndirectGotoStmt: return "goto";
+	case CXCursor_BreakStmt: return "break";
+	case CXCursor_ContinueStmt: return "continue";
+	case CXCursor_ReturnStmt: return "return";
+	case CXCursor_SwitchStmt: return "switch";
+	case CXCursor_LabelStmt: return "label";
+	case CXCursor_AsmStmt: case CXCursor_MSAsmStmt: return "inline assembly";
+	default: return "unsupported statement";
+	}
+}
+
+/* Walk a statement inside a compound statement.
+ */
+int lf_access_walk_stmt(struct lf_builder *b, CXCursor c)
+{
+	enum CXCursorKind kind = clang_getCursorKind(c);
+
+	if (kind == CXCursor_CompoundStmt)
+		return lf_access_block(b, c);
+	if (kind == CXCursor_DeclStmt)
+		return lf_access_decl(b, c);
+	if (kind == CXCursor_ForStmt)
+		return lf_access_inner_loop(b, c);
+	if (kind == CXCursor_IfStmt)
+		return lf_access_if(b, c);
+	if (kind == CXCursor_NullStmt)
+		return 0;
+	if (clang_isExpression(kind))
+		return lf_access_walk_expr(b, c, LF_MODE_READ);
+	return lf_build_fail_at(b, c, "%s", lf_access_unsupported(kind));
+}

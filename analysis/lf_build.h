@@ -1,0 +1,113 @@
+#ifndef LF_BUILD_H
+#define LF_BUILD_H
+
+#include <clang-c/Index.h>
+#include <isl/aff.h>
+#include <isl/set.h>
+#include <isl/space.h>
+
+#include "lf_cursor.h"
+#include "lf_model.h"
+#include "lf_purity.h"
+
+/* State of the front end while it builds the model of one run.
+ * Not part of the public interface: analysis/lf_frontend.h is.
+ */
+
+#define LF_MAX_DEPTH 16
+
+/* A reference to a variable somewhere in the current function. */
+struct lf_var_ref {
+	char *usr;
+	unsigned offset;
+	int is_write;
+	int is_addr;
+};
+
+/* An iterator visible at the current point: a loop of the run (loop >= 0)
+ * or a loop inside a compound statement (loop == -1).
+ */
+struct lf_iter {
+	char *usr;
+	int loop;
+};
+
+struct lf_builder {
+	isl_ctx *ctx;
+	CXTranslationUnit tu;
+	CXFile main_file;
+	struct lf_file *file;
+	struct lf_purity *purity;
+
+	int n_ref;
+	int cap_ref;
+	struct lf_var_ref *refs;
+
+	struct lf_run *run;
+	int cap_nest, cap_loop, cap_stmt, cap_access, cap_array, cap_param;
+	char **array_usr;
+	char **param_usr;
+	int n_outside;
+	char **outside_usr;
+
+	int n_iter;
+	struct lf_iter iters[LF_MAX_DEPTH];
+	int stmt_depth;
+	int n_internal;
+	int cap_internal;
+	char **internal;
+	int in_compound;
+	int may;
+	int stmt;
+	isl_set *cur_dom;
+
+	char *reason;
+	unsigned reason_offset;
+};
+
+/* lf_text.c */
+int lf_cursor_range(struct lf_builder *b, CXCursor c, unsigned *begin,
+	unsigned *end);
+unsigned lf_cursor_offset(struct lf_builder *b, CXCursor c);
+char *lf_cursor_text(struct lf_builder *b, CXCursor c);
+unsigned lf_text_skip_space(const char *text, unsigned len, unsigned pos);
+unsigned lf_text_stmt_end(const char *text, unsigned len, unsigned end);
+int lf_text_is_gap(const char *text, unsigned begin, unsigned end);
+int lf_cursor_single_ident(struct lf_builder *b, CXCursor c, char **name);
+
+/* lf_build.c */
+int lf_build_fail(struct lf_builder *b, unsigned offset, const char *fmt,
+	...) __attribute__((format(printf, 3, 4)));
+int lf_build_fail_at(struct lf_builder *b, CXCursor c, const char *fmt,
+	...) __attribute__((format(printf, 3, 4)));
+int lf_build_is_written_in_run(struct lf_builder *b, const char *usr);
+int lf_build_is_addr_taken(struct lf_builder *b, const char *usr);
+int lf_build_iter_level(struct lf_builder *b, const char *usr);
+int lf_build_is_internal(struct lf_builder *b, const char *usr);
+int lf_build_is_outside_iter(struct lf_builder *b, const char *usr);
+int lf_build_push_internal(struct lf_builder *b, const char *usr);
+
+/* lf_affine.c */
+__isl_give isl_space *lf_build_space(struct lf_builder *b);
+__isl_give isl_pw_aff *lf_affine_expr(struct lf_builder *b, CXCursor c);
+__isl_give isl_set *lf_affine_cond(struct lf_builder *b, CXCursor c);
+int lf_affine_int_type(CXType type);
+
+/* lf_access.c */
+int lf_access_walk_expr(struct lf_builder *b, CXCursor c, int mode);
+int lf_access_walk_stmt(struct lf_builder *b, CXCursor c);
+const char *lf_access_unsupported(enum CXCursorKind kind);
+
+#define LF_MODE_READ	1
+#define LF_MODE_WRITE	2
+
+/* lf_loop.c */
+int lf_loop_header(struct lf_builder *b, CXCursor for_c,
+	__isl_keep isl_set *outer, int loop, isl_set **domain,
+	CXCursor *body);
+void lf_loop_pop(struct lf_builder *b);
+
+/* lf_nest.c */
+int lf_nest_build(struct lf_builder *b, CXCursor for_c, int nest);
+
+#endif

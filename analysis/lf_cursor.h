@@ -1,0 +1,21 @@
+#ifndef LF_CURSOR_H
+#define LF_CURSOR_H
+
+#include <clang-c/Index.h>
+
+/* Small conveniences over libclang cursors that need no model. */
+
+char *lf_cursor_usr(CXCursor c);
+char *lf_cursor_name(CXCursor c);
+int lf_cursor_children(CXCursor c, CXCursor **children);
+CXCursor lf_cursor_strip(CXCursor c);
+
+enum lf_cursor_effect {
+	LF_CURSOR_NONE,
+	LF_CURSOR_WRITES,
+	LF_CURSOR_TAKES_ADDRESS
+};
+
+enum lf_cursor_effect lf_cursor_effect(CXCursor op, CXCursor *operand);
+
+#endif

@@ -1,0 +1,486 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "lf_build.h"
+#include "lf_frontend.h"
+
+/* The front end: parse the file with libclang, find the runs of
+ * consecutive for loops in every function body, and model each run.
+ */
+
+static int lf_frontend_add_ref(struct lf_builder *b, CXCursor ref,
+	int is_write, int is_addr)
+{
+	CXCursor decl = clang_getCursorReferenced(ref);
+	enum CXCursorKind kind = clang_getCursorKind(decl);
+	struct lf_var_ref *r;
+
+	if (kind != CXCursor_VarDecl && kind != CXCursor_ParmDecl)
+		return 0;
+	if (b->n_ref == b->cap_ref) {
+		int cap = b->cap_ref ? 2 * b->cap_ref : 64;
+
+		r = realloc(b->refs, cap * sizeof(*r));
+		if (!r)
+			return -1;
+		b->refs = r;
+		b->cap_ref = cap;
+	}
+	r = &b->refs[b->n_ref];
+	r->usr = lf_cursor_usr(decl);
+	r->offset = lf_cursor_offset(b, ref);
+	r->is_write = is_write;
+	r->is_addr = is_addr;
+	if (!r->usr)
+		return -1;
+	b->n_ref++;
+	return 0;
+}
+
+/* Every variable reference of the function, and which of them modify
+ * the variable or take its address.
+ */
+static enum CXChildVisitResult lf_frontend_visit_ref(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	struct lf_builder *b = data;
+	enum lf_cursor_effect effect;
+	CXCursor operand;
+	int r = 0;
+
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr)
+		r = lf_frontend_add_ref(b, c, 0, 0);
+	effect = lf_cursor_effect(c, &operand);
+	if (r == 0 && effect != LF_CURSOR_NONE &&
+	    clang_getCursorKind(operand) == CXCursor_DeclRefExpr)
+		r = lf_frontend_add_ref(b, operand,
+					effect == LF_CURSOR_WRITES,
+					effect == LF_CURSOR_TAKES_ADDRESS);
+	return r < 0 ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+static void lf_frontend_clear_refs(struct lf_builder *b)
+{
+	while (b->n_ref > 0)
+		free(b->refs[--b->n_ref].usr);
+}
+
+/* The white space before the for on its line, and one level of the
+ * file's indentation, from the first line inside the nest that is
+ * indented further.
+ */
+static int lf_frontend_indent(struct lf_builder *b, struct lf_run *run)
+{
+	const char *text = b->file->text;
+	unsigned start = run->begin, i, k;
+	size_t n;
+
+	while (start > 0 && (text[start - 1] == ' ' || text[start - 1] == '\t'))
+		start--;
+	if (start > 0 && text[start - 1] != '\n')
+		start = run->begin;
+	run->indent = strndup(text + start, run->begin - start);
+	n = run->begin - start;
+	for (i = run->begin; i < run->end && !run->indent_unit; ++i) {
+		if (text[i] != '\n')
+			continue;
+		for (k = i + 1; k < run->end && (text[k] == ' ' ||
+						 text[k] == '\t'); ++k)
+			;
+		if (k - (i + 1) > n && !strncmp(text + i + 1, run->indent, n))
+			run->indent_unit = strndup(text + i + 1 + n,
+						   k - (i + 1) - n);
+	}
+	if (!run->indent_unit)
+		run->indent_unit = strdup(strchr(run->indent, '\t') ?
+					  "\t" : "    ");
+	return run->indent && run->indent_unit ? 0 : -1;
+}
+
+static enum CXChildVisitResult lf_frontend_visit_outside(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	struct lf_builder *b = data;
+	CXCursor *ch, lhs;
+	char **list;
+	int n;
+
+	if (clang_getCursorKind(c) != CXCursor_ForStmt)
+		return CXChildVisit_Recurse;
+	n = lf_cursor_children(c, &ch);
+	if (n == 4 && lf_cursor_effect(ch[0], &lhs) == LF_CURSOR_WRITES &&
+	    clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
+		list = realloc(b->outside_usr,
+			       (b->n_outside + 1) * sizeof(char *));
+		if (list) {
+			b->outside_usr = list;
+			list[b->n_outside] = lf_cursor_usr(
+				clang_getCursorReferenced(lhs));
+			if (list[b->n_outside])
+				b->n_outside++;
+		}
+	}
+	free(ch);
+	return CXChildVisit_Recurse;
+}
+
+static void lf_frontend_clear_run_state(struct lf_builder *b)
+{
+	int i;
+
+	for (i = 0; b->run && i < b->run->n_array; ++i)
+		free(b->array_usr[i]);
+	for (i = 0; b->run && i < b->run->n_param; ++i)
+		free(b->param_usr[i]);
+	for (i = 0; i < b->n_outside; ++i)
+		free(b->outside_usr[i]);
+	free(b->array_usr);
+	free(b->param_usr);
+	free(b->outside_usr);
+	b->array_usr = b->param_usr = b->outside_usr = NULL;
+	b->n_outside = 0;
+	b->cap_nest = b->cap_loop = b->cap_stmt = 0;
+	b->cap_access = b->cap_array = b->cap_param = 0;
+	b->run = NULL;
+}
+
+static int lf_frontend_add_run(struct lf_file *file, struct lf_run *run)
+{
+	struct lf_run **runs;
+
+	runs = realloc(file->runs, (file->n_run + 1) * sizeof(*runs));
+	if (!runs)
+		return -1;
+	file->runs = runs;
+	runs[file->n_run++] = run;
+	return 0;
+}
+
+/* Model the n for statements fors[0 .. n - 1] (with byte ranges
+ * begins/ends) as one run.
+ */
+static int lf_frontend_run(struct lf_builder *b, int function,
+	CXCursor *fors, unsigned *begins, unsigned *ends, int n)
+{
+	struct lf_run *run;
+	int k, r = 0;
+
+	run = calloc(1, sizeof(*run));
+	if (!run)
+		return -1;
+	b->run = run;
+	run->function = function;
+	run->begin = begins[0];
+	run->end = ends[n - 1];
+	run->loc = lf_file_loc(b->file, run->begin);
+	run->context = isl_set_universe(isl_space_params_alloc(b->ctx, 0));
+	run->nests = calloc(n, sizeof(struct lf_nest));
+	run->n_nest = n;
+	if (!run->context || !run->nests || lf_frontend_indent(b, run) < 0)
+		r = -1;
+	for (k = 0; k < n && r == 0; ++k)
+		clang_visitChildren(fors[k], &lf_frontend_visit_outside, b);
+	for (k = 0; k < n && r == 0; ++k) {
+		run->nests[k].begin = begins[k];
+		run->nests[k].end = ends[k];
+		run->nests[k].loc = lf_file_loc(b->file, begins[k]);
+		run->nests[k].end_loc = lf_file_loc(b->file, ends[k]);
+		r = lf_nest_build(b, fors[k], k);
+	}
+	lf_frontend_clear_run_state(b);
+	if (r == 0)
+		r = lf_frontend_add_run(b->file, run);
+	if (r < 0)
+		lf_run_free(run);
+	return r;
+}
+
+/* Split the statements of a block into runs of for statements separated
+ * by nothing but white space and comments.  Blocks other than the
+ * function body only yield runs of two or more nests.
+ */
+static int lf_frontend_block(struct lf_builder *b, int function,
+	CXCursor block, int top)
+{
+	CXCursor *ch;
+	unsigned *begins, *ends;
+	int i, n, start = 0, r = 0;
+
+	n = lf_cursor_children(block, &ch);
+	begins = malloc((n + 1) * sizeof(unsigned));
+	ends = malloc((n + 1) * sizeof(unsigned));
+	if (n > 0 && (!begins || !ends))
+		r = -1;
+	for (i = 0; i <= n && r == 0; ++i) {
+		int is_for = i < n &&
+			clang_getCursorKind(ch[i]) == CXCursor_ForStmt &&
+			lf_cursor_range(b, ch[i], &begins[i], &ends[i]) == 0;
+
+		if (is_for)
+			ends[i] = lf_text_stmt_end(b->file->text, b->file->len,
+						   ends[i]);
+		if (is_for && i > start &&
+		    !lf_text_is_gap(b->file->text, ends[i - 1], begins[i])) {
+			if (i - start >= (top ? 1 : 2))
+				r = lf_frontend_run(b, function, ch + start,
+					begins + start, ends + start,
+					i - start);
+			start = i;
+		}
+		if (is_for || r < 0)
+			continue;
+		if (i - start >= (top ? 1 : 2))
+			r = lf_frontend_run(b, function, ch + start,
+				begins + start, ends + start, i - start);
+		start = i + 1;
+	}
+	free(begins);
+	free(ends);
+	free(ch);
+	return r;
+}
+
+struct lf_block_list {
+	int n;
+	int cap;
+	CXCursor *list;
+};
+
+static enum CXChildVisitResult lf_frontend_visit_block(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	struct lf_block_list *blocks = data;
+
+	if (clang_getCursorKind(c) != CXCursor_CompoundStmt)
+		return CXChildVisit_Recurse;
+	if (blocks->n == blocks->cap) {
+		int cap = blocks->cap ? 2 * blocks->cap : 16;
+		CXCursor *list = realloc(blocks->list, cap * sizeof(CXCursor));
+
+		if (!list)
+			return CXChildVisit_Break;
+		blocks->list = list;
+		blocks->cap = cap;
+	}
+	blocks->list[blocks->n++] = c;
+	return CXChildVisit_Recurse;
+}
+
+static int lf_frontend_function(struct lf_builder *b, CXCursor fn,
+	int function)
+{
+	struct lf_block_list blocks = { 0, 0, NULL };
+	int i, r = 0;
+
+	clang_visitChildren(fn, &lf_frontend_visit_ref, b);
+	clang_visitChildren(fn, &lf_frontend_visit_block, &blocks);
+	for (i = 0; i < blocks.n && r == 0; ++i)
+		r = lf_frontend_block(b, function, blocks.list[i], i == 0);
+	free(blocks.list);
+	lf_frontend_clear_refs(b);
+	return r;
+}
+
+static int lf_frontend_add_function(struct lf_builder *b, CXCursor fn)
+{
+	struct lf_file *file = b->file;
+	struct lf_function *f;
+	unsigned begin, end;
+
+	f = realloc(file->functions,
+		    (file->n_function + 1) * sizeof(*f));
+	if (!f)
+		return -1;
+	file->functions = f;
+	f = &f[file->n_function++];
+	f->name = lf_cursor_name(fn);
+	if (lf_cursor_range(b, fn, &begin, &end) < 0)
+		begin = end = 0;
+	f->body_begin = begin;
+	f->body_end = end;
+	f->loc = lf_file_loc(file, lf_cursor_offset(b, fn));
+	return f->name ? 0 : -1;
+}
+
+struct lf_frontend_walk {
+	struct lf_builder *b;
+	const char *only;
+	int failed;
+};
+
+static enum CXChildVisitResult lf_frontend_visit_top(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	struct lf_frontend_walk *w = data;
+	struct lf_builder *b = w->b;
+	char *name;
+	int skip;
+
+	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
+	    !clang_isCursorDefinition(c) ||
+	    !clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+		return CXChildVisit_Continue;
+	name = lf_cursor_name(c);
+	skip = w->only && name && strcmp(name, w->only);
+	free(name);
+	if (skip)
+		return CXChildVisit_Continue;
+	if (lf_frontend_add_function(b, c) < 0 ||
+	    lf_frontend_function(b, c, b->file->n_function - 1) < 0) {
+		w->failed = 1;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static int lf_cmp_ident(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* Every identifier of the file, sorted and unique.
+ */
+static int lf_frontend_idents(struct lf_builder *b)
+{
+	struct lf_file *file = b->file;
+	CXSourceRange range;
+	CXToken *tokens;
+	unsigned i, n;
+	int k = 0;
+
+	range = clang_getRange(
+		clang_getLocationForOffset(b->tu, b->main_file, 0),
+		clang_getLocationForOffset(b->tu, b->main_file, file->len));
+	clang_tokenize(b->tu, range, &tokens, &n);
+	file->idents = malloc((n + 1) * sizeof(char *));
+	if (!file->idents) {
+		clang_disposeTokens(b->tu, tokens, n);
+		return -1;
+	}
+	for (i = 0; i < n; ++i) {
+		CXString s;
+
+		if (clang_getTokenKind(tokens[i]) != CXToken_Identifier &&
+		    clang_getTokenKind(tokens[i]) != CXToken_Keyword)
+			continue;
+		s = clang_getTokenSpelling(b->tu, tokens[i]);
+		file->idents[file->n_ident++] = strdup(clang_getCString(s));
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(b->tu, tokens, n);
+	qsort(file->idents, file->n_ident, sizeof(char *), &lf_cmp_ident);
+	for (i = 0; i < (unsigned) file->n_ident; ++i) {
+		if (k > 0 && !strcmp(file->idents[k - 1], file->idents[i])) {
+			free(file->idents[i]);
+			continue;
+		}
+		file->idents[k++] = file->idents[i];
+	}
+	file->n_ident = k;
+	return 0;
+}
+
+/* Print clang's errors; return their number.
+ */
+static int lf_frontend_diagnostics(CXTranslationUnit tu, FILE *err)
+{
+	unsigned i, n = clang_getNumDiagnostics(tu);
+	int errors = 0;
+
+	for (i = 0; i < n; ++i) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		CXString s;
+
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+			s = clang_formatDiagnostic(d,
+				clang_defaultDiagnosticDisplayOptions());
+			fprintf(err, "%s\n", clang_getCString(s));
+			clang_disposeString(s);
+			errors++;
+		}
+		clang_disposeDiagnostic(d);
+	}
+	return errors;
+}
+
+static struct lf_file *lf_file_alloc(const char *path, const char *text,
+	unsigned len)
+{
+	struct lf_file *file = calloc(1, sizeof(*file));
+
+	if (!file)
+		return NULL;
+	file->path = strdup(path);
+	file->text = malloc(len + 1);
+	if (!file->path || !file->text) {
+		lf_file_free(file);
+		return NULL;
+	}
+	memcpy(file->text, text, len);
+	file->text[len] = '\0';
+	file->len = len;
+	file->crlf = strstr(file->text, "\r\n") != NULL;
+	return file;
+}
+
+static int lf_frontend_model(struct lf_builder *b,
+	const struct lf_frontend_options *options)
+{
+	struct lf_frontend_walk w = { b, options->function, 0 };
+
+	b->main_file = clang_getFile(b->tu, b->file->path);
+	if (!b->main_file || lf_frontend_idents(b) < 0)
+		return -1;
+	b->purity = lf_purity_alloc();
+	if (!b->purity)
+		return -1;
+	clang_visitChildren(clang_getTranslationUnitCursor(b->tu),
+			    &lf_frontend_visit_top, &w);
+	lf_purity_free(b->purity);
+	free(b->refs);
+	free(b->internal);
+	return w.failed ? -1 : 0;
+}
+
+/* Parse and model the file "path" whose contents are text[0 .. len).
+ * On failure, print why in "file:line:col: error: ..." form and return
+ * NULL.
+ */
+struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
+	const char *text, unsigned len,
+	const struct lf_frontend_options *options, FILE *err)
+{
+	struct lf_builder b;
+	struct CXUnsavedFile unsaved = { path, text, len };
+	CXIndex index;
+	enum CXErrorCode code;
+	int failed = 0;
+
+	memset(&b, 0, sizeof(b));
+	b.ctx = ctx;
+	b.file = lf_file_alloc(path, text, len);
+	if (!b.file)
+		return NULL;
+	index = clang_createIndex(0, 0);
+	code = clang_parseTranslationUnit2(index, path, options->argv,
+		options->argc, &unsaved, 1, CXTranslationUnit_KeepGoing, &b.tu);
+	if (code != CXError_Success) {
+		fprintf(err, "%s:1:1: error: clang could not parse the file "
+			"(libclang error %d)\n", path, (int) code);
+		failed = 1;
+	} else if (lf_frontend_diagnostics(b.tu, err) > 0) {
+		failed = 1;
+	} else if (lf_frontend_model(&b, options) < 0) {
+		fprintf(err, "%s:1:1: error: out of memory or internal error "
+			"while modeling the file\n", path);
+		failed = 1;
+	}
+	if (b.tu)
+		clang_disposeTranslationUnit(b.tu);
+	clang_disposeIndex(index);
+	if (failed) {
+		lf_file_free(b.file);
+		return NULL;
+	}
+	return b.file;
+}

@@ -1,0 +1,23 @@
+#ifndef LF_FRONTEND_H
+#define LF_FRONTEND_H
+
+#include <stdio.h>
+
+#include <isl/ctx.h>
+
+#include "lf_model.h"
+
+/* function: model only the function of that name (NULL: all).
+ * argv: compiler arguments passed on to clang (-I, -D, -std=, ...).
+ */
+struct lf_frontend_options {
+	const char *function;
+	int argc;
+	const char *const *argv;
+};
+
+struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
+	const char *text, unsigned len,
+	const struct lf_frontend_options *options, FILE *err);
+
+#endif

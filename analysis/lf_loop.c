@@ -1,0 +1,377 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include <isl/map.h>
+#include <isl/val.h>
+#include <isl/local_space.h>
+
+#include "lf_build.h"
+
+/* The header of a for loop: iterator, lower bound, condition, step.
+ * The iterator is pushed on the builder's iterator stack; the caller
+ * pops it when it is done with the body.
+ */
+struct lf_header {
+	CXCursor iter_decl;
+	CXCursor init;
+	CXCursor cond;
+	CXCursor inc;
+	char *usr;
+	char *name;
+	int outside;
+	long step;
+};
+
+static void lf_header_clear(struct lf_header *h)
+{
+	free(h->usr);
+	free(h->name);
+}
+
+static int lf_header_last_expr(CXCursor c, CXCursor *expr)
+{
+	CXCursor *ch;
+	int i, n, found = 0;
+
+	n = lf_cursor_children(c, &ch);
+	for (i = n - 1; i >= 0; --i) {
+		if (clang_isExpression(clang_getCursorKind(ch[i]))) {
+			*expr = ch[i];
+			found = 1;
+			break;
+		}
+	}
+	free(ch);
+	return found;
+}
+
+/* "int i = lb" or "i = lb" with i a local variable.
+ */
+static int lf_header_init(struct lf_builder *b, CXCursor init,
+	struct lf_header *h)
+{
+	enum CXCursorKind kind = clang_getCursorKind(init);
+	CXCursor *ch;
+	int n, ok = 0;
+
+	n = lf_cursor_children(init, &ch);
+	if (kind == CXCursor_DeclStmt && n == 1 &&
+	    clang_getCursorKind(ch[0]) == CXCursor_VarDecl) {
+		h->iter_decl = ch[0];
+		ok = lf_header_last_expr(ch[0], &h->init);
+	} else if (kind == CXCursor_BinaryOperator && n == 2 &&
+		   clang_getCursorBinaryOperatorKind(init) ==
+		   CXBinaryOperator_Assign &&
+		   clang_getCursorKind(lf_cursor_strip(ch[0])) ==
+		   CXCursor_DeclRefExpr) {
+		h->iter_decl = clang_getCursorReferenced(lf_cursor_strip(ch[0]));
+		h->init = ch[1];
+		h->outside = 1;
+		ok = clang_getCursorKind(h->iter_decl) == CXCursor_VarDecl &&
+		     clang_getCursorKind(clang_getCursorSemanticParent(
+			h->iter_decl)) != CXCursor_TranslationUnit;
+	}
+	free(ch);
+	if (!ok)
+		return lf_build_fail_at(b, init, "loop initialisation is not "
+					"of the form 'int i = lb' or 'i = lb'");
+	h->usr = lf_cursor_usr(h->iter_decl);
+	h->name = lf_cursor_name(h->iter_decl);
+	if (!h->usr || !h->name)
+		return -1;
+	if (!lf_affine_int_type(clang_getCursorType(h->iter_decl)))
+		return lf_build_fail_at(b, init, "iterator %s is not an "
+					"integer", h->name);
+	if (clang_isVolatileQualifiedType(clang_getCursorType(h->iter_decl)))
+		return lf_build_fail_at(b, init, "iterator %s is volatile",
+					h->name);
+	return 0;
+}
+
+static int lf_header_is_iter(struct lf_header *h, CXCursor c)
+{
+	char *usr;
+	int same;
+
+	c = lf_cursor_strip(c);
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return 0;
+	usr = lf_cursor_usr(clang_getCursorReferenced(c));
+	same = usr && !strcmp(usr, h->usr);
+	free(usr);
+	return same;
+}
+
+static long lf_header_const(CXCursor c, int *ok)
+{
+	CXEvalResult res = clang_Cursor_Evaluate(c);
+	long v = 0;
+
+	*ok = 0;
+	if (!res)
+		return 0;
+	if (clang_EvalResult_getKind(res) == CXEval_Int) {
+		v = (long) clang_EvalResult_getAsLongLong(res);
+		*ok = 1;
+	}
+	clang_EvalResult_dispose(res);
+	return v;
+}
+
+/* i++, ++i, i--, --i, i += c, i -= c, i = i + c, i = i - c.
+ */
+static int lf_header_step(struct lf_builder *b, struct lf_header *h)
+{
+	CXCursor inc = lf_cursor_strip(h->inc);
+	enum CXCursorKind kind = clang_getCursorKind(inc);
+	CXCursor *ch, *rch = NULL;
+	int n, rn = 0, ok = 0;
+
+	n = lf_cursor_children(inc, &ch);
+	if (kind == CXCursor_UnaryOperator && n == 1 &&
+	    lf_header_is_iter(h, ch[0])) {
+		enum CXUnaryOperatorKind op;
+
+		op = clang_getCursorUnaryOperatorKind(inc);
+		ok = op >= CXUnaryOperator_PostInc &&
+		     op <= CXUnaryOperator_PreDec;
+		h->step = (op == CXUnaryOperator_PostInc ||
+			   op == CXUnaryOperator_PreInc) ? 1 : -1;
+	} else if (kind == CXCursor_CompoundAssignOperator && n == 2 &&
+		   lf_header_is_iter(h, ch[0])) {
+		enum CXBinaryOperatorKind op;
+
+		op = clang_getCursorBinaryOperatorKind(inc);
+		h->step = lf_header_const(ch[1], &ok);
+		if (op == CXBinaryOperator_SubAssign)
+			h->step = -h->step;
+		else if (op != CXBinaryOperator_AddAssign)
+			ok = 0;
+	} else if (kind == CXCursor_BinaryOperator && n == 2 &&
+		   lf_header_is_iter(h, ch[0]) &&
+		   clang_getCursorBinaryOperatorKind(inc) ==
+		   CXBinaryOperator_Assign) {
+		CXCursor rhs = lf_cursor_strip(ch[1]);
+		enum CXBinaryOperatorKind op;
+
+		op = clang_getCursorBinaryOperatorKind(rhs);
+		rn = lf_cursor_children(rhs, &rch);
+		if (rn == 2 && lf_header_is_iter(h, rch[0]) &&
+		    (op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub)) {
+			h->step = lf_header_const(rch[1], &ok);
+			if (op == CXBinaryOperator_Sub)
+				h->step = -h->step;
+		}
+	}
+	free(ch);
+	free(rch);
+	if (!ok || h->step == 0)
+		return lf_build_fail_at(b, h->inc, "loop increment is not a "
+					"constant step of %s", h->name);
+	return 0;
+}
+
+static int lf_header_parse(struct lf_builder *b, CXCursor for_c,
+	struct lf_header *h, CXCursor *body)
+{
+	CXCursor *ch;
+	int n, r = 0;
+
+	n = lf_cursor_children(for_c, &ch);
+	if (n != 4) {
+		free(ch);
+		return lf_build_fail_at(b, for_c, "for loop without an "
+			"initialisation, a condition or an increment");
+	}
+	h->cond = ch[1];
+	h->inc = ch[2];
+	*body = ch[3];
+	r = lf_header_init(b, ch[0], h);
+	free(ch);
+	if (r < 0)
+		return -1;
+	return lf_header_step(b, h);
+}
+
+/* The iterator must only change in the loop's own increment.
+ */
+static int lf_header_check_writes(struct lf_builder *b, struct lf_header *h,
+	CXCursor body)
+{
+	unsigned begin, end;
+	int i;
+
+	if (lf_cursor_range(b, body, &begin, &end) < 0)
+		return lf_build_fail_at(b, body, "loop body is not in the "
+					"main file");
+	for (i = 0; i < b->n_ref; ++i) {
+		struct lf_var_ref *ref = &b->refs[i];
+
+		if (strcmp(ref->usr, h->usr))
+			continue;
+		if (ref->is_addr)
+			return lf_build_fail(b, ref->offset, "&%s: address of "
+					     "the iterator is taken", h->name);
+		if (ref->is_write && ref->offset >= begin && ref->offset < end)
+			return lf_build_fail(b, ref->offset, "iterator %s is "
+				"modified in the loop body", h->name);
+		if (h->outside && (ref->offset < b->run->begin ||
+				   ref->offset >= b->run->end))
+			return lf_build_fail(b, ref->offset, "iterator %s is "
+				"used outside the loops", h->name);
+	}
+	return 0;
+}
+
+/* i >= lb (counting up) or i <= lb (counting down), and for steps other
+ * than 1 and -1, i = lb modulo the step.
+ */
+static __isl_give isl_set *lf_header_start(struct lf_builder *b,
+	struct lf_header *h, __isl_take isl_pw_aff *lb)
+{
+	isl_pw_aff *i;
+	isl_set *start, *stride;
+	isl_val *step;
+
+	i = isl_pw_aff_var_on_domain(
+		isl_local_space_from_space(lf_build_space(b)),
+		isl_dim_set, b->n_iter - 1);
+	if (h->step > 0)
+		start = isl_pw_aff_ge_set(isl_pw_aff_copy(i),
+					  isl_pw_aff_copy(lb));
+	else
+		start = isl_pw_aff_le_set(isl_pw_aff_copy(i),
+					  isl_pw_aff_copy(lb));
+	if (h->step == 1 || h->step == -1) {
+		isl_pw_aff_free(i);
+		isl_pw_aff_free(lb);
+		return start;
+	}
+	step = isl_val_int_from_si(b->ctx, labs(h->step));
+	stride = isl_pw_aff_zero_set(isl_pw_aff_mod_val(isl_pw_aff_sub(i, lb),
+							step));
+	return isl_set_intersect(start, stride);
+}
+
+/* A loop runs while its condition holds: the domain is exact only if
+ * the condition, once false, stays false (it bounds the iterator).
+ * Check that every value between the start and a value in the domain
+ * is in the domain too, and that the domain is bounded.
+ */
+static int lf_header_check_bound(struct lf_builder *b, struct lf_header *h,
+	__isl_keep isl_set *domain, __isl_keep isl_set *start)
+{
+	unsigned n = b->n_iter, k;
+	isl_map *before;
+	isl_set *earlier;
+	isl_bool ok;
+
+	before = isl_map_universe(isl_space_map_from_set(lf_build_space(b)));
+	for (k = 0; k + 1 < n; ++k)
+		before = isl_map_equate(before, isl_dim_in, k, isl_dim_out, k);
+	if (h->step > 0)
+		before = isl_map_order_gt(before, isl_dim_in, n - 1,
+					  isl_dim_out, n - 1);
+	else
+		before = isl_map_order_lt(before, isl_dim_in, n - 1,
+					  isl_dim_out, n - 1);
+	earlier = isl_set_apply(isl_set_copy(domain), before);
+	earlier = isl_set_intersect(earlier, isl_set_copy(start));
+	ok = isl_set_is_subset(earlier, domain);
+	isl_set_free(earlier);
+	if (ok < 0)
+		return -1;
+	if (ok) {
+		ok = isl_set_dim_has_lower_bound(domain, isl_dim_set, n - 1);
+		if (ok > 0)
+			ok = isl_set_dim_has_upper_bound(domain, isl_dim_set,
+							 n - 1);
+		if (ok < 0)
+			return -1;
+	}
+	if (!ok)
+		return lf_build_fail_at(b, h->cond, "loop condition does not "
+					"bound %s", h->name);
+	return 0;
+}
+
+static __isl_give isl_set *lf_header_domain(struct lf_builder *b,
+	struct lf_header *h, __isl_keep isl_set *outer)
+{
+	isl_pw_aff *lb;
+	isl_set *start, *cond, *domain;
+
+	lb = lf_affine_expr(b, h->init);
+	if (!lb)
+		return NULL;
+	start = lf_header_start(b, h, lb);
+	cond = lf_affine_cond(b, h->cond);
+	if (!cond) {
+		isl_set_free(start);
+		return NULL;
+	}
+	domain = isl_set_add_dims(isl_set_copy(outer), isl_dim_set, 1);
+	domain = isl_set_intersect(domain, isl_set_copy(start));
+	domain = isl_set_intersect(domain, cond);
+	if (domain && lf_header_check_bound(b, h, domain, start) < 0)
+		domain = isl_set_free(domain);
+	isl_set_free(start);
+	return domain;
+}
+
+static void lf_loop_fill(struct lf_builder *b, struct lf_header *h,
+	CXCursor for_c, int loop)
+{
+	struct lf_loop *l = &b->run->loops[loop];
+	CXString type = clang_getTypeSpelling(
+		clang_getCursorType(h->iter_decl));
+
+	l->iter = strdup(h->name);
+	l->iter_type = strdup(clang_getCString(type));
+	clang_disposeString(type);
+	l->dir = h->step > 0 ? 1 : -1;
+	l->iter_outside = h->outside;
+	l->loc = lf_file_loc(b->file, lf_cursor_offset(b, for_c));
+}
+
+/* Parse the header of for_c and, on success only, push its iterator (belonging to run loop
+ * "loop", or -1 inside a compound statement) and compute the domain
+ * of its body from the domain "outer" of the enclosing loops.
+ * *body gets the loop body.
+ */
+int lf_loop_header(struct lf_builder *b, CXCursor for_c,
+	__isl_keep isl_set *outer, int loop, isl_set **domain,
+	CXCursor *body)
+{
+	struct lf_header h;
+	int r = -1;
+
+	memset(&h, 0, sizeof(h));
+	*domain = NULL;
+	if (b->n_iter >= LF_MAX_DEPTH)
+		return lf_build_fail_at(b, for_c, "loops nested too deeply");
+	if (lf_header_parse(b, for_c, &h, body) < 0 ||
+	    lf_header_check_writes(b, &h, *body) < 0)
+		goto done;
+	b->iters[b->n_iter].usr = h.usr;
+	b->iters[b->n_iter].loop = loop;
+	b->n_iter++;
+	h.usr = NULL;
+	*domain = lf_header_domain(b, &h, outer);
+	if (!*domain) {
+		lf_loop_pop(b);
+		goto done;
+	}
+	if (loop >= 0)
+		lf_loop_fill(b, &h, for_c, loop);
+	r = 0;
+done:
+	lf_header_clear(&h);
+	return r;
+}
+
+void lf_loop_pop(struct lf_builder *b)
+{
+	b->n_iter--;
+	free(b->iters[b->n_iter].usr);
+}

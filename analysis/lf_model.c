@@ -1,0 +1,99 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "lf_model.h"
+
+static void lf_stmt_clear(struct lf_stmt *stmt)
+{
+	free(stmt->name);
+	free(stmt->loops);
+	free(stmt->pos);
+	free(stmt->subst);
+	free(stmt->accesses);
+	isl_set_free(stmt->domain);
+}
+
+void lf_run_free(struct lf_run *run)
+{
+	int i;
+
+	if (!run)
+		return;
+	for (i = 0; i < run->n_stmt; ++i)
+		lf_stmt_clear(&run->stmts[i]);
+	for (i = 0; i < run->n_access; ++i) {
+		free(run->accesses[i].text);
+		isl_map_free(run->accesses[i].rel);
+	}
+	for (i = 0; i < run->n_loop; ++i) {
+		free(run->loops[i].iter);
+		free(run->loops[i].iter_type);
+	}
+	for (i = 0; i < run->n_nest; ++i)
+		free(run->nests[i].opaque_reason);
+	for (i = 0; i < run->n_array; ++i)
+		free(run->arrays[i].name);
+	for (i = 0; i < run->n_param; ++i)
+		free(run->params[i].name);
+	free(run->stmts);
+	free(run->accesses);
+	free(run->loops);
+	free(run->nests);
+	free(run->arrays);
+	free(run->params);
+	free(run->indent);
+	free(run->indent_unit);
+	isl_set_free(run->context);
+	free(run);
+}
+
+void lf_file_free(struct lf_file *file)
+{
+	int i;
+
+	if (!file)
+		return;
+	for (i = 0; i < file->n_run; ++i)
+		lf_run_free(file->runs[i]);
+	for (i = 0; i < file->n_function; ++i)
+		free(file->functions[i].name);
+	for (i = 0; i < file->n_ident; ++i)
+		free(file->idents[i]);
+	free(file->runs);
+	free(file->functions);
+	free(file->idents);
+	free(file->path);
+	free(file->text);
+	free(file);
+}
+
+static int lf_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+int lf_file_has_ident(const struct lf_file *file, const char *name)
+{
+	return bsearch(&name, file->idents, file->n_ident, sizeof(char *),
+			lf_cmp_str) != NULL;
+}
+
+/* Line and column (both 1-based, columns in bytes) of a byte offset.
+ */
+struct lf_loc lf_file_loc(const struct lf_file *file, unsigned offset)
+{
+	struct lf_loc loc = { offset, 1, 1 };
+	unsigned i;
+
+	if (offset > file->len)
+		offset = file->len;
+	for (i = 0; i < offset; ++i) {
+		if (file->text[i] == '\n') {
+			loc.line++;
+			loc.col = 1;
+		} else {
+			loc.col++;
+		}
+	}
+	return loc;
+}

@@ -1,0 +1,445 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lf_build.h"
+
+/* Model of one loop nest: its loops, its statements with their domains,
+ * original schedule positions, iterator occurrences and accesses.
+ */
+
+struct lf_nest_ctx {
+	int nest;
+	int pos[LF_MAX_DEPTH + 1];
+	int n_items;
+};
+
+static int lf_nest_body(struct lf_builder *b, struct lf_nest_ctx *nc,
+	CXCursor c, __isl_keep isl_set *domain, int depth);
+
+static int lf_nest_new_stmt(struct lf_builder *b)
+{
+	struct lf_run *run = b->run;
+
+	if (run->n_stmt == b->cap_stmt) {
+		int cap = b->cap_stmt ? 2 * b->cap_stmt : 8;
+		struct lf_stmt *stmts;
+
+		stmts = realloc(run->stmts, cap * sizeof(*stmts));
+		if (!stmts)
+			return -1;
+		run->stmts = stmts;
+		b->cap_stmt = cap;
+	}
+	memset(&run->stmts[run->n_stmt], 0, sizeof(struct lf_stmt));
+	return run->n_stmt++;
+}
+
+static int lf_nest_new_loop(struct lf_builder *b, int nest, int depth)
+{
+	struct lf_run *run = b->run;
+	struct lf_loop *loop;
+
+	if (run->n_loop == b->cap_loop) {
+		int cap = b->cap_loop ? 2 * b->cap_loop : 8;
+		struct lf_loop *loops;
+
+		loops = realloc(run->loops, cap * sizeof(*loops));
+		if (!loops)
+			return -1;
+		run->loops = loops;
+		b->cap_loop = cap;
+	}
+	loop = &run->loops[run->n_loop];
+	memset(loop, 0, sizeof(*loop));
+	loop->nest = nest;
+	loop->depth = depth;
+	loop->parent = depth > 0 ? b->iters[depth - 1].loop : -1;
+	return run->n_loop++;
+}
+
+struct lf_subst_walk {
+	struct lf_builder *b;
+	struct lf_stmt *stmt;
+	int failed;
+};
+
+static int lf_nest_add_subst(struct lf_subst_walk *w, unsigned offset,
+	unsigned len, int level)
+{
+	struct lf_stmt *stmt = w->stmt;
+	struct lf_subst *subst;
+
+	subst = realloc(stmt->subst, (stmt->n_subst + 1) * sizeof(*subst));
+	if (!subst)
+		return -1;
+	stmt->subst = subst;
+	subst[stmt->n_subst].offset = offset;
+	subst[stmt->n_subst].len = len;
+	subst[stmt->n_subst].level = level;
+	stmt->n_subst++;
+	return 0;
+}
+
+/* An occurrence of an iterator of the statement's loops: it must be
+ * spelled in the statement's own text (not inside a macro body) to be
+ * replaceable.
+ */
+static int lf_nest_subst_ref(struct lf_subst_walk *w, CXCursor c)
+{
+	struct lf_builder *b = w->b;
+	char *usr, *name;
+	int level, r = 0;
+	unsigned offset;
+	CXFile file;
+	size_t len;
+
+	usr = lf_cursor_usr(clang_getCursorReferenced(c));
+	if (!usr)
+		return -1;
+	level = lf_build_iter_level(b, usr);
+	free(usr);
+	if (level < 0 || level >= w->stmt->depth)
+		return 0;
+	name = lf_cursor_name(c);
+	if (!name)
+		return -1;
+	len = strlen(name);
+	clang_getFileLocation(clang_getCursorLocation(c), &file, NULL, NULL,
+			      &offset);
+	if (!file || !clang_File_isEqual(file, b->main_file) ||
+	    offset < w->stmt->begin || offset + len > w->stmt->end ||
+	    strncmp(b->file->text + offset, name, len))
+		r = lf_build_fail_at(b, c, "iterator %s is used inside a macro",
+				     name);
+	else
+		r = lf_nest_add_subst(w, offset, len, level);
+	free(name);
+	return r;
+}
+
+static enum CXChildVisitResult lf_nest_subst_visit(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	struct lf_subst_walk *w = data;
+
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+	    lf_nest_subst_ref(w, c) < 0) {
+		w->failed = 1;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+static int lf_nest_cmp_subst(const void *a, const void *b)
+{
+	const struct lf_subst *x = a, *y = b;
+
+	return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
+static int lf_nest_collect_subst(struct lf_builder *b, struct lf_stmt *stmt,
+	CXCursor c)
+{
+	struct lf_subst_walk w = { b, stmt, 0 };
+
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr)
+		lf_nest_subst_visit(c, c, &w);
+	else
+		clang_visitChildren(c, &lf_nest_subst_visit, &w);
+	if (w.failed)
+		return -1;
+	qsort(stmt->subst, stmt->n_subst, sizeof(struct lf_subst),
+	      &lf_nest_cmp_subst);
+	return 0;
+}
+
+static int lf_nest_stmt_fill(struct lf_builder *b, struct lf_nest_ctx *nc,
+	CXCursor c, __isl_keep isl_set *domain, int depth, int compound)
+{
+	struct lf_stmt *stmt;
+	char name[32];
+	int i, s;
+
+	s = lf_nest_new_stmt(b);
+	if (s < 0)
+		return -1;
+	stmt = &b->run->stmts[s];
+	snprintf(name, sizeof(name), "S%d", s);
+	stmt->name = strdup(name);
+	stmt->nest = nc->nest;
+	stmt->depth = depth;
+	stmt->is_compound = compound;
+	stmt->loops = malloc((depth + 1) * sizeof(int));
+	stmt->pos = malloc((depth + 1) * sizeof(int));
+	if (!stmt->name || !stmt->loops || !stmt->pos)
+		return -1;
+	for (i = 0; i < depth; ++i)
+		stmt->loops[i] = b->iters[i].loop;
+	nc->pos[depth] = nc->n_items++;
+	memcpy(stmt->pos, nc->pos, (depth + 1) * sizeof(int));
+	if (lf_cursor_range(b, c, &stmt->begin, &stmt->end) < 0)
+		return lf_build_fail_at(b, c, "statement is not in the main "
+					"file");
+	stmt->end = lf_text_stmt_end(b->file->text, b->file->len, stmt->end);
+	stmt->loc = lf_file_loc(b->file, stmt->begin);
+	stmt->domain = isl_set_set_tuple_name(isl_set_copy(domain), name);
+	return stmt->domain ? s : -1;
+}
+
+/* A statement: an expression statement, or (compound) a block with
+ * declarations or an if with a condition that is not affine.
+ */
+static int lf_nest_stmt(struct lf_builder *b, struct lf_nest_ctx *nc,
+	CXCursor c, __isl_keep isl_set *domain, int depth, int compound)
+{
+	int s, r, n_internal = b->n_internal;
+
+	s = lf_nest_stmt_fill(b, nc, c, domain, depth, compound);
+	if (s < 0)
+		return -1;
+	b->stmt = s;
+	b->stmt_depth = depth;
+	b->cur_dom = isl_set_copy(domain);
+	b->may = compound;
+	b->in_compound = compound;
+	if (compound)
+		r = lf_access_walk_stmt(b, c);
+	else
+		r = lf_access_walk_expr(b, c, LF_MODE_READ);
+	isl_set_free(b->cur_dom);
+	b->cur_dom = NULL;
+	while (b->n_internal > n_internal)
+		free(b->internal[--b->n_internal]);
+	if (r < 0)
+		return -1;
+	return lf_nest_collect_subst(b, &b->run->stmts[s], c);
+}
+
+static int lf_nest_has_decl(CXCursor block)
+{
+	CXCursor *ch;
+	int i, n, found = 0;
+
+	n = lf_cursor_children(block, &ch);
+	for (i = 0; i < n; ++i)
+		if (clang_getCursorKind(ch[i]) == CXCursor_DeclStmt)
+			found = 1;
+	free(ch);
+	return found;
+}
+
+/* A loop of the nest: its header, then its body at depth + 1.
+ */
+static int lf_nest_loop(struct lf_builder *b, struct lf_nest_ctx *nc,
+	CXCursor c, __isl_keep isl_set *outer, int depth)
+{
+	struct lf_nest_ctx inner;
+	isl_set *domain;
+	CXCursor body;
+	int loop, r;
+
+	loop = lf_nest_new_loop(b, nc->nest, depth);
+	if (loop < 0)
+		return -1;
+	if (lf_loop_header(b, c, outer, loop, &domain, &body) < 0)
+		return -1;
+	nc->pos[depth] = nc->n_items++;
+	inner = *nc;
+	inner.n_items = 0;
+	r = lf_nest_body(b, &inner, body, domain, depth + 1);
+	isl_set_free(domain);
+	lf_loop_pop(b);
+	return r;
+}
+
+/* An if with an affine condition restricts the domains below it; any
+ * other if is a compound statement.
+ */
+static int lf_nest_if(struct lf_builder *b, struct lf_nest_ctx *nc,
+	CXCursor c, __isl_keep isl_set *domain, int depth)
+{
+	CXCursor *ch;
+	isl_set *cond, *part;
+	int n, r = 0;
+
+	n = lf_cursor_children(c, &ch);
+	cond = n >= 2 ? lf_affine_cond(b, ch[0]) : NULL;
+	if (!cond) {
+		free(ch);
+		free(b->reason);
+		b->reason = NULL;
+		return lf_nest_stmt(b, nc, c, domain, depth, 1);
+	}
+	cond = isl_set_intersect(cond, isl_set_copy(domain));
+	part = isl_set_copy(cond);
+	r = lf_nest_body(b, nc, ch[1], part, depth);
+	isl_set_free(part);
+	if (r == 0 && n == 3) {
+		part = isl_set_subtract(isl_set_copy(domain),
+					isl_set_copy(cond));
+		r = lf_nest_body(b, nc, ch[2], part, depth);
+		isl_set_free(part);
+	}
+	isl_set_free(cond);
+	free(ch);
+	return r;
+}
+
+static int lf_nest_item(struct lf_builder *b, struct lf_nest_ctx *nc,
+	CXCursor c, __isl_keep isl_set *domain, int depth)
+{
+	enum CXCursorKind kind = clang_getCursorKind(c);
+
+	if (kind == CXCursor_ForStmt)
+		return lf_nest_loop(b, nc, c, domain, depth);
+	if (kind == CXCursor_IfStmt)
+		return lf_nest_if(b, nc, c, domain, depth);
+	if (kind == CXCursor_CompoundStmt || kind == CXCursor_NullStmt)
+		return lf_nest_body(b, nc, c, domain, depth);
+	if (clang_isExpression(kind))
+		return lf_nest_stmt(b, nc, c, domain, depth, 0);
+	return lf_access_walk_stmt(b, c);
+}
+
+/* The statements of a loop body (or of a branch of an affine if) in
+ * order.  A block that declares variables is a single compound
+ * statement, so that its locals stay private to one iteration.
+ */
+static int lf_nest_body(struct lf_builder *b, struct lf_nest_ctx *nc,
+	CXCursor c, __isl_keep isl_set *domain, int depth)
+{
+	CXCursor *ch;
+	int i, n, r = 0;
+
+	if (clang_getCursorKind(c) == CXCursor_NullStmt)
+		return 0;
+	if (clang_getCursorKind(c) != CXCursor_CompoundStmt)
+		return lf_nest_item(b, nc, c, domain, depth);
+	if (lf_nest_has_decl(c))
+		return lf_nest_stmt(b, nc, c, domain, depth, 1);
+	n = lf_cursor_children(c, &ch);
+	for (i = 0; i < n && r == 0; ++i)
+		r = lf_nest_item(b, nc, ch[i], domain, depth);
+	free(ch);
+	return r;
+}
+
+/* The number of outer loops that enclose every statement of the nest
+ * (the loops that fusion may share with other nests), and the depth of
+ * the deepest statement.
+ */
+static void lf_nest_depths(struct lf_run *run, struct lf_nest *nest)
+{
+	struct lf_stmt *stmts = run->stmts + nest->first_stmt;
+	int i, p;
+
+	nest->depth = 0;
+	for (i = 0; i < nest->n_stmt; ++i)
+		if (stmts[i].depth > nest->depth)
+			nest->depth = stmts[i].depth;
+	for (p = 0; nest->n_stmt > 0; ++p) {
+		for (i = 0; i < nest->n_stmt; ++i)
+			if (stmts[i].depth <= p ||
+			    stmts[i].loops[p] != stmts[0].loops[p])
+				break;
+		if (i < nest->n_stmt)
+			break;
+	}
+	nest->perfect_depth = p;
+}
+
+/* Drop what a failed nest left behind.
+ */
+static void lf_nest_rollback(struct lf_builder *b, struct lf_nest *nest,
+	int n_access)
+{
+	struct lf_run *run = b->run;
+
+	while (run->n_stmt > nest->first_stmt) {
+		struct lf_stmt *stmt = &run->stmts[--run->n_stmt];
+
+		free(stmt->name);
+		free(stmt->loops);
+		free(stmt->pos);
+		free(stmt->subst);
+		free(stmt->accesses);
+		isl_set_free(stmt->domain);
+	}
+	while (run->n_access > n_access) {
+		struct lf_access *acc = &run->accesses[--run->n_access];
+
+		free(acc->text);
+		isl_map_free(acc->rel);
+	}
+	while (run->n_loop > nest->first_loop) {
+		struct lf_loop *loop = &run->loops[--run->n_loop];
+
+		free(loop->iter);
+		free(loop->iter_type);
+	}
+	while (b->n_iter > 0)
+		lf_loop_pop(b);
+}
+
+static int lf_nest_check_text(struct lf_builder *b, struct lf_nest *nest)
+{
+	const char *text = b->file->text;
+	unsigned i;
+
+	if (nest->end - nest->begin < 3 || strncmp(text + nest->begin, "for", 3))
+		return lf_build_fail(b, nest->begin, "loop comes from a macro "
+				     "expansion");
+	for (i = nest->begin; i < nest->end; ++i) {
+		unsigned k = i;
+
+		if (text[i] != '\n')
+			continue;
+		while (k + 1 < nest->end && (text[k + 1] == ' ' ||
+					     text[k + 1] == '\t'))
+			k++;
+		if (k + 1 < nest->end && text[k + 1] == '#')
+			return lf_build_fail(b, k + 1, "preprocessor directive "
+					     "inside the loop nest");
+	}
+	return 0;
+}
+
+/* Build nest number "index" of the run from the for statement for_c.
+ * A nest that cannot be modeled becomes opaque, with the reason.
+ * Returns -1 only on internal errors.
+ */
+int lf_nest_build(struct lf_builder *b, CXCursor for_c, int index)
+{
+	struct lf_run *run = b->run;
+	struct lf_nest *nest = &run->nests[index];
+	struct lf_nest_ctx nc;
+	int n_access = run->n_access, r;
+	isl_set *universe;
+
+	memset(&nc, 0, sizeof(nc));
+	nc.nest = index;
+	nc.pos[0] = index;
+	nest->first_stmt = run->n_stmt;
+	nest->first_loop = run->n_loop;
+	b->reason = NULL;
+	r = lf_nest_check_text(b, nest);
+	if (r == 0) {
+		universe = isl_set_universe(isl_space_set_alloc(b->ctx, 0, 0));
+		r = lf_nest_loop(b, &nc, for_c, universe, 0);
+		isl_set_free(universe);
+	}
+	if (r < 0 && !b->reason)
+		return -1;
+	if (r < 0) {
+		lf_nest_rollback(b, nest, n_access);
+		nest->opaque_reason = b->reason;
+		nest->reason_loc = lf_file_loc(b->file, b->reason_offset);
+		b->reason = NULL;
+	}
+	nest->n_stmt = run->n_stmt - nest->first_stmt;
+	nest->n_loop = run->n_loop - nest->first_loop;
+	if (!nest->opaque_reason)
+		lf_nest_depths(run, nest);
+	return 0;
+}
