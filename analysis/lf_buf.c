@@ -41,6 +41,7 @@ static int lf_buf_reserve(struct lf_buf *buf, size_t extra)
 	}
 	buf->data = data;
 	buf->cap = cap;
+	buf->data[buf->len] = '\0';
 	return 0;
 }
 
