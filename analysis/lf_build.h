@@ -14,8 +14,6 @@
  * Not part of the public interface: analysis/lf_frontend.h is.
  */
 
-#define LF_MAX_DEPTH 16
-
 /* A reference to a variable somewhere in the current function. */
 struct lf_var_ref {
 	char *usr;

@@ -33,6 +33,9 @@
  * bytes).
  */
 
+/* The deepest loop nesting the model handles. */
+#define LF_MAX_DEPTH 16
+
 struct lf_loc {
 	unsigned offset;
 	unsigned line;

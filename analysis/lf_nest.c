@@ -244,7 +244,8 @@ static int lf_nest_loop(struct lf_builder *b, struct lf_nest_ctx *nc,
 		return -1;
 	if (lf_loop_header(b, c, outer, loop, &domain, &body) < 0)
 		return -1;
-	nc->pos[depth] = nc->n_items++;
+	if (depth > 0)
+		nc->pos[depth] = nc->n_items++;
 	inner = *nc;
 	inner.n_items = 0;
 	r = lf_nest_body(b, &inner, body, domain, depth + 1);

@@ -113,19 +113,19 @@ static char *lf_purity_check_ref(CXCursor c, CXCursor parent, const char *fn)
 	scope = clang_getCursorSemanticParent(decl);
 	name = lf_cursor_name(decl);
 	if (clang_isVolatileQualifiedType(type))
-		reason = lf_purity_reason("call to %s() accesses volatile %s",
+		reason = lf_purity_reason("call to %s() has side effects: it accesses volatile %s",
 					  fn, name);
 	else if (clang_getCursorKind(scope) == CXCursor_TranslationUnit &&
 		 lf_purity_is_modified(parent, c))
-		reason = lf_purity_reason("call to %s() writes global %s",
+		reason = lf_purity_reason("call to %s() has side effects: it writes global %s",
 					  fn, name);
 	else if (clang_getCursorKind(scope) == CXCursor_TranslationUnit &&
 		 !clang_isConstQualifiedType(type))
-		reason = lf_purity_reason("call to %s() reads global %s",
+		reason = lf_purity_reason("call to %s() is not pure: it reads global %s",
 					  fn, name);
 	else if (clang_Cursor_getStorageClass(decl) == CX_SC_Static)
-		reason = lf_purity_reason("call to %s() keeps static state "
-					  "in %s", fn, name);
+		reason = lf_purity_reason("call to %s() has side effects: it "
+					  "keeps state in static %s", fn, name);
 	free(name);
 	return reason;
 }
@@ -149,8 +149,8 @@ static enum CXChildVisitResult lf_purity_visit(CXCursor c, CXCursor parent,
 	} else if (kind == CXCursor_UnaryOperator &&
 		   clang_getCursorUnaryOperatorKind(c) ==
 		   CXUnaryOperator_Deref) {
-		walk->reason = lf_purity_reason("call to %s() dereferences "
-						"a pointer%s", walk->fn, "");
+		walk->reason = lf_purity_reason("call to %s() is not pure: it "
+						"dereferences a pointer%s", walk->fn, "");
 	} else if (kind == CXCursor_AsmStmt || kind == CXCursor_MSAsmStmt) {
 		walk->reason = lf_purity_reason("call to %s() contains "
 						"assembly%s", walk->fn, "");
@@ -172,8 +172,8 @@ static char *lf_purity_check_params(CXCursor def, const char *fn)
 		if (kind == CXType_Pointer || kind == CXType_ConstantArray ||
 		    kind == CXType_IncompleteArray ||
 		    kind == CXType_VariableArray)
-			return lf_purity_reason("call to %s() takes a pointer "
-						"argument%s", fn, "");
+			return lf_purity_reason("call to %s() is not pure: it "
+						"takes a pointer argument%s", fn, "");
 	}
 	return NULL;
 }
@@ -188,10 +188,10 @@ static char *lf_purity_analyse(struct lf_purity *purity, CXCursor decl,
 		if (lf_purity_in_list(lf_purity_math, fn))
 			return NULL;
 		if (lf_purity_in_list(lf_purity_io, fn))
-			return lf_purity_reason("call to %s() performs I/O%s",
+			return lf_purity_reason("call to %s() has side effects (I/O)%s",
 						fn, "");
-		return lf_purity_reason("call to %s() is not known to be free "
-					"of side effects%s", fn, "");
+		return lf_purity_reason("call to %s() may have side effects: "
+					"its body is not visible%s", fn, "");
 	}
 	walk.reason = lf_purity_check_params(def, fn);
 	if (!walk.reason)

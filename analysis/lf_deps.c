@@ -1,0 +1,270 @@
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <isl/flow.h>
+#include <isl/id.h>
+#include <isl/map.h>
+#include <isl/set.h>
+#include <isl/space.h>
+#include <isl/union_set.h>
+
+#include "lf_deps.h"
+#include "lf_sched.h"
+
+/* The original schedule of the run: nests in order, each in its source
+ * order.
+ */
+__isl_give isl_union_map *lf_deps_original_schedule(struct lf_run *run)
+{
+	int n = 2 * lf_sched_max_depth(run) + 1;
+	struct lf_term terms[LF_SCHED_MAX_LEN];
+	isl_union_map *sched;
+	int i;
+
+	sched = isl_union_map_empty(isl_set_get_space(run->context));
+	for (i = 0; i < run->n_stmt; ++i) {
+		lf_sched_original_terms(&run->stmts[i], run, terms, n);
+		sched = isl_union_map_add_map(sched,
+			lf_sched_stmt_map(&run->stmts[i], terms, n));
+	}
+	return sched;
+}
+
+/* { [S[i] -> R<k>[]] -> S[i] } for access k.
+ */
+static __isl_give isl_map *lf_deps_untag(struct lf_access *acc)
+{
+	char name[32];
+	isl_set *dom = isl_map_domain(isl_map_copy(acc->rel));
+	isl_space *space;
+	isl_map *tag;
+
+	snprintf(name, sizeof(name), "R%d", acc->id);
+	space = isl_space_set_alloc(isl_map_get_ctx(acc->rel), 0, 0);
+	space = isl_space_set_tuple_name(space, isl_dim_set, name);
+	tag = isl_map_from_domain_and_range(dom, isl_set_universe(space));
+	return isl_map_domain_map(tag);
+}
+
+struct lf_tagged {
+	isl_union_map *reads;
+	isl_union_map *must_writes;
+	isl_union_map *may_writes;
+	isl_union_map *schedule;
+};
+
+static void lf_tagged_clear(struct lf_tagged *t)
+{
+	isl_union_map_free(t->reads);
+	isl_union_map_free(t->must_writes);
+	isl_union_map_free(t->may_writes);
+	isl_union_map_free(t->schedule);
+}
+
+static int lf_tagged_build(struct lf_run *run,
+	__isl_keep isl_union_map *sched, struct lf_tagged *t)
+{
+	isl_space *space = isl_set_get_space(run->context);
+	int i;
+
+	t->reads = isl_union_map_empty(isl_space_copy(space));
+	t->must_writes = isl_union_map_empty(isl_space_copy(space));
+	t->may_writes = isl_union_map_empty(isl_space_copy(space));
+	t->schedule = isl_union_map_empty(space);
+	for (i = 0; i < run->n_access; ++i) {
+		struct lf_access *acc = &run->accesses[i];
+		isl_map *untag = lf_deps_untag(acc);
+		isl_union_map *u = isl_union_map_from_map(isl_map_copy(untag));
+		isl_map *tagged;
+
+		tagged = isl_map_apply_range(untag, isl_map_copy(acc->rel));
+		t->schedule = isl_union_map_union(t->schedule,
+			isl_union_map_apply_range(u,
+				isl_union_map_copy(sched)));
+		if (acc->kind == LF_ACCESS_READ)
+			t->reads = isl_union_map_add_map(t->reads, tagged);
+		else if (acc->kind == LF_ACCESS_MUST_WRITE)
+			t->must_writes = isl_union_map_add_map(t->must_writes,
+							       tagged);
+		else
+			t->may_writes = isl_union_map_add_map(t->may_writes,
+							      tagged);
+	}
+	if (!t->reads || !t->must_writes || !t->may_writes || !t->schedule)
+		return -1;
+	return 0;
+}
+
+static __isl_give isl_union_map *lf_deps_flow(struct lf_tagged *t,
+	__isl_take isl_union_map *sink, __isl_take isl_union_map *must,
+	__isl_take isl_union_map *may, __isl_take isl_union_map *kill)
+{
+	isl_union_access_info *info;
+	isl_union_flow *flow;
+	isl_union_map *dep;
+
+	info = isl_union_access_info_from_sink(sink);
+	info = isl_union_access_info_set_must_source(info, must);
+	info = isl_union_access_info_set_may_source(info, may);
+	if (kill)
+		info = isl_union_access_info_set_kill(info, kill);
+	info = isl_union_access_info_set_schedule_map(info,
+		isl_union_map_copy(t->schedule));
+	flow = isl_union_access_info_compute_flow(info);
+	dep = isl_union_flow_get_may_dependence(flow);
+	isl_union_flow_free(flow);
+	return dep;
+}
+
+static __isl_give isl_union_map *lf_deps_all_writes(struct lf_tagged *t)
+{
+	return isl_union_map_union(isl_union_map_copy(t->must_writes),
+				   isl_union_map_copy(t->may_writes));
+}
+
+/* May the two arrays share memory?  Pointer parameters without
+ * restrict may point into each other and into globals.
+ */
+int lf_deps_may_alias(const struct lf_array *a, const struct lf_array *b)
+{
+	int pa = a->origin == LF_ARRAY_PARAM_POINTER && !a->is_restrict;
+	int pb = b->origin == LF_ARRAY_PARAM_POINTER && !b->is_restrict;
+
+	if (pa && (pb || b->origin == LF_ARRAY_GLOBAL))
+		return 1;
+	return pb && a->origin == LF_ARRAY_GLOBAL;
+}
+
+/* Tagged access relation of access "acc", with its array renamed to
+ * "alias" so that accesses to different arrays can be related.
+ */
+static __isl_give isl_union_map *lf_deps_tagged_access(struct lf_access *acc)
+{
+	isl_map *tagged;
+
+	tagged = isl_map_apply_range(lf_deps_untag(acc),
+				     isl_map_copy(acc->rel));
+	return isl_union_map_from_map(tagged);
+}
+
+/* Every ordered pair of accesses to arrays a and b, one of them a
+ * write: all conflicts there could be if a and b overlap.
+ */
+static __isl_give isl_union_map *lf_deps_alias_pair(struct lf_run *run,
+	struct lf_tagged *t, int a, int b)
+{
+	isl_union_map *dep = isl_union_map_empty(
+		isl_set_get_space(run->context));
+	int i, j;
+
+	for (i = 0; i < run->n_access; ++i) {
+		struct lf_access *p = &run->accesses[i];
+
+		if (p->array != a)
+			continue;
+		for (j = 0; j < run->n_access; ++j) {
+			struct lf_access *q = &run->accesses[j];
+			isl_union_map *sp, *sq;
+
+			if (q->array != b || (p->kind == LF_ACCESS_READ &&
+					      q->kind == LF_ACCESS_READ))
+				continue;
+			sp = isl_union_map_intersect_domain(
+				isl_union_map_copy(t->schedule),
+				isl_union_map_domain(lf_deps_tagged_access(p)));
+			sq = isl_union_map_intersect_domain(
+				isl_union_map_copy(t->schedule),
+				isl_union_map_domain(lf_deps_tagged_access(q)));
+			dep = isl_union_map_union(dep,
+				isl_union_map_lex_lt_union_map(
+					isl_union_map_copy(sp),
+					isl_union_map_copy(sq)));
+			dep = isl_union_map_union(dep,
+				isl_union_map_lex_lt_union_map(sq, sp));
+		}
+	}
+	return dep;
+}
+
+static __isl_give isl_union_map *lf_deps_alias(struct lf_run *run,
+	struct lf_tagged *t, int assume_no_alias)
+{
+	isl_union_map *dep = isl_union_map_empty(
+		isl_set_get_space(run->context));
+	int a, b;
+
+	if (assume_no_alias)
+		return dep;
+	for (a = 0; a < run->n_array; ++a)
+		for (b = a + 1; b < run->n_array; ++b)
+			if (lf_deps_may_alias(&run->arrays[a], &run->arrays[b]))
+				dep = isl_union_map_union(dep,
+					lf_deps_alias_pair(run, t, a, b));
+	return dep;
+}
+
+static __isl_give isl_union_map *lf_deps_untag_map(
+	__isl_keep isl_union_map *tagged)
+{
+	isl_union_map *u = isl_union_map_copy(tagged);
+
+	u = isl_union_map_domain_factor_domain(u);
+	return isl_union_map_range_factor_domain(u);
+}
+
+void lf_deps_free(struct lf_deps *deps)
+{
+	int k;
+
+	if (!deps)
+		return;
+	for (k = 0; k < LF_DEP_N; ++k) {
+		isl_union_map_free(deps->tagged[k]);
+		isl_union_map_free(deps->untagged[k]);
+	}
+	isl_union_map_free(deps->schedule);
+	isl_union_map_free(deps->tagged_schedule);
+	free(deps);
+}
+
+/* Compute the dependences of the run in its original order.
+ */
+struct lf_deps *lf_deps_compute(struct lf_run *run, int assume_no_alias)
+{
+	struct lf_deps *deps = calloc(1, sizeof(*deps));
+	struct lf_tagged t = { NULL, NULL, NULL, NULL };
+	int k, ok = 1;
+
+	if (!deps)
+		return NULL;
+	deps->schedule = lf_deps_original_schedule(run);
+	if (!deps->schedule || lf_tagged_build(run, deps->schedule, &t) < 0) {
+		lf_tagged_clear(&t);
+		lf_deps_free(deps);
+		return NULL;
+	}
+	deps->tagged[LF_DEP_FLOW] = lf_deps_flow(&t,
+		isl_union_map_copy(t.reads), isl_union_map_copy(t.must_writes),
+		isl_union_map_copy(t.may_writes), NULL);
+	deps->tagged[LF_DEP_OUTPUT] = lf_deps_flow(&t, lf_deps_all_writes(&t),
+		isl_union_map_copy(t.must_writes),
+		isl_union_map_copy(t.may_writes), NULL);
+	deps->tagged[LF_DEP_ANTI] = lf_deps_flow(&t, lf_deps_all_writes(&t),
+		isl_union_map_empty(isl_set_get_space(run->context)),
+		isl_union_map_copy(t.reads),
+		isl_union_map_copy(t.must_writes));
+	deps->tagged[LF_DEP_ALIAS] = lf_deps_alias(run, &t, assume_no_alias);
+	for (k = 0; k < LF_DEP_N; ++k) {
+		deps->untagged[k] = lf_deps_untag_map(deps->tagged[k]);
+		if (!deps->untagged[k])
+			ok = 0;
+	}
+	deps->tagged_schedule = t.schedule;
+	t.schedule = NULL;
+	lf_tagged_clear(&t);
+	if (!ok) {
+		lf_deps_free(deps);
+		return NULL;
+	}
+	return deps;
+}

@@ -1,0 +1,25 @@
+#ifndef LF_LEGALITY_H
+#define LF_LEGALITY_H
+
+#include <isl/union_map.h>
+
+#include "lf_deps.h"
+
+/* A dependence that a proposed schedule would violate: the kind, the
+ * source and sink accesses (access ids of the run) and the violated
+ * part, { S[i] -> S'[j] }, source instances to sink instances.
+ */
+struct lf_witness {
+	enum lf_dep_kind kind;
+	int source;
+	int sink;
+	isl_map *dep;
+};
+
+void lf_witness_clear(struct lf_witness *witness);
+int lf_legality_check(struct lf_deps *deps, __isl_keep isl_union_map *sched,
+	struct lf_witness *witness);
+int lf_legality_permutable(struct lf_deps *deps,
+	__isl_keep isl_union_map *sched, const int *dims, int n);
+
+#endif

@@ -1,0 +1,473 @@
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <isl/ast.h>
+#include <isl/ast_build.h>
+#include <isl/id.h>
+#include <isl/set.h>
+#include <isl/val.h>
+
+#include "lf_buf.h"
+#include "lf_codegen.h"
+#include "lf_print.h"
+
+/* Code generation for one fused group: isl's AST generator scans the
+ * group's schedule; every statement is printed from its own source
+ * text with its iterators replaced by the expressions the generated
+ * loops compute for them.
+ */
+
+struct lf_names {
+	int len;
+	char **name;
+	const char **type;
+	int n_used;
+	char **used;
+};
+
+struct lf_codegen {
+	struct lf_file *file;
+	struct lf_plan *plan;
+	struct lf_names names;
+	const char *newline;
+};
+
+static void lf_names_clear(struct lf_names *names)
+{
+	int i;
+
+	for (i = 0; i < names->len; ++i)
+		free(names->name[i]);
+	for (i = 0; i < names->n_used; ++i)
+		free(names->used[i]);
+	free(names->name);
+	free(names->type);
+	free(names->used);
+}
+
+static int lf_ident_char(char c)
+{
+	return isalnum((unsigned char) c) || c == '_';
+}
+
+static int lf_names_has(char **list, int n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; ++i)
+		if (list[i] && !strcmp(list[i], name))
+			return 1;
+	return 0;
+}
+
+static int lf_names_add_used(struct lf_names *names, const char *s, size_t n)
+{
+	char **used;
+
+	used = realloc(names->used, (names->n_used + 1) * sizeof(char *));
+	if (!used)
+		return -1;
+	names->used = used;
+	used[names->n_used] = strndup(s, n);
+	return used[names->n_used++] ? 0 : -1;
+}
+
+/* The identifiers that the group's statements use other than their
+ * iterators: no generated loop may take one of their names.
+ */
+static int lf_names_collect_used(struct lf_codegen *cg, int g)
+{
+	struct lf_run *run = cg->plan->run;
+	const char *text = cg->file->text;
+	int i, k;
+
+	for (i = 0; i < run->n_stmt; ++i) {
+		struct lf_stmt *stmt = &run->stmts[i];
+		unsigned p = stmt->begin, q;
+
+		if (cg->plan->group[stmt->nest][0] != g)
+			continue;
+		for (k = 0; p < stmt->end; ) {
+			if (k < stmt->n_subst && p == stmt->subst[k].offset) {
+				p += stmt->subst[k++].len;
+				continue;
+			}
+			if (!lf_ident_char(text[p])) {
+				p++;
+				continue;
+			}
+			for (q = p; q < stmt->end && lf_ident_char(text[q]); ++q)
+				;
+			if (!isdigit((unsigned char) text[p]) &&
+			    lf_names_add_used(&cg->names, text + p, q - p) < 0)
+				return -1;
+			p = q;
+		}
+	}
+	return 0;
+}
+
+static int lf_names_taken(struct lf_codegen *cg, const char *name, int fresh)
+{
+	struct lf_names *names = &cg->names;
+
+	if (lf_names_has(names->used, names->n_used, name) ||
+	    lf_names_has(names->name, names->len, name))
+		return 1;
+	return fresh && lf_file_has_ident(cg->file, name);
+}
+
+/* "base" if it is free, else base_2, base_3, ...
+ */
+static char *lf_names_fresh(struct lf_codegen *cg, const char *base,
+	int fresh)
+{
+	char buf[256];
+	int k;
+
+	snprintf(buf, sizeof(buf), "%s", base);
+	for (k = 2; lf_names_taken(cg, buf, fresh); ++k)
+		snprintf(buf, sizeof(buf), "%s_%d", base, k);
+	return strdup(buf);
+}
+
+static int lf_type_is_unsigned(const char *type)
+{
+	return strstr(type, "unsigned") || !strcmp(type, "size_t");
+}
+
+/* An iterator declared before its loop is assigned, not redeclared.
+ */
+static int lf_names_is_outside(struct lf_run *run, const char *name)
+{
+	int i;
+
+	for (i = 0; i < run->n_loop; ++i)
+		if (run->loops[i].iter_outside &&
+		    !strcmp(run->loops[i].iter, name))
+			return 1;
+	return 0;
+}
+
+/* Name and type of the loop at schedule position p, after the first
+ * statement of the group that has a loop there.
+ */
+static int lf_names_pick(struct lf_codegen *cg, int g, int p,
+	struct lf_term *terms, int len)
+{
+	struct lf_plan *plan = cg->plan;
+	struct lf_run *run = plan->run;
+	struct lf_names *names = &cg->names;
+	struct lf_loop *loop = NULL;
+	char base[256];
+	int i, tile = 0;
+
+	for (i = 0; i < run->n_stmt && !loop; ++i) {
+		struct lf_stmt *stmt = &run->stmts[i];
+
+		if (plan->group[stmt->nest][0] != g)
+			continue;
+		lf_plan_terms(plan, stmt, terms, len);
+		if (terms[p].level < 0)
+			continue;
+		loop = &run->loops[stmt->loops[terms[p].level]];
+		tile = terms[p].div > 1;
+	}
+	if (!loop) {
+		snprintf(base, sizeof(base), "lf_c%d", p);
+		names->name[p] = strdup(base);
+		names->type[p] = "int";
+		return names->name[p] ? 0 : -1;
+	}
+	snprintf(base, sizeof(base), "%s%s", loop->iter, tile ? "t" : "");
+	names->name[p] = lf_names_fresh(cg, base, tile);
+	if (!names->name[p])
+		return -1;
+	names->type[p] = loop->iter_type;
+	if (loop->dir < 0 && lf_type_is_unsigned(loop->iter_type))
+		names->type[p] = "long";
+	if (!tile && lf_names_is_outside(run, names->name[p]))
+		names->type[p] = NULL;
+	return 0;
+}
+
+static int lf_names_build(struct lf_codegen *cg, int g)
+{
+	struct lf_names *names = &cg->names;
+	struct lf_term terms[LF_SCHED_MAX_LEN];
+	int p;
+
+	names->len = lf_plan_sched_len(cg->plan);
+	names->name = calloc(names->len, sizeof(char *));
+	names->type = calloc(names->len, sizeof(char *));
+	if (!names->name || !names->type || lf_names_collect_used(cg, g) < 0)
+		return -1;
+	for (p = 0; p < names->len; ++p)
+		if (lf_names_pick(cg, g, p, terms, names->len) < 0)
+			return -1;
+	return 0;
+}
+
+static const char *lf_codegen_iterator_type(__isl_keep isl_id *id,
+	void *user)
+{
+	struct lf_codegen *cg = user;
+	const char *name = isl_id_get_name(id);
+	int p;
+
+	for (p = 0; p < cg->names.len; ++p)
+		if (name && !strcmp(cg->names.name[p], name))
+			return cg->names.type[p];
+	return "int";
+}
+
+static int lf_codegen_is_atom(const char *s)
+{
+	size_t i;
+
+	if (!s[0])
+		return 0;
+	if (isdigit((unsigned char) s[0])) {
+		for (i = 0; s[i]; ++i)
+			if (!isdigit((unsigned char) s[i]))
+				return 0;
+		return 1;
+	}
+	for (i = 0; s[i]; ++i)
+		if (!lf_ident_char(s[i]))
+			return 0;
+	return 1;
+}
+
+static char *lf_codegen_arg(__isl_keep isl_ast_expr *call, int k)
+{
+	isl_ast_expr *arg = isl_ast_expr_op_get_arg(call, k);
+	struct lf_buf buf;
+	char *s;
+
+	lf_buf_init(&buf);
+	if (!arg || lf_print_expr(&buf, arg) < 0) {
+		isl_ast_expr_free(arg);
+		lf_buf_free(&buf);
+		return NULL;
+	}
+	isl_ast_expr_free(arg);
+	s = lf_buf_take(&buf);
+	if (s && !lf_codegen_is_atom(s)) {
+		lf_buf_printf(&buf, "(%s)", s);
+		free(s);
+		s = lf_buf_take(&buf);
+	}
+	return s;
+}
+
+/* The white space that starts the line "offset" is on.
+ */
+static void lf_codegen_line_indent(const char *text, unsigned offset,
+	unsigned *begin, unsigned *end)
+{
+	unsigned b = offset, e;
+
+	while (b > 0 && text[b - 1] != '\n')
+		b--;
+	for (e = b; e < offset && (text[e] == ' ' || text[e] == '\t'); ++e)
+		;
+	*begin = b;
+	*end = e;
+}
+
+/* Append text[p, q) with later lines moved from the statement's original
+ * indentation to "indent".
+ */
+static void lf_codegen_add_text(struct lf_buf *out, const char *text,
+	unsigned p, unsigned q, const char *old, size_t n_old,
+	const char *indent)
+{
+	while (p < q) {
+		const char *nl = memchr(text + p, '\n', q - p);
+		unsigned e = nl ? (unsigned) (nl - text) + 1 : q;
+
+		lf_buf_add(out, text + p, e - p);
+		p = e;
+		if (!nl || p >= q)
+			break;
+		if (q - p >= n_old && !strncmp(text + p, old, n_old)) {
+			lf_buf_add_str(out, indent);
+			p += n_old;
+		}
+	}
+}
+
+static int lf_codegen_print_user(struct lf_buf *out,
+	__isl_keep isl_ast_node *node, const char *indent, void *user)
+{
+	struct lf_codegen *cg = user;
+	struct lf_run *run = cg->plan->run;
+	const char *text = cg->file->text;
+	isl_ast_expr *call = isl_ast_node_user_get_expr(node);
+	isl_ast_expr *fn = isl_ast_expr_op_get_arg(call, 0);
+	isl_id *id = isl_ast_expr_id_get_id(fn);
+	struct lf_stmt *stmt;
+	unsigned p, ib, ie;
+	int k, s, r = 0;
+
+	s = id ? atoi(isl_id_get_name(id) + 1) : -1;
+	isl_id_free(id);
+	isl_ast_expr_free(fn);
+	if (s < 0 || s >= run->n_stmt) {
+		isl_ast_expr_free(call);
+		return -1;
+	}
+	stmt = &run->stmts[s];
+	lf_codegen_line_indent(text, stmt->begin, &ib, &ie);
+	p = stmt->begin;
+	for (k = 0; k < stmt->n_subst && r == 0; ++k) {
+		struct lf_subst *sub = &stmt->subst[k];
+		char *arg = lf_codegen_arg(call, 1 + sub->level);
+
+		lf_codegen_add_text(out, text, p, sub->offset, text + ib,
+				    ie - ib, indent);
+		if (!arg)
+			r = -1;
+		else
+			lf_buf_add_str(out, arg);
+		free(arg);
+		p = sub->offset + sub->len;
+	}
+	lf_codegen_add_text(out, text, p, stmt->end, text + ib, ie - ib,
+			    indent);
+	isl_ast_expr_free(call);
+	return r;
+}
+
+/* Values fixed in the analysis context (macros, enumerators, consts)
+ * become lower bounds here, so that the generated code keeps their
+ * names rather than their values.
+ */
+static __isl_give isl_set *lf_codegen_context(struct lf_run *run)
+{
+	isl_set *context = isl_set_universe(isl_set_get_space(run->context));
+	int i;
+
+	for (i = 0; i < run->n_param; ++i) {
+		struct lf_param *param = &run->params[i];
+		int pos;
+
+		if (!param->has_value)
+			continue;
+		pos = isl_set_find_dim_by_name(context, isl_dim_param,
+					       param->name);
+		if (pos < 0)
+			continue;
+		context = isl_set_lower_bound_si(context, isl_dim_param, pos,
+						 param->value);
+	}
+	return context;
+}
+
+static __isl_give isl_ast_node *lf_codegen_tree(struct lf_codegen *cg,
+	int g)
+{
+	isl_ctx *ctx = isl_set_get_ctx(cg->plan->run->context);
+	isl_ast_build *build;
+	isl_id_list *ids;
+	isl_union_map *sched;
+	isl_ast_node *tree;
+	int p;
+
+	sched = lf_plan_schedule(cg->plan, g);
+	ids = isl_id_list_alloc(ctx, cg->names.len);
+	for (p = 0; p < cg->names.len; ++p)
+		ids = isl_id_list_add(ids,
+			isl_id_alloc(ctx, cg->names.name[p], NULL));
+	build = isl_ast_build_from_context(lf_codegen_context(cg->plan->run));
+	build = isl_ast_build_set_iterators(build, ids);
+	tree = isl_ast_build_node_from_schedule_map(build, sched);
+	isl_ast_build_free(build);
+	return tree;
+}
+
+/* The comments in [begin, end) outside the group's statements, which
+ * the rewrite would otherwise drop; each is followed by a line break.
+ */
+static void lf_codegen_comments(struct lf_codegen *cg, int g,
+	unsigned begin, unsigned end, const char *indent, struct lf_buf *out)
+{
+	struct lf_run *run = cg->plan->run;
+	const char *text = cg->file->text;
+	unsigned p = begin, q;
+	int i;
+
+	while (p < end) {
+		for (i = 0; i < run->n_stmt; ++i)
+			if (cg->plan->group[run->stmts[i].nest][0] == g &&
+			    p >= run->stmts[i].begin && p < run->stmts[i].end)
+				break;
+		if (i < run->n_stmt) {
+			p = run->stmts[i].end;
+			continue;
+		}
+		if (p + 1 < end && text[p] == '/' && text[p + 1] == '/') {
+			for (q = p; q < end && text[q] != '\n' &&
+			     text[q] != '\r'; ++q)
+				;
+		} else if (p + 1 < end && text[p] == '/' && text[p + 1] == '*') {
+			const char *close = strstr(text + p + 2, "*/");
+
+			q = close ? (unsigned) (close - text) + 2 : end;
+		} else {
+			p++;
+			continue;
+		}
+		lf_buf_add(out, text + p, q - p);
+		lf_buf_add_str(out, cg->newline);
+		lf_buf_add_str(out, indent);
+		p = q;
+	}
+}
+
+/* The text that replaces the nests of top-level group g.
+ */
+char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan, int g)
+{
+	struct lf_codegen cg;
+	struct lf_print_style style;
+	struct lf_buf out;
+	isl_ast_node *tree = NULL;
+	char *code = NULL;
+	struct lf_run *run = plan->run;
+	int first = 0, n;
+
+	memset(&cg, 0, sizeof(cg));
+	cg.file = file;
+	cg.plan = plan;
+	cg.newline = file->crlf ? "\r\n" : "\n";
+	n = lf_plan_group_size(plan, g, &first);
+	lf_buf_init(&out);
+	if (n < 1 || lf_names_build(&cg, g) < 0)
+		goto done;
+	tree = lf_codegen_tree(&cg, g);
+	if (!tree)
+		goto done;
+	style.indent = run->indent;
+	style.indent_unit = run->indent_unit;
+	style.newline = cg.newline;
+	style.print_user = &lf_codegen_print_user;
+	style.iterator_type = &lf_codegen_iterator_type;
+	style.user = &cg;
+	code = lf_print_ast(tree, &style);
+	if (!code)
+		goto done;
+	lf_codegen_comments(&cg, g, run->nests[first].begin,
+			    run->nests[first + n - 1].end, run->indent, &out);
+	lf_buf_add_str(&out, code);
+	free(code);
+	code = lf_buf_take(&out);
+done:
+	lf_buf_free(&out);
+	isl_ast_node_free(tree);
+	lf_names_clear(&cg.names);
+	return code;
+}

@@ -1,0 +1,419 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <isl/map.h>
+#include <isl/set.h>
+
+#include "lf_buf.h"
+#include "lf_plan.h"
+
+/* Choosing the fusion: nests are added greedily to the group of the
+ * nest before them, level by level from the outermost loop in, as long
+ * as the whole schedule stays legal; fused bands are tiled when they
+ * are permutable.  Every step is checked against the dependences.
+ */
+
+void lf_plan_free(struct lf_plan *plan)
+{
+	int i;
+
+	if (!plan)
+		return;
+	for (i = 0; i < plan->run->n_nest; ++i)
+		free(plan->refusal[i]);
+	free(plan->refusal);
+	free(plan->refusal_loc);
+	free(plan->levels);
+	free(plan->group);
+	free(plan->band);
+	free(plan->tiled);
+	free(plan);
+}
+
+static struct lf_plan *lf_plan_alloc(struct lf_run *run, int tile_size)
+{
+	struct lf_plan *plan = calloc(1, sizeof(*plan));
+	int n = run->n_nest;
+
+	if (!plan)
+		return NULL;
+	plan->run = run;
+	plan->tile_size = tile_size;
+	plan->levels = calloc(n, sizeof(int));
+	plan->group = calloc(n, sizeof(*plan->group));
+	plan->band = calloc(n, sizeof(int));
+	plan->tiled = calloc(n, sizeof(int));
+	plan->refusal = calloc(n, sizeof(char *));
+	plan->refusal_loc = calloc(n, sizeof(struct lf_loc));
+	if (!plan->levels || !plan->group || !plan->band || !plan->tiled ||
+	    !plan->refusal || !plan->refusal_loc) {
+		lf_plan_free(plan);
+		return NULL;
+	}
+	return plan;
+}
+
+int lf_plan_sched_len(struct lf_plan *plan)
+{
+	return 1 + plan->max_band + 2 * lf_sched_max_depth(plan->run) + 3;
+}
+
+static void lf_plan_term_set(struct lf_term *t, int level, int coef, long cst)
+{
+	t->level = level;
+	t->coef = coef;
+	t->cst = cst;
+	t->div = 1;
+}
+
+/* The schedule vector of a statement; see lf_plan.h.
+ */
+void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
+	struct lf_term *terms, int len)
+{
+	struct lf_run *run = plan->run;
+	struct lf_term orig[LF_SCHED_MAX_LEN];
+	int n = stmt->nest, d = plan->levels[n], g = plan->group[n][0];
+	int k, l, pos;
+
+	lf_sched_original_terms(stmt, run, orig, LF_SCHED_MAX_LEN);
+	for (k = 0; k < len; ++k)
+		lf_plan_term_set(&terms[k], -1, 0, 0);
+	terms[0].cst = g;
+	pos = 1 + plan->max_band;
+	for (k = 0; k < plan->band[g] && plan->tiled[g]; ++k) {
+		lf_plan_term_set(&terms[1 + k], k,
+				 run->loops[stmt->loops[k]].dir, 0);
+		terms[1 + k].div = plan->tile_size;
+	}
+	for (l = 0; l < d; ++l) {
+		if (l > 0)
+			terms[pos++].cst = plan->group[n][l];
+		lf_plan_term_set(&terms[pos++], l,
+				 run->loops[stmt->loops[l]].dir, 0);
+	}
+	if (d > 0)
+		terms[pos++].cst = plan->group[n][d];
+	for (k = 2 * d; k < 2 * stmt->depth + 1 && pos < len; ++k)
+		terms[pos++] = orig[k];
+}
+
+/* The schedule of the statements of top-level group "group" (all
+ * statements if group < 0).
+ */
+__isl_give isl_union_map *lf_plan_schedule(struct lf_plan *plan, int group)
+{
+	struct lf_run *run = plan->run;
+	struct lf_term terms[LF_SCHED_MAX_LEN];
+	int len = lf_plan_sched_len(plan);
+	isl_union_map *sched;
+	int i;
+
+	sched = isl_union_map_empty(isl_set_get_space(run->context));
+	for (i = 0; i < run->n_stmt; ++i) {
+		struct lf_stmt *stmt = &run->stmts[i];
+
+		if (group >= 0 && plan->group[stmt->nest][0] != group)
+			continue;
+		lf_plan_terms(plan, stmt, terms, len);
+		sched = isl_union_map_add_map(sched,
+			lf_sched_stmt_map(stmt, terms, len));
+	}
+	return sched;
+}
+
+/* The number of nests in top-level group "group", the first in *first.
+ */
+int lf_plan_group_size(struct lf_plan *plan, int group, int *first)
+{
+	int i, n = 0;
+
+	for (i = 0; i < plan->run->n_nest; ++i) {
+		if (plan->group[i][0] != group)
+			continue;
+		if (n++ == 0)
+			*first = i;
+	}
+	return n;
+}
+
+static int lf_plan_is_legal(struct lf_plan *plan, struct lf_deps *deps,
+	struct lf_witness *witness)
+{
+	isl_union_map *sched = lf_plan_schedule(plan, -1);
+	int r;
+
+	if (!sched)
+		return -1;
+	r = lf_legality_check(deps, sched, witness);
+	isl_union_map_free(sched);
+	return r;
+}
+
+static const char *lf_plan_kind_verb(enum lf_dep_kind kind)
+{
+	switch (kind) {
+	case LF_DEP_FLOW: return "would be read before it is written";
+	case LF_DEP_ANTI: return "would be overwritten before it is read";
+	default: return "would be written in a different order";
+	}
+}
+
+/* A sentence that says which dependence forbids a schedule.
+ */
+char *lf_plan_explain(struct lf_run *run, struct lf_witness *witness)
+{
+	struct lf_access *src, *dst;
+	struct lf_buf buf;
+
+	if (witness->source < 0 || witness->sink < 0 ||
+	    witness->source >= run->n_access || witness->sink >= run->n_access)
+		return strdup("a dependence would be violated");
+	src = &run->accesses[witness->source];
+	dst = &run->accesses[witness->sink];
+	lf_buf_init(&buf);
+	if (witness->kind == LF_DEP_ALIAS) {
+		lf_buf_printf(&buf, "%s and %s may alias: add restrict or "
+			"--assume-no-alias", run->arrays[src->array].name,
+			run->arrays[dst->array].name);
+	} else if (witness->kind == LF_DEP_FLOW) {
+		lf_buf_printf(&buf, "%s at %u:%u reads %s written by %s at "
+			"%u:%u: after fusion it %s", dst->text, dst->loc.line,
+			dst->loc.col, run->arrays[dst->array].name, src->text,
+			src->loc.line, src->loc.col,
+			lf_plan_kind_verb(witness->kind));
+	} else {
+		lf_buf_printf(&buf, "%s at %u:%u writes %s %s by %s at %u:%u: "
+			"after fusion it %s", dst->text, dst->loc.line,
+			dst->loc.col, run->arrays[dst->array].name,
+			witness->kind == LF_DEP_ANTI ? "read" : "also written",
+			src->text, src->loc.line, src->loc.col,
+			lf_plan_kind_verb(witness->kind));
+	}
+	return lf_buf_take(&buf);
+}
+
+static void lf_plan_refuse(struct lf_plan *plan, int nest, char *reason,
+	struct lf_loc loc)
+{
+	free(plan->refusal[nest]);
+	plan->refusal[nest] = reason;
+	plan->refusal_loc[nest] = loc;
+}
+
+/* Why nest k cannot join the group of nest k - 1 at all, when that is
+ * clear without a dependence: one of them is not modeled or shares no
+ * loop.
+ */
+static int lf_plan_structural_refusal(struct lf_plan *plan, int k)
+{
+	struct lf_run *run = plan->run;
+	struct lf_nest *a = &run->nests[k - 1], *b = &run->nests[k];
+
+	if (b->opaque_reason) {
+		lf_plan_refuse(plan, k, strdup(b->opaque_reason),
+			       b->reason_loc);
+		return 1;
+	}
+	if (a->opaque_reason) {
+		lf_plan_refuse(plan, k, strdup(a->opaque_reason),
+			       a->reason_loc);
+		return 1;
+	}
+	if (a->perfect_depth == 0 || b->perfect_depth == 0) {
+		lf_plan_refuse(plan, k, strdup("the loop nest has no "
+			       "statements"), b->loc);
+		return 1;
+	}
+	return 0;
+}
+
+static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
+	int first, int n, int level);
+
+/* The direction of loop "level" of nest n, which all its statements
+ * share.
+ */
+static int lf_plan_dir(struct lf_run *run, int n, int level)
+{
+	struct lf_stmt *stmt = &run->stmts[run->nests[n].first_stmt];
+
+	return run->loops[stmt->loops[level]].dir;
+}
+
+/* Try to put nest k into the group [start, k) at "level": the nests
+ * share loop "level" and are not fused below it.
+ */
+static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
+	int start, int k, int level, int gidx, struct lf_witness *witness)
+{
+	int n = k - start + 1, j, r;
+	int *levels;
+	int (*group)[LF_MAX_DEPTH + 1];
+
+	for (j = start; j <= k; ++j)
+		if (plan->run->nests[j].perfect_depth <= level ||
+		    lf_plan_dir(plan->run, j, level) !=
+		    lf_plan_dir(plan->run, start, level))
+			return 0;
+	levels = malloc(n * sizeof(int));
+	group = malloc(n * sizeof(*group));
+	if (!levels || !group) {
+		free(levels);
+		free(group);
+		return -1;
+	}
+	memcpy(levels, plan->levels + start, n * sizeof(int));
+	memcpy(group, plan->group + start, n * sizeof(*group));
+	for (j = start; j <= k; ++j) {
+		plan->levels[j] = level + 1;
+		plan->group[j][level] = gidx;
+		plan->group[j][level + 1] = j - start;
+	}
+	r = lf_plan_is_legal(plan, deps, witness);
+	if (r <= 0) {
+		memcpy(plan->levels + start, levels, n * sizeof(int));
+		memcpy(plan->group + start, group, n * sizeof(*group));
+	}
+	free(levels);
+	free(group);
+	return r;
+}
+
+/* Close the group [start, end) at "level" and fuse it further inside.
+ */
+static int lf_plan_close(struct lf_plan *plan, struct lf_deps *deps,
+	int start, int end, int level)
+{
+	if (end - start < 2)
+		return 0;
+	return lf_plan_partition(plan, deps, start, end - start, level + 1);
+}
+
+static int lf_plan_refuse_dep(struct lf_plan *plan, int k,
+	struct lf_witness *witness)
+{
+	struct lf_run *run = plan->run;
+	char *text = lf_plan_explain(run, witness);
+
+	lf_witness_clear(witness);
+	if (!text)
+		return -1;
+	lf_plan_refuse(plan, k, text, run->nests[k].loc);
+	return 0;
+}
+
+/* Partition nests [first, first + n), which share loops 0 .. level - 1,
+ * into groups that share loop "level".
+ */
+static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
+	int first, int n, int level)
+{
+	struct lf_witness witness = { 0, -1, -1, NULL };
+	int start = first, gidx = 0, k, r;
+
+	for (k = first; k < first + n; ++k) {
+		if (k == start) {
+			plan->group[k][level] = gidx;
+			plan->levels[k] = level;
+			continue;
+		}
+		r = 0;
+		if (level > 0 || !lf_plan_structural_refusal(plan, k))
+			r = lf_plan_try_join(plan, deps, start, k, level, gidx,
+					     level == 0 ? &witness : NULL);
+		if (r < 0)
+			return -1;
+		if (r > 0)
+			continue;
+		if (level == 0 && witness.dep &&
+		    lf_plan_refuse_dep(plan, k, &witness) < 0)
+			return -1;
+		if (level == 0 && !plan->refusal[k])
+			lf_plan_refuse(plan, k, strdup("its outer loop runs in "
+				"the opposite direction"), plan->run->nests[k].loc);
+		plan->group[k][level] = ++gidx;
+		plan->levels[k] = level;
+		if (lf_plan_close(plan, deps, start, k, level) < 0)
+			return -1;
+		start = k;
+	}
+	return lf_plan_close(plan, deps, start, first + n, level);
+}
+
+/* The depth of the band that every nest of top-level group g shares.
+ */
+static int lf_plan_band_depth(struct lf_plan *plan, int g)
+{
+	int i, l, band = LF_MAX_DEPTH;
+
+	for (i = 0; i < plan->run->n_nest; ++i) {
+		if (plan->group[i][0] != g)
+			continue;
+		for (l = 1; l < plan->levels[i] && plan->group[i][l] == 0; ++l)
+			;
+		if (l < band)
+			band = l;
+		if (plan->levels[i] < band)
+			band = plan->levels[i];
+	}
+	return band;
+}
+
+/* Tile the bands of fused groups that are at least two deep and
+ * permutable; check the final schedule once more as a whole.
+ */
+static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps)
+{
+	int g, k, first, r, dims[LF_MAX_DEPTH];
+	isl_union_map *sched;
+
+	for (g = 0; g < plan->n_group; ++g) {
+		plan->band[g] = lf_plan_band_depth(plan, g);
+		if (plan->tile_size <= 0 || plan->band[g] < 2 ||
+		    lf_plan_group_size(plan, g, &first) < 2)
+			continue;
+		for (k = 0; k < plan->band[g]; ++k)
+			dims[k] = 1 + plan->max_band + 2 * k;
+		sched = lf_plan_schedule(plan, g);
+		r = lf_legality_permutable(deps, sched, dims, plan->band[g]);
+		isl_union_map_free(sched);
+		if (r < 0)
+			return -1;
+		plan->tiled[g] = r;
+	}
+	for (g = 0; g < plan->n_group; ++g)
+		if (plan->tiled[g] && plan->band[g] > plan->max_band)
+			plan->max_band = plan->band[g];
+	r = lf_plan_is_legal(plan, deps, NULL);
+	if (r == 0) {
+		memset(plan->tiled, 0, plan->run->n_nest * sizeof(int));
+		plan->max_band = 0;
+		r = lf_plan_is_legal(plan, deps, NULL);
+	}
+	return r == 1 ? 0 : -1;
+}
+
+struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
+	const struct lf_plan_options *options)
+{
+	struct lf_plan *plan = lf_plan_alloc(run, options->tile_size);
+	int i;
+
+	if (!plan)
+		return NULL;
+	for (i = 0; i < run->n_nest; ++i)
+		plan->group[i][0] = i;
+	if (lf_plan_partition(plan, deps, 0, run->n_nest, 0) < 0)
+		goto error;
+	for (i = 0; i < run->n_nest; ++i)
+		if (plan->group[i][0] + 1 > plan->n_group)
+			plan->n_group = plan->group[i][0] + 1;
+	if (lf_plan_tile(plan, deps) < 0)
+		goto error;
+	return plan;
+error:
+	lf_plan_free(plan);
+	return NULL;
+}

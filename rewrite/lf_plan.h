@@ -1,0 +1,57 @@
+#ifndef LF_PLAN_H
+#define LF_PLAN_H
+
+#include <isl/union_map.h>
+
+#include "lf_deps.h"
+#include "lf_legality.h"
+#include "lf_model.h"
+#include "lf_sched.h"
+
+/* Which nests of a run are fused, how deep, and which fused bands are
+ * tiled.
+ *
+ * The nests form top-level groups of consecutive nests that share their
+ * outermost loop; inside a group, nests may again form subgroups that
+ * share the next loop, and so on.  levels[n] is the number of loop
+ * levels nest n shares with other nests; group[n][l] is the index of
+ * the (sub)group nest n belongs to at level l, among its siblings.
+ * A statement of nest n with D = levels[n] is scheduled at
+ *   [group[n][0], T_0 .. T_{B-1},
+ *    f_0, group[n][1], f_1, ..., f_{D-1}, group[n][D], <its original
+ *    schedule below level D>]
+ * where f_l is its level-l iterator (negated for loops that count
+ * down) and T_k = floor(f_k / tile) are the tile loops of a tiled
+ * group's band of depth B (zero in untiled groups).
+ *
+ * For each nest that does not join the group of the nest before it,
+ * refusal says why and refusal_loc where.
+ */
+struct lf_plan {
+	struct lf_run *run;
+	int n_group;
+	int *levels;
+	int (*group)[LF_MAX_DEPTH + 1];
+	int *band;
+	int *tiled;
+	int max_band;
+	int tile_size;
+	char **refusal;
+	struct lf_loc *refusal_loc;
+};
+
+struct lf_plan_options {
+	int tile_size;
+};
+
+struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
+	const struct lf_plan_options *options);
+void lf_plan_free(struct lf_plan *plan);
+int lf_plan_sched_len(struct lf_plan *plan);
+void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
+	struct lf_term *terms, int len);
+__isl_give isl_union_map *lf_plan_schedule(struct lf_plan *plan, int group);
+int lf_plan_group_size(struct lf_plan *plan, int group, int *first);
+char *lf_plan_explain(struct lf_run *run, struct lf_witness *witness);
+
+#endif

@@ -1,0 +1,44 @@
+#ifndef LF_PRINT_H
+#define LF_PRINT_H
+
+#include <isl/ast.h>
+
+#include "lf_buf.h"
+
+/* How generated code looks where it is spliced into a user's file.
+ *
+ * print_user may be NULL: a user node is then printed as its expression
+ * followed by ';'.  iterator_type may be NULL: every iterator is then
+ * declared "int".
+ */
+struct lf_print_style {
+	/* white space of the line the output starts on */
+	const char *indent;
+	/* one level, e.g. "\t" or "    " */
+	const char *indent_unit;
+	/* "\n" or "\r\n" */
+	const char *newline;
+	/* Print the statement of a user node (text only, no trailing newline;
+	 * lines after its first must be indented with the given indent,
+	 * which the callback receives). Returns 0 or -1 on error. */
+	int (*print_user)(struct lf_buf *out, __isl_keep isl_ast_node *node,
+		const char *indent, void *user);
+	/* C type with which to declare a loop iterator ("int", "long",
+	 * "size_t"), or NULL to assign to an existing variable instead of
+	 * declaring one: "for (i = 0; ...)" */
+	const char *(*iterator_type)(__isl_keep isl_id *iterator, void *user);
+	void *user;
+};
+
+/* Returns the text, or NULL on error. The first line is NOT indented (the
+ * caller's file already has the indentation before it); every later line
+ * starts with style->indent plus one indent_unit per nesting level.
+ * No trailing newline. */
+char *lf_print_ast(__isl_keep isl_ast_node *node,
+	const struct lf_print_style *style);
+/* Append the C99 text of an integer expression, fully correct for C
+ * precedence, using as few parentheses as is safe. Returns 0 or -1
+ * (and then leaves "out" as it was). */
+int lf_print_expr(struct lf_buf *out, __isl_keep isl_ast_expr *expr);
+
+#endif

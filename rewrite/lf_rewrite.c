@@ -1,0 +1,185 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lf_buf.h"
+#include "lf_codegen.h"
+#include "lf_deps.h"
+#include "lf_plan.h"
+#include "lf_rewrite.h"
+
+void lf_result_clear(struct lf_result *result)
+{
+	int i;
+
+	for (i = 0; i < result->n_edit; ++i)
+		free(result->edits[i].text);
+	for (i = 0; i < result->n_message; ++i)
+		free(result->messages[i].text);
+	free(result->edits);
+	free(result->messages);
+	memset(result, 0, sizeof(*result));
+}
+
+/* Add a message; takes "text".
+ */
+static int lf_result_message(struct lf_result *result, struct lf_loc loc,
+	const char *kind, char *text)
+{
+	struct lf_message *m;
+
+	if (!text)
+		return -1;
+	m = realloc(result->messages,
+		    (result->n_message + 1) * sizeof(*m));
+	if (!m) {
+		free(text);
+		return -1;
+	}
+	result->messages = m;
+	m[result->n_message].loc = loc;
+	m[result->n_message].kind = kind;
+	m[result->n_message].text = text;
+	result->n_message++;
+	return 0;
+}
+
+static int lf_result_edit(struct lf_result *result, unsigned begin,
+	unsigned end, char *text)
+{
+	struct lf_edit *e;
+
+	e = realloc(result->edits, (result->n_edit + 1) * sizeof(*e));
+	if (!e) {
+		free(text);
+		return -1;
+	}
+	result->edits = e;
+	e[result->n_edit].begin = begin;
+	e[result->n_edit].end = end;
+	e[result->n_edit].text = text;
+	result->n_edit++;
+	return 0;
+}
+
+/* Is [begin, end) inside a range that an edit already replaces?
+ */
+static int lf_result_covers(struct lf_result *result, unsigned begin,
+	unsigned end)
+{
+	int i;
+
+	for (i = 0; i < result->n_edit; ++i)
+		if (begin < result->edits[i].end &&
+		    end > result->edits[i].begin)
+			return 1;
+	return 0;
+}
+
+static char *lf_rewrite_note(struct lf_plan *plan, int g, int n)
+{
+	struct lf_buf buf;
+	int k;
+
+	lf_buf_init(&buf);
+	lf_buf_printf(&buf, "fused %d loop nests into 1", n);
+	if (plan->tiled[g]) {
+		lf_buf_add_str(&buf, " (tiled ");
+		for (k = 0; k < plan->band[g]; ++k)
+			lf_buf_printf(&buf, "%s%d", k ? "x" : "",
+				      plan->tile_size);
+		lf_buf_add_str(&buf, ")");
+	}
+	return lf_buf_take(&buf);
+}
+
+static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
+	int g, struct lf_result *result)
+{
+	struct lf_run *run = plan->run;
+	int first = 0, n = lf_plan_group_size(plan, g, &first);
+	char *code;
+
+	if (n < 2)
+		return 0;
+	code = lf_codegen_group(file, plan, g);
+	if (!code)
+		return lf_result_message(result, run->nests[first].loc,
+			"remark", strdup("not fused: code generation failed"));
+	if (lf_result_edit(result, run->nests[first].begin,
+			   run->nests[first + n - 1].end, code) < 0)
+		return -1;
+	return lf_result_message(result, run->nests[first].loc, "note",
+				 lf_rewrite_note(plan, g, n));
+}
+
+static int lf_rewrite_refusals(struct lf_plan *plan, struct lf_result *result)
+{
+	struct lf_run *run = plan->run;
+	struct lf_buf buf;
+	int k;
+
+	for (k = 1; k < run->n_nest; ++k) {
+		if (!plan->refusal[k])
+			continue;
+		lf_buf_init(&buf);
+		lf_buf_printf(&buf, "not fused with the nest at line %u: %s",
+			      run->nests[k - 1].loc.line, plan->refusal[k]);
+		if (lf_result_message(result, plan->refusal_loc[k], "remark",
+				      lf_buf_take(&buf)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
+	const struct lf_rewrite_options *options, struct lf_result *result)
+{
+	struct lf_plan_options popt = { options->tile_size };
+	struct lf_deps *deps;
+	struct lf_plan *plan;
+	int g, r = 0;
+
+	if (run->n_nest < 2 || lf_result_covers(result, run->begin, run->end))
+		return 0;
+	deps = lf_deps_compute(run, options->assume_no_alias);
+	if (!deps)
+		return lf_result_message(result, run->loc, "remark",
+			strdup("not analysed: dependence analysis failed"));
+	plan = lf_plan_compute(run, deps, &popt);
+	lf_deps_free(deps);
+	if (!plan)
+		return lf_result_message(result, run->loc, "remark",
+			strdup("not analysed: fusion analysis failed"));
+	for (g = 0; g < plan->n_group && r == 0; ++g)
+		r = lf_rewrite_group(file, plan, g, result);
+	if (r == 0)
+		r = lf_rewrite_refusals(plan, result);
+	lf_plan_free(plan);
+	return r;
+}
+
+static int lf_message_cmp(const void *a, const void *b)
+{
+	const struct lf_message *x = a, *y = b;
+
+	if (x->loc.offset != y->loc.offset)
+		return x->loc.offset < y->loc.offset ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+/* Decide and generate the rewrite of every run of the file.
+ */
+int lf_rewrite_file(struct lf_file *file,
+	const struct lf_rewrite_options *options, struct lf_result *result)
+{
+	int i;
+
+	memset(result, 0, sizeof(*result));
+	for (i = 0; i < file->n_run; ++i)
+		if (lf_rewrite_run(file, file->runs[i], options, result) < 0)
+			return -1;
+	qsort(result->messages, result->n_message, sizeof(struct lf_message),
+	      &lf_message_cmp);
+	return 0;
+}

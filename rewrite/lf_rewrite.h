@@ -1,0 +1,35 @@
+#ifndef LF_REWRITE_H
+#define LF_REWRITE_H
+
+#include <isl/ctx.h>
+
+#include "lf_edit.h"
+#include "lf_model.h"
+
+/* What the rewrite of a file does: the edits to its text, and one
+ * message (a note or a remark) per fused group and per nest that was
+ * not fused with the one before it.
+ */
+struct lf_message {
+	struct lf_loc loc;
+	const char *kind;
+	char *text;
+};
+
+struct lf_rewrite_options {
+	int tile_size;
+	int assume_no_alias;
+};
+
+struct lf_result {
+	int n_edit;
+	struct lf_edit *edits;
+	int n_message;
+	struct lf_message *messages;
+};
+
+int lf_rewrite_file(struct lf_file *file,
+	const struct lf_rewrite_options *options, struct lf_result *result);
+void lf_result_clear(struct lf_result *result);
+
+#endif

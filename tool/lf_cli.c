@@ -1,0 +1,145 @@
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lf_cli.h"
+
+#define LF_DEFAULT_TILE 32
+
+static void lf_cli_usage(FILE *out)
+{
+	fprintf(out,
+"usage: loopfuse [OPTIONS] FILE.c [-- COMPILER_ARGS...]\n"
+"\n"
+"Fuses consecutive loop nests of C functions where exact dependence\n"
+"analysis proves it legal, tiles the fused loops, and prints the\n"
+"rewritten file.  Everything outside the fused nests is kept byte for\n"
+"byte.  Notes and remarks go to stderr as FILE:LINE:COL: lines.\n"
+"\n"
+"  -o OUT              write the result to OUT instead of stdout\n"
+"  -i, --in-place      replace FILE (through a temporary file)\n"
+"      --diff          print a unified diff of the change instead\n"
+"      --tile-size=N   tile size of fused bands (0: no tiling; default %d)\n"
+"      --function=NAME only transform function NAME\n"
+"      --assume-no-alias  distinct pointer parameters and globals never\n"
+"                      overlap (as if every pointer were restrict)\n"
+"  -h, --help          show this help\n"
+"      --version       show the version\n"
+"\n"
+"Arguments after -- go to the C parser (-I, -D, -std=, ...).\n"
+"Exit status: 0 on success, 1 if FILE cannot be read or parsed,\n"
+"2 on a usage error.\n", LF_DEFAULT_TILE);
+}
+
+static int lf_cli_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "loopfuse: error: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'loopfuse --help'.\n");
+	return -1;
+}
+
+static int lf_cli_number(const char *arg, int *value)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (!*arg || *end || v < 0 || v > 1 << 20)
+		return lf_cli_error("not a valid tile size: '%s'", arg);
+	*value = (int) v;
+	return 0;
+}
+
+enum {
+	LF_OPT_DIFF = 256,
+	LF_OPT_TILE,
+	LF_OPT_FUNCTION,
+	LF_OPT_NO_ALIAS,
+	LF_OPT_VERSION
+};
+
+static const struct option lf_cli_long[] = {
+	{ "in-place", no_argument, NULL, 'i' },
+	{ "diff", no_argument, NULL, LF_OPT_DIFF },
+	{ "tile-size", required_argument, NULL, LF_OPT_TILE },
+	{ "function", required_argument, NULL, LF_OPT_FUNCTION },
+	{ "assume-no-alias", no_argument, NULL, LF_OPT_NO_ALIAS },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, LF_OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int lf_cli_set_output(struct lf_cli_options *options,
+	enum lf_cli_output output)
+{
+	if (options->output != LF_OUTPUT_STDOUT && options->output != output)
+		return lf_cli_error("%s", "-o, -i and --diff exclude each other");
+	options->output = output;
+	return 0;
+}
+
+static int lf_cli_option(int c, struct lf_cli_options *options, int *done)
+{
+	switch (c) {
+	case 'o':
+		options->output_path = optarg;
+		return lf_cli_set_output(options, LF_OUTPUT_FILE);
+	case 'i':
+		return lf_cli_set_output(options, LF_OUTPUT_IN_PLACE);
+	case LF_OPT_DIFF:
+		return lf_cli_set_output(options, LF_OUTPUT_DIFF);
+	case LF_OPT_TILE:
+		return lf_cli_number(optarg, &options->tile_size);
+	case LF_OPT_FUNCTION:
+		options->function = optarg;
+		return 0;
+	case LF_OPT_NO_ALIAS:
+		options->assume_no_alias = 1;
+		return 0;
+	case 'h':
+		lf_cli_usage(stdout);
+		*done = 1;
+		return 0;
+	case LF_OPT_VERSION:
+		printf("loopfuse %s\n", LOOPFUSE_VERSION);
+		*done = 1;
+		return 0;
+	default:
+		fprintf(stderr, "Try 'loopfuse --help'.\n");
+		return -1;
+	}
+}
+
+/* Parse the command line: options and the input file before "--",
+ * compiler arguments after it.  Returns -1 on a usage error (after
+ * saying so); sets *done when --help or --version has been answered.
+ */
+int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
+	int *done)
+{
+	int c, dd;
+
+	memset(options, 0, sizeof(*options));
+	options->tile_size = LF_DEFAULT_TILE;
+	*done = 0;
+	for (dd = 1; dd < argc && strcmp(argv[dd], "--") != 0; ++dd)
+		;
+	optind = 1;
+	while ((c = getopt_long(dd, argv, "o:ih", lf_cli_long, NULL)) != -1)
+		if (lf_cli_option(c, options, done) < 0)
+			return -1;
+	if (*done)
+		return 0;
+	if (optind < dd)
+		options->input = argv[optind++];
+	if (!options->input)
+		return lf_cli_error("%s", "no input file");
+	if (optind < dd)
+		return lf_cli_error("unexpected argument '%s'", argv[optind]);
+	if (options->output == LF_OUTPUT_FILE && !options->output_path)
+		return lf_cli_error("%s", "-o needs a file name");
+	options->argc = dd < argc ? argc - dd - 1 : 0;
+	options->argv = (const char *const *) argv + (dd < argc ? dd + 1 : argc);
+	return 0;
+}

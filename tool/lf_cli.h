@@ -1,0 +1,31 @@
+#ifndef LF_CLI_H
+#define LF_CLI_H
+
+/* The command line of loopfuse. */
+enum lf_cli_output {
+	LF_OUTPUT_STDOUT,
+	LF_OUTPUT_FILE,
+	LF_OUTPUT_IN_PLACE,
+	LF_OUTPUT_DIFF
+};
+
+struct lf_cli_options {
+	const char *input;
+	const char *output_path;
+	enum lf_cli_output output;
+	int tile_size;
+	const char *function;
+	int assume_no_alias;
+	int argc;
+	const char *const *argv;
+};
+
+#define LF_EXIT_OK 0
+#define LF_EXIT_INPUT 1
+#define LF_EXIT_USAGE 2
+
+int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
+	int *done);
+int lf_cli_run(const struct lf_cli_options *options);
+
+#endif

@@ -1,0 +1,112 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <isl/ctx.h>
+#include <isl/options.h>
+
+#include "lf_cli.h"
+#include "lf_diff.h"
+#include "lf_frontend.h"
+#include "lf_rewrite.h"
+#include "lf_write.h"
+
+/* The main job: read, model, decide, rewrite, write. */
+
+static void lf_run_messages(const char *path, struct lf_result *result)
+{
+	int i;
+
+	for (i = 0; i < result->n_message; ++i) {
+		struct lf_message *m = &result->messages[i];
+
+		fprintf(stderr, "%s:%u:%u: %s: %s\n", path, m->loc.line,
+			m->loc.col, m->kind, m->text);
+	}
+}
+
+static int lf_run_write(const struct lf_cli_options *options,
+	const char *old, unsigned old_len, const char *text, unsigned len)
+{
+	char *diff;
+	int r = 0;
+
+	switch (options->output) {
+	case LF_OUTPUT_IN_PLACE:
+		if (old_len == len && !memcmp(old, text, len))
+			return 0;
+		return lf_write_atomic(options->input, text, len, stderr);
+	case LF_OUTPUT_FILE:
+		return lf_write_atomic(options->output_path, text, len, stderr);
+	case LF_OUTPUT_DIFF:
+		diff = lf_diff_unified(options->input, options->input, old,
+				       old_len, text, len);
+		if (!diff)
+			return -1;
+		r = fputs(diff, stdout) < 0 ? -1 : 0;
+		free(diff);
+		return r;
+	default:
+		return fwrite(text, 1, len, stdout) == len ? 0 : -1;
+	}
+}
+
+static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
+	const char *text, size_t len)
+{
+	struct lf_frontend_options fopt;
+	struct lf_rewrite_options ropt;
+	struct lf_result result;
+	struct lf_file *file;
+	char *out;
+	unsigned out_len;
+	int r;
+
+	fopt.function = options->function;
+	fopt.argc = options->argc;
+	fopt.argv = options->argv;
+	file = lf_frontend_parse(ctx, options->input, text, len, &fopt,
+				 stderr);
+	if (!file)
+		return LF_EXIT_INPUT;
+	ropt.tile_size = options->tile_size;
+	ropt.assume_no_alias = options->assume_no_alias;
+	r = lf_rewrite_file(file, &ropt, &result);
+	out = r < 0 ? NULL : lf_edit_apply(file->text, file->len,
+					   result.edits, result.n_edit,
+					   &out_len);
+	if (out)
+		lf_run_messages(options->input, &result);
+	else
+		fprintf(stderr, "%s:1:1: error: internal error while "
+			"rewriting the file\n", options->input);
+	if (out && lf_run_write(options, file->text, file->len, out,
+				out_len) < 0)
+		r = -1;
+	free(out);
+	lf_result_clear(&result);
+	lf_file_free(file);
+	return out && r == 0 ? LF_EXIT_OK : LF_EXIT_INPUT;
+}
+
+int lf_cli_run(const struct lf_cli_options *options)
+{
+	isl_ctx *ctx;
+	char *text;
+	size_t len;
+	int r;
+
+	text = lf_read_file(options->input, &len, stderr);
+	if (!text)
+		return LF_EXIT_INPUT;
+	ctx = isl_ctx_alloc();
+	if (!ctx) {
+		free(text);
+		return LF_EXIT_INPUT;
+	}
+	isl_options_set_on_error(ctx, ISL_ON_ERROR_CONTINUE);
+	r = lf_run_file(options, ctx, text, len);
+	isl_ctx_free(ctx);
+	free(text);
+	return r;
+}
