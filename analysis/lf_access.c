@@ -85,6 +85,36 @@ static char *lf_access_array_name(struct lf_builder *b, const char *name)
 	}
 }
 
+/* Is the parameter declared restrict?  C99 array parameters carry the
+ * qualifier inside their brackets, "float a[restrict n][m]", which the
+ * type that libclang reports does not always show; the declaration's
+ * own tokens do.
+ */
+static int lf_access_is_restrict(struct lf_builder *b, CXCursor decl)
+{
+	CXType type = clang_getCursorType(decl);
+	CXToken *tokens;
+	unsigned i, n;
+	int found = 0;
+
+	if (clang_isRestrictQualifiedType(type))
+		return 1;
+	if (clang_getCursorKind(decl) != CXCursor_ParmDecl)
+		return 0;
+	clang_tokenize(b->tu, clang_getCursorExtent(decl), &tokens, &n);
+	for (i = 0; i < n && !found; ++i) {
+		CXString s = clang_getTokenSpelling(b->tu, tokens[i]);
+		const char *t = clang_getCString(s);
+
+		found = t && (!strcmp(t, "restrict") ||
+			      !strcmp(t, "__restrict") ||
+			      !strcmp(t, "__restrict__"));
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(b->tu, tokens, n);
+	return found;
+}
+
 /* The index of the model array for variable decl, added if new.
  */
 static int lf_access_array(struct lf_builder *b, CXCursor decl,
@@ -107,8 +137,7 @@ static int lf_access_array(struct lf_builder *b, CXCursor decl,
 	free(name);
 	a->n_dim = lf_access_dims(type);
 	a->origin = lf_access_origin(decl, a->n_dim);
-	a->is_restrict = clang_isRestrictQualifiedType(
-		clang_getCanonicalType(type));
+	a->is_restrict = lf_access_is_restrict(b, decl);
 	a->decl = lf_file_loc(b->file, lf_cursor_offset(b, decl));
 	b->array_usr[run->n_array] = strdup(usr);
 	run->n_array++;

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,6 +164,21 @@ static int lf_affine_is_global(CXCursor decl)
 	return clang_getCursorKind(parent) == CXCursor_TranslationUnit;
 }
 
+/* An unsigned parameter is named "(long)n" so that the bounds the
+ * generated code computes from it are signed, as the model's integers
+ * are: "n - 1" must not wrap around when n is 0.
+ */
+static __isl_give isl_pw_aff *lf_affine_unsigned_param(struct lf_builder *b,
+	const char *name, const char *usr, enum lf_param_origin origin,
+	CXType type, CXCursor ref)
+{
+	char buf[300];
+	int is_unsigned = lf_affine_unsigned_type(type);
+
+	snprintf(buf, sizeof(buf), is_unsigned ? "(long)%s" : "%s", name);
+	return lf_affine_param(b, buf, usr, origin, 0, 0, is_unsigned, ref);
+}
+
 /* A reference to a variable that is not an iterator: a parameter if
  * the run cannot change it.
  */
@@ -201,8 +217,7 @@ static __isl_give isl_pw_aff *lf_affine_var(struct lf_builder *b,
 	} else {
 		origin = clang_getCursorKind(decl) == CXCursor_ParmDecl ?
 			LF_PARAM_FUNCTION : LF_PARAM_LOCAL;
-		pa = lf_affine_param(b, name, usr, origin, 0, 0,
-				     lf_affine_unsigned_type(type), ref);
+		pa = lf_affine_unsigned_param(b, name, usr, origin, type, ref);
 	}
 	free(name);
 	return pa;
@@ -278,6 +293,33 @@ error:
 	return NULL;
 }
 
+/* A factor of a product: a compile-time constant (even one named by a
+ * macro) is taken by value, so that "f * HOP" stays affine.
+ */
+static __isl_give isl_pw_aff *lf_affine_factor(struct lf_builder *b,
+	CXCursor c)
+{
+	long v;
+
+	if (lf_affine_eval(lf_cursor_strip(c), &v))
+		return lf_affine_cst(b, v);
+	return lf_affine_expr(b, c);
+}
+
+static __isl_give isl_pw_aff *lf_affine_mul_expr(struct lf_builder *b,
+	CXCursor c, CXCursor *ch)
+{
+	isl_pw_aff *l, *r;
+
+	l = lf_affine_factor(b, ch[0]);
+	r = l ? lf_affine_factor(b, ch[1]) : NULL;
+	if (!r) {
+		isl_pw_aff_free(l);
+		return NULL;
+	}
+	return lf_affine_mul(b, c, l, r);
+}
+
 /* Division and remainder (C semantics: truncation) by a positive
  * constant.
  */
@@ -305,6 +347,8 @@ static __isl_give isl_pw_aff *lf_affine_binary(struct lf_builder *b,
 	    op != CXBinaryOperator_Mul && op != CXBinaryOperator_Div &&
 	    op != CXBinaryOperator_Rem)
 		return lf_affine_not_affine(b, c);
+	if (op == CXBinaryOperator_Mul)
+		return lf_affine_mul_expr(b, c, ch);
 	l = lf_affine_expr(b, ch[0]);
 	if (!l)
 		return NULL;
@@ -318,9 +362,7 @@ static __isl_give isl_pw_aff *lf_affine_binary(struct lf_builder *b,
 	}
 	if (op == CXBinaryOperator_Add)
 		return isl_pw_aff_add(l, r);
-	if (op == CXBinaryOperator_Sub)
-		return isl_pw_aff_sub(l, r);
-	return lf_affine_mul(b, c, l, r);
+	return isl_pw_aff_sub(l, r);
 }
 
 static __isl_give isl_pw_aff *lf_affine_unary(struct lf_builder *b,

@@ -88,19 +88,10 @@ struct lf_purity_walk {
 	char *reason;
 };
 
-static int lf_purity_is_modified(CXCursor parent, CXCursor c)
-{
-	CXCursor operand;
-
-	if (lf_cursor_effect(parent, &operand) == LF_CURSOR_NONE)
-		return 0;
-	return clang_equalCursors(operand, c);
-}
-
 /* A reference in a function body: a mutable global makes the function
  * impure, as does a local static.
  */
-static char *lf_purity_check_ref(CXCursor c, CXCursor parent, const char *fn)
+static char *lf_purity_check_ref(CXCursor c, int modified, const char *fn)
 {
 	CXCursor decl = clang_getCursorReferenced(c);
 	CXCursor scope;
@@ -116,7 +107,7 @@ static char *lf_purity_check_ref(CXCursor c, CXCursor parent, const char *fn)
 		reason = lf_purity_reason("call to %s() has side effects: it accesses volatile %s",
 					  fn, name);
 	else if (clang_getCursorKind(scope) == CXCursor_TranslationUnit &&
-		 lf_purity_is_modified(parent, c))
+		 modified)
 		reason = lf_purity_reason("call to %s() has side effects: it writes global %s",
 					  fn, name);
 	else if (clang_getCursorKind(scope) == CXCursor_TranslationUnit &&
@@ -135,9 +126,16 @@ static enum CXChildVisitResult lf_purity_visit(CXCursor c, CXCursor parent,
 {
 	struct lf_purity_walk *walk = data;
 	enum CXCursorKind kind = clang_getCursorKind(c);
+	CXCursor operand;
 
 	if (kind == CXCursor_DeclRefExpr) {
-		walk->reason = lf_purity_check_ref(c, parent, walk->fn);
+		walk->reason = lf_purity_check_ref(c, 0, walk->fn);
+	} else if (lf_cursor_effect(c, &operand) != LF_CURSOR_NONE &&
+		   clang_getCursorKind(operand) == CXCursor_DeclRefExpr) {
+		walk->reason = lf_purity_check_ref(operand, 1, walk->fn);
+	}
+	if (walk->reason) {
+		return CXChildVisit_Break;
 	} else if (kind == CXCursor_CallExpr) {
 		char *inner = lf_purity_check_call(walk->purity, c);
 

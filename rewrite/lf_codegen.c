@@ -186,7 +186,7 @@ static int lf_names_pick(struct lf_codegen *cg, int g, int p,
 	if (!names->name[p])
 		return -1;
 	names->type[p] = loop->iter_type;
-	if (loop->dir < 0 && lf_type_is_unsigned(loop->iter_type))
+	if (lf_type_is_unsigned(loop->iter_type))
 		names->type[p] = "long";
 	if (!tile && lf_names_is_outside(run, names->name[p]))
 		names->type[p] = NULL;

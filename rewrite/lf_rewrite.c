@@ -120,11 +120,15 @@ static int lf_rewrite_refusals(struct lf_plan *plan, struct lf_result *result)
 	int k;
 
 	for (k = 1; k < run->n_nest; ++k) {
+		unsigned other = run->nests[k - 1].loc.line;
+
 		if (!plan->refusal[k])
 			continue;
+		if (plan->refusal_loc[k].offset < run->nests[k].begin)
+			other = run->nests[k].loc.line;
 		lf_buf_init(&buf);
 		lf_buf_printf(&buf, "not fused with the nest at line %u: %s",
-			      run->nests[k - 1].loc.line, plan->refusal[k]);
+			      other, plan->refusal[k]);
 		if (lf_result_message(result, plan->refusal_loc[k], "remark",
 				      lf_buf_take(&buf)) < 0)
 			return -1;
