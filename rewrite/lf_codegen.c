@@ -129,7 +129,7 @@ static char *lf_names_fresh(struct lf_codegen *cg, const char *base,
 
 	snprintf(buf, sizeof(buf), "%s", base);
 	for (k = 2; lf_names_taken(cg, buf, fresh); ++k)
-		snprintf(buf, sizeof(buf), "%s_%d", base, k);
+		snprintf(buf, sizeof(buf), "%.200s_%d", base, k);
 	return strdup(buf);
 }
 
