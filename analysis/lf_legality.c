@@ -60,7 +60,25 @@ static int lf_legality_access_id(__isl_keep isl_space *wrapped)
 	return id;
 }
 
+/* The dependences of "dep" with an end in "focus" (all if focus is
+ * NULL).
+ */
+static __isl_give isl_union_map *lf_legality_focus(
+	__isl_keep isl_union_map *dep, __isl_keep isl_union_set *focus)
+{
+	isl_union_map *from, *to;
+
+	if (!focus)
+		return isl_union_map_copy(dep);
+	from = isl_union_map_intersect_domain(isl_union_map_copy(dep),
+					      isl_union_set_copy(focus));
+	to = isl_union_map_intersect_range(isl_union_map_copy(dep),
+					   isl_union_set_copy(focus));
+	return isl_union_map_union(from, to);
+}
+
 struct lf_legality_find {
+	isl_union_set *focus;
 	isl_union_map *sched;
 	struct lf_witness *witness;
 	int found;
@@ -81,6 +99,12 @@ static isl_stat lf_legality_find_map(__isl_take isl_map *tagged, void *user)
 	dep = isl_union_map_from_map(tagged);
 	dep = isl_union_map_domain_factor_domain(dep);
 	dep = isl_union_map_range_factor_domain(dep);
+	if (find->focus) {
+		isl_union_map *all = dep;
+
+		dep = lf_legality_focus(all, find->focus);
+		isl_union_map_free(all);
+	}
 	t_src = isl_union_map_intersect_domain(isl_union_map_copy(find->sched),
 		isl_union_map_domain(isl_union_map_copy(dep)));
 	t_dst = isl_union_map_intersect_domain(isl_union_map_copy(find->sched),
@@ -107,9 +131,10 @@ static isl_stat lf_legality_find_map(__isl_take isl_map *tagged, void *user)
 }
 
 static int lf_legality_witness(struct lf_deps *deps, enum lf_dep_kind kind,
-	__isl_keep isl_union_map *sched, struct lf_witness *witness)
+	__isl_keep isl_union_map *sched, __isl_keep isl_union_set *focus,
+	struct lf_witness *witness)
 {
-	struct lf_legality_find find = { sched, witness, 0 };
+	struct lf_legality_find find = { focus, sched, witness, 0 };
 	isl_stat r;
 
 	witness->kind = kind;
@@ -121,29 +146,40 @@ static int lf_legality_witness(struct lf_deps *deps, enum lf_dep_kind kind,
 	return r < 0 ? -1 : 0;
 }
 
-/* Does "sched" (statement instances to time) respect every dependence?
+/* Does "sched" (statement instances to time) respect every dependence
+ * that has an end in "focus" (every dependence if focus is NULL)?
  * Returns 1 if so, 0 if not (then a violated dependence is put in
  * *witness, if witness is not NULL) and -1 on error.
  */
-int lf_legality_check(struct lf_deps *deps, __isl_keep isl_union_map *sched,
+int lf_legality_check_focus(struct lf_deps *deps,
+	__isl_keep isl_union_map *sched, __isl_keep isl_union_set *focus,
 	struct lf_witness *witness)
 {
 	int k;
 
 	for (k = 0; k < LF_DEP_N; ++k) {
+		isl_union_map *dep;
 		isl_bool ok;
 
-		ok = lf_legality_forward(lf_legality_times(deps->untagged[k],
-							   sched));
+		dep = lf_legality_focus(deps->untagged[k], focus);
+		ok = lf_legality_forward(lf_legality_times(dep, sched));
+		isl_union_map_free(dep);
 		if (ok < 0)
 			return -1;
 		if (ok)
 			continue;
-		if (witness && lf_legality_witness(deps, k, sched, witness) < 0)
+		if (witness && lf_legality_witness(deps, k, sched, focus,
+						   witness) < 0)
 			return -1;
 		return 0;
 	}
 	return 1;
+}
+
+int lf_legality_check(struct lf_deps *deps, __isl_keep isl_union_map *sched,
+	struct lf_witness *witness)
+{
+	return lf_legality_check_focus(deps, sched, NULL, witness);
 }
 
 /* Are the n schedule dimensions "dims" (increasing positions, the

@@ -2,6 +2,7 @@
 #define LF_LEGALITY_H
 
 #include <isl/union_map.h>
+#include <isl/union_set.h>
 
 #include "lf_deps.h"
 
@@ -18,6 +19,9 @@ struct lf_witness {
 
 void lf_witness_clear(struct lf_witness *witness);
 int lf_legality_check(struct lf_deps *deps, __isl_keep isl_union_map *sched,
+	struct lf_witness *witness);
+int lf_legality_check_focus(struct lf_deps *deps,
+	__isl_keep isl_union_map *sched, __isl_keep isl_union_set *focus,
 	struct lf_witness *witness);
 int lf_legality_permutable(struct lf_deps *deps,
 	__isl_keep isl_union_map *sched, const int *dims, int n);

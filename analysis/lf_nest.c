@@ -430,6 +430,10 @@ int lf_nest_build(struct lf_builder *b, CXCursor for_c, int index)
 		r = lf_nest_loop(b, &nc, for_c, universe, 0);
 		isl_set_free(universe);
 	}
+	if (r < 0 && !b->reason && isl_ctx_last_error(b->ctx) == isl_error_quota)
+		lf_build_fail(b, nest->begin, "not analysed: too complex");
+	isl_ctx_reset_error(b->ctx);
+	isl_ctx_reset_operations(b->ctx);
 	if (r < 0 && !b->reason)
 		return -1;
 	if (r < 0) {

@@ -138,15 +138,42 @@ int lf_plan_group_size(struct lf_plan *plan, int group, int *first)
 	return n;
 }
 
+/* Is the schedule of top-level group g (of all groups if g < 0) legal?
+ * Groups keep the order of their nests, so dependences between groups
+ * never need checking again.
+ */
 static int lf_plan_is_legal(struct lf_plan *plan, struct lf_deps *deps,
-	struct lf_witness *witness)
+	int g, struct lf_witness *witness)
 {
-	isl_union_map *sched = lf_plan_schedule(plan, -1);
+	isl_union_map *sched = lf_plan_schedule(plan, g);
 	int r;
 
 	if (!sched)
 		return -1;
-	r = lf_legality_check(deps, sched, witness);
+	r = lf_legality_check_focus(deps, sched, NULL, witness);
+	isl_union_map_free(sched);
+	return r;
+}
+
+/* Is the schedule of nest k's top-level group legal, given that it was
+ * legal before nest k joined: only dependences of nest k can break.
+ */
+static int lf_plan_is_legal_nest(struct lf_plan *plan, struct lf_deps *deps,
+	int k, struct lf_witness *witness)
+{
+	struct lf_run *run = plan->run;
+	struct lf_nest *nest = &run->nests[k];
+	isl_union_map *sched = lf_plan_schedule(plan, plan->group[k][0]);
+	isl_union_set *focus;
+	int i, r;
+
+	focus = isl_union_set_empty(isl_set_get_space(run->context));
+	for (i = nest->first_stmt; i < nest->first_stmt + nest->n_stmt; ++i)
+		focus = isl_union_set_add_set(focus,
+			isl_set_copy(run->stmts[i].domain));
+	r = sched && focus ? lf_legality_check_focus(deps, sched, focus,
+						     witness) : -1;
+	isl_union_set_free(focus);
 	isl_union_map_free(sched);
 	return r;
 }
@@ -271,7 +298,7 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 		plan->group[j][level] = gidx;
 		plan->group[j][level + 1] = j - start;
 	}
-	r = lf_plan_is_legal(plan, deps, witness);
+	r = lf_plan_is_legal_nest(plan, deps, k, witness);
 	if (r <= 0) {
 		memcpy(plan->levels + start, levels, n * sizeof(int));
 		memcpy(plan->group + start, group, n * sizeof(*group));
@@ -386,11 +413,11 @@ static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps)
 	for (g = 0; g < plan->n_group; ++g)
 		if (plan->tiled[g] && plan->band[g] > plan->max_band)
 			plan->max_band = plan->band[g];
-	r = lf_plan_is_legal(plan, deps, NULL);
+	r = lf_plan_is_legal(plan, deps, -1, NULL);
 	if (r == 0) {
 		memset(plan->tiled, 0, plan->run->n_nest * sizeof(int));
 		plan->max_band = 0;
-		r = lf_plan_is_legal(plan, deps, NULL);
+		r = lf_plan_is_legal(plan, deps, -1, NULL);
 	}
 	return r == 1 ? 0 : -1;
 }

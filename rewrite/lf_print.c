@@ -102,8 +102,8 @@ static int lf_expr_print_arg(struct lf_buf *out,
 	return r;
 }
 
-/* Does |v| fit in a C long long, assuming it has its minimal width of
- * 64 bits?
+/* Is "abs" below 2^63, so that it fits in a long long of the minimal
+ * width of 64 bits?
  */
 static isl_bool lf_val_abs_fits_llong(__isl_keep isl_val *abs)
 {
@@ -125,7 +125,6 @@ static const char *lf_val_suffix(__isl_keep isl_val *v)
 {
 	isl_val *abs;
 	isl_bool fits;
-	const char *suffix;
 
 	abs = isl_val_abs(isl_val_copy(v));
 	if (!abs)
@@ -136,8 +135,7 @@ static const char *lf_val_suffix(__isl_keep isl_val *v)
 	}
 	fits = lf_val_abs_fits_llong(abs);
 	isl_val_free(abs);
-	suffix = fits == isl_bool_true ? "LL" : NULL;
-	return suffix;
+	return fits == isl_bool_true ? "LL" : NULL;
 }
 
 /* Print the integer "v" as a C literal and return its precedence:

@@ -33,12 +33,26 @@ struct lf_print_style {
 /* Returns the text, or NULL on error. The first line is NOT indented (the
  * caller's file already has the indentation before it); every later line
  * starts with style->indent plus one indent_unit per nesting level.
- * No trailing newline. */
+ * No trailing newline.
+ *
+ * A body has braces unless it is a single user statement; an if with an
+ * else has braces on all its branches.  A top-level block is printed as
+ * its statements without braces.  A loop that runs exactly once is
+ * printed as an assignment to its iterator followed by its body, in
+ * braces of its own when it declares the iterator among other
+ * statements; below a "#pragma omp" it stays a loop. */
 char *lf_print_ast(__isl_keep isl_ast_node *node,
 	const struct lf_print_style *style);
 /* Append the C99 text of an integer expression, fully correct for C
  * precedence, using as few parentheses as is safe. Returns 0 or -1
- * (and then leaves "out" as it was). */
+ * (and then leaves "out" as it was).
+ *
+ * Extrema and floor division become conditional expressions, which
+ * repeat their operands; "i <= min(a, b)" becomes "i <= a && i <= b".
+ * Parentheses that C does not need are added only where compilers warn
+ * without them ("&&" within "||", comparisons of comparisons) and
+ * around a conditional within a conditional.  Constants that do not fit
+ * in a 32-bit int get the suffix "LL"; beyond 64 bits they are errors. */
 int lf_print_expr(struct lf_buf *out, __isl_keep isl_ast_expr *expr);
 
 #endif

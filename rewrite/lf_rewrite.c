@@ -2,6 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <isl/ctx.h>
+#include <isl/set.h>
+
 #include "lf_buf.h"
 #include "lf_codegen.h"
 #include "lf_deps.h"
@@ -136,25 +139,38 @@ static int lf_rewrite_refusals(struct lf_plan *plan, struct lf_result *result)
 	return 0;
 }
 
+/* The analysis of a run failed: isl ran out of its operation budget
+ * (the run is too complex to analyse in reasonable time), or another
+ * error; the run is left as it is.
+ */
+static int lf_rewrite_failed(struct lf_result *result, struct lf_run *run)
+{
+	isl_ctx *ctx = isl_set_get_ctx(run->context);
+	int quota = isl_ctx_last_error(ctx) == isl_error_quota;
+
+	isl_ctx_reset_error(ctx);
+	return lf_result_message(result, run->loc, "remark", strdup(quota ?
+		"not analysed: too complex" :
+		"not analysed: the analysis failed"));
+}
+
 static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
 	const struct lf_rewrite_options *options, struct lf_result *result)
 {
 	struct lf_plan_options popt = { options->tile_size };
+	isl_ctx *ctx = isl_set_get_ctx(run->context);
 	struct lf_deps *deps;
 	struct lf_plan *plan;
 	int g, r = 0;
 
 	if (run->n_nest < 2 || lf_result_covers(result, run->begin, run->end))
 		return 0;
+	isl_ctx_reset_operations(ctx);
 	deps = lf_deps_compute(run, options->assume_no_alias);
-	if (!deps)
-		return lf_result_message(result, run->loc, "remark",
-			strdup("not analysed: dependence analysis failed"));
-	plan = lf_plan_compute(run, deps, &popt);
+	plan = deps ? lf_plan_compute(run, deps, &popt) : NULL;
 	lf_deps_free(deps);
 	if (!plan)
-		return lf_result_message(result, run->loc, "remark",
-			strdup("not analysed: fusion analysis failed"));
+		return lf_rewrite_failed(result, run);
 	for (g = 0; g < plan->n_group && r == 0; ++g)
 		r = lf_rewrite_group(file, plan, g, result);
 	if (r == 0)

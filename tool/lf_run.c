@@ -13,6 +13,11 @@
 
 /* The main job: read, model, decide, rewrite, write. */
 
+/* isl's budget per nest (front end) and per run (analysis): a kernel
+ * that needs more is reported as too complex instead of taking minutes.
+ */
+#define LF_MAX_OPERATIONS 20000000
+
 static void lf_run_messages(const char *path, struct lf_result *result)
 {
 	int i;
@@ -105,6 +110,7 @@ int lf_cli_run(const struct lf_cli_options *options)
 		return LF_EXIT_INPUT;
 	}
 	isl_options_set_on_error(ctx, ISL_ON_ERROR_CONTINUE);
+	isl_ctx_set_max_operations(ctx, LF_MAX_OPERATIONS);
 	r = lf_run_file(options, ctx, text, len);
 	isl_ctx_free(ctx);
 	free(text);
