@@ -444,3 +444,54 @@ error:
 	lf_plan_free(plan);
 	return NULL;
 }
+
+/* Fuse nests k - 1 and k alone, one more shared loop at a time, while
+ * that is legal.  *depth gets the number of loops they can share (0: not
+ * fusable; then *witness, if not NULL, gets the dependence that forbids
+ * it, or stays empty if they have no loop to share) and *tilable whether
+ * those loops form a permutable band.
+ */
+int lf_plan_pair(struct lf_run *run, struct lf_deps *deps, int k,
+	int *depth, int *tilable, struct lf_witness *witness)
+{
+	struct lf_plan *plan = lf_plan_alloc(run, 0);
+	int i, l, max, r = 1, dims[LF_MAX_DEPTH];
+
+	*depth = 0;
+	*tilable = 0;
+	if (!plan)
+		return -1;
+	for (i = 0; i < run->n_nest; ++i)
+		plan->group[i][0] = i;
+	plan->group[k][0] = k - 1;
+	max = run->nests[k - 1].perfect_depth;
+	if (run->nests[k].perfect_depth < max)
+		max = run->nests[k].perfect_depth;
+	for (l = 0; l < max && r == 1; ++l) {
+		if (lf_plan_dir(run, k - 1, l) != lf_plan_dir(run, k, l))
+			break;
+		plan->levels[k - 1] = plan->levels[k] = l + 1;
+		plan->group[k - 1][l + 1] = 0;
+		plan->group[k][l + 1] = 1;
+		r = lf_plan_is_legal(plan, deps, k - 1,
+				     l == 0 ? witness : NULL);
+		if (r == 1)
+			*depth = l + 1;
+	}
+	if (r >= 0 && *depth >= 2) {
+		isl_union_map *sched;
+
+		plan->levels[k - 1] = plan->levels[k] = *depth;
+		plan->group[k - 1][*depth] = 0;
+		plan->group[k][*depth] = 1;
+		for (l = 0; l < *depth; ++l)
+			dims[l] = 1 + 2 * l;
+		sched = lf_plan_schedule(plan, k - 1);
+		*tilable = lf_legality_permutable(deps, sched, dims, *depth);
+		isl_union_map_free(sched);
+		if (*tilable < 0)
+			r = -1;
+	}
+	lf_plan_free(plan);
+	return r < 0 ? -1 : 0;
+}

@@ -52,6 +52,8 @@ void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
 	struct lf_term *terms, int len);
 __isl_give isl_union_map *lf_plan_schedule(struct lf_plan *plan, int group);
 int lf_plan_group_size(struct lf_plan *plan, int group, int *first);
+int lf_plan_pair(struct lf_run *run, struct lf_deps *deps, int k,
+	int *depth, int *tilable, struct lf_witness *witness);
 char *lf_plan_explain(struct lf_run *run, struct lf_witness *witness);
 
 #endif
