@@ -471,6 +471,8 @@ int lf_plan_pair(struct lf_run *run, struct lf_deps *deps, int k,
 		if (lf_plan_dir(run, k - 1, l) != lf_plan_dir(run, k, l))
 			break;
 		plan->levels[k - 1] = plan->levels[k] = l + 1;
+		if (l > 0)
+			plan->group[k - 1][l] = plan->group[k][l] = 0;
 		plan->group[k - 1][l + 1] = 0;
 		plan->group[k][l + 1] = 1;
 		r = lf_plan_is_legal(plan, deps, k - 1,
@@ -482,6 +484,8 @@ int lf_plan_pair(struct lf_run *run, struct lf_deps *deps, int k,
 		isl_union_map *sched;
 
 		plan->levels[k - 1] = plan->levels[k] = *depth;
+		for (l = 1; l < *depth; ++l)
+			plan->group[k - 1][l] = plan->group[k][l] = 0;
 		plan->group[k - 1][*depth] = 0;
 		plan->group[k][*depth] = 1;
 		for (l = 0; l < *depth; ++l)
