@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <isl/aff.h>
 #include <isl/map.h>
 #include <isl/set.h>
 
@@ -28,6 +29,7 @@ void lf_plan_free(struct lf_plan *plan)
 	free(plan->group);
 	free(plan->band);
 	free(plan->tiled);
+	free(plan->sink);
 	free(plan);
 }
 
@@ -44,9 +46,11 @@ static struct lf_plan *lf_plan_alloc(struct lf_run *run, int tile_size)
 	plan->group = calloc(n, sizeof(*plan->group));
 	plan->band = calloc(n, sizeof(int));
 	plan->tiled = calloc(n, sizeof(int));
+	plan->sink = calloc(n, sizeof(int));
 	plan->refusal = calloc(n, sizeof(char *));
 	plan->refusal_loc = calloc(n, sizeof(struct lf_loc));
 	if (!plan->levels || !plan->group || !plan->band || !plan->tiled ||
+	    !plan->sink ||
 	    !plan->refusal || !plan->refusal_loc) {
 		lf_plan_free(plan);
 		return NULL;
@@ -90,12 +94,17 @@ void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
 	for (l = 0; l < d; ++l) {
 		if (l > 0)
 			terms[pos++].cst = plan->group[n][l];
+		if (plan->sink[g] && l == plan->band[g] - 1) {
+			lf_plan_term_set(&terms[len - 1], l,
+					 run->loops[stmt->loops[l]].dir, 0);
+			continue;
+		}
 		lf_plan_term_set(&terms[pos++], l,
 				 run->loops[stmt->loops[l]].dir, 0);
 	}
 	if (d > 0)
 		terms[pos++].cst = plan->group[n][d];
-	for (k = 2 * d; k < 2 * stmt->depth + 1 && pos < len; ++k)
+	for (k = 2 * d; k < 2 * stmt->depth + 1 && pos < len - 1; ++k)
 		terms[pos++] = orig[k];
 }
 
@@ -388,8 +397,23 @@ static int lf_plan_band_depth(struct lf_plan *plan, int g)
 	return band;
 }
 
-/* Tile the bands of fused groups that are at least two deep and
- * permutable; check the final schedule once more as a whole.
+/* Does some statement of group g have loops of its own inside the band?
+ * Only then do the band's iterations reuse data, and tiling pays.
+ */
+static int lf_plan_has_reuse(struct lf_plan *plan, int g)
+{
+	struct lf_run *run = plan->run;
+	int i;
+
+	for (i = 0; i < run->n_stmt; ++i)
+		if (plan->group[run->stmts[i].nest][0] == g &&
+		    run->stmts[i].depth > plan->band[g])
+			return 1;
+	return 0;
+}
+
+/* Tile the bands of fused groups that are at least two deep, reuse data
+ * and are permutable.
  */
 static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps)
 {
@@ -399,7 +423,8 @@ static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps)
 	for (g = 0; g < plan->n_group; ++g) {
 		plan->band[g] = lf_plan_band_depth(plan, g);
 		if (plan->tile_size <= 0 || plan->band[g] < 2 ||
-		    lf_plan_group_size(plan, g, &first) < 2)
+		    lf_plan_group_size(plan, g, &first) < 2 ||
+		    !lf_plan_has_reuse(plan, g))
 			continue;
 		for (k = 0; k < plan->band[g]; ++k)
 			dims[k] = 1 + plan->max_band + 2 * k;
@@ -413,7 +438,108 @@ static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps)
 	for (g = 0; g < plan->n_group; ++g)
 		if (plan->tiled[g] && plan->band[g] > plan->max_band)
 			plan->max_band = plan->band[g];
-	r = lf_plan_is_legal(plan, deps, -1, NULL);
+	return 0;
+}
+
+struct lf_plan_involves {
+	int level;
+	int found;
+};
+
+static isl_stat lf_plan_piece_involves(__isl_take isl_set *set,
+	__isl_take isl_aff *aff, void *user)
+{
+	struct lf_plan_involves *data = user;
+
+	if (isl_aff_involves_dims(aff, isl_dim_in, data->level, 1) > 0)
+		data->found = 1;
+	isl_set_free(set);
+	isl_aff_free(aff);
+	return isl_stat_ok;
+}
+
+/* Does the last subscript of "acc" depend on the iterator at "level"?
+ * Then consecutive iterations of that loop touch neighbouring elements.
+ */
+static int lf_plan_stride_one(struct lf_run *run, struct lf_access *acc,
+	int level)
+{
+	int n_dim = run->arrays[acc->array].n_dim;
+	struct lf_plan_involves data = { level, 0 };
+	isl_pw_multi_aff *pma;
+	isl_pw_aff *pa;
+	isl_bool single;
+
+	single = isl_map_is_single_valued(acc->rel);
+	if (n_dim == 0 || single <= 0)
+		return 0;
+	pma = isl_pw_multi_aff_from_map(isl_map_copy(acc->rel));
+	pa = isl_pw_multi_aff_get_pw_aff(pma, n_dim - 1);
+	isl_pw_aff_foreach_piece(pa, &lf_plan_piece_involves, &data);
+	isl_pw_aff_free(pa);
+	isl_pw_multi_aff_free(pma);
+	return data.found;
+}
+
+/* How much moving the innermost band loop inside the statements' own
+ * loops improves the stride of their accesses: accesses that walk
+ * along the band loop count for it, accesses that walk along the
+ * innermost loop of their statement count against it.
+ */
+static int lf_plan_sink_score(struct lf_plan *plan, int g)
+{
+	struct lf_run *run = plan->run;
+	int i, a, score = 0, j = plan->band[g] - 1;
+
+	for (i = 0; i < run->n_stmt; ++i) {
+		struct lf_stmt *stmt = &run->stmts[i];
+
+		if (plan->group[stmt->nest][0] != g ||
+		    stmt->depth <= plan->band[g])
+			continue;
+		for (a = 0; a < stmt->n_access; ++a) {
+			struct lf_access *acc = &run->accesses[stmt->accesses[a]];
+			int sj = lf_plan_stride_one(run, acc, j);
+			int sk = lf_plan_stride_one(run, acc, stmt->depth - 1);
+
+			score += (sj && !sk) - (sk && !sj);
+		}
+	}
+	return score;
+}
+
+/* Move the innermost band loop inside where that walks memory with
+ * stride 1 more often, if the dependences allow it (the order of every
+ * reduction is kept, so results do not change).
+ */
+static int lf_plan_sink(struct lf_plan *plan, struct lf_deps *deps)
+{
+	int g, first, r;
+
+	for (g = 0; g < plan->n_group; ++g) {
+		if (plan->band[g] < 1 || lf_plan_group_size(plan, g, &first) < 2 ||
+		    lf_plan_sink_score(plan, g) <= 0)
+			continue;
+		plan->sink[g] = 1;
+		r = lf_plan_is_legal(plan, deps, g, NULL);
+		if (r < 0)
+			return -1;
+		plan->sink[g] = r;
+	}
+	return 0;
+}
+
+/* Check the final schedule once more as a whole; should that fail, drop
+ * the loop order changes, then the tiling.
+ */
+static int lf_plan_finish(struct lf_plan *plan, struct lf_deps *deps)
+{
+	int r = lf_plan_is_legal(plan, deps, -1, NULL);
+
+	if (r == 0) {
+		memset(plan->sink, 0, plan->run->n_nest * sizeof(int));
+		r = lf_plan_is_legal(plan, deps, -1, NULL);
+	}
 	if (r == 0) {
 		memset(plan->tiled, 0, plan->run->n_nest * sizeof(int));
 		plan->max_band = 0;
@@ -437,7 +563,8 @@ struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 	for (i = 0; i < run->n_nest; ++i)
 		if (plan->group[i][0] + 1 > plan->n_group)
 			plan->n_group = plan->group[i][0] + 1;
-	if (lf_plan_tile(plan, deps) < 0)
+	if (lf_plan_tile(plan, deps) < 0 || lf_plan_sink(plan, deps) < 0 ||
+	    lf_plan_finish(plan, deps) < 0)
 		goto error;
 	return plan;
 error:

@@ -22,7 +22,10 @@
  *    schedule below level D>]
  * where f_l is its level-l iterator (negated for loops that count
  * down) and T_k = floor(f_k / tile) are the tile loops of a tiled
- * group's band of depth B (zero in untiled groups).
+ * group's band of depth B (zero in untiled groups).  In a group with
+ * sink set, f_{B-1} moves from its place to the last dimension: the
+ * innermost band loop runs inside the statements' own inner loops
+ * (matmul in i, k, j order), so that it walks memory with stride 1.
  *
  * For each nest that does not join the group of the nest before it,
  * refusal says why and refusal_loc where.
@@ -34,6 +37,7 @@ struct lf_plan {
 	int (*group)[LF_MAX_DEPTH + 1];
 	int *band;
 	int *tiled;
+	int *sink;
 	int max_band;
 	int tile_size;
 	char **refusal;

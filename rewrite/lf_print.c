@@ -454,38 +454,14 @@ static int lf_expr_print_fdiv_q(struct lf_buf *out,
 	return r;
 }
 
-/* Print "a op b[0] && a op b[1] && ..." for a comparison of a with
- * the n-ary "b" (a minimum for "<=" and "<", a maximum for ">=" and
- * ">"), which says the same as comparing with the extremum without
- * repeating the operands of b in a conditional.
- */
-static int lf_expr_print_spread(struct lf_buf *out, struct lf_text *a,
-	const char *op, __isl_keep isl_ast_expr *b)
-{
-	isl_size n;
-	int i;
-
-	n = isl_ast_expr_op_get_n_arg(b);
-	if (n < 1)
-		return -1;
-	for (i = 0; i < n; ++i) {
-		if (i > 0)
-			lf_buf_add_str(out, " && ");
-		lf_text_add(out, a, LF_PREC_OPERAND_REL, -1);
-		lf_buf_add_str(out, op);
-		if (lf_expr_print_arg(out, b, i, LF_PREC_OPERAND_REL, -1) < 0)
-			return -1;
-	}
-	return n > 1 ? LF_PREC_AND : LF_PREC_REL;
-}
-
 /* Print a comparison.  Operands that are comparisons themselves are
- * parenthesized, as compilers warn about "a < b < c".  A right operand
- * that is an n-ary operation of type "spread" is spread out.
+ * parenthesized, as compilers warn about "a < b < c".  A loop bound
+ * that is a minimum stays one expression, "i <= (a < b ? a : b)":
+ * written as "i <= a && i <= b" it would keep gcc from computing the
+ * trip count, and so from vectorizing the loop.
  */
 static int lf_expr_print_cmp(struct lf_buf *out,
-	__isl_keep isl_ast_expr *expr, const char *op, int prec,
-	enum isl_ast_expr_op_type spread)
+	__isl_keep isl_ast_expr *expr, const char *op, int prec)
 {
 	struct lf_text a;
 	isl_ast_expr *b;
@@ -495,9 +471,7 @@ static int lf_expr_print_cmp(struct lf_buf *out,
 	r = lf_text_set_arg(&a, expr, 0);
 	if (!b)
 		r = -1;
-	if (r >= 0 && lf_expr_is_op(b, spread)) {
-		r = lf_expr_print_spread(out, &a, op, b);
-	} else if (r >= 0) {
+	if (r >= 0) {
 		lf_text_add(out, &a, LF_PREC_OPERAND_REL, -1);
 		lf_buf_add_str(out, op);
 		r = lf_expr_print_arg(out, expr, 1, LF_PREC_OPERAND_REL, -1);
@@ -585,20 +559,15 @@ static int lf_expr_print_op(struct lf_buf *out,
 	case isl_ast_expr_op_select:
 		return lf_expr_print_conditional(out, expr);
 	case isl_ast_expr_op_eq:
-		return lf_expr_print_cmp(out, expr, " == ", LF_PREC_EQ,
-					isl_ast_expr_op_error);
+		return lf_expr_print_cmp(out, expr, " == ", LF_PREC_EQ);
 	case isl_ast_expr_op_le:
-		return lf_expr_print_cmp(out, expr, " <= ", LF_PREC_REL,
-					isl_ast_expr_op_min);
+		return lf_expr_print_cmp(out, expr, " <= ", LF_PREC_REL);
 	case isl_ast_expr_op_lt:
-		return lf_expr_print_cmp(out, expr, " < ", LF_PREC_REL,
-					isl_ast_expr_op_min);
+		return lf_expr_print_cmp(out, expr, " < ", LF_PREC_REL);
 	case isl_ast_expr_op_ge:
-		return lf_expr_print_cmp(out, expr, " >= ", LF_PREC_REL,
-					isl_ast_expr_op_max);
+		return lf_expr_print_cmp(out, expr, " >= ", LF_PREC_REL);
 	case isl_ast_expr_op_gt:
-		return lf_expr_print_cmp(out, expr, " > ", LF_PREC_REL,
-					isl_ast_expr_op_max);
+		return lf_expr_print_cmp(out, expr, " > ", LF_PREC_REL);
 	case isl_ast_expr_op_call:
 		return lf_expr_print_postfix(out, expr, 1);
 	case isl_ast_expr_op_access:

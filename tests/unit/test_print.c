@@ -388,7 +388,8 @@ START_TEST(test_expr_extrema)
 		"(b + 6 < 2 * c ? b + 6 : 2 * c)");
 	check_ast_text(node, &style,
 		"for (int i = a > (b > c ? b : c) ? a : (b > c ? b : c); "
-		"i <= a + 6 && i <= b + 6 && i <= 2 * c; i++)\n"
+		"i <= (a + 6 < (b + 6 < 2 * c ? b + 6 : 2 * c) ? a + 6 : "
+		"(b + 6 < 2 * c ? b + 6 : 2 * c)); i++)\n"
 		"\tS(i);");
 	build = isl_ast_build_from_context(isl_set_read_from_str(ctx,
 		"[a, b] -> { : }"));
@@ -418,9 +419,11 @@ START_TEST(test_ast_tiled)
 		"for (int it = 0; it <= (n - 1 < 0 ? (n - 1 - 31) / 32 : "
 			"(n - 1) / 32); it++) {\n"
 		"\tfor (int jt = 0; jt <= (n - 1) / 32; jt++) {\n"
-		"\t\tfor (int i = 32 * it; i <= n - 1 && i <= 32 * it + 31; "
+		"\t\tfor (int i = 32 * it; "
+			"i <= (n - 1 < 32 * it + 31 ? n - 1 : 32 * it + 31); "
 			"i++) {\n"
-		"\t\t\tfor (int j = 32 * jt; j <= n - 1 && j <= 32 * jt + 31; "
+		"\t\t\tfor (int j = 32 * jt; "
+			"j <= (n - 1 < 32 * jt + 31 ? n - 1 : 32 * jt + 31); "
 			"j++)\n"
 		"\t\t\t\tS(i, j);\n"
 		"\t\t}\n"
