@@ -1,0 +1,599 @@
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <isl/ctx.h>
+
+#include "lf_edit.h"
+#include "lf_frontend.h"
+#include "lf_model.h"
+#include "lf_rewrite.h"
+
+/* Whole-file rewrites: which edits and messages lf_rewrite_file
+ * produces, and what the edited text looks like.
+ */
+
+static isl_ctx *ctx;
+static struct lf_file *file;
+static struct lf_result result;
+
+static void setup(void)
+{
+	ctx = isl_ctx_alloc();
+	file = NULL;
+	memset(&result, 0, sizeof(result));
+}
+
+static void teardown(void)
+{
+	lf_result_clear(&result);
+	lf_file_free(file);
+	isl_ctx_free(ctx);
+}
+
+static struct lf_file *parse_text(const char *text, unsigned len)
+{
+	struct lf_frontend_options opt = { NULL, 0, NULL };
+
+	return lf_frontend_parse(ctx, "t.c", text, len, &opt, stderr);
+}
+
+/* Parse "text" into "file" and rewrite it into "result". */
+static void rewrite(const char *text, int tile_size, int assume_no_alias)
+{
+	struct lf_rewrite_options opt = { tile_size, assume_no_alias };
+
+	file = parse_text(text, strlen(text));
+	ck_assert_ptr_nonnull(file);
+	ck_assert_int_eq(lf_rewrite_file(file, &opt, &result), 0);
+}
+
+/* The text with every edit applied. */
+static char *apply(unsigned *len)
+{
+	char *out;
+
+	out = lf_edit_apply(file->text, file->len, result.edits,
+			    result.n_edit, len);
+	ck_assert_ptr_nonnull(out);
+	return out;
+}
+
+/* a comes before b in the same text. */
+#define assert_before(a, b) \
+	ck_assert_msg((a) != NULL && (b) != NULL && (a) < (b), \
+		      "%s does not come before %s", #a, #b)
+
+static unsigned find(const char *needle, int nth)
+{
+	const char *p = file->text;
+
+	for (;;) {
+		p = strstr(p, needle);
+		ck_assert_msg(p != NULL, "'%s' not in the test input", needle);
+		if (nth-- == 0)
+			return p - file->text;
+		p++;
+	}
+}
+
+static unsigned line_of(unsigned offset)
+{
+	unsigned i, line = 1;
+
+	for (i = 0; i < offset; ++i)
+		if (file->text[i] == '\n')
+			line++;
+	return line;
+}
+
+/* The position of needle in text, which must hold it exactly once. */
+static const char *once(const char *text, const char *needle)
+{
+	const char *p = strstr(text, needle);
+
+	ck_assert_msg(p != NULL, "'%s' not in:\n%s", needle, text);
+	ck_assert_msg(strstr(p + 1, needle) == NULL, "'%s' twice in:\n%s",
+		      needle, text);
+	return p;
+}
+
+static const char matmul_src[] =
+	"#define N 256\n"
+	"static float A[N][N], B[N][N], C[N][N];\n"
+	"void other(void);\n"
+	"void matmul_relu(void)\n"
+	"{\n"
+	"\tother();\n"
+	"\tfor (int i = 0; i < N; i++)\n"
+	"\t\tfor (int j = 0; j < N; j++) {\n"
+	"\t\t\tC[i][j] = 0.0f;\n"
+	"\t\t\tfor (int k = 0; k < N; k++)\n"
+	"\t\t\t\tC[i][j] += A[i][k] * B[k][j];\n"
+	"\t\t}\n"
+	"\tfor (int i = 0; i < N; i++)\n"
+	"\t\tfor (int j = 0; j < N; j++)\n"
+	"\t\t\tC[i][j] = C[i][j] > 0.0f ? C[i][j] : 0.0f;\n"
+	"\tother();\n"
+	"}\n";
+
+static const char relu_stmt[] = "C[i][j] = C[i][j] > 0.0f ? C[i][j] : 0.0f;";
+static const char acc_stmt[] = "C[i][j] += A[i][k] * B[k][j];";
+
+/* One edit that replaces exactly the two nests; every byte outside
+ * them stays as it was.
+ */
+static void check_one_edit_over_run(void)
+{
+	struct lf_run *run;
+	unsigned begin, end, len;
+	char *out;
+
+	ck_assert_int_eq(file->n_run, 1);
+	run = file->runs[0];
+	ck_assert_int_eq(run->n_nest, 2);
+	ck_assert_int_eq(result.n_edit, 1);
+	begin = result.edits[0].begin;
+	end = result.edits[0].end;
+	ck_assert_uint_eq(begin, run->nests[0].begin);
+	ck_assert_uint_eq(end, run->nests[1].end);
+	ck_assert_uint_eq(begin, find("for (int i", 0));
+	ck_assert_uint_eq(end, find(relu_stmt, 0) + strlen(relu_stmt));
+	ck_assert_ptr_nonnull(result.edits[0].text);
+
+	out = apply(&len);
+	ck_assert_uint_eq(len, file->len - (end - begin) +
+			  strlen(result.edits[0].text));
+	ck_assert_int_eq(memcmp(out, file->text, begin), 0);
+	ck_assert_int_eq(memcmp(out + begin, result.edits[0].text,
+				strlen(result.edits[0].text)), 0);
+	ck_assert_int_eq(memcmp(out + len - (file->len - end),
+				file->text + end, file->len - end), 0);
+	free(out);
+}
+
+/* The lines of generated code, with their indentation: the first line
+ * starts where the replaced nest started, after the run's indentation.
+ */
+struct code_line {
+	const char *start;
+	const char *end;
+	size_t indent;
+};
+
+static int code_lines(const char *code, size_t first_indent,
+	struct code_line *lines, int max)
+{
+	const char *p = code;
+	int n = 0;
+
+	while (*p && n < max) {
+		const char *e = strchr(p, '\n');
+
+		if (!e)
+			e = p + strlen(p);
+		lines[n].start = p;
+		lines[n].end = e;
+		lines[n].indent = strspn(p, " \t") + (n == 0 ? first_indent : 0);
+		n++;
+		p = *e ? e + 1 : e;
+	}
+	ck_assert_msg(!*p, "generated code has more than %d lines", max);
+	return n;
+}
+
+/* The line that holds p. */
+static int line_at(struct code_line *lines, int n, const char *p)
+{
+	int k;
+
+	for (k = 0; k < n; ++k)
+		if (p >= lines[k].start && p <= lines[k].end)
+			return k;
+	ck_assert_msg(0, "position not in the code");
+	return -1;
+}
+
+/* Is line "at" inside the loop whose header is line "header": no line
+ * in between (after the header's own body line) is indented as little
+ * as the header?
+ */
+static int inside(struct code_line *lines, int header, int at)
+{
+	int k;
+
+	if (at <= header || lines[at].indent <= lines[header].indent)
+		return 0;
+	for (k = header + 1; k < at; ++k)
+		if (lines[k].indent <= lines[header].indent)
+			return 0;
+	return 1;
+}
+
+/* The header line of the innermost loop around line "at", or -1. */
+static int enclosing_loop(struct code_line *lines, int at)
+{
+	int k;
+
+	for (k = at - 1; k >= 0; --k)
+		if (lines[k].indent < lines[at].indent &&
+		    !strncmp(lines[k].start + strspn(lines[k].start, " \t"),
+			     "for ", 4) && inside(lines, k, at))
+			return k;
+	return -1;
+}
+
+static int starts_with(struct code_line *line, const char *prefix)
+{
+	const char *p = line->start + strspn(line->start, " \t");
+
+	return !strncmp(p, prefix, strlen(prefix));
+}
+
+/* In the generated code the relu statement runs inside a j loop inside
+ * the i loop, after the k loop has finished: C = 0, the k loop, +=,
+ * relu, in that order; relu is not inside the k loop.
+ */
+static void check_relu_after_k(const char *code)
+{
+	struct code_line lines[64];
+	const char *init, *k, *acc, *relu, *i;
+	int n, li, lk, lacc, lrelu, loop;
+
+	n = code_lines(code, strlen(file->runs[0]->indent), lines, 64);
+	i = once(code, "for (int i =");
+	init = once(code, "C[i][j] = 0.0f;");
+	k = once(code, "for (int k = 0; k < N; k++)");
+	acc = once(code, acc_stmt);
+	relu = once(code, relu_stmt);
+	assert_before(i, init);
+	assert_before(init, k);
+	assert_before(k, acc);
+	assert_before(acc, relu);
+	li = line_at(lines, n, i);
+	lk = line_at(lines, n, k);
+	lacc = line_at(lines, n, acc);
+	lrelu = line_at(lines, n, relu);
+	ck_assert(starts_with(&lines[lrelu], relu_stmt));
+	ck_assert_msg(inside(lines, lk, lacc), "+= is not in the k loop:\n%s",
+		      code);
+	ck_assert_msg(!inside(lines, lk, lrelu), "relu is in the k loop:\n%s",
+		      code);
+	ck_assert_msg(inside(lines, li, lrelu), "relu is not in the i "
+		      "loop:\n%s", code);
+	ck_assert_msg(inside(lines, li, lk), "the k loop is not in the i "
+		      "loop:\n%s", code);
+	loop = enclosing_loop(lines, lrelu);
+	ck_assert_msg(loop >= 0 && starts_with(&lines[loop], "for (int j ="),
+		      "relu is not directly in a j loop:\n%s", code);
+}
+
+/* Parse the edited text again: it is valid C, and the two nests are
+ * now one nest of the given depth holding all three statements.
+ */
+static void check_reparsed_single_nest(int depth)
+{
+	struct lf_file *again;
+	struct lf_run *run;
+	unsigned len;
+	char *out;
+	int k;
+
+	out = apply(&len);
+	again = parse_text(out, len);
+	ck_assert_ptr_nonnull(again);
+	/* The run that starts where the edit does (the fused body may
+	 * hold runs of its own).
+	 */
+	run = NULL;
+	for (k = 0; k < again->n_run; ++k)
+		if (again->runs[k]->begin == result.edits[0].begin)
+			run = again->runs[k];
+	ck_assert_ptr_nonnull(run);
+	ck_assert_int_eq(run->n_nest, 1);
+	ck_assert_ptr_null(run->nests[0].opaque_reason);
+	ck_assert_int_eq(run->n_stmt, 3);
+	ck_assert_int_eq(run->nests[0].depth, depth);
+	lf_file_free(again);
+	free(out);
+}
+
+START_TEST(test_matmul_relu_tiled)
+{
+	rewrite(matmul_src, 32, 0);
+	check_one_edit_over_run();
+	ck_assert_int_eq(result.n_message, 1);
+	ck_assert_str_eq(result.messages[0].kind, "note");
+	ck_assert_str_eq(result.messages[0].text,
+			 "fused 2 loop nests into 1 (tiled 32x32)");
+	ck_assert_uint_eq(result.messages[0].loc.offset,
+			  file->runs[0]->nests[0].begin);
+	ck_assert_uint_eq(result.messages[0].loc.line, 7);
+	ck_assert_uint_eq(result.messages[0].loc.col, 2);
+	check_relu_after_k(result.edits[0].text);
+	/* Tile loops around the point loops. */
+	assert_before(strstr(result.edits[0].text, "32"),
+			 strstr(result.edits[0].text, "for (int j ="));
+	/* it, jt, i, j, k. */
+	check_reparsed_single_nest(5);
+}
+END_TEST
+
+START_TEST(test_matmul_relu_untiled)
+{
+	rewrite(matmul_src, 0, 0);
+	check_one_edit_over_run();
+	ck_assert_int_eq(result.n_message, 1);
+	ck_assert_str_eq(result.messages[0].kind, "note");
+	ck_assert_str_eq(result.messages[0].text, "fused 2 loop nests into 1");
+	check_relu_after_k(result.edits[0].text);
+	ck_assert_int_eq(strncmp(result.edits[0].text,
+				 "for (int i = 0; i < N; i++)", 27), 0);
+	ck_assert_ptr_null(strstr(result.edits[0].text, "32"));
+	check_reparsed_single_nest(3);
+}
+END_TEST
+
+/* The tile size given is the one used. */
+START_TEST(test_tile_size)
+{
+	rewrite(matmul_src, 16, 0);
+	ck_assert_int_eq(result.n_edit, 1);
+	ck_assert_int_eq(result.n_message, 1);
+	ck_assert_str_eq(result.messages[0].text,
+			 "fused 2 loop nests into 1 (tiled 16x16)");
+	ck_assert_ptr_nonnull(strstr(result.edits[0].text, "16"));
+	ck_assert_ptr_null(strstr(result.edits[0].text, "32"));
+}
+END_TEST
+
+/* Nothing to fuse: a single nest, nests separated by a statement,
+ * nests in different functions, a file without loops.
+ */
+START_TEST(test_nothing_to_fuse)
+{
+	static const char src[] =
+		"#define N 64\n"
+		"static float a[N], b[N], c[N];\n"
+		"void one(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tfor (int j = 0; j < N; j++)\n"
+		"\t\t\ta[i] += b[j];\n"
+		"}\n"
+		"void separated(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = 1.0f;\n"
+		"\tc[0] = a[0];\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tb[i] = a[i];\n"
+		"}\n"
+		"void other(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tc[i] = b[i];\n"
+		"}\n";
+
+	rewrite(src, 32, 0);
+	ck_assert_int_eq(file->n_run, 4);
+	ck_assert_int_eq(result.n_edit, 0);
+	ck_assert_int_eq(result.n_message, 0);
+	lf_result_clear(&result);
+	lf_file_free(file);
+
+	rewrite("int f(int x)\n{\n\treturn x + 1;\n}\n", 32, 0);
+	ck_assert_int_eq(file->n_run, 0);
+	ck_assert_int_eq(result.n_edit, 0);
+	ck_assert_int_eq(result.n_message, 0);
+}
+END_TEST
+
+/* energy[N - 1 - i] needs the last iterations of the first loop: no
+ * fusion, and a remark that says why, at the second nest.
+ */
+START_TEST(test_illegal_pair)
+{
+	static const char src[] =
+		"#define N 4096\n"
+		"static float x[N], energy[N], mirrored[N];\n"
+		"void energy_mirror(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tenergy[i] = x[i] * x[i];\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tmirrored[i] = energy[N - 1 - i] - x[i];\n"
+		"}\n";
+	struct lf_message *m;
+
+	rewrite(src, 32, 0);
+	ck_assert_int_eq(result.n_edit, 0);
+	ck_assert_int_eq(result.n_message, 1);
+	m = &result.messages[0];
+	ck_assert_str_eq(m->kind, "remark");
+	ck_assert_ptr_nonnull(strstr(m->text,
+				     "would be read before it is written"));
+	ck_assert_str_eq(m->text, "not fused with the nest at line 5: "
+			 "energy[N - 1 - i] at 8:17 reads energy written by "
+			 "energy[i] at 6:3: after fusion it would be read "
+			 "before it is written");
+	ck_assert_uint_eq(m->loc.offset, find("for", 1));
+	ck_assert_uint_eq(m->loc.line, 7);
+	ck_assert_uint_eq(m->loc.col, 2);
+}
+END_TEST
+
+/* Pointer parameters without restrict may alias: a remark, unless
+ * told to assume they do not.
+ */
+static const char alias_src[] =
+	"void f(int n, float *a, float *b)\n"
+	"{\n"
+	"\tfor (int i = 0; i < n; i++)\n"
+	"\t\ta[i] = 1.0f;\n"
+	"\tfor (int i = 0; i < n; i++)\n"
+	"\t\tb[i] = a[i] * 2.0f;\n"
+	"}\n";
+
+START_TEST(test_alias)
+{
+	rewrite(alias_src, 32, 0);
+	ck_assert_int_eq(result.n_edit, 0);
+	ck_assert_int_eq(result.n_message, 1);
+	ck_assert_str_eq(result.messages[0].kind, "remark");
+	ck_assert_str_eq(result.messages[0].text, "not fused with the nest at "
+			 "line 3: a and b may alias: add restrict or "
+			 "--assume-no-alias");
+	ck_assert_uint_eq(result.messages[0].loc.line, 5);
+	lf_result_clear(&result);
+
+	{
+		struct lf_rewrite_options opt = { 32, 1 };
+
+		ck_assert_int_eq(lf_rewrite_file(file, &opt, &result), 0);
+	}
+	ck_assert_int_eq(result.n_edit, 1);
+	ck_assert_int_eq(result.n_message, 1);
+	ck_assert_str_eq(result.messages[0].kind, "note");
+	ck_assert_str_eq(result.messages[0].text, "fused 2 loop nests into 1");
+	ck_assert_uint_eq(result.edits[0].begin, find("for", 0));
+	ck_assert_uint_eq(result.edits[0].end,
+			  find("a[i] * 2.0f;", 0) + strlen("a[i] * 2.0f;"));
+	assert_before(once(result.edits[0].text, "a[i] = 1.0f;"),
+			 once(result.edits[0].text, "b[i] = a[i] * 2.0f;"));
+}
+END_TEST
+
+/* A nest that cannot be modeled is reported where its construct is. */
+START_TEST(test_opaque_remark)
+{
+	static const char src[] =
+		"#include <stdio.h>\n"
+		"#define N 8\n"
+		"static float a[N];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = 1.0f;\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tprintf(\"%f\\n\", a[i]);\n"
+		"}\n";
+
+	rewrite(src, 32, 0);
+	ck_assert_int_eq(result.n_edit, 0);
+	ck_assert_int_eq(result.n_message, 1);
+	ck_assert_str_eq(result.messages[0].kind, "remark");
+	ck_assert_str_eq(result.messages[0].text, "not fused with the nest at "
+			 "line 6: call to printf() has side effects (I/O)");
+	ck_assert_uint_eq(result.messages[0].loc.offset, find("printf(", 0));
+	ck_assert_uint_eq(result.messages[0].loc.line, line_of(find("printf(",
+								   0)));
+}
+END_TEST
+
+/* Runs in two functions are rewritten independently; the edits do not
+ * overlap and the result still parses, with one nest per run.
+ */
+START_TEST(test_two_functions)
+{
+	static const char src[] =
+		"#define N 64\n"
+		"static float a[N], b[N], c[N], d[N];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = 1.0f;\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tb[i] = a[i];\n"
+		"}\n"
+		"void g(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tc[i] = b[i];\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\td[i] = c[i] + a[i];\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = d[i];\n"
+		"}\n";
+	struct lf_file *again;
+	unsigned len;
+	char *out;
+	int k;
+
+	rewrite(src, 32, 0);
+	ck_assert_int_eq(result.n_edit, 2);
+	ck_assert_int_eq(result.n_message, 2);
+	ck_assert_str_eq(result.messages[0].text, "fused 2 loop nests into 1");
+	ck_assert_uint_eq(result.messages[0].loc.line, 5);
+	ck_assert_str_eq(result.messages[1].text, "fused 3 loop nests into 1");
+	ck_assert_uint_eq(result.messages[1].loc.line, 12);
+	out = apply(&len);
+	again = parse_text(out, len);
+	ck_assert_ptr_nonnull(again);
+	ck_assert_int_eq(again->n_run, 2);
+	for (k = 0; k < again->n_run; ++k)
+		ck_assert_int_eq(again->runs[k]->n_nest, 1);
+	ck_assert_int_eq(again->runs[1]->n_stmt, 3);
+	lf_file_free(again);
+	free(out);
+}
+END_TEST
+
+/* A file with CRLF line ends gets CRLF line ends in the new code. */
+START_TEST(test_crlf)
+{
+	static const char src[] =
+		"#define N 8\r\n"
+		"float a[N], b[N];\r\n"
+		"void f(void)\r\n"
+		"{\r\n"
+		"\tfor (int i = 0; i < N; i++)\r\n"
+		"\t\ta[i] = 0;\r\n"
+		"\tfor (int i = 0; i < N; i++)\r\n"
+		"\t\tb[i] = a[i];\r\n"
+		"}\r\n";
+	const char *p, *text;
+
+	rewrite(src, 32, 0);
+	ck_assert_int_eq(file->crlf, 1);
+	ck_assert_int_eq(result.n_edit, 1);
+	text = result.edits[0].text;
+	ck_assert_ptr_nonnull(strchr(text, '\n'));
+	for (p = strchr(text, '\n'); p; p = strchr(p + 1, '\n'))
+		ck_assert_int_eq(p[-1], '\r');
+	ck_assert_uint_eq(result.edits[0].end,
+			  find("b[i] = a[i];", 0) + strlen("b[i] = a[i];"));
+}
+END_TEST
+
+static Suite *rewrite_suite(void)
+{
+	Suite *s = suite_create("rewrite");
+	TCase *tc = tcase_create("file");
+
+	tcase_add_checked_fixture(tc, &setup, &teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_matmul_relu_tiled);
+	tcase_add_test(tc, test_matmul_relu_untiled);
+	tcase_add_test(tc, test_tile_size);
+	tcase_add_test(tc, test_nothing_to_fuse);
+	tcase_add_test(tc, test_illegal_pair);
+	tcase_add_test(tc, test_alias);
+	tcase_add_test(tc, test_opaque_remark);
+	tcase_add_test(tc, test_two_functions);
+	tcase_add_test(tc, test_crlf);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(rewrite_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
