@@ -149,8 +149,10 @@ static int lf_nest_collect_subst(struct lf_builder *b, struct lf_stmt *stmt,
 		clang_visitChildren(c, &lf_nest_subst_visit, &w);
 	if (w.failed)
 		return -1;
-	qsort(stmt->subst, stmt->n_subst, sizeof(struct lf_subst),
-	      &lf_nest_cmp_subst);
+	/* qsort wants a valid pointer even for zero elements. */
+	if (stmt->n_subst > 0)
+		qsort(stmt->subst, stmt->n_subst, sizeof(struct lf_subst),
+		      &lf_nest_cmp_subst);
 	return 0;
 }
 

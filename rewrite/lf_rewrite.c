@@ -199,7 +199,9 @@ int lf_rewrite_file(struct lf_file *file,
 	for (i = 0; i < file->n_run; ++i)
 		if (lf_rewrite_run(file, file->runs[i], options, result) < 0)
 			return -1;
-	qsort(result->messages, result->n_message, sizeof(struct lf_message),
-	      &lf_message_cmp);
+	/* qsort wants a valid pointer even for zero elements. */
+	if (result->n_message > 0)
+		qsort(result->messages, result->n_message,
+		      sizeof(struct lf_message), &lf_message_cmp);
 	return 0;
 }
