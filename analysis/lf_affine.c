@@ -432,6 +432,16 @@ static __isl_give isl_pw_aff *lf_affine_children(struct lf_builder *b,
 	return pa;
 }
 
+/* Operations whose operands may name constants ("N + 2"): they are
+ * converted operand by operand, so the names survive in generated code.
+ */
+static int lf_affine_is_compound(enum CXCursorKind kind)
+{
+	return kind == CXCursor_BinaryOperator ||
+	       kind == CXCursor_UnaryOperator ||
+	       kind == CXCursor_ConditionalOperator;
+}
+
 __isl_give isl_pw_aff *lf_affine_expr(struct lf_builder *b, CXCursor c)
 {
 	enum CXCursorKind kind;
@@ -443,15 +453,16 @@ __isl_give isl_pw_aff *lf_affine_expr(struct lf_builder *b, CXCursor c)
 	kind = clang_getCursorKind(c);
 	if (kind == CXCursor_DeclRefExpr)
 		return lf_affine_decl_ref(b, c);
-	if (lf_affine_eval(c, &value)) {
-		if (lf_cursor_single_ident(b, c, &name)) {
-			pa = lf_affine_macro(b, c, name, value);
-			free(name);
-			return pa;
-		}
-		return lf_affine_cst(b, value);
+	if (!lf_affine_eval(c, &value))
+		return lf_affine_children(b, c, kind);
+	if (lf_cursor_single_ident(b, c, &name)) {
+		pa = lf_affine_macro(b, c, name, value);
+		free(name);
+		return pa;
 	}
-	return lf_affine_children(b, c, kind);
+	if (lf_affine_is_compound(kind))
+		return lf_affine_children(b, c, kind);
+	return lf_affine_cst(b, value);
 }
 
 static __isl_give isl_set *lf_affine_not_cond(struct lf_builder *b,

@@ -61,6 +61,7 @@ struct lf_builder {
 
 	char *reason;
 	unsigned reason_offset;
+	int top;
 };
 
 /* lf_text.c */

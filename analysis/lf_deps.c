@@ -61,6 +61,10 @@ static void lf_tagged_clear(struct lf_tagged *t)
 	isl_union_map_free(t->schedule);
 }
 
+/* The accesses and the schedule of every access instance, tagged, under
+ * the run's context: sizes named by macros are known, which keeps the
+ * dataflow analysis small.
+ */
 static int lf_tagged_build(struct lf_run *run,
 	__isl_keep isl_union_map *sched, struct lf_tagged *t)
 {
@@ -90,6 +94,14 @@ static int lf_tagged_build(struct lf_run *run,
 			t->may_writes = isl_union_map_add_map(t->may_writes,
 							      tagged);
 	}
+	t->reads = isl_union_map_coalesce(isl_union_map_intersect_params(
+		t->reads, isl_set_copy(run->context)));
+	t->must_writes = isl_union_map_coalesce(isl_union_map_intersect_params(
+		t->must_writes, isl_set_copy(run->context)));
+	t->may_writes = isl_union_map_coalesce(isl_union_map_intersect_params(
+		t->may_writes, isl_set_copy(run->context)));
+	t->schedule = isl_union_map_coalesce(isl_union_map_intersect_params(
+		t->schedule, isl_set_copy(run->context)));
 	if (!t->reads || !t->must_writes || !t->may_writes || !t->schedule)
 		return -1;
 	return 0;
@@ -255,6 +267,8 @@ struct lf_deps *lf_deps_compute(struct lf_run *run, int assume_no_alias)
 		isl_union_map_copy(t.must_writes));
 	deps->tagged[LF_DEP_ALIAS] = lf_deps_alias(run, &t, assume_no_alias);
 	for (k = 0; k < LF_DEP_N; ++k) {
+		deps->tagged[k] = isl_union_map_intersect_params(
+			deps->tagged[k], isl_set_copy(run->context));
 		deps->untagged[k] = lf_deps_untag_map(deps->tagged[k]);
 		if (!deps->untagged[k])
 			ok = 0;

@@ -274,8 +274,10 @@ static int lf_frontend_function(struct lf_builder *b, CXCursor fn,
 
 	clang_visitChildren(fn, &lf_frontend_visit_ref, b);
 	clang_visitChildren(fn, &lf_frontend_visit_block, &blocks);
-	for (i = 0; i < blocks.n && r == 0; ++i)
+	for (i = 0; i < blocks.n && r == 0; ++i) {
+		b->top = i == 0;
 		r = lf_frontend_block(b, function, blocks.list[i], i == 0);
+	}
 	free(blocks.list);
 	lf_frontend_clear_refs(b);
 	return r;
@@ -331,6 +333,14 @@ static enum CXChildVisitResult lf_frontend_visit_top(CXCursor c,
 		return CXChildVisit_Break;
 	}
 	return CXChildVisit_Continue;
+}
+
+static int lf_cmp_run(const void *a, const void *b)
+{
+	const struct lf_run *x = *(struct lf_run *const *) a;
+	const struct lf_run *y = *(struct lf_run *const *) b;
+
+	return x->begin < y->begin ? -1 : x->begin > y->begin;
 }
 
 static int lf_cmp_ident(const void *a, const void *b)
@@ -436,6 +446,8 @@ static int lf_frontend_model(struct lf_builder *b,
 		return -1;
 	clang_visitChildren(clang_getTranslationUnitCursor(b->tu),
 			    &lf_frontend_visit_top, &w);
+	qsort(b->file->runs, b->file->n_run, sizeof(struct lf_run *),
+	      &lf_cmp_run);
 	lf_purity_free(b->purity);
 	free(b->refs);
 	free(b->internal);

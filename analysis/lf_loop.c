@@ -193,7 +193,10 @@ static int lf_header_parse(struct lf_builder *b, CXCursor for_c,
 	return lf_header_step(b, h);
 }
 
-/* The iterator must only change in the loop's own increment.
+/* The iterator must only change in the loop's own increment.  One
+ * declared before the loop must not be used after the run, nor before
+ * it where the run may execute more than once (inside a loop), since
+ * the fused loops leave it with another value.
  */
 static int lf_header_check_writes(struct lf_builder *b, struct lf_header *h,
 	CXCursor body)
@@ -215,8 +218,8 @@ static int lf_header_check_writes(struct lf_builder *b, struct lf_header *h,
 		if (ref->is_write && ref->offset >= begin && ref->offset < end)
 			return lf_build_fail(b, ref->offset, "iterator %s is "
 				"modified in the loop body", h->name);
-		if (h->outside && (ref->offset < b->run->begin ||
-				   ref->offset >= b->run->end))
+		if (h->outside && (ref->offset >= b->run->end ||
+				   (!b->top && ref->offset < b->run->begin)))
 			return lf_build_fail(b, ref->offset, "iterator %s is "
 				"used outside the loops", h->name);
 	}

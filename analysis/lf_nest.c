@@ -185,7 +185,8 @@ static int lf_nest_stmt_fill(struct lf_builder *b, struct lf_nest_ctx *nc,
 					"file");
 	stmt->end = lf_text_stmt_end(b->file->text, b->file->len, stmt->end);
 	stmt->loc = lf_file_loc(b->file, stmt->begin);
-	stmt->domain = isl_set_set_tuple_name(isl_set_copy(domain), name);
+	stmt->domain = isl_set_coalesce(isl_set_set_tuple_name(
+		isl_set_copy(domain), name));
 	return stmt->domain ? s : -1;
 }
 

@@ -241,7 +241,25 @@ static int lf_codegen_is_atom(const char *s)
 	return 1;
 }
 
-static char *lf_codegen_arg(__isl_keep isl_ast_expr *call, int k)
+/* Does the iterator at text[offset, offset + len) stand alone between
+ * brackets, parentheses or commas, so that its replacement needs no
+ * parentheses of its own?
+ */
+static int lf_codegen_stands_alone(const char *text, unsigned begin,
+	unsigned end, unsigned offset, unsigned len)
+{
+	unsigned p = offset, q = offset + len;
+
+	while (p > begin && (text[p - 1] == ' ' || text[p - 1] == '\t'))
+		p--;
+	while (q < end && (text[q] == ' ' || text[q] == '\t'))
+		q++;
+	return p > begin && q < end && strchr("[(,", text[p - 1]) &&
+	       strchr("])", text[q]) && text[q] != '\0';
+}
+
+static char *lf_codegen_arg(__isl_keep isl_ast_expr *call, int k,
+	int alone)
 {
 	isl_ast_expr *arg = isl_ast_expr_op_get_arg(call, k);
 	struct lf_buf buf;
@@ -255,7 +273,7 @@ static char *lf_codegen_arg(__isl_keep isl_ast_expr *call, int k)
 	}
 	isl_ast_expr_free(arg);
 	s = lf_buf_take(&buf);
-	if (s && !lf_codegen_is_atom(s)) {
+	if (s && !alone && !lf_codegen_is_atom(s)) {
 		lf_buf_printf(&buf, "(%s)", s);
 		free(s);
 		s = lf_buf_take(&buf);
@@ -325,7 +343,9 @@ static int lf_codegen_print_user(struct lf_buf *out,
 	p = stmt->begin;
 	for (k = 0; k < stmt->n_subst && r == 0; ++k) {
 		struct lf_subst *sub = &stmt->subst[k];
-		char *arg = lf_codegen_arg(call, 1 + sub->level);
+		char *arg = lf_codegen_arg(call, 1 + sub->level,
+			lf_codegen_stands_alone(text, stmt->begin, stmt->end,
+						sub->offset, sub->len));
 
 		lf_codegen_add_text(out, text, p, sub->offset, text + ib,
 				    ie - ib, indent);

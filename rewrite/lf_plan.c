@@ -30,6 +30,7 @@ void lf_plan_free(struct lf_plan *plan)
 	free(plan->band);
 	free(plan->tiled);
 	free(plan->sink);
+	free(plan->shift);
 	free(plan);
 }
 
@@ -47,10 +48,11 @@ static struct lf_plan *lf_plan_alloc(struct lf_run *run, int tile_size)
 	plan->band = calloc(n, sizeof(int));
 	plan->tiled = calloc(n, sizeof(int));
 	plan->sink = calloc(n, sizeof(int));
+	plan->shift = calloc(n, sizeof(*plan->shift));
 	plan->refusal = calloc(n, sizeof(char *));
 	plan->refusal_loc = calloc(n, sizeof(struct lf_loc));
 	if (!plan->levels || !plan->group || !plan->band || !plan->tiled ||
-	    !plan->sink ||
+	    !plan->sink || !plan->shift ||
 	    !plan->refusal || !plan->refusal_loc) {
 		lf_plan_free(plan);
 		return NULL;
@@ -88,7 +90,8 @@ void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
 	pos = 1 + plan->max_band;
 	for (k = 0; k < plan->band[g] && plan->tiled[g]; ++k) {
 		lf_plan_term_set(&terms[1 + k], k,
-				 run->loops[stmt->loops[k]].dir, 0);
+				 run->loops[stmt->loops[k]].dir,
+				 plan->shift[n][k]);
 		terms[1 + k].div = plan->tile_size;
 	}
 	for (l = 0; l < d; ++l) {
@@ -96,11 +99,13 @@ void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
 			terms[pos++].cst = plan->group[n][l];
 		if (plan->sink[g] && l == plan->band[g] - 1) {
 			lf_plan_term_set(&terms[len - 1], l,
-					 run->loops[stmt->loops[l]].dir, 0);
+					 run->loops[stmt->loops[l]].dir,
+					 plan->shift[n][l]);
 			continue;
 		}
 		lf_plan_term_set(&terms[pos++], l,
-				 run->loops[stmt->loops[l]].dir, 0);
+				 run->loops[stmt->loops[l]].dir,
+				 plan->shift[n][l]);
 	}
 	if (d > 0)
 		terms[pos++].cst = plan->group[n][d];
@@ -278,13 +283,18 @@ static int lf_plan_dir(struct lf_run *run, int n, int level)
 	return run->loops[stmt->loops[level]].dir;
 }
 
+#define LF_MAX_SHIFT 4
+
 /* Try to put nest k into the group [start, k) at "level": the nests
- * share loop "level" and are not fused below it.
+ * share loop "level" and are not fused below it.  If that is illegal
+ * as it is, try running nest k up to LF_MAX_SHIFT iterations behind
+ * the group.  The witness is the dependence that forbids fusion
+ * without a shift.
  */
 static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 	int start, int k, int level, int gidx, struct lf_witness *witness)
 {
-	int n = k - start + 1, j, r;
+	int n = k - start + 1, j, r, s;
 	int *levels;
 	int (*group)[LF_MAX_DEPTH + 1];
 
@@ -308,9 +318,16 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 		plan->group[j][level + 1] = j - start;
 	}
 	r = lf_plan_is_legal_nest(plan, deps, k, witness);
+	for (s = 1; r == 0 && s <= LF_MAX_SHIFT; ++s) {
+		plan->shift[k][level] = s;
+		r = lf_plan_is_legal_nest(plan, deps, k, NULL);
+	}
 	if (r <= 0) {
+		plan->shift[k][level] = 0;
 		memcpy(plan->levels + start, levels, n * sizeof(int));
 		memcpy(plan->group + start, group, n * sizeof(*group));
+	} else if (witness) {
+		lf_witness_clear(witness);
 	}
 	free(levels);
 	free(group);

@@ -27,6 +27,10 @@
  * innermost band loop runs inside the statements' own inner loops
  * (matmul in i, k, j order), so that it walks memory with stride 1.
  *
+ * shift[n][l] is added to f_l of nest n: a consumer that reads what
+ * a later iteration of its producer writes can still share the loop,
+ * a few iterations behind.
+ *
  * For each nest that does not join the group of the nest before it,
  * refusal says why and refusal_loc where.
  */
@@ -38,6 +42,7 @@ struct lf_plan {
 	int *band;
 	int *tiled;
 	int *sink;
+	int (*shift)[LF_MAX_DEPTH];
 	int max_band;
 	int tile_size;
 	char **refusal;

@@ -927,6 +927,68 @@ START_TEST(test_iterator_uses)
 }
 END_TEST
 
+/* An iterator declared before its loop and used only before the run
+ * (in an earlier loop that sets it again) does not see the run's final
+ * value: the nests are modeled (lf_model.h: "not used after the run").
+ */
+START_TEST(test_iterator_used_before_run)
+{
+	static const char src[] =
+		"#define N 16\n"
+		"float a[N], b[N], c[N], s;\n"
+		"void f(void)\n"
+		"{\n"
+		"\tint i;\n"
+		"\tfor (i = 0; i < N; i++)\n"
+		"\t\ta[i] = 0;\n"
+		"\ts = 1;\n"
+		"\tfor (i = 0; i < N; i++)\n"
+		"\t\tb[i] = a[i];\n"
+		"\tfor (i = 0; i < N; i++)\n"
+		"\t\tc[i] = b[i];\n"
+		"}\n";
+	struct lf_run *run;
+
+	parse(src);
+	ck_assert_int_eq(file->n_run, 2);
+	run = run_at("for", 1);
+	ck_assert_int_eq(run->n_nest, 2);
+	ck_assert_ptr_null(run->nests[0].opaque_reason);
+	ck_assert_ptr_null(run->nests[1].opaque_reason);
+	ck_assert_int_eq(run->loops[0].iter_outside, 1);
+}
+END_TEST
+
+/* The model's runs come in textual order (lf_model.h). */
+START_TEST(test_runs_textual_order)
+{
+	static const char src[] =
+		"#define N 8\n"
+		"float a[N], b[N], d[N][N];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++) {\n"
+		"\t\tfor (int j = 0; j < N; j++)\n"
+		"\t\t\td[i][j] = 0;\n"
+		"\t\tfor (int j = 0; j < N; j++)\n"
+		"\t\t\td[i][j] += 1;\n"
+		"\t}\n"
+		"\ta[0] = 1;\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = 0;\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tb[i] = a[i];\n"
+		"}\n";
+	int i;
+
+	parse(src);
+	ck_assert_int_eq(file->n_run, 3);
+	for (i = 1; i < file->n_run; ++i)
+		ck_assert_uint_lt(file->runs[i - 1]->begin,
+				  file->runs[i]->begin);
+}
+END_TEST
+
 static Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
@@ -948,6 +1010,8 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, test_arrays);
 	tcase_add_test(tc, test_opaque);
 	tcase_add_test(tc, test_iterator_uses);
+	tcase_add_test(tc, test_iterator_used_before_run);
+	tcase_add_test(tc, test_runs_textual_order);
 	suite_add_tcase(s, tc);
 	return s;
 }

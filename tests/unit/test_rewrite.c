@@ -567,6 +567,29 @@ START_TEST(test_crlf)
 }
 END_TEST
 
+/* The run's context fixes N = 64: a[i + 64] reads the half of a that
+ * the first loop does not write, so the loops can be fused.
+ */
+START_TEST(test_fusion_under_context)
+{
+	static const char src[] =
+		"#define N 64\n"
+		"float a[2 * N], b[N], x[N];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = x[i];\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tb[i] = a[i + 64];\n"
+		"}\n";
+
+	rewrite(src, 32, 0);
+	ck_assert_int_eq(result.n_message, 1);
+	ck_assert_str_eq(result.messages[0].text, "fused 2 loop nests into 1");
+	ck_assert_int_eq(result.n_edit, 1);
+}
+END_TEST
+
 static Suite *rewrite_suite(void)
 {
 	Suite *s = suite_create("rewrite");
@@ -583,6 +606,7 @@ static Suite *rewrite_suite(void)
 	tcase_add_test(tc, test_opaque_remark);
 	tcase_add_test(tc, test_two_functions);
 	tcase_add_test(tc, test_crlf);
+	tcase_add_test(tc, test_fusion_under_context);
 	suite_add_tcase(s, tc);
 	return s;
 }
