@@ -32,6 +32,7 @@ struct lf_codegen {
 	struct lf_plan *plan;
 	struct lf_names names;
 	const char *newline;
+	int *parallel;
 };
 
 static void lf_names_clear(struct lf_names *names)
@@ -448,9 +449,120 @@ static void lf_codegen_comments(struct lf_codegen *cg, int g,
 	}
 }
 
+/* { time(source) -> time(sink) } for every dependence inside group g.
+ */
+static __isl_give isl_map *lf_codegen_times(struct lf_plan *plan,
+	struct lf_deps *deps, __isl_keep isl_union_map *sched)
+{
+	isl_union_map *dep, *times;
+	isl_bool empty;
+	int k;
+
+	dep = isl_union_map_copy(deps->untagged[0]);
+	for (k = 1; k < LF_DEP_N; ++k)
+		dep = isl_union_map_union(dep,
+			isl_union_map_copy(deps->untagged[k]));
+	times = isl_union_map_apply_range(dep, isl_union_map_copy(sched));
+	times = isl_union_map_apply_domain(times, isl_union_map_copy(sched));
+	empty = isl_union_map_is_empty(times);
+	if (empty < 0 || empty) {
+		isl_union_map_free(times);
+		return NULL;
+	}
+	return isl_map_from_union_map(times);
+}
+
+/* Do all pairs of "m" have equal values of dimension p?
+ */
+static isl_bool lf_codegen_all_equal(__isl_keep isl_map *m, int p)
+{
+	isl_map *lt, *gt;
+	isl_bool empty;
+
+	lt = isl_map_order_lt(isl_map_copy(m), isl_dim_in, p, isl_dim_out, p);
+	empty = isl_map_is_empty(lt);
+	isl_map_free(lt);
+	if (empty <= 0)
+		return empty;
+	gt = isl_map_order_gt(isl_map_copy(m), isl_dim_in, p, isl_dim_out, p);
+	empty = isl_map_is_empty(gt);
+	isl_map_free(gt);
+	return empty;
+}
+
+/* Which schedule dimensions carry no dependence, given equal values of
+ * the dimensions before them: their loops may run in parallel.
+ */
+static int lf_codegen_parallel(struct lf_codegen *cg, struct lf_deps *deps,
+	int g)
+{
+	isl_union_map *sched = lf_plan_schedule(cg->plan, g);
+	isl_map *times;
+	int p, k;
+
+	cg->parallel = calloc(cg->names.len, sizeof(int));
+	if (!sched || !cg->parallel) {
+		isl_union_map_free(sched);
+		return -1;
+	}
+	times = lf_codegen_times(cg->plan, deps, sched);
+	isl_union_map_free(sched);
+	for (p = 0; p < cg->names.len; ++p) {
+		isl_map *m = times ? isl_map_copy(times) : NULL;
+		isl_bool empty = isl_bool_true;
+
+		for (k = 0; m && k < p; ++k)
+			m = isl_map_equate(m, isl_dim_in, k, isl_dim_out, k);
+		if (m)
+			empty = lf_codegen_all_equal(m, p);
+		isl_map_free(m);
+		if (empty < 0) {
+			isl_map_free(times);
+			return -1;
+		}
+		cg->parallel[p] = empty;
+	}
+	isl_map_free(times);
+	return 0;
+}
+
+static isl_bool lf_codegen_find_for(__isl_keep isl_ast_node *node, void *user)
+{
+	if (isl_ast_node_get_type(node) == isl_ast_node_for)
+		*(int *) user = 1;
+	return isl_bool_true;
+}
+
+static const char *lf_codegen_loop_pragma(__isl_keep isl_ast_node *node,
+	int in_parallel, void *user)
+{
+	struct lf_codegen *cg = user;
+	isl_ast_expr *it = isl_ast_node_for_get_iterator(node);
+	isl_id *id = it ? isl_ast_expr_id_get_id(it) : NULL;
+	const char *name = id ? isl_id_get_name(id) : NULL;
+	isl_ast_node *body;
+	int p, inner = 0;
+
+	for (p = 0; name && p < cg->names.len; ++p)
+		if (!strcmp(cg->names.name[p], name))
+			break;
+	isl_id_free(id);
+	isl_ast_expr_free(it);
+	if (!name || p >= cg->names.len || !cg->parallel[p])
+		return NULL;
+	if (!in_parallel)
+		return "omp parallel for";
+	body = isl_ast_node_for_get_body(node);
+	isl_ast_node_foreach_descendant_top_down(body, &lf_codegen_find_for,
+						 &inner);
+	isl_ast_node_free(body);
+	return inner ? NULL : "omp simd";
+}
+
 /* The text that replaces the nests of top-level group g.
  */
-char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan, int g)
+char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
+	struct lf_deps *deps, int g, const struct lf_codegen_options *options)
 {
 	struct lf_codegen cg;
 	struct lf_print_style style;
@@ -468,6 +580,8 @@ char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan, int g)
 	lf_buf_init(&out);
 	if (n < 1 || lf_names_build(&cg, g) < 0)
 		goto done;
+	if (options->openmp && lf_codegen_parallel(&cg, deps, g) < 0)
+		goto done;
 	tree = lf_codegen_tree(&cg, g);
 	if (!tree)
 		goto done;
@@ -476,6 +590,7 @@ char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan, int g)
 	style.newline = cg.newline;
 	style.print_user = &lf_codegen_print_user;
 	style.iterator_type = &lf_codegen_iterator_type;
+	style.loop_pragma = options->openmp ? &lf_codegen_loop_pragma : NULL;
 	style.user = &cg;
 	code = lf_print_ast(tree, &style);
 	if (!code)
@@ -489,5 +604,6 @@ done:
 	lf_buf_free(&out);
 	isl_ast_node_free(tree);
 	lf_names_clear(&cg.names);
+	free(cg.parallel);
 	return code;
 }

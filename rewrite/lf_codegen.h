@@ -4,6 +4,16 @@
 #include "lf_model.h"
 #include "lf_plan.h"
 
-char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan, int g);
+#include "lf_deps.h"
+
+/* openmp: mark the outermost parallel loop "omp parallel for" and
+ * parallel innermost loops "omp simd", as the dependences prove.
+ */
+struct lf_codegen_options {
+	int openmp;
+};
+
+char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
+	struct lf_deps *deps, int g, const struct lf_codegen_options *options);
 
 #endif

@@ -629,10 +629,13 @@ enum {
 struct lf_printer {
 	struct lf_buf *out;
 	const struct lf_print_style *style;
+	int in_parallel;
 };
 
 static int lf_printer_node(struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level, int flags);
+static int lf_printer_loop_body(struct lf_printer *p,
+	__isl_keep isl_ast_node *node, int level);
 
 static void lf_printer_add_indent(struct lf_buf *buf,
 	const struct lf_print_style *style, int level)
@@ -824,7 +827,39 @@ static int lf_printer_for_inc(struct lf_printer *p,
 	return lf_printer_add_expr(p, inc);
 }
 
+/* The pragma the style asks for before loop "node", on a line of its
+ * own.  Returns whether it opens a parallel region.
+ */
+static int lf_printer_pragma(struct lf_printer *p,
+	__isl_keep isl_ast_node *node, int level)
+{
+	const char *pragma;
+
+	if (!p->style->loop_pragma)
+		return 0;
+	pragma = p->style->loop_pragma(node, p->in_parallel, p->style->user);
+	if (!pragma)
+		return 0;
+	lf_buf_add_str(p->out, "#pragma ");
+	lf_buf_add_str(p->out, pragma);
+	lf_printer_newline(p, level);
+	return !strncmp(pragma, "omp parallel", 12);
+}
+
 static int lf_printer_loop(struct lf_printer *p,
+	__isl_keep isl_ast_node *node, int level)
+{
+	int r, parallel, outer = p->in_parallel;
+
+	parallel = lf_printer_pragma(p, node, level);
+	if (parallel)
+		p->in_parallel = 1;
+	r = lf_printer_loop_body(p, node, level);
+	p->in_parallel = outer;
+	return r;
+}
+
+static int lf_printer_loop_body(struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level)
 {
 	isl_ast_node *body;
@@ -1048,6 +1083,7 @@ char *lf_print_ast(__isl_keep isl_ast_node *node,
 		return NULL;
 	lf_buf_init(&out);
 	p.out = &out;
+	p.in_parallel = 0;
 	p.style = style;
 	if (lf_printer_node(&p, node, 0, 0) < 0) {
 		lf_buf_free(&out);

@@ -27,6 +27,11 @@ struct lf_print_style {
 	 * "size_t"), or NULL to assign to an existing variable instead of
 	 * declaring one: "for (i = 0; ...)" */
 	const char *(*iterator_type)(__isl_keep isl_id *iterator, void *user);
+	/* A pragma to put before a loop ("omp parallel for"), or NULL;
+	 * in_parallel says whether an enclosing loop got a pragma that
+	 * starts with "omp parallel".  May be NULL itself. */
+	const char *(*loop_pragma)(__isl_keep isl_ast_node *node,
+		int in_parallel, void *user);
 	void *user;
 };
 

@@ -97,15 +97,17 @@ static char *lf_rewrite_note(struct lf_plan *plan, int g, int n)
 }
 
 static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
-	int g, struct lf_result *result)
+	struct lf_deps *deps, int g, const struct lf_rewrite_options *options,
+	struct lf_result *result)
 {
+	struct lf_codegen_options copt = { options->openmp };
 	struct lf_run *run = plan->run;
 	int first = 0, n = lf_plan_group_size(plan, g, &first);
 	char *code;
 
 	if (n < 2)
 		return 0;
-	code = lf_codegen_group(file, plan, g);
+	code = lf_codegen_group(file, plan, deps, g, &copt);
 	if (!code)
 		return lf_result_message(result, run->nests[first].loc,
 			"remark", strdup("not fused: code generation failed"));
@@ -168,14 +170,16 @@ static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
 	isl_ctx_reset_operations(ctx);
 	deps = lf_deps_compute(run, options->assume_no_alias);
 	plan = deps ? lf_plan_compute(run, deps, &popt) : NULL;
-	lf_deps_free(deps);
-	if (!plan)
+	if (!plan) {
+		lf_deps_free(deps);
 		return lf_rewrite_failed(result, run);
+	}
 	for (g = 0; g < plan->n_group && r == 0; ++g)
-		r = lf_rewrite_group(file, plan, g, result);
+		r = lf_rewrite_group(file, plan, deps, g, options, result);
 	if (r == 0)
 		r = lf_rewrite_refusals(plan, result);
 	lf_plan_free(plan);
+	lf_deps_free(deps);
 	return r;
 }
 

@@ -19,6 +19,7 @@ struct lf_message {
 struct lf_rewrite_options {
 	int tile_size;
 	int assume_no_alias;
+	int openmp;
 };
 
 struct lf_result {

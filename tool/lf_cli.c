@@ -24,6 +24,9 @@ static void lf_cli_usage(FILE *out)
 "      --function=NAME only transform function NAME\n"
 "      --assume-no-alias  distinct pointer parameters and globals never\n"
 "                      overlap (as if every pointer were restrict)\n"
+"      --openmp        mark the outermost parallel loop of each fused group\n"
+"                      'omp parallel for' and parallel innermost loops\n"
+"                      'omp simd', where the dependences prove it\n"
 "  -h, --help          show this help\n"
 "      --version       show the version\n"
 "\n"
@@ -56,6 +59,7 @@ enum {
 	LF_OPT_TILE,
 	LF_OPT_FUNCTION,
 	LF_OPT_NO_ALIAS,
+	LF_OPT_OPENMP,
 	LF_OPT_VERSION
 };
 
@@ -65,6 +69,7 @@ static const struct option lf_cli_long[] = {
 	{ "tile-size", required_argument, NULL, LF_OPT_TILE },
 	{ "function", required_argument, NULL, LF_OPT_FUNCTION },
 	{ "assume-no-alias", no_argument, NULL, LF_OPT_NO_ALIAS },
+	{ "openmp", no_argument, NULL, LF_OPT_OPENMP },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, LF_OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -96,6 +101,9 @@ static int lf_cli_option(int c, struct lf_cli_options *options, int *done)
 		return 0;
 	case LF_OPT_NO_ALIAS:
 		options->assume_no_alias = 1;
+		return 0;
+	case LF_OPT_OPENMP:
+		options->openmp = 1;
 		return 0;
 	case 'h':
 		lf_cli_usage(stdout);

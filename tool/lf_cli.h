@@ -16,6 +16,7 @@ struct lf_cli_options {
 	int tile_size;
 	const char *function;
 	int assume_no_alias;
+	int openmp;
 	int argc;
 	const char *const *argv;
 };

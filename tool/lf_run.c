@@ -76,6 +76,7 @@ static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
 		return LF_EXIT_INPUT;
 	ropt.tile_size = options->tile_size;
 	ropt.assume_no_alias = options->assume_no_alias;
+	ropt.openmp = options->openmp;
 	r = lf_rewrite_file(file, &ropt, &result);
 	out = r < 0 ? NULL : lf_edit_apply(file->text, file->len,
 					   result.edits, result.n_edit,

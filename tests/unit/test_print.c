@@ -107,6 +107,7 @@ static struct lf_print_style default_style(void)
 	style.newline = "\n";
 	style.print_user = &print_user;
 	style.iterator_type = NULL;
+	style.loop_pragma = NULL;
 	style.user = NULL;
 	return style;
 }
