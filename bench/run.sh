@@ -115,6 +115,16 @@ median() {
 		}'
 }
 
+# spread K: the largest (max - min) / median of the times of a build of
+# kernel K over the rounds, in percent.
+spread() {
+	local v
+	for v in "${variants[@]}"; do
+		sort -n "$work/$1.$v.ns" | awk '{ v[NR] = $1 }
+			END { print 100 * (v[NR] - v[1]) / v[int((NR + 1) / 2)] }'
+	done | sort -n | tail -n 1
+}
+
 # fusion_summary NOTES: "3>1t,2>1" for a group of 3 nests fused and tiled
 # and one of 2 fused without tiling; "none" if nothing was fused.
 fusion_summary() {
@@ -222,11 +232,11 @@ machine() {
 	echo "clang: $("$clang" --version | head -n 1)"
 	echo "flags: ${cflags[*]}; polly: ${cflags[*]} ${polly[*]}"
 	echo "load average before: $load0, after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-	sort -n "$work/busy" 2>/dev/null | awk '{ v[NR] = $1 }
+	[ -s "$work/busy" ] || return 0
+	sort -n "$work/busy" | awk '{ v[NR] = $1 }
 		END {
-			if (NR)
-				printf "wall/cpu time of the timed calls: median %.2f, max %.2f\n",
-					v[int((NR + 1) / 2)], v[NR]
+			printf "wall/cpu time of the timed calls: median %.2f, max %.2f\n",
+				v[int((NR + 1) / 2)], v[NR]
 		}'
 }
 
@@ -244,13 +254,16 @@ row() {
 	cmp -s "$work/$k.gcc.out" "$work/$k.fused.out" || check=DIFF
 	pcheck=same
 	cmp -s "$work/$k.gcc.out" "$work/$k.polly.out" || pcheck=differs
-	[ "$check" = ok ] || fail[$k]="output of the rewritten code differs"
-	echo "$k $tg $tf $tp ${tool_ms[$k]}" >>"$work/ratios"
+	if [ "$check" = ok ]; then
+		echo "$k $tg $tf $tp ${tool_ms[$k]}" >>"$work/ratios"
+	else
+		fail[$k]="output of the rewritten code differs"
+	fi
 	awk -v k="$k" -v reps="$(cat "$work/$k.reps")" -v tg="$tg" -v tf="$tf" \
 		-v tp="$tp" -v tool="${tool_ms[$k]}" -v fused="${fused[$k]}" \
-		-v check="$check" -v pcheck="$pcheck" 'BEGIN {
-		printf "%-22s %5d %9.2f %9.2f %9.2f %7.2fx %7.2fx %7.2fx %5s %-7s %7.1f  %s\n",
-			k, reps, tg / 1e6, tf / 1e6, tp / 1e6,
+		-v check="$check" -v pcheck="$pcheck" -v spread="$(spread "$k")" 'BEGIN {
+		printf "%-22s %5d %9.2f %9.2f %9.2f %5.0f%% %7.2fx %7.2fx %7.2fx %5s %-7s %7.1f  %s\n",
+			k, reps, tg / 1e6, tf / 1e6, tp / 1e6, spread,
 			tg / tf, tp / tf, tg / tp, check, pcheck, tool, fused
 	}'
 }
@@ -259,16 +272,18 @@ table() {
 	local k
 	: >"$work/ratios"
 	echo "times: median $clock ms of REPS calls in a row; speedup = other time / fused time"
-	echo "(> 1: the loopfuse-rewritten build is faster); polly/gcc = gcc time / polly time"
-	printf '%-22s %5s %9s %9s %9s %8s %8s %8s %5s %-7s %7s  %s\n' \
-		kernel reps gcc fused polly fus/gcc fus/pol pol/gcc check polly \
-		tool-ms fused-nests
+	echo "(> 1: the loopfuse-rewritten build is faster); polly/gcc = gcc time / polly time;"
+	echo "spread: largest (max - min) / median over the rounds of one build"
+	printf '%-22s %5s %9s %9s %9s %6s %8s %8s %8s %5s %-7s %7s  %s\n' \
+		kernel reps gcc fused polly spread fus/gcc fus/pol pol/gcc check \
+		polly tool-ms fused-nests
 	for k in "${kernels[@]}"; do
 		row "$k"
 	done
 }
 
-# Geometric means and the targets of the issue "Fast fused kernels".
+# Geometric means and the targets of the issue "Fast fused kernels",
+# over the kernels whose rewritten code gave the right output.
 summary() {
 	awk '{
 		n++
