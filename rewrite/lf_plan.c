@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include <isl/aff.h>
+#include <isl/ilp.h>
+#include <isl/val.h>
 #include <isl/map.h>
 #include <isl/set.h>
 
@@ -334,6 +336,40 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 	return r;
 }
 
+static int lf_plan_nest_uses(struct lf_run *run, int n, int array)
+{
+	struct lf_nest *nest = &run->nests[n];
+	int i, a;
+
+	for (i = nest->first_stmt; i < nest->first_stmt + nest->n_stmt; ++i) {
+		struct lf_stmt *stmt = &run->stmts[i];
+
+		for (a = 0; a < stmt->n_access; ++a)
+			if (run->accesses[stmt->accesses[a]].array == array)
+				return 1;
+	}
+	return 0;
+}
+
+/* Does nest k access an array (not a scalar) that one of the nests
+ * [start, k) accesses?  Fusing nests that share no data saves no memory
+ * traffic.
+ */
+static int lf_plan_shares_data(struct lf_plan *plan, int start, int k)
+{
+	struct lf_run *run = plan->run;
+	int a, j;
+
+	for (a = 0; a < run->n_array; ++a) {
+		if (run->arrays[a].n_dim == 0 || !lf_plan_nest_uses(run, k, a))
+			continue;
+		for (j = start; j < k; ++j)
+			if (lf_plan_nest_uses(run, j, a))
+				return 1;
+	}
+	return 0;
+}
+
 /* Close the group [start, end) at "level" and fuse it further inside.
  */
 static int lf_plan_close(struct lf_plan *plan, struct lf_deps *deps,
@@ -373,7 +409,12 @@ static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
 			continue;
 		}
 		r = 0;
-		if (level > 0 || !lf_plan_structural_refusal(plan, k))
+		if (level == 0 && !lf_plan_structural_refusal(plan, k) &&
+		    !lf_plan_shares_data(plan, start, k))
+			lf_plan_refuse(plan, k, strdup("shares no array with "
+				"the nests before it: fusion would save no "
+				"memory traffic"), plan->run->nests[k].loc);
+		else if (level > 0 || !plan->refusal[k])
 			r = lf_plan_try_join(plan, deps, start, k, level, gidx,
 					     level == 0 ? &witness : NULL);
 		if (r < 0)
@@ -414,6 +455,63 @@ static int lf_plan_band_depth(struct lf_plan *plan, int g)
 	return band;
 }
 
+/* The number of values the level-l iterator of statement "stmt" takes,
+ * or -1 if that depends on an unknown size.
+ */
+static long lf_plan_stmt_extent(struct lf_run *run, struct lf_stmt *stmt,
+	int l)
+{
+	isl_set *dom = isl_set_intersect_params(isl_set_copy(stmt->domain),
+						isl_set_copy(run->context));
+	isl_val *max = isl_pw_aff_max_val(isl_set_dim_max(isl_set_copy(dom),
+							  l));
+	isl_val *min = isl_pw_aff_min_val(isl_set_dim_min(dom, l));
+	long extent = -1;
+
+	if (max && min && isl_val_is_int(max) && isl_val_is_int(min))
+		extent = isl_val_get_num_si(max) - isl_val_get_num_si(min) + 1;
+	isl_val_free(max);
+	isl_val_free(min);
+	return extent;
+}
+
+/* The largest number of values the level-l loop of group g takes in any
+ * of its statements, or -1 if unknown.
+ */
+static long lf_plan_extent(struct lf_plan *plan, int g, int l)
+{
+	struct lf_run *run = plan->run;
+	long extent = 0, e;
+	int i;
+
+	for (i = 0; i < run->n_stmt; ++i) {
+		if (plan->group[run->stmts[i].nest][0] != g)
+			continue;
+		e = lf_plan_stmt_extent(run, &run->stmts[i], l);
+		if (e < 0)
+			return -1;
+		if (e > extent)
+			extent = e;
+	}
+	return extent;
+}
+
+/* Is some band loop of group g longer than a tile?  Tiling loops that
+ * fit in one tile only adds loop overhead.
+ */
+static int lf_plan_band_exceeds_tile(struct lf_plan *plan, int g)
+{
+	int l;
+
+	for (l = 0; l < plan->band[g]; ++l) {
+		long e = lf_plan_extent(plan, g, l);
+
+		if (e < 0 || e > plan->tile_size)
+			return 1;
+	}
+	return 0;
+}
+
 /* Does some statement of group g have loops of its own inside the band?
  * Only then do the band's iterations reuse data, and tiling pays.
  */
@@ -441,7 +539,8 @@ static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps)
 		plan->band[g] = lf_plan_band_depth(plan, g);
 		if (plan->tile_size <= 0 || plan->band[g] < 2 ||
 		    lf_plan_group_size(plan, g, &first) < 2 ||
-		    !lf_plan_has_reuse(plan, g))
+		    !lf_plan_has_reuse(plan, g) ||
+		    !lf_plan_band_exceeds_tile(plan, g))
 			continue;
 		for (k = 0; k < plan->band[g]; ++k)
 			dims[k] = 1 + plan->max_band + 2 * k;
@@ -525,6 +624,19 @@ static int lf_plan_sink_score(struct lf_plan *plan, int g)
 	return score;
 }
 
+#define LF_MIN_VECTOR_TRIP 32
+
+/* Is the innermost band loop long enough to be worth running innermost?
+ * A short one (a 14-wide image row) is better left where the compiler
+ * vectorized it.
+ */
+static int lf_plan_long_enough(struct lf_plan *plan, int g)
+{
+	long e = lf_plan_extent(plan, g, plan->band[g] - 1);
+
+	return e < 0 || e >= LF_MIN_VECTOR_TRIP;
+}
+
 /* Move the innermost band loop inside where that walks memory with
  * stride 1 more often, if the dependences allow it (the order of every
  * reduction is kept, so results do not change).
@@ -535,7 +647,8 @@ static int lf_plan_sink(struct lf_plan *plan, struct lf_deps *deps)
 
 	for (g = 0; g < plan->n_group; ++g) {
 		if (plan->band[g] < 1 || lf_plan_group_size(plan, g, &first) < 2 ||
-		    lf_plan_sink_score(plan, g) <= 0)
+		    lf_plan_sink_score(plan, g) <= 0 ||
+		    !lf_plan_long_enough(plan, g))
 			continue;
 		plan->sink[g] = 1;
 		r = lf_plan_is_legal(plan, deps, g, NULL);

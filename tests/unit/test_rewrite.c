@@ -42,7 +42,7 @@ static struct lf_file *parse_text(const char *text, unsigned len)
 /* Parse "text" into "file" and rewrite it into "result". */
 static void rewrite(const char *text, int tile_size, int assume_no_alias)
 {
-	struct lf_rewrite_options opt = { tile_size, assume_no_alias, 0 };
+	struct lf_rewrite_options opt = { .tile_size = tile_size, .assume_no_alias = assume_no_alias };
 
 	file = parse_text(text, strlen(text));
 	ck_assert_ptr_nonnull(file);
@@ -449,7 +449,7 @@ START_TEST(test_alias)
 	lf_result_clear(&result);
 
 	{
-		struct lf_rewrite_options opt = { 32, 1, 0 };
+		struct lf_rewrite_options opt = { .tile_size = 32, .assume_no_alias = 1 };
 
 		ck_assert_int_eq(lf_rewrite_file(file, &opt, &result), 0);
 	}
