@@ -5,11 +5,21 @@
 #include <isl/ctx.h>
 #include <isl/set.h>
 
+#include "lf_audit.h"
 #include "lf_buf.h"
 #include "lf_codegen.h"
 #include "lf_deps.h"
 #include "lf_plan.h"
 #include "lf_rewrite.h"
+
+void lf_notes_free(struct lf_note *notes, int n)
+{
+	int i;
+
+	for (i = 0; notes && i < n; ++i)
+		free(notes[i].text);
+	free(notes);
+}
 
 void lf_result_clear(struct lf_result *result)
 {
@@ -17,8 +27,11 @@ void lf_result_clear(struct lf_result *result)
 
 	for (i = 0; i < result->n_edit; ++i)
 		free(result->edits[i].text);
-	for (i = 0; i < result->n_message; ++i)
+	for (i = 0; i < result->n_message; ++i) {
 		free(result->messages[i].text);
+		lf_notes_free(result->messages[i].notes,
+			      result->messages[i].n_note);
+	}
 	free(result->edits);
 	free(result->messages);
 	memset(result, 0, sizeof(*result));
@@ -43,6 +56,8 @@ static int lf_result_message(struct lf_result *result, struct lf_loc loc,
 	m[result->n_message].loc = loc;
 	m[result->n_message].kind = kind;
 	m[result->n_message].text = text;
+	m[result->n_message].n_note = 0;
+	m[result->n_message].notes = NULL;
 	result->n_message++;
 	return 0;
 }
@@ -96,6 +111,17 @@ static char *lf_rewrite_note(struct lf_plan *plan, int g, int n)
 	return lf_buf_take(&buf);
 }
 
+/* Attach to the note of group g what was fused and why that is legal;
+ * without an explanation if it cannot be had.
+ */
+static void lf_rewrite_explain(struct lf_message *m, struct lf_run *run,
+	struct lf_deps *deps, struct lf_plan *plan, int g)
+{
+	m->n_note = lf_audit_explain(run, deps, plan, g, &m->notes);
+	if (m->n_note < 0)
+		m->n_note = 0;
+}
+
 static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	struct lf_deps *deps, int g, const struct lf_rewrite_options *options,
 	struct lf_result *result)
@@ -114,8 +140,13 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	if (lf_result_edit(result, run->nests[first].begin,
 			   run->nests[first + n - 1].end, code) < 0)
 		return -1;
-	return lf_result_message(result, run->nests[first].loc, "note",
-				 lf_rewrite_note(plan, g, n));
+	if (lf_result_message(result, run->nests[first].loc, "note",
+			      lf_rewrite_note(plan, g, n)) < 0)
+		return -1;
+	if (options->explain)
+		lf_rewrite_explain(&result->messages[result->n_message - 1],
+				   run, deps, plan, g);
+	return 0;
 }
 
 static int lf_rewrite_refusals(struct lf_plan *plan, struct lf_result *result)

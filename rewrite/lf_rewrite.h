@@ -8,18 +8,28 @@
 
 /* What the rewrite of a file does: the edits to its text, and one
  * message (a note or a remark) per fused group and per nest that was
- * not fused with the one before it.
+ * not fused with the one before it.  With the explain option, the
+ * message of a fused group has notes that belong right after it: what
+ * was fused and which dependences the fused order keeps.
  */
+struct lf_note {
+	struct lf_loc loc;
+	char *text;
+};
+
 struct lf_message {
 	struct lf_loc loc;
 	const char *kind;
 	char *text;
+	int n_note;
+	struct lf_note *notes;
 };
 
 struct lf_rewrite_options {
 	int tile_size;
 	int assume_no_alias;
 	int openmp;
+	int explain;
 };
 
 struct lf_result {
@@ -29,6 +39,7 @@ struct lf_result {
 	struct lf_message *messages;
 };
 
+void lf_notes_free(struct lf_note *notes, int n);
 int lf_rewrite_file(struct lf_file *file,
 	const struct lf_rewrite_options *options, struct lf_result *result);
 void lf_result_clear(struct lf_result *result);

@@ -1,0 +1,218 @@
+#ifndef LF_AUDIT_H
+#define LF_AUDIT_H
+
+#include "lf_deps.h"
+#include "lf_model.h"
+#include "lf_plan.h"
+
+struct lf_note;
+
+/* The audit of a file: for every function, its loop nests, and for each
+ * pair of adjacent nests and each fusion group the planner forms, a
+ * verdict with the reason behind it.  Nothing is rewritten.
+ *
+ * A pair is "fusable" when the two nests can share their outer "depth"
+ * loops on their own, "fusable with a shift" when they can share them
+ * only if the second nest runs a few iterations behind the first (as
+ * the planner fuses them), "illegal" when a dependence forbids sharing
+ * even the outermost loop, and "not analysable" when one of them
+ * cannot be modeled, when the nests may touch overlapping memory, or
+ * when the analysis gave up.  Every reason has a rule (a stable id,
+ * one per kind of reason) and a location; a dependence also has its
+ * two accesses, the iterations involved and the isl relation.
+ */
+enum lf_verdict {
+	LF_VERDICT_FUSABLE,
+	LF_VERDICT_FUSABLE_SHIFT,
+	LF_VERDICT_ILLEGAL,
+	LF_VERDICT_NOT_ANALYSABLE,
+	LF_VERDICT_N
+};
+
+/* The rules, in the order of lf_audit_rules(); the ids never change.
+ */
+enum lf_rule {
+	LF_RULE_SUBSCRIPT,
+	LF_RULE_BOUND,
+	LF_RULE_IMPURE_CALL,
+	LF_RULE_IO_CALL,
+	LF_RULE_VOLATILE,
+	LF_RULE_CONTROL_FLOW,
+	LF_RULE_WHILE,
+	LF_RULE_MAY_ALIAS,
+	LF_RULE_FLOW,
+	LF_RULE_ANTI,
+	LF_RULE_OUTPUT,
+	LF_RULE_TOO_COMPLEX,
+	LF_RULE_CONSTRUCT,
+	LF_RULE_ITERATOR,
+	LF_RULE_PREPROCESSOR,
+	LF_RULE_LOOP_FORM,
+	LF_RULE_LOOP_MISMATCH,
+	LF_RULE_FAILED,
+	LF_RULE_FUSABLE,
+	LF_RULE_FUSABLE_SHIFT,
+	LF_RULE_GROUP,
+	LF_RULE_N
+};
+
+struct lf_rule_info {
+	const char *id;
+	const char *name;
+	const char *summary;
+	const char *help;
+};
+
+/* One access of a dependence: its text and location, its array, and the
+ * statement it belongs to, named by the access the statement writes
+ * ("c[i]") and located at the statement.  nest is the index of the
+ * statement's nest among the nests of its function.
+ */
+struct lf_audit_ref {
+	char *text;
+	char *array;
+	int write;
+	struct lf_loc loc;
+	char *stmt;
+	char *target;
+	struct lf_loc stmt_loc;
+	int nest;
+};
+
+/* A dependence between two accesses: the source runs first in the
+ * original program.  iteration gives the source iterations as C
+ * expressions of the sink's iterators ("N - 1 - i", "(j, i, N - 1)"),
+ * or is NULL; then example_source and example_sink hold one concrete
+ * pair of iterations ("i = 0", "i = 2") for the sizes in
+ * example_params ("n = 3", or NULL when all sizes are known).
+ * relation is the isl relation between the statement instances.  For
+ * the dependences that a fusion group keeps, distance holds the
+ * distance in each fused loop (a number, ">= c" or "*").
+ */
+struct lf_audit_dep {
+	enum lf_dep_kind kind;
+	struct lf_audit_ref source;
+	struct lf_audit_ref sink;
+	char *iteration;
+	char *example_source;
+	char *example_sink;
+	char *example_params;
+	char *relation;
+	int n_distance;
+	char **distance;
+	char *text;
+};
+
+/* Why a pair is not fusable (or needs a shift), or why a nest is
+ * opaque: the rule, a sentence, where, and for a dependence the
+ * dependence itself (has_dep).
+ */
+struct lf_audit_reason {
+	enum lf_rule rule;
+	char *message;
+	struct lf_loc loc;
+	int has_dep;
+	struct lf_audit_dep dep;
+};
+
+/* A nest of a function, "first_line" to "end_line"; depth is the
+ * number of loops of its deepest statement, perfect the number of
+ * outer loops that nothing but the next loop separates.  iters are the
+ * iterator names of those perfect loops.
+ */
+struct lf_audit_nest {
+	int run;
+	struct lf_loc loc;
+	struct lf_loc end_loc;
+	int depth;
+	int perfect;
+	char **iters;
+	int opaque;
+	struct lf_audit_reason reason;
+};
+
+/* The verdict on nests first and first + 1 of a function.  depth is the
+ * number of loops they share (fusable verdicts), max_depth the number
+ * they could share at most; tilable says whether the shared loops form
+ * a band that can be tiled (only when depth >= 2).  shift[l] is how many
+ * iterations of loop l the second nest runs behind the first.  fused
+ * says whether the planner puts them in one group; when it does not
+ * although they are fusable, plan_reason says why.  limit, if not NULL,
+ * is the dependence that keeps a fusable pair from sharing one more
+ * loop.
+ */
+struct lf_audit_pair {
+	int first;
+	enum lf_verdict verdict;
+	int depth;
+	int max_depth;
+	int tilable;
+	int shift[LF_MAX_DEPTH];
+	int fused;
+	char *plan_reason;
+	struct lf_audit_reason reason;
+	struct lf_audit_reason *limit;
+};
+
+/* A fusion group: nests first .. first + n - 1 fused into one, sharing
+ * "depth" loops (iterators iters); tiled with tile_size when tiled.
+ * shift[i][l] is how many iterations its i-th nest runs behind in loop
+ * l.  deps are the dependences between its nests that the fused order
+ * keeps; summary says all that in one sentence.
+ */
+struct lf_audit_group {
+	int first;
+	int n;
+	struct lf_loc loc;
+	int depth;
+	char **iters;
+	int tiled;
+	int tile_size;
+	int (*shift)[LF_MAX_DEPTH];
+	int n_dep;
+	struct lf_audit_dep *deps;
+	char *summary;
+};
+
+struct lf_audit_function {
+	char *name;
+	struct lf_loc loc;
+	int n_nest;
+	struct lf_audit_nest *nests;
+	int n_pair;
+	struct lf_audit_pair *pairs;
+	int n_group;
+	struct lf_audit_group *groups;
+};
+
+struct lf_audit_options {
+	int tile_size;
+	int assume_no_alias;
+};
+
+struct lf_audit {
+	char *path;
+	int tile_size;
+	int assume_no_alias;
+	int n_function;
+	struct lf_audit_function *functions;
+};
+
+const struct lf_rule_info *lf_audit_rules(void);
+const char *lf_verdict_name(enum lf_verdict verdict);
+const char *lf_dep_kind_name(enum lf_dep_kind kind);
+enum lf_rule lf_audit_classify(const char *reason);
+
+struct lf_audit *lf_audit_file(struct lf_file *file,
+	const struct lf_audit_options *options);
+void lf_audit_free(struct lf_audit *audit);
+int lf_audit_count(const struct lf_audit *audit, enum lf_verdict verdict);
+
+int lf_audit_group_init(struct lf_audit_group *group, struct lf_run *run,
+	struct lf_deps *deps, struct lf_plan *plan, int g);
+void lf_audit_group_clear(struct lf_audit_group *group);
+int lf_audit_group_repeats(const struct lf_audit_group *group, int i);
+int lf_audit_explain(struct lf_run *run, struct lf_deps *deps,
+	struct lf_plan *plan, int g, struct lf_note **notes);
+
+#endif
