@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lf_cli.h"
+#include "lf_report.h"
 
 #define LF_DEFAULT_TILE 32
 
@@ -27,12 +28,22 @@ static void lf_cli_usage(FILE *out)
 "      --openmp        mark the outermost parallel loop of each fused group\n"
 "                      'omp parallel for' and parallel innermost loops\n"
 "                      'omp simd', where the dependences prove it\n"
+"      --explain       after each fused group's note, say at which depth\n"
+"                      and tile sizes it is fused and which dependences\n"
+"                      the fused order keeps\n"
+"      --check         print an audit instead of the file: the loop nests\n"
+"                      of every function and, for each adjacent pair and\n"
+"                      each fusion group, why fusion is legal or not\n"
+"      --format=FMT    audit format: text (default), json or sarif\n"
+"      --fail-on=WHAT  exit with status 3 if a pair is illegal,\n"
+"                      not-analysable, or either (any); comma-separated\n"
 "  -h, --help          show this help\n"
 "      --version       show the version\n"
 "\n"
 "Arguments after -- go to the C parser (-I, -D, -std=, ...).\n"
 "Exit status: 0 on success, 1 if FILE cannot be read or parsed,\n"
-"2 on a usage error.\n", LF_DEFAULT_TILE);
+"2 on a usage error, 3 when a condition of --fail-on holds.\n",
+		LF_DEFAULT_TILE);
 }
 
 static int lf_cli_error(const char *fmt, const char *arg)
@@ -54,12 +65,57 @@ static int lf_cli_number(const char *arg, int *value)
 	return 0;
 }
 
+static int lf_cli_format(const char *arg, int *format)
+{
+	if (!strcmp(arg, "text"))
+		*format = LF_REPORT_TEXT;
+	else if (!strcmp(arg, "json"))
+		*format = LF_REPORT_JSON;
+	else if (!strcmp(arg, "sarif"))
+		*format = LF_REPORT_SARIF;
+	else
+		return lf_cli_error("unknown format '%s' (text, json or sarif)",
+				    arg);
+	return 0;
+}
+
+/* A comma-separated list of illegal, not-analysable and any.
+ */
+static int lf_cli_fail_on(const char *arg, unsigned *fail_on)
+{
+	const char *p = arg;
+
+	while (*p) {
+		size_t n = strcspn(p, ",");
+
+		if (n == 7 && !strncmp(p, "illegal", n))
+			*fail_on |= LF_FAIL_ILLEGAL;
+		else if (n == 14 && !strncmp(p, "not-analysable", n))
+			*fail_on |= LF_FAIL_NOT_ANALYSABLE;
+		else if (n == 3 && !strncmp(p, "any", n))
+			*fail_on |= LF_FAIL_ANY;
+		else
+			return lf_cli_error("unknown --fail-on condition in "
+				"'%s' (illegal, not-analysable or any)", arg);
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	if (!*fail_on)
+		return lf_cli_error("%s", "--fail-on needs a condition");
+	return 0;
+}
+
 enum {
 	LF_OPT_DIFF = 256,
 	LF_OPT_TILE,
 	LF_OPT_FUNCTION,
 	LF_OPT_NO_ALIAS,
 	LF_OPT_OPENMP,
+	LF_OPT_EXPLAIN,
+	LF_OPT_CHECK,
+	LF_OPT_FORMAT,
+	LF_OPT_FAIL_ON,
 	LF_OPT_VERSION
 };
 
@@ -70,6 +126,10 @@ static const struct option lf_cli_long[] = {
 	{ "function", required_argument, NULL, LF_OPT_FUNCTION },
 	{ "assume-no-alias", no_argument, NULL, LF_OPT_NO_ALIAS },
 	{ "openmp", no_argument, NULL, LF_OPT_OPENMP },
+	{ "explain", no_argument, NULL, LF_OPT_EXPLAIN },
+	{ "check", no_argument, NULL, LF_OPT_CHECK },
+	{ "format", required_argument, NULL, LF_OPT_FORMAT },
+	{ "fail-on", required_argument, NULL, LF_OPT_FAIL_ON },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, LF_OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -105,6 +165,16 @@ static int lf_cli_option(int c, struct lf_cli_options *options, int *done)
 	case LF_OPT_OPENMP:
 		options->openmp = 1;
 		return 0;
+	case LF_OPT_EXPLAIN:
+		options->explain = 1;
+		return 0;
+	case LF_OPT_CHECK:
+		options->check = 1;
+		return 0;
+	case LF_OPT_FORMAT:
+		return lf_cli_format(optarg, &options->format);
+	case LF_OPT_FAIL_ON:
+		return lf_cli_fail_on(optarg, &options->fail_on);
 	case 'h':
 		lf_cli_usage(stdout);
 		*done = 1;
@@ -119,6 +189,22 @@ static int lf_cli_option(int c, struct lf_cli_options *options, int *done)
 	}
 }
 
+/* --format and --fail-on only go with --check, which prints a report
+ * (to stdout or -o OUT) rather than a file.
+ */
+static int lf_cli_check_mode(struct lf_cli_options *options)
+{
+	if (!options->check && (options->format >= 0 || options->fail_on))
+		return lf_cli_error("%s",
+				    "--format and --fail-on need --check");
+	if (options->check && (options->output == LF_OUTPUT_IN_PLACE ||
+			       options->output == LF_OUTPUT_DIFF))
+		return lf_cli_error("%s", "--check excludes -i and --diff");
+	if (options->format < 0)
+		options->format = LF_REPORT_TEXT;
+	return 0;
+}
+
 /* Parse the command line: options and the input file before "--",
  * compiler arguments after it.  Returns -1 on a usage error (after
  * saying so); sets *done when --help or --version has been answered.
@@ -130,6 +216,7 @@ int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 
 	memset(options, 0, sizeof(*options));
 	options->tile_size = LF_DEFAULT_TILE;
+	options->format = -1;
 	*done = 0;
 	for (dd = 1; dd < argc && strcmp(argv[dd], "--") != 0; ++dd)
 		;
@@ -147,6 +234,8 @@ int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 		return lf_cli_error("unexpected argument '%s'", argv[optind]);
 	if (options->output == LF_OUTPUT_FILE && !options->output_path)
 		return lf_cli_error("%s", "-o needs a file name");
+	if (lf_cli_check_mode(options) < 0)
+		return -1;
 	options->argc = dd < argc ? argc - dd - 1 : 0;
 	options->argv = (const char *const *) argv + (dd < argc ? dd + 1 : argc);
 	return 0;

@@ -17,6 +17,10 @@ struct lf_cli_options {
 	const char *function;
 	int assume_no_alias;
 	int openmp;
+	int check;
+	int format;
+	unsigned fail_on;
+	int explain;
 	int argc;
 	const char *const *argv;
 };
@@ -24,6 +28,7 @@ struct lf_cli_options {
 #define LF_EXIT_OK 0
 #define LF_EXIT_INPUT 1
 #define LF_EXIT_USAGE 2
+#define LF_EXIT_FAIL_ON 3
 
 int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 	int *done);

@@ -8,6 +8,7 @@
 #include "lf_cli.h"
 #include "lf_diff.h"
 #include "lf_frontend.h"
+#include "lf_report.h"
 #include "lf_rewrite.h"
 #include "lf_write.h"
 
@@ -18,6 +19,16 @@
  */
 #define LF_MAX_OPERATIONS 20000000
 
+static void lf_run_notes(const char *path, struct lf_message *m)
+{
+	int i;
+
+	for (i = 0; i < m->n_note; ++i)
+		fprintf(stderr, "%s:%u:%u: note: %s\n", path,
+			m->notes[i].loc.line, m->notes[i].loc.col,
+			m->notes[i].text);
+}
+
 static void lf_run_messages(const char *path, struct lf_result *result)
 {
 	int i;
@@ -27,6 +38,7 @@ static void lf_run_messages(const char *path, struct lf_result *result)
 
 		fprintf(stderr, "%s:%u:%u: %s: %s\n", path, m->loc.line,
 			m->loc.col, m->kind, m->text);
+		lf_run_notes(path, m);
 	}
 }
 
@@ -77,6 +89,7 @@ static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
 	ropt.tile_size = options->tile_size;
 	ropt.assume_no_alias = options->assume_no_alias;
 	ropt.openmp = options->openmp;
+	ropt.explain = options->explain;
 	r = lf_rewrite_file(file, &ropt, &result);
 	out = r < 0 ? NULL : lf_edit_apply(file->text, file->len,
 					   result.edits, result.n_edit,
@@ -112,7 +125,10 @@ int lf_cli_run(const struct lf_cli_options *options)
 	}
 	isl_options_set_on_error(ctx, ISL_ON_ERROR_CONTINUE);
 	isl_ctx_set_max_operations(ctx, LF_MAX_OPERATIONS);
-	r = lf_run_file(options, ctx, text, len);
+	if (options->check)
+		r = lf_report_check(options, ctx, text, len);
+	else
+		r = lf_run_file(options, ctx, text, len);
 	isl_ctx_free(ctx);
 	free(text);
 	return r;
