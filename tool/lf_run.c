@@ -17,7 +17,7 @@
 /* isl's budget per nest (front end) and per run (analysis): a kernel
  * that needs more is reported as too complex instead of taking minutes.
  */
-#define LF_MAX_OPERATIONS 20000000
+#define LF_MAX_OPERATIONS 1000000
 
 static void lf_run_notes(const char *path, struct lf_message *m)
 {
