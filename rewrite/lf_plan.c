@@ -7,6 +7,8 @@
 #include <isl/val.h>
 #include <isl/map.h>
 #include <isl/set.h>
+#include <isl/space.h>
+#include <isl/union_set.h>
 
 #include "lf_buf.h"
 #include "lf_plan.h"
@@ -33,6 +35,7 @@ void lf_plan_free(struct lf_plan *plan)
 	free(plan->tiled);
 	free(plan->sink);
 	free(plan->shift);
+	free(plan->tiles);
 	free(plan);
 }
 
@@ -51,10 +54,11 @@ static struct lf_plan *lf_plan_alloc(struct lf_run *run, int tile_size)
 	plan->tiled = calloc(n, sizeof(int));
 	plan->sink = calloc(n, sizeof(int));
 	plan->shift = calloc(n, sizeof(*plan->shift));
+	plan->tiles = calloc(n, sizeof(*plan->tiles));
 	plan->refusal = calloc(n, sizeof(char *));
 	plan->refusal_loc = calloc(n, sizeof(struct lf_loc));
 	if (!plan->levels || !plan->group || !plan->band || !plan->tiled ||
-	    !plan->sink || !plan->shift ||
+	    !plan->sink || !plan->shift || !plan->tiles ||
 	    !plan->refusal || !plan->refusal_loc) {
 		lf_plan_free(plan);
 		return NULL;
@@ -94,7 +98,7 @@ void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
 		lf_plan_term_set(&terms[1 + k], k,
 				 run->loops[stmt->loops[k]].dir,
 				 plan->shift[n][k]);
-		terms[1 + k].div = plan->tile_size;
+		terms[1 + k].div = plan->tiles[g][k];
 	}
 	for (l = 0; l < d; ++l) {
 		if (l > 0)
@@ -506,7 +510,7 @@ static int lf_plan_band_exceeds_tile(struct lf_plan *plan, int g)
 	for (l = 0; l < plan->band[g]; ++l) {
 		long e = lf_plan_extent(plan, g, l);
 
-		if (e < 0 || e > plan->tile_size)
+		if (e < 0 || e > plan->tiles[g][l])
 			return 1;
 	}
 	return 0;
@@ -527,20 +531,134 @@ static int lf_plan_has_reuse(struct lf_plan *plan, int g)
 	return 0;
 }
 
-/* Tile the bands of fused groups that are at least two deep, reuse data
- * and are permutable.
+/* The bytes that one tile of group g with tile size "size" in every band
+ * loop touches, estimated from the bounding box of the elements each
+ * array sees (4-byte elements), or -1 if that depends on unknown sizes.
  */
-static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps)
+static long lf_plan_footprint(struct lf_plan *plan, int g, int size)
+{
+	struct lf_run *run = plan->run;
+	isl_union_set *seen;
+	long bytes = 0;
+	int i, a, l;
+
+	seen = isl_union_set_empty(isl_set_get_space(run->context));
+	for (i = 0; i < run->n_stmt; ++i) {
+		struct lf_stmt *stmt = &run->stmts[i];
+		isl_set *tile;
+
+		if (plan->group[stmt->nest][0] != g)
+			continue;
+		tile = isl_set_intersect_params(isl_set_copy(stmt->domain),
+						isl_set_copy(run->context));
+		for (l = 0; l < plan->band[g]; ++l) {
+			long lo = 0;
+			isl_val *v = isl_pw_aff_min_val(isl_set_dim_min(
+				isl_set_copy(tile), l));
+
+			if (v && isl_val_is_int(v))
+				lo = isl_val_get_num_si(v);
+			isl_val_free(v);
+			tile = isl_set_upper_bound_si(tile, isl_dim_set, l,
+						      lo + size - 1);
+		}
+		for (a = 0; a < stmt->n_access; ++a) {
+			struct lf_access *acc = &run->accesses[stmt->accesses[a]];
+
+			seen = isl_union_set_add_set(seen, isl_set_apply(
+				isl_set_copy(tile), isl_map_copy(acc->rel)));
+		}
+		isl_set_free(tile);
+	}
+	for (a = 0; a < run->n_array && bytes >= 0; ++a) {
+		isl_space *space = isl_space_set_alloc(isl_union_set_get_ctx(seen),
+						       0, run->arrays[a].n_dim);
+		isl_set *elems;
+		long box = 4;
+
+		space = isl_space_set_tuple_name(space, isl_dim_set,
+						 run->arrays[a].name);
+		elems = isl_union_set_extract_set(seen, space);
+		for (l = 0; l < run->arrays[a].n_dim && box > 0; ++l) {
+			isl_val *max = isl_pw_aff_max_val(isl_set_dim_max(
+				isl_set_copy(elems), l));
+			isl_val *min = isl_pw_aff_min_val(isl_set_dim_min(
+				isl_set_copy(elems), l));
+
+			if (isl_set_plain_is_empty(elems) == isl_bool_true)
+				box = 0;
+			else if (max && min && isl_val_is_int(max) &&
+				 isl_val_is_int(min))
+				box *= isl_val_get_num_si(max) -
+				       isl_val_get_num_si(min) + 1;
+			else
+				box = -1;
+			isl_val_free(max);
+			isl_val_free(min);
+		}
+		isl_set_free(elems);
+		bytes = box < 0 ? -1 : bytes + box;
+	}
+	isl_union_set_free(seen);
+	return bytes;
+}
+
+#define LF_DEFAULT_L2 (1024 * 1024)
+
+/* The largest of 256, 128, 64, 32 whose tile fits in half the L2 cache
+ * (the other half for what streams through), or 16.  Without known
+ * sizes, 32.
+ */
+static int lf_plan_model_tile(struct lf_plan *plan, int g, long cache_l2)
+{
+	static const int sizes[] = { 256, 128, 64, 32 };
+	unsigned k;
+
+	if (cache_l2 <= 0)
+		cache_l2 = LF_DEFAULT_L2;
+	for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); ++k) {
+		long bytes = lf_plan_footprint(plan, g, sizes[k]);
+
+		if (bytes < 0)
+			return 32;
+		if (bytes <= cache_l2 / 2)
+			return sizes[k];
+	}
+	return 16;
+}
+
+static void lf_plan_choose_tiles(struct lf_plan *plan, int g,
+	const struct lf_plan_options *options)
+{
+	int k, size = options->tile_size;
+
+	if (size < 0 && options->n_tile_sizes == 0)
+		size = lf_plan_model_tile(plan, g, options->cache_l2);
+	for (k = 0; k < plan->band[g]; ++k) {
+		if (options->n_tile_sizes > 0)
+			size = options->tile_sizes[k < options->n_tile_sizes ?
+				k : options->n_tile_sizes - 1];
+		plan->tiles[g][k] = size;
+	}
+}
+
+/* Tile the bands of fused groups that are at least two deep, reuse data,
+ * are longer than a tile and are permutable.
+ */
+static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps,
+	const struct lf_plan_options *options)
 {
 	int g, k, first, r, dims[LF_MAX_DEPTH];
 	isl_union_map *sched;
 
 	for (g = 0; g < plan->n_group; ++g) {
 		plan->band[g] = lf_plan_band_depth(plan, g);
-		if (plan->tile_size <= 0 || plan->band[g] < 2 ||
+		if (options->tile_size == 0 || plan->band[g] < 2 ||
 		    lf_plan_group_size(plan, g, &first) < 2 ||
-		    !lf_plan_has_reuse(plan, g) ||
-		    !lf_plan_band_exceeds_tile(plan, g))
+		    !lf_plan_has_reuse(plan, g))
+			continue;
+		lf_plan_choose_tiles(plan, g, options);
+		if (!lf_plan_band_exceeds_tile(plan, g))
 			continue;
 		for (k = 0; k < plan->band[g]; ++k)
 			dims[k] = 1 + plan->max_band + 2 * k;
@@ -693,7 +811,8 @@ struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 	for (i = 0; i < run->n_nest; ++i)
 		if (plan->group[i][0] + 1 > plan->n_group)
 			plan->n_group = plan->group[i][0] + 1;
-	if (lf_plan_tile(plan, deps) < 0 || lf_plan_sink(plan, deps) < 0 ||
+	if (lf_plan_tile(plan, deps, options) < 0 ||
+	    lf_plan_sink(plan, deps) < 0 ||
 	    lf_plan_finish(plan, deps) < 0)
 		goto error;
 	return plan;

@@ -21,7 +21,7 @@
  *    f_0, group[n][1], f_1, ..., f_{D-1}, group[n][D], <its original
  *    schedule below level D>]
  * where f_l is its level-l iterator (negated for loops that count
- * down) and T_k = floor(f_k / tile) are the tile loops of a tiled
+ * down) and T_k = floor(f_k / tiles[g][k]) are the tile loops of a tiled
  * group's band of depth B (zero in untiled groups).  In a group with
  * sink set, f_{B-1} moves from its place to the last dimension: the
  * innermost band loop runs inside the statements' own inner loops
@@ -45,12 +45,20 @@ struct lf_plan {
 	int (*shift)[LF_MAX_DEPTH];
 	int max_band;
 	int tile_size;
+	int (*tiles)[LF_MAX_DEPTH];
 	char **refusal;
 	struct lf_loc *refusal_loc;
 };
 
+/* tile_size: > 0, every tiled loop gets that size; 0, no tiling; < 0,
+ * sizes from a model of the cache (cache_l2 bytes), unless n_tile_sizes
+ * sizes are given, one per band loop (the last repeats).
+ */
 struct lf_plan_options {
 	int tile_size;
+	int n_tile_sizes;
+	int tile_sizes[LF_MAX_DEPTH];
+	long cache_l2;
 };
 
 struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,

@@ -105,7 +105,7 @@ static char *lf_rewrite_note(struct lf_plan *plan, int g, int n)
 		lf_buf_add_str(&buf, " (tiled ");
 		for (k = 0; k < plan->band[g]; ++k)
 			lf_buf_printf(&buf, "%s%d", k ? "x" : "",
-				      plan->tile_size);
+				      plan->tiles[g][k]);
 		lf_buf_add_str(&buf, ")");
 	}
 	return lf_buf_take(&buf);
@@ -190,7 +190,7 @@ static int lf_rewrite_failed(struct lf_result *result, struct lf_run *run)
 static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
 	const struct lf_rewrite_options *options, struct lf_result *result)
 {
-	struct lf_plan_options popt = { options->tile_size };
+	struct lf_plan_options popt;
 	isl_ctx *ctx = isl_set_get_ctx(run->context);
 	struct lf_deps *deps;
 	struct lf_plan *plan;
@@ -198,6 +198,10 @@ static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
 
 	if (run->n_nest < 2 || lf_result_covers(result, run->begin, run->end))
 		return 0;
+	popt.tile_size = options->tile_size;
+	popt.n_tile_sizes = options->n_tile_sizes;
+	memcpy(popt.tile_sizes, options->tile_sizes, sizeof(popt.tile_sizes));
+	popt.cache_l2 = options->cache_l2;
 	isl_ctx_reset_operations(ctx);
 	deps = lf_deps_compute(run, options->assume_no_alias);
 	plan = deps ? lf_plan_compute(run, deps, &popt) : NULL;

@@ -25,8 +25,13 @@ struct lf_message {
 	struct lf_note *notes;
 };
 
+/* tile_size, n_tile_sizes, tile_sizes, cache_l2: see lf_plan_options.
+ */
 struct lf_rewrite_options {
 	int tile_size;
+	int n_tile_sizes;
+	int tile_sizes[LF_MAX_DEPTH];
+	long cache_l2;
 	int assume_no_alias;
 	int openmp;
 	int explain;

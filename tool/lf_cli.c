@@ -6,7 +6,6 @@
 #include "lf_cli.h"
 #include "lf_report.h"
 
-#define LF_DEFAULT_TILE 32
 
 static void lf_cli_usage(FILE *out)
 {
@@ -21,7 +20,11 @@ static void lf_cli_usage(FILE *out)
 "  -o OUT              write the result to OUT instead of stdout\n"
 "  -i, --in-place      replace FILE (through a temporary file)\n"
 "      --diff          print a unified diff of the change instead\n"
-"      --tile-size=N   tile size of fused bands (0: no tiling; default %d)\n"
+"      --tile-size=N[,M...]  tile sizes of fused bands, one per loop (the\n"
+"                      last repeats); 0: no tiling; default: the largest\n"
+"                      of 256, 128, 64, 32 whose tile fits in half of L2\n"
+"      --cache=L1,L2   cache sizes in bytes (K and M suffixes), for the\n"
+"                      tile model; default: as the machine reports\n"
 "      --function=NAME only transform function NAME\n"
 "      --assume-no-alias  distinct pointer parameters and globals never\n"
 "                      overlap (as if every pointer were restrict)\n"
@@ -42,8 +45,7 @@ static void lf_cli_usage(FILE *out)
 "\n"
 "Arguments after -- go to the C parser (-I, -D, -std=, ...).\n"
 "Exit status: 0 on success, 1 if FILE cannot be read or parsed,\n"
-"2 on a usage error, 3 when a condition of --fail-on holds.\n",
-		LF_DEFAULT_TILE);
+"2 on a usage error, 3 when a condition of --fail-on holds.\n");
 }
 
 static int lf_cli_error(const char *fmt, const char *arg)
@@ -106,9 +108,65 @@ static int lf_cli_fail_on(const char *arg, unsigned *fail_on)
 	return 0;
 }
 
+/* "N" (one size for every loop, 0 for none) or "N,M,...".
+ */
+static int lf_cli_tiles(const char *arg, struct lf_cli_options *options)
+{
+	char *copy = strdup(arg), *tok, *save = NULL;
+	int r = 0, n = 0;
+
+	if (!copy)
+		return -1;
+	for (tok = strtok_r(copy, ",", &save); tok && r == 0;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (n == LF_CLI_MAX_TILES)
+			r = lf_cli_error("too many tile sizes: '%s'", arg);
+		else
+			r = lf_cli_number(tok, &options->tile_sizes[n++]);
+	}
+	free(copy);
+	if (r < 0 || n == 0)
+		return r < 0 ? r : lf_cli_error("not a valid tile size: '%s'",
+						arg);
+	options->tile_size = n == 1 ? options->tile_sizes[0] : -1;
+	options->n_tile_sizes = n == 1 ? 0 : n;
+	return 0;
+}
+
+/* A size in bytes with an optional K or M suffix.
+ */
+static int lf_cli_bytes(const char *arg, long *bytes)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (end == arg || v <= 0)
+		return -1;
+	if (*end == 'K' || *end == 'k')
+		v *= 1024, end++;
+	else if (*end == 'M' || *end == 'm')
+		v *= 1024 * 1024, end++;
+	if (*end && *end != ',')
+		return -1;
+	*bytes = v;
+	return 0;
+}
+
+static int lf_cli_cache(const char *arg, struct lf_cli_options *options)
+{
+	const char *comma = strchr(arg, ',');
+
+	if (!comma || lf_cli_bytes(arg, &options->cache_l1) < 0 ||
+	    lf_cli_bytes(comma + 1, &options->cache_l2) < 0)
+		return lf_cli_error("not valid cache sizes (L1,L2): '%s'",
+				    arg);
+	return 0;
+}
+
 enum {
 	LF_OPT_DIFF = 256,
 	LF_OPT_TILE,
+	LF_OPT_CACHE,
 	LF_OPT_FUNCTION,
 	LF_OPT_NO_ALIAS,
 	LF_OPT_OPENMP,
@@ -123,6 +181,7 @@ static const struct option lf_cli_long[] = {
 	{ "in-place", no_argument, NULL, 'i' },
 	{ "diff", no_argument, NULL, LF_OPT_DIFF },
 	{ "tile-size", required_argument, NULL, LF_OPT_TILE },
+	{ "cache", required_argument, NULL, LF_OPT_CACHE },
 	{ "function", required_argument, NULL, LF_OPT_FUNCTION },
 	{ "assume-no-alias", no_argument, NULL, LF_OPT_NO_ALIAS },
 	{ "openmp", no_argument, NULL, LF_OPT_OPENMP },
@@ -155,7 +214,9 @@ static int lf_cli_option(int c, struct lf_cli_options *options, int *done)
 	case LF_OPT_DIFF:
 		return lf_cli_set_output(options, LF_OUTPUT_DIFF);
 	case LF_OPT_TILE:
-		return lf_cli_number(optarg, &options->tile_size);
+		return lf_cli_tiles(optarg, options);
+	case LF_OPT_CACHE:
+		return lf_cli_cache(optarg, options);
 	case LF_OPT_FUNCTION:
 		options->function = optarg;
 		return 0;
@@ -215,7 +276,7 @@ int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 	int c, dd;
 
 	memset(options, 0, sizeof(*options));
-	options->tile_size = LF_DEFAULT_TILE;
+	options->tile_size = -1;
 	options->format = -1;
 	*done = 0;
 	for (dd = 1; dd < argc && strcmp(argv[dd], "--") != 0; ++dd)

@@ -2,6 +2,8 @@
 #define LF_CLI_H
 
 /* The command line of loopfuse. */
+
+#define LF_CLI_MAX_TILES 16
 enum lf_cli_output {
 	LF_OUTPUT_STDOUT,
 	LF_OUTPUT_FILE,
@@ -14,6 +16,10 @@ struct lf_cli_options {
 	const char *output_path;
 	enum lf_cli_output output;
 	int tile_size;
+	int n_tile_sizes;
+	int tile_sizes[LF_CLI_MAX_TILES];
+	long cache_l1;
+	long cache_l2;
 	const char *function;
 	int assume_no_alias;
 	int openmp;

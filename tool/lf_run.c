@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <isl/ctx.h>
 #include <isl/options.h>
@@ -40,6 +41,18 @@ static void lf_run_messages(const char *path, struct lf_result *result)
 			m->loc.col, m->kind, m->text);
 		lf_run_notes(path, m);
 	}
+}
+
+/* The L2 cache size the machine reports, or 1 MiB.
+ */
+static long lf_run_cache_l2(void)
+{
+	long bytes = -1;
+
+#ifdef _SC_LEVEL2_CACHE_SIZE
+	bytes = sysconf(_SC_LEVEL2_CACHE_SIZE);
+#endif
+	return bytes > 0 ? bytes : 1024 * 1024;
 }
 
 static int lf_run_write(const struct lf_cli_options *options,
@@ -87,6 +100,10 @@ static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
 	if (!file)
 		return LF_EXIT_INPUT;
 	ropt.tile_size = options->tile_size;
+	ropt.n_tile_sizes = options->n_tile_sizes;
+	memcpy(ropt.tile_sizes, options->tile_sizes, sizeof(ropt.tile_sizes));
+	ropt.cache_l2 = options->cache_l2 > 0 ? options->cache_l2 :
+			lf_run_cache_l2();
 	ropt.assume_no_alias = options->assume_no_alias;
 	ropt.openmp = options->openmp;
 	ropt.explain = options->explain;
