@@ -33,6 +33,7 @@ struct lf_codegen {
 	struct lf_names names;
 	const char *newline;
 	int *parallel;
+	const struct lf_codegen_options *options;
 };
 
 static void lf_names_clear(struct lf_names *names)
@@ -319,35 +320,75 @@ static void lf_codegen_add_text(struct lf_buf *out, const char *text,
 	}
 }
 
-static int lf_codegen_print_user(struct lf_buf *out,
-	__isl_keep isl_ast_node *node, const char *indent, void *user)
+/* Is "array" one of the arrays contracted to a scalar?
+ */
+static int lf_codegen_contracted(struct lf_codegen *cg, int array)
 {
-	struct lf_codegen *cg = user;
-	struct lf_run *run = cg->plan->run;
-	const char *text = cg->file->text;
-	isl_ast_expr *call = isl_ast_node_user_get_expr(node);
-	isl_ast_expr *fn = isl_ast_expr_op_get_arg(call, 0);
-	isl_id *id = isl_ast_expr_id_get_id(fn);
-	struct lf_stmt *stmt;
-	unsigned p, ib, ie;
-	int k, s, r = 0;
+	int i;
 
-	s = id ? atoi(isl_id_get_name(id) + 1) : -1;
-	isl_id_free(id);
-	isl_ast_expr_free(fn);
-	if (s < 0 || s >= run->n_stmt) {
-		isl_ast_expr_free(call);
-		return -1;
+	for (i = 0; i < cg->options->n_contracted; ++i)
+		if (cg->options->contracted[i] == array)
+			return 1;
+	return 0;
+}
+
+/* The first access of "stmt" at or after "from" to a contracted array:
+ * its byte range, or 0 if there is none.
+ */
+static int lf_codegen_next_contracted(struct lf_codegen *cg,
+	struct lf_stmt *stmt, unsigned from, unsigned *begin, unsigned *end,
+	const char **name)
+{
+	struct lf_run *run = cg->plan->run;
+	int a, found = 0;
+
+	for (a = 0; a < stmt->n_access; ++a) {
+		struct lf_access *acc = &run->accesses[stmt->accesses[a]];
+
+		if (acc->loc.offset < from || !lf_codegen_contracted(cg,
+							acc->array))
+			continue;
+		if (found && acc->loc.offset >= *begin)
+			continue;
+		*begin = acc->loc.offset;
+		*end = acc->loc.offset + strlen(acc->text);
+		*name = run->arrays[acc->array].name;
+		found = 1;
 	}
-	stmt = &run->stmts[s];
+	return found;
+}
+
+/* Print the statement's text with its iterators replaced by "call"'s
+ * arguments and the accesses to contracted arrays by the arrays' names.
+ */
+static int lf_codegen_print_stmt(struct lf_codegen *cg, struct lf_buf *out,
+	struct lf_stmt *stmt, __isl_keep isl_ast_expr *call,
+	const char *indent)
+{
+	const char *text = cg->file->text, *name = NULL;
+	unsigned p = stmt->begin, ib, ie, cb = 0, ce = 0;
+	int k = 0, r = 0, have;
+
 	lf_codegen_line_indent(text, stmt->begin, &ib, &ie);
-	p = stmt->begin;
-	for (k = 0; k < stmt->n_subst && r == 0; ++k) {
-		struct lf_subst *sub = &stmt->subst[k];
-		char *arg = lf_codegen_arg(call, 1 + sub->level,
+	have = lf_codegen_next_contracted(cg, stmt, p, &cb, &ce, &name);
+	while (r == 0 && (k < stmt->n_subst || have)) {
+		struct lf_subst *sub = k < stmt->n_subst ? &stmt->subst[k] : NULL;
+		char *arg;
+
+		if (have && (!sub || cb <= sub->offset)) {
+			lf_codegen_add_text(out, text, p, cb, text + ib,
+					    ie - ib, indent);
+			lf_buf_add_str(out, name);
+			p = ce;
+			while (k < stmt->n_subst && stmt->subst[k].offset < ce)
+				k++;
+			have = lf_codegen_next_contracted(cg, stmt, p, &cb,
+							  &ce, &name);
+			continue;
+		}
+		arg = lf_codegen_arg(call, 1 + sub->level,
 			lf_codegen_stands_alone(text, stmt->begin, stmt->end,
 						sub->offset, sub->len));
-
 		lf_codegen_add_text(out, text, p, sub->offset, text + ib,
 				    ie - ib, indent);
 		if (!arg)
@@ -356,9 +397,31 @@ static int lf_codegen_print_user(struct lf_buf *out,
 			lf_buf_add_str(out, arg);
 		free(arg);
 		p = sub->offset + sub->len;
+		k++;
 	}
 	lf_codegen_add_text(out, text, p, stmt->end, text + ib, ie - ib,
 			    indent);
+	return r;
+}
+
+static int lf_codegen_print_user(struct lf_buf *out,
+	__isl_keep isl_ast_node *node, const char *indent, void *user)
+{
+	struct lf_codegen *cg = user;
+	struct lf_run *run = cg->plan->run;
+	isl_ast_expr *call = isl_ast_node_user_get_expr(node);
+	isl_ast_expr *fn = isl_ast_expr_op_get_arg(call, 0);
+	isl_id *id = isl_ast_expr_id_get_id(fn);
+	int s, r;
+
+	s = id ? atoi(isl_id_get_name(id) + 1) : -1;
+	isl_id_free(id);
+	isl_ast_expr_free(fn);
+	if (s < 0 || s >= run->n_stmt) {
+		isl_ast_expr_free(call);
+		return -1;
+	}
+	r = lf_codegen_print_stmt(cg, out, &run->stmts[s], call, indent);
 	isl_ast_expr_free(call);
 	return r;
 }
@@ -576,6 +639,7 @@ char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
 	cg.file = file;
 	cg.plan = plan;
 	cg.newline = file->crlf ? "\r\n" : "\n";
+	cg.options = options;
 	n = lf_plan_group_size(plan, g, &first);
 	lf_buf_init(&out);
 	if (n < 1 || lf_names_build(&cg, g) < 0)

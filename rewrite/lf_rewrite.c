@@ -8,6 +8,7 @@
 #include "lf_audit.h"
 #include "lf_buf.h"
 #include "lf_codegen.h"
+#include "lf_contract.h"
 #include "lf_deps.h"
 #include "lf_plan.h"
 #include "lf_rewrite.h"
@@ -94,7 +95,8 @@ static int lf_result_covers(struct lf_result *result, unsigned begin,
 	return 0;
 }
 
-static char *lf_rewrite_note(struct lf_plan *plan, int g, int n)
+static char *lf_rewrite_note(struct lf_plan *plan, int g, int n,
+	struct lf_contraction *list, int n_list)
 {
 	struct lf_buf buf;
 	int k;
@@ -108,7 +110,33 @@ static char *lf_rewrite_note(struct lf_plan *plan, int g, int n)
 				      plan->tiles[g][k]);
 		lf_buf_add_str(&buf, ")");
 	}
+	for (k = 0; k < n_list; ++k)
+		lf_buf_printf(&buf, "%s%s", k ? ", " : "; contracted ",
+			      plan->run->arrays[list[k].array].name);
+	if (n_list > 0)
+		lf_buf_printf(&buf, " to %s", n_list > 1 ? "scalars" :
+			      "a scalar");
 	return lf_buf_take(&buf);
+}
+
+/* Find the arrays group g can contract (none with --openmp, where a
+ * scalar would be shared between threads) and edit their declarations.
+ */
+static int lf_rewrite_contract(struct lf_file *file, struct lf_plan *plan,
+	struct lf_deps *deps, int g, const struct lf_rewrite_options *options,
+	struct lf_contraction **list, struct lf_result *result)
+{
+	int i, n;
+
+	*list = NULL;
+	if (options->openmp)
+		return 0;
+	n = lf_contract_group(file, plan, deps, g, list);
+	for (i = 0; i < n; ++i)
+		if (lf_result_edit(result, (*list)[i].dims_begin,
+				   (*list)[i].dims_end, strdup("")) < 0)
+			return -1;
+	return n;
 }
 
 /* Attach to the note of group g what was fused and why that is legal;
@@ -126,23 +154,36 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	struct lf_deps *deps, int g, const struct lf_rewrite_options *options,
 	struct lf_result *result)
 {
-	struct lf_codegen_options copt = { options->openmp };
+	struct lf_codegen_options copt = { options->openmp, 0, NULL };
 	struct lf_run *run = plan->run;
-	int first = 0, n = lf_plan_group_size(plan, g, &first);
+	int first = 0, n = lf_plan_group_size(plan, g, &first), i, n_list;
+	struct lf_contraction *list;
+	int *contracted;
 	char *code;
 
 	if (n < 2)
 		return 0;
-	code = lf_codegen_group(file, plan, deps, g, &copt);
-	if (!code)
-		return lf_result_message(result, run->nests[first].loc,
-			"remark", strdup("not fused: code generation failed"));
+	n_list = lf_rewrite_contract(file, plan, deps, g, options, &list,
+				     result);
+	contracted = n_list > 0 ? malloc(n_list * sizeof(int)) : NULL;
+	for (i = 0; contracted && i < n_list; ++i)
+		contracted[i] = list[i].array;
+	copt.n_contracted = contracted ? n_list : 0;
+	copt.contracted = contracted;
+	code = n_list < 0 ? NULL : lf_codegen_group(file, plan, deps, g, &copt);
+	free(contracted);
+	if (!code) {
+		free(list);
+		return -1;
+	}
 	if (lf_result_edit(result, run->nests[first].begin,
-			   run->nests[first + n - 1].end, code) < 0)
+			   run->nests[first + n - 1].end, code) < 0 ||
+	    lf_result_message(result, run->nests[first].loc, "note",
+			      lf_rewrite_note(plan, g, n, list, n_list)) < 0) {
+		free(list);
 		return -1;
-	if (lf_result_message(result, run->nests[first].loc, "note",
-			      lf_rewrite_note(plan, g, n)) < 0)
-		return -1;
+	}
+	free(list);
 	if (options->explain)
 		lf_rewrite_explain(&result->messages[result->n_message - 1],
 				   run, deps, plan, g);

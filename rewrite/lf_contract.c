@@ -1,0 +1,293 @@
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <isl/map.h>
+#include <isl/set.h>
+#include <isl/space.h>
+#include <isl/union_map.h>
+#include <isl/union_set.h>
+
+#include "lf_contract.h"
+
+/* Array contraction: a local array that a fused group writes and reads
+ * back in the same iteration, and that nothing else uses, becomes a
+ * scalar.  Its declaration loses its dimensions and its accesses become
+ * the bare name, so fusion saves the array's memory traffic entirely.
+ */
+
+static int lf_contract_ident_at(const char *text, unsigned len, unsigned pos,
+	const char *name)
+{
+	size_t n = strlen(name);
+
+	if (pos + n > len || strncmp(text + pos, name, n))
+		return 0;
+	if (pos > 0 && (isalnum((unsigned char) text[pos - 1]) ||
+			text[pos - 1] == '_'))
+		return 0;
+	return pos + n == len || !(isalnum((unsigned char) text[pos + n]) ||
+				   text[pos + n] == '_');
+}
+
+/* Find the dimensions of "name" in its declaration, which must declare
+ * nothing else and have no initializer: "float tmp[N][M];".  Sets the
+ * byte range of "[N][M]" and returns 0, or returns -1.
+ */
+static int lf_contract_decl(struct lf_file *file, struct lf_array *array,
+	unsigned *begin, unsigned *end)
+{
+	const char *text = file->text;
+	unsigned p = array->decl.offset, semi, q;
+
+	for (semi = p; semi < file->len && text[semi] != ';'; ++semi)
+		if (text[semi] == ',' || text[semi] == '=' || text[semi] == '{')
+			return -1;
+	if (semi >= file->len)
+		return -1;
+	for (q = p; q < semi && !lf_contract_ident_at(text, semi, q,
+						     array->name); ++q)
+		;
+	if (q >= semi || strncmp(text + p, "static", 6) == 0)
+		return -1;
+	q += strlen(array->name);
+	while (q < semi && isspace((unsigned char) text[q]))
+		q++;
+	if (q >= semi || text[q] != '[')
+		return -1;
+	*begin = q;
+	for (*end = semi; *end > q && isspace((unsigned char) text[*end - 1]);
+	     --*end)
+		;
+	return text[*end - 1] == ']' ? 0 : -1;
+}
+
+/* Is every use of the array's name in its function inside [begin, end)
+ * or in its own declaration?
+ */
+static int lf_contract_only_here(struct lf_file *file, struct lf_run *run,
+	struct lf_array *array, unsigned begin, unsigned end,
+	unsigned decl_end)
+{
+	struct lf_function *fn = &file->functions[run->function];
+	unsigned p;
+
+	for (p = fn->body_begin; p < fn->body_end; ++p) {
+		if (!lf_contract_ident_at(file->text, file->len, p, array->name))
+			continue;
+		if (p >= begin && p < end)
+			continue;
+		if (p >= array->decl.offset && p < decl_end)
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
+/* The flow dependences from access "w" to access "r", untagged.
+ */
+static __isl_give isl_union_map *lf_contract_flow(struct lf_deps *deps,
+	int w, int r)
+{
+	isl_union_map *flow = isl_union_map_copy(deps->tagged[LF_DEP_FLOW]);
+	isl_union_map *keep;
+	isl_map_list *list;
+	int i, n;
+	char src[32], dst[32];
+
+	snprintf(src, sizeof(src), "R%d", w);
+	snprintf(dst, sizeof(dst), "R%d", r);
+	keep = isl_union_map_empty(isl_union_map_get_space(flow));
+	list = isl_union_map_get_map_list(flow);
+	n = isl_map_list_n_map(list);
+	for (i = 0; i < n; ++i) {
+		isl_map *m = isl_map_list_get_map(list, i);
+		isl_space *space = isl_map_get_space(m);
+		isl_space *d = isl_space_unwrap(isl_space_domain(
+			isl_space_copy(space)));
+		isl_space *g = isl_space_unwrap(isl_space_range(space));
+		const char *ds = isl_space_get_tuple_name(d, isl_dim_out);
+		const char *gs = isl_space_get_tuple_name(g, isl_dim_out);
+
+		if (ds && gs && !strcmp(ds, src) && !strcmp(gs, dst))
+			keep = isl_union_map_add_map(keep, m);
+		else
+			isl_map_free(m);
+		isl_space_free(d);
+		isl_space_free(g);
+	}
+	isl_map_list_free(list);
+	isl_union_map_free(flow);
+	keep = isl_union_map_domain_factor_domain(keep);
+	return isl_union_map_range_factor_domain(keep);
+}
+
+/* Every instance of read "r" gets its value from write "w" in the same
+ * iteration of every loop of the new schedule ("loops" marks the
+ * schedule positions that are loops).
+ */
+static int lf_contract_same_iteration(struct lf_run *run,
+	struct lf_deps *deps, __isl_keep isl_union_map *sched,
+	const int *loops, int len, int w, int r)
+{
+	isl_union_map *flow = lf_contract_flow(deps, w, r);
+	isl_union_set *reads, *sourced;
+	isl_union_map *times;
+	isl_map *t, *eq;
+	isl_bool ok;
+	int p;
+
+	reads = isl_union_set_from_set(isl_set_intersect_params(
+		isl_map_domain(isl_map_copy(run->accesses[r].rel)),
+		isl_set_copy(run->context)));
+	sourced = isl_union_map_range(isl_union_map_copy(flow));
+	ok = isl_union_set_is_subset(reads, sourced);
+	isl_union_set_free(reads);
+	isl_union_set_free(sourced);
+	if (ok <= 0) {
+		isl_union_map_free(flow);
+		return ok < 0 ? -1 : 0;
+	}
+	times = isl_union_map_apply_range(flow, isl_union_map_copy(sched));
+	times = isl_union_map_apply_domain(times, isl_union_map_copy(sched));
+	if (isl_union_map_is_empty(times) == isl_bool_true) {
+		isl_union_map_free(times);
+		return 0;
+	}
+	t = isl_map_from_union_map(times);
+	eq = isl_map_universe(isl_map_get_space(t));
+	for (p = 0; p < len; ++p)
+		if (loops[p])
+			eq = isl_map_equate(eq, isl_dim_in, p, isl_dim_out, p);
+	ok = isl_map_is_subset(t, eq);
+	isl_map_free(t);
+	isl_map_free(eq);
+	return ok < 0 ? -1 : ok;
+}
+
+/* Schedule positions that are loops somewhere in group g.
+ */
+static int *lf_contract_loops(struct lf_plan *plan, int g, int len)
+{
+	struct lf_run *run = plan->run;
+	struct lf_term terms[LF_SCHED_MAX_LEN];
+	int *loops = calloc(len, sizeof(int));
+	int i, p;
+
+	for (i = 0; loops && i < run->n_stmt; ++i) {
+		if (plan->group[run->stmts[i].nest][0] != g)
+			continue;
+		lf_plan_terms(plan, &run->stmts[i], terms, len);
+		for (p = 0; p < len; ++p)
+			if (terms[p].level >= 0)
+				loops[p] = 1;
+	}
+	return loops;
+}
+
+/* The single must-write of array a in group g, or -1 (none, several, a
+ * may-write, or an access outside the group or in a compound statement).
+ */
+static int lf_contract_writer(struct lf_plan *plan, int g, int a)
+{
+	struct lf_run *run = plan->run;
+	int i, w = -1;
+
+	for (i = 0; i < run->n_access; ++i) {
+		struct lf_access *acc = &run->accesses[i];
+		struct lf_stmt *stmt = &run->stmts[acc->stmt];
+
+		if (acc->array != a)
+			continue;
+		if (plan->group[stmt->nest][0] != g || stmt->is_compound ||
+		    acc->kind == LF_ACCESS_MAY_WRITE)
+			return -1;
+		if (acc->kind != LF_ACCESS_MUST_WRITE)
+			continue;
+		if (w >= 0)
+			return -1;
+		w = i;
+	}
+	return w;
+}
+
+static int lf_contract_reads_ok(struct lf_plan *plan, struct lf_deps *deps,
+	int g, int a, int w)
+{
+	struct lf_run *run = plan->run;
+	int len = lf_plan_sched_len(plan);
+	isl_union_map *sched = lf_plan_schedule(plan, g);
+	int *loops = lf_contract_loops(plan, g, len);
+	int i, ok = sched && loops ? 1 : -1;
+
+	for (i = 0; i < run->n_access && ok == 1; ++i)
+		if (run->accesses[i].array == a &&
+		    run->accesses[i].kind == LF_ACCESS_READ)
+			ok = lf_contract_same_iteration(run, deps, sched, loops,
+							len, w, i);
+	free(loops);
+	isl_union_map_free(sched);
+	return ok;
+}
+
+/* Can array a of the run be contracted to a scalar in group g?
+ * Returns 1 (with the byte range of its dimensions), 0 or -1.
+ */
+static int lf_contract_array(struct lf_file *file, struct lf_plan *plan,
+	struct lf_deps *deps, int g, int a, struct lf_contraction *c)
+{
+	struct lf_run *run = plan->run;
+	struct lf_array *array = &run->arrays[a];
+	int first = 0, n = lf_plan_group_size(plan, g, &first), w;
+	unsigned decl_end;
+
+	if (array->origin != LF_ARRAY_LOCAL || array->n_dim == 0)
+		return 0;
+	if (lf_contract_decl(file, array, &c->dims_begin, &c->dims_end) < 0)
+		return 0;
+	for (decl_end = c->dims_end; decl_end < file->len &&
+	     file->text[decl_end] != ';'; ++decl_end)
+		;
+	if (array->decl.offset >= run->nests[first].begin ||
+	    !lf_contract_only_here(file, run, array, run->nests[first].begin,
+				   run->nests[first + n - 1].end, decl_end))
+		return 0;
+	w = lf_contract_writer(plan, g, a);
+	if (w < 0)
+		return 0;
+	c->array = a;
+	return lf_contract_reads_ok(plan, deps, g, a, w);
+}
+
+/* The arrays of group g that become scalars; *list gets them (malloc'd,
+ * possibly NULL when there are none).  Returns their number or -1.
+ */
+int lf_contract_group(struct lf_file *file, struct lf_plan *plan,
+	struct lf_deps *deps, int g, struct lf_contraction **list)
+{
+	struct lf_run *run = plan->run;
+	struct lf_contraction c, *more;
+	int a, n = 0, r;
+
+	*list = NULL;
+	for (a = 0; a < run->n_array; ++a) {
+		r = lf_contract_array(file, plan, deps, g, a, &c);
+		if (r < 0) {
+			free(*list);
+			*list = NULL;
+			return -1;
+		}
+		if (!r)
+			continue;
+		more = realloc(*list, (n + 1) * sizeof(c));
+		if (!more) {
+			free(*list);
+			*list = NULL;
+			return -1;
+		}
+		*list = more;
+		more[n++] = c;
+	}
+	return n;
+}

@@ -1,0 +1,21 @@
+#ifndef LF_CONTRACT_H
+#define LF_CONTRACT_H
+
+#include "lf_deps.h"
+#include "lf_model.h"
+#include "lf_plan.h"
+
+/* An array of the run that becomes a scalar: its dimensions,
+ * text[dims_begin, dims_end) in its declaration, go away, and so do
+ * the subscripts of its accesses.
+ */
+struct lf_contraction {
+	int array;
+	unsigned dims_begin;
+	unsigned dims_end;
+};
+
+int lf_contract_group(struct lf_file *file, struct lf_plan *plan,
+	struct lf_deps *deps, int g, struct lf_contraction **list);
+
+#endif
