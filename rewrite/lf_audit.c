@@ -1089,7 +1089,7 @@ static char *lf_audit_group_summary(struct lf_run *run,
 		lf_buf_add_str(&buf, ", tiled ");
 		for (i = 0; i < group->depth; ++i)
 			lf_buf_printf(&buf, "%s%d", i ? "x" : "",
-				      group->tile_size);
+				      group->tile_sizes[i]);
 	} else {
 		lf_buf_add_str(&buf, ", not tiled");
 	}
@@ -1111,7 +1111,8 @@ static int lf_audit_group_layout(struct lf_audit_group *group,
 	group->loc = run->nests[group->first].loc;
 	group->depth = plan->band[g];
 	group->tiled = plan->tiled[g];
-	group->tile_size = plan->tile_size;
+	for (l = 0; group->tiled && l < group->depth; ++l)
+		group->tile_sizes[l] = plan->tiles[g][l];
 	group->iters = calloc(group->depth + 1, sizeof(char *));
 	group->shift = calloc(group->n, sizeof(*group->shift));
 	if (!group->iters || !group->shift)
@@ -1606,6 +1607,9 @@ static int lf_audit_run(struct lf_audit_function *fn, struct lf_run *run,
 		return 0;
 	memset(&popt, 0, sizeof(popt));
 	popt.tile_size = options->tile_size;
+	popt.n_tile_sizes = options->n_tile_sizes;
+	memcpy(popt.tile_sizes, options->tile_sizes, sizeof(popt.tile_sizes));
+	popt.cache_l2 = options->cache_l2;
 	isl_ctx_reset_operations(ctx);
 	deps = lf_deps_compute(run, options->assume_no_alias);
 	if (deps) {
@@ -1654,8 +1658,7 @@ struct lf_audit *lf_audit_file(struct lf_file *file,
 	if (!audit)
 		return NULL;
 	audit->path = strdup(file->path ? file->path : "");
-	audit->tile_size = options->tile_size;
-	audit->assume_no_alias = options->assume_no_alias;
+	audit->options = *options;
 	audit->functions = calloc(file->n_function + 1,
 				  sizeof(*audit->functions));
 	if (!audit->path || !audit->functions)

@@ -155,7 +155,7 @@ struct lf_audit_pair {
 };
 
 /* A fusion group: nests first .. first + n - 1 fused into one, sharing
- * "depth" loops (iterators iters); tiled with tile_size when tiled.
+ * "depth" loops (iterators iters); when tiled, loop l by tile_sizes[l].
  * shift[i][l] is how many iterations its i-th nest runs behind in loop
  * l.  deps are the dependences between its nests that the fused order
  * keeps; summary says all that in one sentence.
@@ -167,7 +167,7 @@ struct lf_audit_group {
 	int depth;
 	char **iters;
 	int tiled;
-	int tile_size;
+	int tile_sizes[LF_MAX_DEPTH];
 	int (*shift)[LF_MAX_DEPTH];
 	int n_dep;
 	struct lf_audit_dep *deps;
@@ -185,15 +185,19 @@ struct lf_audit_function {
 	struct lf_audit_group *groups;
 };
 
+/* tile_size, n_tile_sizes, tile_sizes, cache_l2: see lf_plan_options.
+ */
 struct lf_audit_options {
 	int tile_size;
+	int n_tile_sizes;
+	int tile_sizes[LF_MAX_DEPTH];
+	long cache_l2;
 	int assume_no_alias;
 };
 
 struct lf_audit {
 	char *path;
-	int tile_size;
-	int assume_no_alias;
+	struct lf_audit_options options;
 	int n_function;
 	struct lf_audit_function *functions;
 };

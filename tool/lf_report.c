@@ -333,7 +333,13 @@ struct lf_audit *lf_report_audit(const struct lf_cli_options *options,
 	file = lf_frontend_parse(ctx, options->input, text, len, &fopt, err);
 	if (!file)
 		return NULL;
+	memset(&aopt, 0, sizeof(aopt));
 	aopt.tile_size = options->tile_size;
+	aopt.n_tile_sizes = options->n_tile_sizes;
+	memcpy(aopt.tile_sizes, options->tile_sizes,
+	       options->n_tile_sizes * sizeof(int));
+	aopt.cache_l2 = options->cache_l2 > 0 ? options->cache_l2 :
+			lf_run_cache_l2();
 	aopt.assume_no_alias = options->assume_no_alias;
 	audit = lf_audit_file(file, &aopt);
 	if (!audit && err)

@@ -179,7 +179,7 @@ static struct json_object *lf_json_group(const char *path,
 	struct json_object *obj = json_object_new_object();
 	struct json_object *nests = json_object_new_array();
 	struct json_object *shifts = json_object_new_array();
-	struct json_object *tiles = json_object_new_array();
+	struct json_object *tiles;
 	struct json_object *deps = json_object_new_array();
 	int i;
 
@@ -190,9 +190,7 @@ static struct json_object *lf_json_group(const char *path,
 		json_object_array_add(shifts, lf_json_ints(group->shift[i],
 							   group->depth));
 	}
-	for (i = 0; group->tiled && i < group->depth; ++i)
-		json_object_array_add(tiles,
-				      json_object_new_int(group->tile_size));
+	tiles = lf_json_ints(group->tile_sizes, group->tiled ? group->depth : 0);
 	for (i = 0; i < group->n_dep; ++i)
 		json_object_array_add(deps,
 				      lf_json_dep(path, &group->deps[i], 1));
@@ -272,9 +270,14 @@ static struct json_object *lf_json_options(const struct lf_audit *audit)
 {
 	struct json_object *obj = json_object_new_object();
 
-	lf_json_add(obj, "tile_size", json_object_new_int(audit->tile_size));
+	const struct lf_audit_options *o = &audit->options;
+
+	lf_json_add(obj, "tile_size", json_object_new_int(o->tile_size));
+	lf_json_add(obj, "tile_sizes", lf_json_ints(o->tile_sizes,
+						    o->n_tile_sizes));
+	lf_json_add(obj, "cache_l2", json_object_new_int64(o->cache_l2));
 	lf_json_add(obj, "assume_no_alias",
-		    json_object_new_boolean(audit->assume_no_alias));
+		    json_object_new_boolean(o->assume_no_alias));
 	return obj;
 }
 

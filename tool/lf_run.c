@@ -45,7 +45,7 @@ static void lf_run_messages(const char *path, struct lf_result *result)
 
 /* The L2 cache size the machine reports, or 1 MiB.
  */
-static long lf_run_cache_l2(void)
+long lf_run_cache_l2(void)
 {
 	long bytes = -1;
 
