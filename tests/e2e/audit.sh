@@ -1,0 +1,247 @@
+#!/usr/bin/env bash
+#
+# End-to-end test of loopfuse --check and --explain, and of the fused
+# matmul+relu against a golden file.
+#
+#   bash tests/e2e/audit.sh LOOPFUSE SOURCE_DIR WORK_DIR
+#
+# - Every testdata/*.c is audited in the text, JSON and SARIF formats
+#   with its RUN-ARGS: the exit status is 0, the text has one remark per
+#   pair of nests with a rule id, and the JSON and SARIF documents parse
+#   (with python3, when it is there).
+# - --fail-on gives exit status 3 exactly when its condition holds;
+#   usage errors give 2 and unparsable input 1; -o writes the report.
+# - --explain follows each "fused" note with notes on what was fused.
+# - loopfuse's fused testdata/seed_matmul_relu.c (tile size 32) is
+#   testdata/golden/seed_matmul_relu.c byte for byte, builds, and
+#   computes what the original computes; the relu is inside a j loop,
+#   unlike a hand-fused version that has it one loop level too high.
+#
+# When the rewriter's output changes on purpose, regenerate the golden
+# file with LF_UPDATE_GOLDEN=1 (the test then passes and says so):
+#   LF_UPDATE_GOLDEN=1 bash tests/e2e/audit.sh build/loopfuse . /tmp/audit
+# Prints "PASS name" or "FAIL name: why" per check and "N passed, M
+# failed"; exits 1 if anything failed.
+
+set -u
+
+if [ $# -ne 3 ]; then
+	echo "usage: $0 LOOPFUSE SOURCE_DIR WORK_DIR" >&2
+	exit 2
+fi
+
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+tool=$1
+srcdir=$2
+workdir=$3
+case $tool in /*) ;; *) tool=$PWD/$tool ;; esac
+rm -rf "$workdir" && mkdir -p "$workdir" || exit 2
+golden=$srcdir/testdata/golden/seed_matmul_relu.c
+
+passed=0
+failed=0
+
+pass() {
+	printf 'PASS %s\n' "$1"
+	passed=$((passed + 1))
+}
+
+fail() {
+	printf 'FAIL %s: %s\n' "$1" "$2"
+	failed=$((failed + 1))
+}
+
+have_python=0
+command -v python3 >/dev/null 2>&1 && have_python=1
+
+# parses FILE: succeeds if FILE is one JSON document (or without python3).
+parses() {
+	[ "$have_python" -eq 0 ] && return 0
+	python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$1" \
+		2>/dev/null
+}
+
+# check SOURCE OUT_FILE [OPTION...]: loopfuse --check with SOURCE's
+# RUN-ARGS and the options; prints the exit status.
+check() {
+	local src=$1 out=$2 rc
+	shift 2
+	local -a cmd=("$tool" --check "${LF_TOOL_OPTS[@]}" "$@" "$src")
+	if [ ${#LF_COMPILER_ARGS[@]} -gt 0 ]; then
+		cmd+=(-- "${LF_COMPILER_ARGS[@]}")
+	fi
+	timeout -k 5 "$LF_TOOL_TIMEOUT" "${cmd[@]}" >"$out" 2>"$out.err"
+	rc=$?
+	printf '%d' "$rc"
+}
+
+# audit_file SOURCE: the three formats of one test file.
+audit_file() {
+	local src=$1 name rc fmt pairs remarks
+	name=$(basename "$src" .c)
+	lf_parse_run_args "$src"
+	for fmt in text json sarif; do
+		rc=$(check "$src" "$workdir/$name.$fmt" --format=$fmt)
+		if [ "$rc" != 0 ]; then
+			fail "check $name [$fmt]" "exit status $rc: $(lf_first_line "$workdir/$name.$fmt.err")"
+			return
+		fi
+	done
+	if ! parses "$workdir/$name.json"; then
+		fail "check $name" "the JSON report does not parse"
+		return
+	fi
+	if ! parses "$workdir/$name.sarif" ||
+		! grep -q '"version": "2.1.0"' "$workdir/$name.sarif"; then
+		fail "check $name" "the SARIF log does not parse"
+		return
+	fi
+	pairs=$(grep -c '"verdict":' "$workdir/$name.json")
+	remarks=$(grep -cE ': remark: nests [0-9]+ and [0-9]+ of .* \[LF[0-9]{3}\]$' \
+		"$workdir/$name.text")
+	if [ "$pairs" != "$remarks" ]; then
+		fail "check $name" "$pairs pairs in JSON, $remarks pair remarks in text"
+		return
+	fi
+	pass "check $name"
+}
+
+for src in "$srcdir"/testdata/*.c; do
+	audit_file "$src"
+done
+
+# expect_status NAME WANT COMMAND...: the exit status of COMMAND.
+expect_status() {
+	local name=$1 want=$2 rc
+	shift 2
+	"$@" >"$workdir/status.out" 2>"$workdir/status.err"
+	rc=$?
+	if [ "$rc" = "$want" ]; then
+		pass "$name"
+	else
+		fail "$name" "exit status $rc, want $want"
+	fi
+}
+
+t=$srcdir/testdata
+expect_status "fail-on illegal, illegal pair" 3 \
+	"$tool" --check --fail-on=illegal "$t/neg_dep_reversed_read.c"
+expect_status "fail-on not-analysable, illegal pair" 0 \
+	"$tool" --check --fail-on=not-analysable "$t/neg_dep_reversed_read.c"
+expect_status "fail-on not-analysable, goto" 3 \
+	"$tool" --check --fail-on=not-analysable "$t/neg_goto.c"
+expect_status "fail-on any, alias" 3 \
+	"$tool" --check --format=sarif --fail-on=any "$t/neg_may_alias.c"
+expect_status "fail-on any, fusable" 0 \
+	"$tool" --check --fail-on=any --function=matmul_relu \
+	"$t/seed_matmul_relu.c"
+expect_status "format without check" 2 \
+	"$tool" --format=json "$t/seed_matmul_relu.c"
+expect_status "unknown format" 2 \
+	"$tool" --check --format=xml "$t/seed_matmul_relu.c"
+expect_status "check with diff" 2 \
+	"$tool" --check --diff "$t/seed_matmul_relu.c"
+printf 'void f(void) { for (int i = 0; i < 4; i++) }\n' >"$workdir/bad.c"
+expect_status "unparsable input" 1 "$tool" --check "$workdir/bad.c"
+expect_status "missing input" 1 "$tool" --check "$workdir/none.c"
+
+if "$tool" --check --format=json -o "$workdir/report.json" \
+	"$t/neg_goto.c" >"$workdir/o.out" 2>&1 && [ ! -s "$workdir/o.out" ] &&
+	parses "$workdir/report.json" && [ -s "$workdir/report.json" ]; then
+	pass "check -o"
+else
+	fail "check -o" "no report in the -o file, or output on stdout"
+fi
+
+# --explain: the notes come right after the "fused" note.
+"$tool" --explain --tile-size=32 --function=matmul_relu \
+	"$t/seed_matmul_relu.c" >/dev/null 2>"$workdir/explain.txt"
+if grep -A1 'note: fused 2 loop nests into 1' "$workdir/explain.txt" |
+	grep -q 'note: lines 15-20, 21-23 share the (i, j) loops' &&
+	grep -q 'note: C\[i\]\[j\] flows from S1 at 19:5 to C\[i\]\[j\] in S2 at 23:4 with distance (0, 0): kept in order inside the fused (i, j) iteration' \
+		"$workdir/explain.txt"; then
+	pass "explain"
+else
+	fail "explain" "no explanation after the fused note: $(lf_first_line "$workdir/explain.txt")"
+fi
+
+# relu_loop FILE: the iterator of the innermost for loop around the relu
+# statement of matmul_relu, judged by indentation (each nested line is
+# indented deeper than the for that contains it).
+relu_loop() {
+	awk '
+	/^static void matmul_relu/ { inside = 1 }
+	inside && /^}/ { inside = 0 }
+	!inside || /^[\t ]*$/ { next }
+	{
+		match($0, /^[\t ]*/)
+		ind = RLENGTH
+		while (n > 0 && ind <= indent[n])
+			n--
+		if ($0 ~ /for \(/) {
+			it = $0
+			sub(/.*for \((int |long )?/, "", it)
+			sub(/[ =].*/, "", it)
+			n++
+			indent[n] = ind
+			iter[n] = it
+		}
+		if ($0 ~ /> 0\.0f \?/) {
+			print (n > 0 ? iter[n] : "none")
+			exit
+		}
+	}' "$1"
+}
+
+# The seed fused by hand with the relu one loop level too high: after
+# the j loop, inside the i loop, where j is N.
+cat >"$workdir/relu_too_high.c" <<'EOF'
+static void matmul_relu(void)
+{
+	int j;
+
+	for (int i = 0; i < N; i++) {
+		for (j = 0; j < N; j++) {
+			C[i][j] = 0.0f;
+			for (int k = 0; k < N; k++)
+				C[i][j] += A[i][k] * B[k][j];
+		}
+		C[i][j] = C[i][j] > 0.0f ? C[i][j] : 0.0f;
+	}
+}
+EOF
+
+lf_parse_run_args "$t/seed_matmul_relu.c"
+fused=$workdir/seed_fused.c
+if ! lf_run_tool "$workdir" "$tool" "$t/seed_matmul_relu.c" --tile-size=32; then
+	fail "golden" "$LF_WHY"
+else
+	cp "$workdir/rewritten.c" "$fused"
+	if [ "${LF_UPDATE_GOLDEN:-0}" = 1 ]; then
+		mkdir -p "$(dirname "$golden")" && cp "$fused" "$golden"
+		pass "golden (regenerated $golden)"
+	elif cmp -s "$fused" "$golden"; then
+		pass "golden"
+	else
+		fail "golden" "loopfuse's output differs from $golden (LF_UPDATE_GOLDEN=1 regenerates it): $(diff "$golden" "$fused" | sed -n 2p)"
+	fi
+	if [ "$(relu_loop "$workdir/relu_too_high.c")" != i ]; then
+		fail "relu level" "the checker does not see the relu outside the j loop"
+	elif [ "$(relu_loop "$fused")" != j ]; then
+		fail "relu level" "the fused relu is not inside a j loop (innermost loop: $(relu_loop "$fused"))"
+	else
+		pass "relu level"
+	fi
+	if lf_build_and_run "$t/seed_matmul_relu.c" "$workdir/orig" 0 &&
+		lf_build_and_run "$golden" "$workdir/golden" 1 &&
+		lf_compare_outputs "$workdir/orig" "$workdir/golden"; then
+		pass "golden computes the original's result"
+	else
+		fail "golden computes the original's result" "$LF_WHY"
+	fi
+fi
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
