@@ -642,7 +642,8 @@ static char *lf_audit_relation_str(struct lf_run *run, struct lf_stmt *src,
 
 /* Describe the dependence "map" of kind "kind" from access "src" to
  * access "dst" of "run"; "base" is the index of the run's first nest
- * in its function.
+ * in its function.  The relation, iteration and example are left out
+ * when isl cannot compute them within its budget.
  */
 static int lf_audit_dep_init(struct lf_audit_dep *dep, struct lf_run *run,
 	enum lf_dep_kind kind, int src, int dst, __isl_keep isl_map *map,
@@ -658,11 +659,10 @@ static int lf_audit_dep_init(struct lf_audit_dep *dep, struct lf_run *run,
 	s = &run->stmts[run->accesses[src].stmt];
 	d = &run->stmts[run->accesses[dst].stmt];
 	dep->relation = lf_audit_relation_str(run, s, d, map);
-	if (!dep->relation)
-		return -1;
 	dep->iteration = lf_audit_dep_iteration(dep, run, src, dst, map);
-	if (!dep->iteration && lf_audit_dep_example(dep, run, s, d, map) < 0)
-		return -1;
+	if (!dep->iteration)
+		lf_audit_dep_example(dep, run, s, d, map);
+	isl_ctx_reset_error(isl_set_get_ctx(run->context));
 	return 0;
 }
 
@@ -1129,6 +1129,23 @@ static int lf_audit_group_layout(struct lf_audit_group *group,
 	return 0;
 }
 
+/* The dependences of a group could not all be described (isl ran out
+ * of its budget): list none.
+ */
+static void lf_audit_group_drop_deps(struct lf_audit_group *group,
+	struct lf_run *run)
+{
+	int i;
+
+	isl_ctx_reset_error(isl_set_get_ctx(run->context));
+	for (i = 0; i < group->n_dep; ++i)
+		lf_audit_dep_clear(&group->deps[i]);
+	free(group->deps);
+	group->deps = NULL;
+	group->n_dep = 0;
+	group->incomplete = 1;
+}
+
 /* Describe top-level group g of "plan": its nests, loops, tiling and
  * the dependences between its nests that the fused order keeps.
  * Nest indices are those of the run.
@@ -1137,11 +1154,14 @@ int lf_audit_group_init(struct lf_audit_group *group, struct lf_run *run,
 	struct lf_deps *deps, struct lf_plan *plan, int g)
 {
 	memset(group, 0, sizeof(*group));
-	if (lf_audit_group_layout(group, run, plan, g) < 0 ||
-	    lf_audit_group_collect(group, run, deps, plan, g) < 0)
+	if (lf_audit_group_layout(group, run, plan, g) < 0)
 		return -1;
 	group->summary = lf_audit_group_summary(run, plan, g, group);
-	return group->summary ? 0 : -1;
+	if (!group->summary)
+		return -1;
+	if (lf_audit_group_collect(group, run, deps, plan, g) < 0)
+		lf_audit_group_drop_deps(group, run);
+	return 0;
 }
 
 /* Pairs of nests. */
@@ -1440,7 +1460,8 @@ static void lf_audit_pair_plan(struct lf_audit_pair *pair,
  * (or NULL).
  */
 static int lf_audit_pair(struct lf_audit_pair *pair, struct lf_run *run,
-	struct lf_deps *deps, struct lf_plan *plan, int k, int base)
+	struct lf_deps *deps, struct lf_plan *plan, int k, int base,
+	enum lf_rule failure)
 {
 	struct lf_witness witness = { LF_DEP_FLOW, -1, -1, NULL };
 	int r, shared = 0, a = run->nests[k - 1].perfect_depth;
@@ -1454,7 +1475,10 @@ static int lf_audit_pair(struct lf_audit_pair *pair, struct lf_run *run,
 			  run->nests[k].perfect_depth;
 	if (!deps) {
 		pair->verdict = LF_VERDICT_NOT_ANALYSABLE;
-		return lf_audit_reason_failed(&pair->reason, run);
+		return lf_audit_reason_set(&pair->reason, failure,
+			strdup(failure == LF_RULE_TOO_COMPLEX ?
+			       "not analysed: too complex" :
+			       "not analysed: the analysis failed"), run->loc);
 	}
 	isl_ctx_reset_operations(isl_set_get_ctx(run->context));
 	if (lf_plan_pair(run, deps, k, &pair->depth, &pair->tilable,
@@ -1536,7 +1560,7 @@ static int lf_audit_add_nests(struct lf_audit_function *fn,
 
 static int lf_audit_add_pairs(struct lf_audit_function *fn,
 	struct lf_run *run, struct lf_deps *deps, struct lf_plan *plan,
-	int base)
+	int base, enum lf_rule failure)
 {
 	struct lf_audit_pair *pairs;
 	int k;
@@ -1547,7 +1571,7 @@ static int lf_audit_add_pairs(struct lf_audit_function *fn,
 			return -1;
 		fn->pairs = pairs;
 		if (lf_audit_pair(&pairs[fn->n_pair++], run, deps, plan, k,
-				  base) < 0)
+				  base, failure) < 0)
 			return -1;
 	}
 	return 0;
@@ -1600,6 +1624,7 @@ static int lf_audit_run(struct lf_audit_function *fn, struct lf_run *run,
 	struct lf_plan *plan = NULL;
 	int base = fn->n_nest, r;
 	isl_ctx *ctx = isl_set_get_ctx(run->context);
+	enum lf_rule failure = LF_RULE_FAILED;
 
 	if (lf_audit_add_nests(fn, run, run_index) < 0)
 		return -1;
@@ -1616,9 +1641,10 @@ static int lf_audit_run(struct lf_audit_function *fn, struct lf_run *run,
 		isl_ctx_reset_operations(ctx);
 		plan = lf_plan_compute(run, deps, &popt);
 	}
-	if (deps && !plan)
-		isl_ctx_reset_error(ctx);
-	r = lf_audit_add_pairs(fn, run, deps, plan, base);
+	if (!deps && isl_ctx_last_error(ctx) == isl_error_quota)
+		failure = LF_RULE_TOO_COMPLEX;
+	isl_ctx_reset_error(ctx);
+	r = lf_audit_add_pairs(fn, run, deps, plan, base, failure);
 	if (r == 0 && deps)
 		r = lf_audit_add_groups(fn, run, deps, plan, base);
 	lf_plan_free(plan);
@@ -1703,7 +1729,7 @@ int lf_audit_group_repeats(const struct lf_audit_group *group, int i)
 	return 0;
 }
 
-/* The dependences a note lists at most; the rest are counted. */
+/* The dependences a note lists at most; the rest are only mentioned. */
 #define LF_AUDIT_EXPLAIN_DEPS 8
 
 static int lf_audit_note_set(struct lf_note *note, struct lf_loc loc,
@@ -1732,6 +1758,9 @@ static int lf_audit_explain_notes(struct lf_audit_group *group,
 				      strdup(group->deps[i].text)) < 0)
 			return -1;
 	}
+	if (group->incomplete)
+		return lf_audit_note_set(&notes[n++], group->loc,
+			strdup(LF_AUDIT_INCOMPLETE)) < 0 ? -1 : n;
 	if (i == group->n_dep)
 		return n;
 	snprintf(more, sizeof(more), "and more dependences (see --check)");

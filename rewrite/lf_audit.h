@@ -158,7 +158,8 @@ struct lf_audit_pair {
  * "depth" loops (iterators iters); when tiled, loop l by tile_sizes[l].
  * shift[i][l] is how many iterations its i-th nest runs behind in loop
  * l.  deps are the dependences between its nests that the fused order
- * keeps; summary says all that in one sentence.
+ * keeps, unless incomplete is set (isl ran out of its budget listing
+ * them); summary says all that but the dependences in one sentence.
  */
 struct lf_audit_group {
 	int first;
@@ -171,8 +172,12 @@ struct lf_audit_group {
 	int (*shift)[LF_MAX_DEPTH];
 	int n_dep;
 	struct lf_audit_dep *deps;
+	int incomplete;
 	char *summary;
 };
+
+#define LF_AUDIT_INCOMPLETE \
+	"the dependences between the fused nests are not listed: too complex"
 
 struct lf_audit_function {
 	char *name;

@@ -206,6 +206,8 @@ static void lf_report_text_reason(struct lf_buf *buf, const char *path,
 		return;
 	lf_report_text_ref(buf, path, &reason->dep.sink);
 	lf_report_text_ref(buf, path, &reason->dep.source);
+	if (!reason->dep.relation)
+		return;
 	lf_buf_printf(buf, "%s:%u:%u: note: isl relation: %s\n", path,
 		      reason->dep.sink.loc.line, reason->dep.sink.loc.col,
 		      reason->dep.relation);
@@ -254,6 +256,9 @@ static void lf_report_text_group(struct lf_buf *buf, const char *path,
 		if (!lf_audit_group_repeats(group, i))
 			lf_report_line(buf, path, group->deps[i].sink.stmt_loc,
 				       "note", group->deps[i].text);
+	if (group->incomplete)
+		lf_report_line(buf, path, group->loc, "note",
+			       LF_AUDIT_INCOMPLETE);
 }
 
 static void lf_report_text_function(struct lf_buf *buf, const char *path,

@@ -203,6 +203,8 @@ static struct json_object *lf_json_group(const char *path,
 	lf_json_add(obj, "shifts", shifts);
 	lf_json_add(obj, "message", lf_json_str(group->summary));
 	lf_json_add(obj, "dependences", deps);
+	lf_json_add(obj, "dependences_complete",
+		    json_object_new_boolean(!group->incomplete));
 	return obj;
 }
 

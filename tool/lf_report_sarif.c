@@ -167,8 +167,9 @@ static struct json_object *lf_sarif_pair_props(
 		return props;
 	lf_sarif_add(props, "dependence", json_object_new_string(
 		lf_dep_kind_name(reason->dep.kind)));
-	lf_sarif_add(props, "relation",
-		     json_object_new_string(reason->dep.relation));
+	if (reason->dep.relation)
+		lf_sarif_add(props, "relation",
+			     json_object_new_string(reason->dep.relation));
 	if (reason->dep.iteration)
 		lf_sarif_add(props, "iteration",
 			     json_object_new_string(reason->dep.iteration));

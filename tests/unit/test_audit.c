@@ -800,6 +800,36 @@ START_TEST(test_render_shift)
 }
 END_TEST
 
+/* With a small isl budget, the audit still answers every pair, with
+ * "too complex" where the analysis gave up, in every format.
+ */
+START_TEST(test_budget)
+{
+	static const char *files[] = { "tvm_lstm_cell.c",
+		"tvm_conv_bn_relu.c", "neg_dep_transposed_read.c" };
+	static const int budgets[] = { 2000, 20000, 200000 };
+	struct lf_audit *audit;
+	const struct lf_audit_function *fn;
+	const struct lf_audit_pair *pair;
+	int f, b, i;
+
+	for (b = 0; b < 3; ++b) {
+		for (f = 0; f < 3; ++f) {
+			isl_ctx_set_max_operations(ctx, budgets[b]);
+			isl_ctx_reset_operations(ctx);
+			audit = audit_file(files[f], NULL);
+			for (i = 0; (pair = pair_at(audit, i, &fn)); ++i)
+				if (pair->verdict != LF_VERDICT_FUSABLE)
+					ck_assert_ptr_nonnull(
+						pair->reason.message);
+			check_json(audit);
+			check_sarif(audit);
+			lf_audit_free(audit);
+		}
+	}
+}
+END_TEST
+
 START_TEST(test_rules)
 {
 	const struct lf_rule_info *rules = lf_audit_rules();
@@ -956,6 +986,7 @@ static Suite *audit_suite(void)
 	tcase_add_test(tc, test_shift);
 	tcase_add_test(tc, test_example);
 	tcase_add_test(tc, test_render_shift);
+	tcase_add_test(tc, test_budget);
 	tcase_add_test(tc, test_rules);
 	tcase_add_test(tc, test_cli);
 	tcase_add_test(tc, test_fail_on);
