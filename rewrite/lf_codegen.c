@@ -7,6 +7,7 @@
 #include <isl/ast_build.h>
 #include <isl/id.h>
 #include <isl/set.h>
+#include <isl/space.h>
 #include <isl/val.h>
 
 #include "lf_buf.h"
@@ -451,6 +452,25 @@ static __isl_give isl_set *lf_codegen_context(struct lf_run *run)
 	return context;
 }
 
+/* Generate every loop "atomic": one loop per dimension and statement
+ * group, its bounds covering all its statements, instead of separate
+ * loops for every combination of guards.  The code is shorter and
+ * isl builds it faster.
+ */
+static __isl_give isl_union_map *lf_codegen_atomic(
+	__isl_keep isl_union_map *sched, int len)
+{
+	isl_ctx *ctx = isl_union_map_get_ctx(sched);
+	isl_space *space;
+	isl_map *atomic;
+
+	space = isl_space_set_alloc(ctx, 0, len);
+	atomic = isl_map_from_domain(isl_set_universe(space));
+	atomic = isl_map_add_dims(atomic, isl_dim_out, 1);
+	atomic = isl_map_set_tuple_name(atomic, isl_dim_out, "atomic");
+	return isl_union_map_from_map(atomic);
+}
+
 static __isl_give isl_ast_node *lf_codegen_tree(struct lf_codegen *cg,
 	int g)
 {
@@ -468,6 +488,8 @@ static __isl_give isl_ast_node *lf_codegen_tree(struct lf_codegen *cg,
 			isl_id_alloc(ctx, cg->names.name[p], NULL));
 	build = isl_ast_build_from_context(lf_codegen_context(cg->plan->run));
 	build = isl_ast_build_set_iterators(build, ids);
+	build = isl_ast_build_set_options(build,
+		lf_codegen_atomic(sched, cg->names.len));
 	tree = isl_ast_build_node_from_schedule_map(build, sched);
 	isl_ast_build_free(build);
 	return tree;

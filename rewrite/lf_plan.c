@@ -757,14 +757,15 @@ static int lf_plan_long_enough(struct lf_plan *plan, int g)
 
 /* Move the innermost band loop inside where that walks memory with
  * stride 1 more often, if the dependences allow it (the order of every
- * reduction is kept, so results do not change).
+ * reduction is kept, so results do not change).  A band of one loop
+ * keeps it: moving the only shared loop inside would undo the fusion.
  */
 static int lf_plan_sink(struct lf_plan *plan, struct lf_deps *deps)
 {
 	int g, first, r;
 
 	for (g = 0; g < plan->n_group; ++g) {
-		if (plan->band[g] < 1 || lf_plan_group_size(plan, g, &first) < 2 ||
+		if (plan->band[g] < 2 || lf_plan_group_size(plan, g, &first) < 2 ||
 		    lf_plan_sink_score(plan, g) <= 0 ||
 		    !lf_plan_long_enough(plan, g))
 			continue;
