@@ -71,6 +71,11 @@ static int lf_write_old_attr(const char *target, struct stat *st,
 		return -1;
 	}
 	*has_owner = 1;
+	/* The rename would replace a read-only file in a writable
+	 * directory, but whoever made it read-only wants it kept.
+	 */
+	if (access(target, W_OK) < 0)
+		return -1;
 	return 0;
 }
 
