@@ -119,24 +119,46 @@ static char *lf_rewrite_note(struct lf_plan *plan, int g, int n,
 	return lf_buf_take(&buf);
 }
 
+/* The analysis of a run failed: isl ran out of its operation budget
+ * (the run is too complex to analyse in reasonable time), or another
+ * error; the run is left as it is.
+ */
+static int lf_rewrite_failed(struct lf_result *result, struct lf_run *run)
+{
+	isl_ctx *ctx = isl_set_get_ctx(run->context);
+	int quota = isl_ctx_last_error(ctx) == isl_error_quota;
+
+	isl_ctx_reset_error(ctx);
+	return lf_result_message(result, run->loc, "remark", strdup(quota ?
+		"not analysed: too complex" :
+		"not analysed: the analysis failed"));
+}
+
 /* Find the arrays group g can contract (none with --openmp, where a
  * scalar would be shared between threads) and edit their declarations.
  */
 static int lf_rewrite_contract(struct lf_file *file, struct lf_plan *plan,
 	struct lf_deps *deps, int g, const struct lf_rewrite_options *options,
-	struct lf_contraction **list, struct lf_result *result)
+	struct lf_contraction **list)
 {
-	int i, n;
-
 	*list = NULL;
 	if (options->openmp)
 		return 0;
-	n = lf_contract_group(file, plan, deps, g, list);
+	return lf_contract_group(file, plan, deps, g, list);
+}
+
+/* Drop the dimensions of the contracted arrays from their declarations.
+ */
+static int lf_rewrite_decls(struct lf_contraction *list, int n,
+	struct lf_result *result)
+{
+	int i;
+
 	for (i = 0; i < n; ++i)
-		if (lf_result_edit(result, (*list)[i].dims_begin,
-				   (*list)[i].dims_end, strdup("")) < 0)
+		if (lf_result_edit(result, list[i].dims_begin,
+				   list[i].dims_end, strdup("")) < 0)
 			return -1;
-	return n;
+	return 0;
 }
 
 /* Attach to the note of group g what was fused and why that is legal;
@@ -163,8 +185,7 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 
 	if (n < 2)
 		return 0;
-	n_list = lf_rewrite_contract(file, plan, deps, g, options, &list,
-				     result);
+	n_list = lf_rewrite_contract(file, plan, deps, g, options, &list);
 	contracted = n_list > 0 ? malloc(n_list * sizeof(int)) : NULL;
 	for (i = 0; contracted && i < n_list; ++i)
 		contracted[i] = list[i].array;
@@ -174,9 +195,10 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	free(contracted);
 	if (!code) {
 		free(list);
-		return -1;
+		return lf_rewrite_failed(result, run);
 	}
-	if (lf_result_edit(result, run->nests[first].begin,
+	if (lf_rewrite_decls(list, n_list, result) < 0 ||
+	    lf_result_edit(result, run->nests[first].begin,
 			   run->nests[first + n - 1].end, code) < 0 ||
 	    lf_result_message(result, run->nests[first].loc, "note",
 			      lf_rewrite_note(plan, g, n, list, n_list)) < 0) {
@@ -211,21 +233,6 @@ static int lf_rewrite_refusals(struct lf_plan *plan, struct lf_result *result)
 			return -1;
 	}
 	return 0;
-}
-
-/* The analysis of a run failed: isl ran out of its operation budget
- * (the run is too complex to analyse in reasonable time), or another
- * error; the run is left as it is.
- */
-static int lf_rewrite_failed(struct lf_result *result, struct lf_run *run)
-{
-	isl_ctx *ctx = isl_set_get_ctx(run->context);
-	int quota = isl_ctx_last_error(ctx) == isl_error_quota;
-
-	isl_ctx_reset_error(ctx);
-	return lf_result_message(result, run->loc, "remark", strdup(quota ?
-		"not analysed: too complex" :
-		"not analysed: the analysis failed"));
 }
 
 static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
