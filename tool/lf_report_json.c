@@ -190,7 +190,8 @@ static struct json_object *lf_json_group(const char *path,
 		json_object_array_add(shifts, lf_json_ints(group->shift[i],
 							   group->depth));
 	}
-	tiles = lf_json_ints(group->tile_sizes, group->tiled ? group->depth : 0);
+	tiles = lf_json_ints(group->tile_sizes,
+			     group->tiled ? group->depth : 0);
 	for (i = 0; i < group->n_dep; ++i)
 		json_object_array_add(deps,
 				      lf_json_dep(path, &group->deps[i], 1));
