@@ -1355,14 +1355,18 @@ static int lf_audit_pair_opaque(struct lf_audit_pair *pair,
 {
 	struct lf_nest *a = &run->nests[k - 1], *b = &run->nests[k];
 	struct lf_nest *opaque = b->opaque_reason ? b : a;
+	static const char *prefix = "not analysed: ";
+	const char *reason = opaque->opaque_reason;
 	struct lf_buf buf;
 
-	if (!opaque->opaque_reason)
+	if (!reason)
 		return 0;
+	if (!strncmp(reason, prefix, strlen(prefix)))
+		reason += strlen(prefix);
 	pair->verdict = LF_VERDICT_NOT_ANALYSABLE;
 	lf_buf_init(&buf);
 	lf_buf_printf(&buf, "%s at %u:%u in the %s loop",
-		      opaque->opaque_reason, opaque->reason_loc.line,
+		      reason, opaque->reason_loc.line,
 		      opaque->reason_loc.col, opaque == a ? "first" : "second");
 	return lf_audit_reason_set(&pair->reason,
 		lf_audit_classify(opaque->opaque_reason), lf_buf_take(&buf),
