@@ -1244,10 +1244,11 @@ static void lf_audit_term_zero(struct lf_term *term)
 }
 
 /* The schedule of nest k fused with nest k - 1 at their outer d loops
- * (as lf_plan_pair builds it), every other nest in its place.
+ * (as lf_plan_pair builds it), nest k shifted by shift[l] in loop l,
+ * every other nest in its place.
  */
 static void lf_audit_pair_terms(struct lf_run *run, struct lf_stmt *stmt,
-	int k, int d, struct lf_term *terms, int len)
+	int k, int d, const int *shift, struct lf_term *terms, int len)
 {
 	struct lf_term orig[LF_SCHED_MAX_LEN];
 	int n = stmt->nest, j, l, pos = 1;
@@ -1260,7 +1261,10 @@ static void lf_audit_pair_terms(struct lf_run *run, struct lf_stmt *stmt,
 		for (l = 0; l < d; ++l) {
 			if (l > 0)
 				pos++;
-			terms[pos++] = orig[2 * l + 1];
+			terms[pos] = orig[2 * l + 1];
+			if (n == k)
+				terms[pos].cst = shift[l];
+			pos++;
 		}
 		terms[pos++].cst = n == k;
 		j = 2 * d;
@@ -1272,7 +1276,7 @@ static void lf_audit_pair_terms(struct lf_run *run, struct lf_stmt *stmt,
 }
 
 static __isl_give isl_union_map *lf_audit_pair_schedule(struct lf_run *run,
-	int k, int d)
+	int k, int d, const int *shift)
 {
 	struct lf_term terms[LF_SCHED_MAX_LEN];
 	int len = 2 * lf_sched_max_depth(run) + 4;
@@ -1281,7 +1285,8 @@ static __isl_give isl_union_map *lf_audit_pair_schedule(struct lf_run *run,
 
 	sched = isl_union_map_empty(isl_set_get_space(run->context));
 	for (i = 0; i < run->n_stmt; ++i) {
-		lf_audit_pair_terms(run, &run->stmts[i], k, d, terms, len);
+		lf_audit_pair_terms(run, &run->stmts[i], k, d, shift, terms,
+				    len);
 		sched = isl_union_map_add_map(sched,
 			lf_sched_stmt_map(&run->stmts[i], terms, len));
 	}
@@ -1302,17 +1307,18 @@ static __isl_give isl_union_set *lf_audit_nest_domains(struct lf_run *run,
 	return dom;
 }
 
-/* Why nests k - 1 and k cannot share their outer d loops: the
- * dependence that forbids it, in *witness.  Returns 1 if they can
- * after all, 0 if not and -1 on error.
+/* Can nests k - 1 and k share their outer d loops, nest k shifted by
+ * "shift"?  Returns 1 if so, 0 if not (with the dependence that forbids
+ * it in *witness, unless witness is NULL) and -1 on error.
  */
 static int lf_audit_pair_check(struct lf_run *run, struct lf_deps *deps,
-	int k, int d, struct lf_witness *witness)
+	int k, int d, const int *shift, struct lf_witness *witness)
 {
-	isl_union_map *sched = lf_audit_pair_schedule(run, k, d);
+	isl_union_map *sched = lf_audit_pair_schedule(run, k, d, shift);
 	isl_union_set *focus = lf_audit_nest_domains(run, k);
 	int r;
 
+	isl_ctx_reset_operations(isl_set_get_ctx(run->context));
 	r = sched && focus ? lf_legality_check_focus(deps, sched, focus,
 						     witness) : -1;
 	isl_union_set_free(focus);
@@ -1320,12 +1326,13 @@ static int lf_audit_pair_check(struct lf_run *run, struct lf_deps *deps,
 	return r;
 }
 
-/* Why the pair cannot share loop "level" (0-based), the first one it
- * does not share: into *reason.  Returns 1 if a reason was found.
+/* Why the pair, nest k shifted by "shift", cannot share loop "level"
+ * (0-based), the first one it does not share: into *reason.  Returns 1
+ * if a reason was found.
  */
 static int lf_audit_pair_limit(struct lf_audit_reason *reason,
-	struct lf_run *run, struct lf_deps *deps, int k, int level, int base,
-	const char *when)
+	struct lf_run *run, struct lf_deps *deps, int k, int level,
+	const int *shift, int base, const char *when)
 {
 	struct lf_witness witness = { LF_DEP_FLOW, -1, -1, NULL };
 	int r;
@@ -1333,8 +1340,7 @@ static int lf_audit_pair_limit(struct lf_audit_reason *reason,
 	if (lf_audit_dir(run, k - 1, level) != lf_audit_dir(run, k, level))
 		return lf_audit_reason_mismatch(reason, run, k, level) < 0 ?
 			-1 : 1;
-	isl_ctx_reset_operations(isl_set_get_ctx(run->context));
-	r = lf_audit_pair_check(run, deps, k, level + 1, &witness);
+	r = lf_audit_pair_check(run, deps, k, level + 1, shift, &witness);
 	if (r < 0) {
 		lf_witness_clear(&witness);
 		return lf_audit_reason_failed(reason, run) < 0 ? -1 : 1;
@@ -1373,36 +1379,92 @@ static int lf_audit_pair_opaque(struct lf_audit_pair *pair,
 		opaque->reason_loc) < 0 ? -1 : 1;
 }
 
-/* The shift of nest b relative to nest a in the first n loops of
- * "plan"; returns whether any is not zero.
+/* The planner lets a nest run at most this many iterations behind the
+ * nest it joins; the audit tries the same shifts.
  */
-static int lf_audit_plan_shift(struct lf_plan *plan, int a, int b, int n,
-	int *shift)
-{
-	int l, any = 0;
+#define LF_AUDIT_MAX_SHIFT 4
 
-	for (l = 0; l < n; ++l) {
-		shift[l] = plan->shift[b][l] - plan->shift[a][l];
-		if (shift[l])
-			any = 1;
+/* Can nest k share loop "level" with nest k - 1 if it runs behind by
+ * a shift of at least "from"?  Sets shift[level] to the smallest that
+ * works and returns 1, or returns 0 (or -1 on error).
+ */
+static int lf_audit_try_shift(struct lf_run *run, struct lf_deps *deps,
+	int k, int level, int from, int *shift)
+{
+	int r = 0;
+
+	for (shift[level] = from; shift[level] <= LF_AUDIT_MAX_SHIFT;
+	     ++shift[level]) {
+		r = lf_audit_pair_check(run, deps, k, level + 1, shift, NULL);
+		if (r != 0)
+			return r;
 	}
-	return any;
+	shift[level] = 0;
+	return 0;
 }
 
-/* The verdict when the pair on its own shares "depth" loops and the
- * plan shares "shared" of them with a shift: why the shift is needed.
+/* Share more loops than lf_plan_pair found, shifting nest k where that
+ * makes it legal (lf_plan_pair found the first loop it does not share
+ * illegal without a shift).  Returns the first level that needs a
+ * shift, or -1 if none does (or on error, which leaves the depth where
+ * it is).
+ */
+static int lf_audit_pair_deepen(struct lf_audit_pair *pair,
+	struct lf_run *run, struct lf_deps *deps, int k)
+{
+	int l, r, first = -1;
+
+	for (l = pair->depth; l < pair->max_depth; ++l) {
+		if (lf_audit_dir(run, k - 1, l) != lf_audit_dir(run, k, l))
+			break;
+		r = lf_audit_try_shift(run, deps, k, l, first < 0 ? 1 : 0,
+				       pair->shift);
+		if (r <= 0)
+			break;
+		if (first < 0)
+			first = l;
+		pair->depth = l + 1;
+	}
+	isl_ctx_reset_error(isl_set_get_ctx(run->context));
+	return first;
+}
+
+/* Is the band of the pair's "depth" shared loops, shifted as found,
+ * permutable?
+ */
+static int lf_audit_pair_tilable(struct lf_audit_pair *pair,
+	struct lf_run *run, struct lf_deps *deps, int k)
+{
+	isl_union_map *sched;
+	int l, r, dims[LF_MAX_DEPTH];
+
+	if (pair->depth < 2)
+		return 0;
+	for (l = 0; l < pair->depth; ++l)
+		dims[l] = 1 + 2 * l;
+	sched = lf_audit_pair_schedule(run, k, pair->depth, pair->shift);
+	isl_ctx_reset_operations(isl_set_get_ctx(run->context));
+	r = sched ? lf_legality_permutable(deps, sched, dims, pair->depth) :
+		-1;
+	isl_union_map_free(sched);
+	if (r < 0)
+		isl_ctx_reset_error(isl_set_get_ctx(run->context));
+	return r > 0;
+}
+
+/* The pair shares its loops only with nest k shifted, the first time
+ * at loop "level": why the shift is needed.
  */
 static int lf_audit_pair_shifted(struct lf_audit_pair *pair,
-	struct lf_run *run, struct lf_deps *deps, struct lf_plan *plan,
-	int k, int shared, int base)
+	struct lf_run *run, struct lf_deps *deps, int k, int level, int base)
 {
-	int r, level = pair->depth;
+	int shift[LF_MAX_DEPTH] = { 0 };
+	int r;
 
 	pair->verdict = LF_VERDICT_FUSABLE_SHIFT;
-	pair->depth = shared;
-	pair->tilable = shared >= 2 && plan->tiled[plan->group[k][0]];
-	r = lf_audit_pair_limit(&pair->reason, run, deps, k, level, base,
-				"without the shift");
+	pair->tilable = lf_audit_pair_tilable(pair, run, deps, k);
+	r = lf_audit_pair_limit(&pair->reason, run, deps, k, level, shift,
+				base, "without the shift");
 	if (r == 0)
 		r = lf_audit_reason_set(&pair->reason, LF_RULE_FUSABLE_SHIFT,
 			strdup("the second loop runs behind the first"),
@@ -1433,14 +1495,13 @@ static int lf_audit_pair_fusable(struct lf_audit_pair *pair,
 {
 	int r;
 
-	pair->verdict = LF_VERDICT_FUSABLE;
 	if (pair->depth >= pair->max_depth)
 		return 0;
 	pair->limit = calloc(1, sizeof(*pair->limit));
 	if (!pair->limit)
 		return -1;
-	r = lf_audit_pair_limit(pair->limit, run, deps, k, pair->depth, base,
-				"after fusion");
+	r = lf_audit_pair_limit(pair->limit, run, deps, k, pair->depth,
+				pair->shift, base, "after fusion");
 	if (r == 0) {
 		free(pair->limit);
 		pair->limit = NULL;
@@ -1468,7 +1529,7 @@ static int lf_audit_pair(struct lf_audit_pair *pair, struct lf_run *run,
 	enum lf_rule failure)
 {
 	struct lf_witness witness = { LF_DEP_FLOW, -1, -1, NULL };
-	int r, shared = 0, a = run->nests[k - 1].perfect_depth;
+	int r, level, a = run->nests[k - 1].perfect_depth;
 
 	memset(pair, 0, sizeof(*pair));
 	pair->first = base + k - 1;
@@ -1491,16 +1552,16 @@ static int lf_audit_pair(struct lf_audit_pair *pair, struct lf_run *run,
 		pair->verdict = LF_VERDICT_NOT_ANALYSABLE;
 		return lf_audit_reason_failed(&pair->reason, run);
 	}
-	if (plan)
-		shared = lf_audit_plan_shared(plan, k - 1, k);
-	if (shared > pair->depth &&
-	    lf_audit_plan_shift(plan, k - 1, k, shared, pair->shift))
-		r = lf_audit_pair_shifted(pair, run, deps, plan, k, shared,
-					  base);
-	else if (pair->depth > 0)
-		r = lf_audit_pair_fusable(pair, run, deps, k, base);
-	else
+	level = witness.dep || pair->depth > 0 ?
+		lf_audit_pair_deepen(pair, run, deps, k) : -1;
+	pair->verdict = LF_VERDICT_FUSABLE;
+	r = 0;
+	if (level >= 0)
+		r = lf_audit_pair_shifted(pair, run, deps, k, level, base);
+	else if (pair->depth == 0)
 		r = lf_audit_pair_refused(pair, run, k, &witness, base);
+	if (r == 0 && pair->depth > 0)
+		r = lf_audit_pair_fusable(pair, run, deps, k, base);
 	lf_witness_clear(&witness);
 	lf_audit_pair_plan(pair, run, plan, k);
 	return r;

@@ -747,6 +747,37 @@ START_TEST(test_shift)
 }
 END_TEST
 
+/* In two dimensions, the shift is per loop, and the shifted band is not
+ * permutable when a read runs ahead in the inner loop.
+ */
+START_TEST(test_shift_2d)
+{
+	struct lf_audit *audit = audit_text(
+		"#define N 64\n"
+		"float a[N + 2][N + 2], b[N][N];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N + 2; i++)\n"
+		"\t\tfor (int j = 0; j < N + 2; j++)\n"
+		"\t\t\ta[i][j] = (float) (i + j);\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tfor (int j = 0; j < N; j++)\n"
+		"\t\t\tb[i][j] = a[i][j] + a[i + 1][j] + a[i][j + 1];\n"
+		"}\n");
+	const struct lf_audit_pair *pair = &audit->functions[0].pairs[0];
+
+	ck_assert_int_eq(pair->verdict, LF_VERDICT_FUSABLE_SHIFT);
+	ck_assert_int_eq(pair->depth, 2);
+	ck_assert_int_eq(pair->shift[0], 1);
+	ck_assert_int_eq(pair->shift[1], 0);
+	ck_assert_int_eq(pair->tilable, 0);
+	ck_assert_str_eq(pair->reason.dep.iteration, "(i + 1, j)");
+	ck_assert_int_eq(audit->functions[0].n_group, 1);
+	ck_assert_int_eq(audit->functions[0].groups[0].shift[1][0], 1);
+	lf_audit_free(audit);
+}
+END_TEST
+
 /* A dependence that is not a function of the sink's iterations gets a
  * concrete example, with the sizes it needs.
  */
@@ -984,6 +1015,7 @@ static Suite *audit_suite(void)
 	tcase_add_test(tc, test_text_witness);
 	tcase_add_test(tc, test_limit);
 	tcase_add_test(tc, test_shift);
+	tcase_add_test(tc, test_shift_2d);
 	tcase_add_test(tc, test_example);
 	tcase_add_test(tc, test_render_shift);
 	tcase_add_test(tc, test_budget);
