@@ -446,8 +446,10 @@ static int lf_frontend_model(struct lf_builder *b,
 		return -1;
 	clang_visitChildren(clang_getTranslationUnitCursor(b->tu),
 			    &lf_frontend_visit_top, &w);
-	qsort(b->file->runs, b->file->n_run, sizeof(struct lf_run *),
-	      &lf_cmp_run);
+	/* qsort wants a valid pointer even for zero elements. */
+	if (b->file->n_run > 0)
+		qsort(b->file->runs, b->file->n_run, sizeof(struct lf_run *),
+		      &lf_cmp_run);
 	lf_purity_free(b->purity);
 	free(b->refs);
 	free(b->internal);
