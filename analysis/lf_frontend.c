@@ -456,6 +456,25 @@ static int lf_frontend_model(struct lf_builder *b,
 	return w.failed ? -1 : 0;
 }
 
+/* The arguments for clang: "-x c", then the user's.  Without it a file
+ * whose name does not end in a C suffix is taken for a precompiled AST
+ * (or for C++), and a later "-x" of the user's still wins.
+ */
+static const char **lf_frontend_args(
+	const struct lf_frontend_options *options)
+{
+	const char **argv = malloc((options->argc + 2) * sizeof(char *));
+	int i;
+
+	if (!argv)
+		return NULL;
+	argv[0] = "-x";
+	argv[1] = "c";
+	for (i = 0; i < options->argc; ++i)
+		argv[2 + i] = options->argv[i];
+	return argv;
+}
+
 /* Parse and model the file "path" whose contents are text[0 .. len).
  * On failure, print why in "file:line:col: error: ..." form and return
  * NULL.
@@ -466,6 +485,7 @@ struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
 {
 	struct lf_builder b;
 	struct CXUnsavedFile unsaved = { path, text, len };
+	const char **argv;
 	CXIndex index;
 	enum CXErrorCode code;
 	int failed = 0;
@@ -473,11 +493,17 @@ struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
 	memset(&b, 0, sizeof(b));
 	b.ctx = ctx;
 	b.file = lf_file_alloc(path, text, len);
-	if (!b.file)
+	argv = lf_frontend_args(options);
+	if (!b.file || !argv) {
+		lf_file_free(b.file);
+		free(argv);
 		return NULL;
+	}
 	index = clang_createIndex(0, 0);
-	code = clang_parseTranslationUnit2(index, path, options->argv,
-		options->argc, &unsaved, 1, CXTranslationUnit_KeepGoing, &b.tu);
+	code = clang_parseTranslationUnit2(index, path, argv,
+		options->argc + 2, &unsaved, 1, CXTranslationUnit_KeepGoing,
+		&b.tu);
+	free(argv);
 	if (code != CXError_Success) {
 		fprintf(err, "%s:1:1: error: clang could not parse the file "
 			"(libclang error %d)\n", path, (int) code);
