@@ -79,7 +79,7 @@ enum lf_kind {
 
 /* An array of kernel.  A parameter whose "share" is not -1 gets the
  * memory of array "share" (its storage, or the global itself), at
- * "offset" elements or rows, from main.
+ * "offset" elements or rows, from main.  Kernel never writes an "input".
  */
 struct lf_array {
 	char name;
@@ -90,6 +90,7 @@ struct lf_array {
 	int is_static;
 	int share;
 	int offset;
+	int input;
 	int used;
 	int written;
 };
@@ -97,6 +98,7 @@ struct lf_array {
 struct lf_iter {
 	int lo;
 	int hi;
+	int down;
 };
 
 struct lf_temp {
@@ -105,6 +107,12 @@ struct lf_temp {
 	int level;
 };
 
+/* The state of one generation.  par holds the values main passes for
+ * n and m, and those of h and LEN.  In a "tame" program (one in two)
+ * subscripts are mostly plain functions of the outer iterators and the
+ * outer loops mostly repeat the bounds of the first nest, so that many
+ * of its nests can be fused; the others explore more freely.
+ */
 struct lf_gen {
 	uint64_t rng;
 	unsigned long long seed;
@@ -123,6 +131,7 @@ struct lf_gen {
 	int use_tick;
 	int use_itick;
 
+	int tame;
 	int outside;
 	int outside_long[LF_MAX_DEPTH];
 	int outside_used[LF_MAX_DEPTH];
@@ -394,7 +403,7 @@ static int lf_other_iter(struct lf_gen *gen, int base)
 
 /* Build a subscript around the iterator "base": plain or with an
  * offset, reversed against a parameter, a sum of two iterators, a
- * stride of two or a constant.
+ * stride of two or a constant.  A tame program only looks back.
  */
 static void lf_subscript_aff(struct lf_gen *gen, int base, int write,
 	struct lf_aff *aff)
@@ -403,6 +412,13 @@ static void lf_subscript_aff(struct lf_gen *gen, int base, int write,
 
 	lf_aff_init(aff);
 	aff->it[base] = 1;
+	if (gen->tame) {
+		aff->cst = lf_chance(gen, 70) ? 0 : lf_between(gen, 1, 2);
+		if (!gen->iter[base].down)
+			aff->cst = -aff->cst;
+		lf_aff_fit(gen, aff, base);
+		return;
+	}
 	r = lf_rand(gen, 100);
 	if (write && r >= 40)
 		r = lf_chance(gen, 70) ? 99 : r;
@@ -482,18 +498,18 @@ static void lf_ref_bases(struct lf_gen *gen, struct lf_array *array,
 	int d;
 
 	if (array->n_dim == 1) {
-		base[0] = lf_chance(gen, 65) ? 0 : gen->n_iter - 1;
+		base[0] = gen->tame || lf_chance(gen, 65) ? 0 : gen->n_iter - 1;
 	} else if (gen->n_iter == 1) {
 		base[0] = base[1] = 0;
 	} else {
 		base[0] = 0;
 		base[1] = 1;
-		if (lf_chance(gen, 15)) {
+		if (lf_chance(gen, gen->tame ? 5 : 15)) {
 			base[0] = 1;
 			base[1] = 0;
 		}
 	}
-	if (write || !lf_chance(gen, 35))
+	if (write || gen->tame || !lf_chance(gen, 35))
 		return;
 	for (d = 0; d < array->n_dim; d++)
 		base[d] = lf_rand_iter(gen);
@@ -514,7 +530,7 @@ static void lf_put_ref(struct lf_gen *gen, int a, int write)
 	lf_put(gen, "%c", array->name);
 	for (d = 0; d < array->n_dim; d++) {
 		lf_put(gen, "[");
-		if (lf_chance(gen, write ? 3 : 8) ||
+		if (lf_chance(gen, write || gen->tame ? 3 : 8) ||
 		    (d == 1 && gen->n_iter == 1 && lf_chance(gen, 50)))
 			lf_put(gen, "%d", lf_rand(gen, LF_USE));
 		else
@@ -523,10 +539,11 @@ static void lf_put_ref(struct lf_gen *gen, int a, int write)
 	}
 }
 
-/* Pick an array of the given type, other than gen->exclude, preferring
- * arrays that earlier statements wrote.  Return -1 if there is none.
+/* Pick an array of the given type, other than gen->exclude.  A target
+ * of a write is never an input; a read prefers arrays that earlier
+ * statements wrote.  Return -1 if there is none.
  */
-static int lf_pick_array(struct lf_gen *gen, int is_int, int prefer_written)
+static int lf_pick_array(struct lf_gen *gen, int is_int, int write)
 {
 	int cand[LF_MAX_ARRAY];
 	int n = 0;
@@ -536,28 +553,38 @@ static int lf_pick_array(struct lf_gen *gen, int is_int, int prefer_written)
 	for (i = 0; i < gen->n_array; i++) {
 		if (gen->array[i].is_int != is_int || i == gen->exclude)
 			continue;
-		if (prefer_written && gen->array[i].written)
+		if (!write && gen->array[i].written)
 			cand[w++] = i;
 	}
 	if (w > 0 && lf_chance(gen, 50))
 		return cand[lf_rand(gen, w)];
 	for (i = 0; i < gen->n_array; i++)
-		if (gen->array[i].is_int == is_int && i != gen->exclude)
+		if (gen->array[i].is_int == is_int && i != gen->exclude &&
+		    !(write && gen->array[i].input))
 			cand[n++] = i;
 	if (n == 0)
 		return -1;
 	return cand[lf_rand(gen, n)];
 }
 
-static void lf_put_float_read(struct lf_gen *gen)
+/* Pick an input: a float array that kernel never writes.
+ */
+static int lf_pick_input(struct lf_gen *gen)
 {
-	int a;
+	int cand[LF_MAX_ARRAY];
+	int n = 0;
+	int i;
 
-	a = lf_pick_array(gen, 0, 1);
-	if (a < 0) {
-		lf_put(gen, "0.5f");
-		return;
-	}
+	for (i = 0; i < gen->n_array; i++)
+		if (gen->array[i].input)
+			cand[n++] = i;
+	if (n == 0)
+		return -1;
+	return cand[lf_rand(gen, n)];
+}
+
+static void lf_put_plain_float_read(struct lf_gen *gen, int a)
+{
 	if (gen->want_impure) {
 		gen->want_impure = 0;
 		gen->use_tick = 1;
@@ -569,11 +596,36 @@ static void lf_put_float_read(struct lf_gen *gen)
 	lf_put_ref(gen, a, 0);
 }
 
+/* Print a read of a float array.  A "bounded" read stays in [-1, 1]:
+ * it reads an input, or goes through sinf or cosf.  Values that are
+ * added up many times must be bounded, or they could grow without
+ * limit and end in infinities and NaNs.
+ */
+static void lf_put_float_read(struct lf_gen *gen, int bounded)
+{
+	int a;
+
+	if (bounded && lf_chance(gen, 60) && (a = lf_pick_input(gen)) >= 0) {
+		lf_put_ref(gen, a, 0);
+		return;
+	}
+	a = lf_pick_array(gen, 0, 0);
+	if (a < 0) {
+		lf_put(gen, "0.5f");
+		return;
+	}
+	if (bounded)
+		lf_put(gen, lf_chance(gen, 50) ? "sinf(" : "cosf(");
+	lf_put_plain_float_read(gen, a);
+	if (bounded)
+		lf_put(gen, ")");
+}
+
 static void lf_put_int_read(struct lf_gen *gen, int mask)
 {
 	int a;
 
-	a = lf_pick_array(gen, 1, 1);
+	a = lf_pick_array(gen, 1, 0);
 	if (a < 0) {
 		lf_put(gen, "%d", lf_between(gen, 1, 9));
 		return;
@@ -608,18 +660,19 @@ static int lf_pick_temp(struct lf_gen *gen, int is_int)
 	return cand[lf_rand(gen, n)];
 }
 
-/* Print temporary "t" as a float term.
+/* Print temporary "t" as a float term (int ones are below 1024).
  */
-static void lf_put_float_temp(struct lf_gen *gen, int t, int small)
+static void lf_put_float_temp(struct lf_gen *gen, int t, const char *coef,
+	int bounded)
 {
-	static const char *coef[] = { "", "0.5f * ", "0.25f * " };
 	struct lf_temp *temp = &gen->temp[t];
 
 	if (temp->is_int)
-		lf_put(gen, "0.0625f * t%d", temp->id);
+		lf_put(gen, "%s0.0625f * t%d", coef, temp->id);
+	else if (bounded)
+		lf_put(gen, "%scosf(t%d)", coef, temp->id);
 	else
-		lf_put(gen, "%st%d", small ? "0.125f * " :
-			lf_pick(gen, coef, 3), temp->id);
+		lf_put(gen, "%st%d", coef, temp->id);
 }
 
 /* Use the oldest temporary that no statement reads yet.
@@ -633,66 +686,87 @@ static int lf_take_pending(struct lf_gen *gen)
 	return t;
 }
 
-static void lf_put_math(struct lf_gen *gen)
+/* Print a call to a pure math function; none of them returns more
+ * than the largest of its arguments or 1.
+ */
+static void lf_put_math(struct lf_gen *gen, int bounded)
 {
 	static const char *unary[] = { "sinf", "cosf", "fabsf" };
 	int r = lf_rand(gen, 5);
 
 	if (r < 3) {
-		lf_put(gen, "%s(", lf_pick(gen, unary, 3));
-		lf_put_float_read(gen);
+		lf_put(gen, "%s(", unary[r]);
+		lf_put_float_read(gen, bounded && r == 2);
 		lf_put(gen, ")");
 	} else if (r == 3) {
 		lf_put(gen, "sqrtf(fabsf(");
-		lf_put_float_read(gen);
+		lf_put_float_read(gen, bounded);
 		lf_put(gen, "))");
 	} else {
 		lf_put(gen, lf_chance(gen, 50) ? "fminf(" : "fmaxf(");
-		lf_put_float_read(gen);
+		lf_put_float_read(gen, bounded);
 		lf_put(gen, ", ");
-		lf_put_float_read(gen);
+		lf_put_float_read(gen, bounded);
 		lf_put(gen, ")");
 	}
 }
 
-/* Print one term of a float expression.  "small" terms are scaled
- * down: they are added up many times.
+/* The coefficient of a term of a float expression of n terms.  "small"
+ * terms are added up many times; the coefficients of the other
+ * expressions add up to at most 1, so that assignments never make
+ * values grow.
  */
-static void lf_put_float_term(struct lf_gen *gen, int small)
+static const char *lf_float_coef(struct lf_gen *gen, int small, int n)
 {
-	static const char *coef[] = { "", "0.5f * ", "0.25f * ", "0.75f * " };
-	static const char *scoef[] = { "0.125f * ", "0.25f * ", "0.0625f * " };
+	static const char *one[] = { "", "0.5f * ", "0.75f * " };
+	static const char *two[] = { "0.5f * ", "0.25f * " };
+	static const char *tiny[] = { "0.125f * ", "0.25f * ", "0.0625f * " };
+
+	if (small)
+		return lf_pick(gen, tiny, 3);
+	if (n == 1)
+		return lf_pick(gen, one, 3);
+	if (n == 2)
+		return lf_pick(gen, two, 2);
+	return "0.25f * ";
+}
+
+/* Print one term of a float expression of n terms.  The terms of
+ * "small" expressions are bounded.
+ */
+static void lf_put_float_term(struct lf_gen *gen, int small, int n)
+{
+	const char *coef = lf_float_coef(gen, small, n);
 	int r = lf_rand(gen, 100);
 	int t;
 
 	if (gen->n_pending > 0) {
-		lf_put_float_temp(gen, lf_take_pending(gen), small);
+		lf_put_float_temp(gen, lf_take_pending(gen), coef, small);
 		return;
 	}
 	if (r >= 82 && r < 92 && (t = lf_pick_temp(gen, 0)) >= 0) {
-		lf_put_float_temp(gen, t, small);
+		lf_put_float_temp(gen, t, coef, small);
 		return;
 	}
-	lf_put(gen, "%s", small ? lf_pick(gen, scoef, 3) :
-		lf_pick(gen, coef, 4));
+	lf_put(gen, "%s", coef);
 	if (r < 45) {
-		lf_put_float_read(gen);
+		lf_put_float_read(gen, small);
 	} else if (r < 55 && gen->has_int) {
 		lf_put(gen, "0.0625f * ");
 		lf_put_int_read(gen, 1023);
 	} else if (r < 67) {
-		lf_put_math(gen);
+		lf_put_math(gen, small);
 	} else if (r < 75) {
 		lf_put(gen, "%s", lf_iter_str(lf_rand_iter(gen)));
 	} else if (r < 82) {
 		lf_put(gen, "%d.%df", lf_rand(gen, 3), 5 * lf_rand(gen, 2));
 	} else if (r < 96) {
-		lf_put_float_read(gen);
+		lf_put_float_read(gen, small);
 		lf_put(gen, " * cosf(");
-		lf_put_float_read(gen);
+		lf_put_float_read(gen, 0);
 		lf_put(gen, ")");
 	} else {
-		lf_put_float_read(gen);
+		lf_put_float_read(gen, small);
 	}
 }
 
@@ -702,10 +776,12 @@ static void lf_put_float_expr(struct lf_gen *gen, int small)
 	int i;
 
 	n = 1 + lf_rand(gen, 3);
-	for (i = 0; i < n || gen->n_pending > 0; i++) {
+	if (n < gen->n_pending)
+		n = gen->n_pending;
+	for (i = 0; i < n; i++) {
 		if (i > 0)
 			lf_put(gen, lf_chance(gen, 75) ? " + " : " - ");
-		lf_put_float_term(gen, small);
+		lf_put_float_term(gen, small, n);
 	}
 }
 
@@ -768,7 +844,7 @@ static void lf_gen_assign(struct lf_gen *gen)
 	static const char *fop[] = { " = ", " = ", " = ", " += ", " += ",
 		" -= " };
 	int is_int = lf_pick_type(gen);
-	int a = lf_pick_array(gen, is_int, 0);
+	int a = lf_pick_array(gen, is_int, 1);
 	const char *op;
 
 	lf_indent(gen);
@@ -1078,6 +1154,8 @@ static void lf_bound_style(struct lf_gen *gen, int level,
 	struct lf_bound *bound)
 {
 	bound->down = lf_chance(gen, 15);
+	if (gen->have_shape[0] && (gen->tame || lf_chance(gen, 85)))
+		bound->down = gen->shape[0].down;
 	bound->step = lf_chance(gen, 10) ? 2 : 1;
 	bound->is_long = gen->outside ? gen->outside_long[level] :
 		lf_chance(gen, 25);
@@ -1118,9 +1196,10 @@ static void lf_choose_bound(struct lf_gen *gen, int level,
 	int lo;
 	int hi;
 
-	if (level < 2 && gen->have_shape[level] && lf_chance(gen, 70)) {
+	if (level < 2 && gen->have_shape[level] &&
+	    lf_chance(gen, gen->tame ? 90 : 70)) {
 		*bound = gen->shape[level];
-		if (lf_chance(gen, 8))
+		if (!gen->tame && lf_chance(gen, 8))
 			bound->down = !bound->down;
 	} else {
 		lf_random_bound(gen, level, bound);
@@ -1141,6 +1220,7 @@ static void lf_push_iter(struct lf_gen *gen, const struct lf_bound *bound)
 	struct lf_iter *iter = &gen->iter[gen->n_iter++];
 
 	lf_bound_range(gen, bound, &iter->lo, &iter->hi);
+	iter->down = bound->down;
 	gen->iterations *= iter->hi - iter->lo + 1;
 }
 
@@ -1178,7 +1258,7 @@ static int lf_gen_reduction(struct lf_gen *gen, int level, int depth)
 	gen->reduce_int = is_int;
 	lf_gen_loop(gen, level + 1, depth);
 	gen->reduce = -1;
-	a = lf_pick_array(gen, is_int, 0);
+	a = lf_pick_array(gen, is_int, 1);
 	lf_indent(gen);
 	lf_put_ref(gen, a, 1);
 	if (is_int)
@@ -1345,6 +1425,7 @@ static void lf_add_alias(struct lf_gen *gen)
 	s = lf_rand(gen, gen->n_array);
 	src = &gen->array[s];
 	src->is_restrict = 0;
+	src->input = 0;
 	alias = lf_add_array(gen);
 	alias->is_int = src->is_int;
 	alias->n_dim = src->n_dim;
@@ -1371,6 +1452,7 @@ static void lf_gen_arrays(struct lf_gen *gen)
 		array->is_restrict = array->kind != LF_GLOBAL &&
 			lf_chance(gen, 50);
 		array->is_static = lf_chance(gen, 50);
+		array->input = i > 0 && !array->is_int && lf_chance(gen, 30);
 		gen->has_int |= array->is_int;
 	}
 	if (lf_chance(gen, 15))
@@ -1390,6 +1472,7 @@ static void lf_gen_params(struct lf_gen *gen)
 	gen->idx_add = lf_rand(gen, 20);
 	gen->idx_mod = lf_chance(gen, 50) ? LF_USE - 1 : lf_between(gen, 5, 31);
 	gen->outside = lf_chance(gen, 12);
+	gen->tame = lf_chance(gen, 50);
 	for (i = 0; i < LF_MAX_DEPTH; i++)
 		gen->outside_long[i] = lf_chance(gen, 25);
 }
