@@ -332,9 +332,12 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 		plan->shift[k][level] = 0;
 		memcpy(plan->levels + start, levels, n * sizeof(int));
 		memcpy(plan->group + start, group, n * sizeof(*group));
-	} else if (witness) {
-		lf_witness_clear(witness);
 	}
+	/* The witness only explains a refusal: a join that succeeded, or
+	 * a shift that ran out of budget, has no use for it.
+	 */
+	if (r != 0 && witness)
+		lf_witness_clear(witness);
 	free(levels);
 	free(group);
 	return r;
