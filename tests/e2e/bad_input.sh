@@ -1,0 +1,661 @@
+#!/usr/bin/env bash
+#
+# End-to-end tests of inputs that loopfuse must refuse, or pass through
+# without losing a byte.
+#
+#   bash tests/e2e/bad_input.sh LOOPFUSE SOURCE_DIR WORK_DIR
+#
+# Each case runs loopfuse on a file made in WORK_DIR and checks its exit
+# status (0 done, 1 unreadable or unparsable input or a failed write,
+# 2 usage), its messages (file:line:col: error: lines, or the remark
+# that explains why nothing was done), and that the input file is
+# byte-identical afterwards (or, for -i on a file loopfuse may change,
+# exactly what it prints without -i).  Files that loopfuse rewrites are
+# compiled and run against the original.
+#
+# The cases that need an unwritable file or directory drop root's
+# privileges with setpriv when run as root, since root may write
+# anyway; failing that they make the file immutable (chattr +i); failing
+# that they print SKIP.
+#
+# Prints PASS, FAIL or SKIP per case, then "N passed, M failed"; exits 1
+# if anything failed.
+
+set -u
+
+if [ $# -ne 3 ]; then
+	echo "usage: $0 LOOPFUSE SOURCE_DIR WORK_DIR" >&2
+	exit 2
+fi
+
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+tool=$1
+work=$3
+case $tool in /*) ;; *) tool=$PWD/$tool ;; esac
+rm -rf "$work" && mkdir -p "$work" || exit 2
+work=$(cd "$work" && pwd)
+
+passed=0
+failed=0
+skipped=0
+# What the current case runs in, and why it failed.
+dir=
+why=
+# The last run: its exit status, stdout in $dir/out and stderr in
+# $dir/err.
+rc=0
+
+# begin NAME: start a case in a fresh directory $dir.
+begin() {
+	dir=$work/$1
+	why=
+	mkdir -p "$dir"
+}
+
+# end NAME: PASS unless a check has set $why.
+end() {
+	if [ -n "$why" ]; then
+		printf 'FAIL %s: %s\n' "$1" "$why"
+		failed=$((failed + 1))
+	else
+		printf 'PASS %s\n' "$1"
+		passed=$((passed + 1))
+	fi
+}
+
+skip() {
+	printf 'SKIP %s: %s\n' "$1" "$2"
+	skipped=$((skipped + 1))
+}
+
+# no: record the first reason of a failing case.
+no() {
+	[ -n "$why" ] || why=$*
+}
+
+# run [PREFIX...] -- ARGS...: run loopfuse with ARGS, after the words
+# before "--" (say, setpriv and its options), from $dir.
+run() {
+	local -a pre=()
+	while [ "$1" != -- ]; do
+		pre+=("$1")
+		shift
+	done
+	shift
+	(cd "$dir" && timeout -k 5 "$LF_TOOL_TIMEOUT" "${pre[@]}" "$tool" "$@" \
+		</dev/null >"$dir/out" 2>"$dir/err")
+	rc=$?
+	# In a sanitized build a report may come with the expected status.
+	expect_no_err 'Sanitizer|runtime error:'
+}
+
+# expect_status N: the last run exited with N.
+expect_status() {
+	[ "$rc" -eq "$1" ] ||
+		no "exit status $rc, want $1: $(lf_first_line "$dir/err")"
+}
+
+# expect_err ERE: a line of the last run's stderr matches ERE.
+expect_err() {
+	grep -Eq -e "$1" -- "$dir/err" ||
+		no "no stderr line matches $1: $(lf_first_line "$dir/err")"
+}
+
+# expect_no_err ERE: no line of the last run's stderr matches ERE.
+expect_no_err() {
+	! grep -Eq -e "$1" -- "$dir/err" ||
+		no "stderr has $(grep -Em1 -e "$1" -- "$dir/err")"
+}
+
+# expect_empty_out: the last run printed nothing on stdout.
+expect_empty_out() {
+	[ ! -s "$dir/out" ] || no "stdout is not empty"
+}
+
+# expect_same A B: files A and B have the same bytes.
+expect_same() {
+	cmp -s -- "$1" "$2" || no "${1##*/} differs from ${2##*/}"
+}
+
+# expect_only DIR NAME...: DIR holds exactly the entries NAME... (no
+# temporary file was left behind, no file was made).
+expect_only() {
+	local d=$1 got want
+	shift
+	got=$(cd "$d" && LC_ALL=C ls -A | tr '\n' ' ')
+	want=
+	[ $# -eq 0 ] || want=$(printf '%s\n' "$@" | LC_ALL=C sort | tr '\n' ' ')
+	[ "$got" = "$want" ] || no "${d##*/}/ holds [$got], want [$want]"
+}
+
+# save DIR/FILE: keep a copy of FILE as DIR/NAME.saved.EXT (NAME.EXT
+# being FILE), which a compiler still takes for what FILE is, or as
+# DIR/FILE.saved.
+save() {
+	local d=${1%/*} f=${1##*/}
+	case $f in
+	*.*) cp -p -- "$1" "$d/${f%.*}.saved.${f##*.}" ;;
+	*) cp -p -- "$1" "$d/$f.saved" ;;
+	esac
+}
+
+# compare ORIGINAL REWRITTEN: both build and print the same.
+compare() {
+	mkdir -p "$dir/cmp"
+	LF_COMPILER_ARGS=()
+	lf_compare_programs "$1" "$2" "$dir/cmp" || no "$LF_WHY"
+}
+
+# A kernel with two fusable nests and a main that prints the result.
+kernel() {
+	cat <<'EOF'
+#include <stdio.h>
+
+#define N 40
+
+/* Two element-wise passes over a matrix. */
+static float a[N][N], b[N][N];
+
+static void kernel(float s)
+{
+	for (int i = 0; i < N; i++)
+		for (int j = 0; j < N; j++)
+			a[i][j] = s * i + j;
+	/* then scale */
+	for (int i = 0; i < N; i++)
+		for (int j = 0; j < N; j++)
+			b[i][j] = a[i][j] * 0.5f + 1.0f;
+}
+
+int main(void)
+{
+	double sum = 0;
+
+	kernel(3.0f);
+	for (int i = 0; i < N; i++)
+		for (int j = 0; j < N; j++)
+			sum += b[i][j] * (i + 2 * j + 1);
+	printf("%.3f\n", sum);
+	return 0;
+}
+EOF
+}
+
+# The line and column of the first for of kernel(), and the note.
+kernel_note='^k\.c:10:2: note: fused 2 loop nests into 1'
+
+# --- usage ----------------------------------------------------------
+
+test_usage() {
+	begin usage
+	kernel >"$dir/k.c"
+	cp "$dir/k.c" "$dir/l.c"
+	save "$dir/k.c"
+	save "$dir/l.c"
+	run -- --no-such-option k.c
+	expect_status 2
+	expect_err "unrecognized option|invalid option"
+	expect_empty_out
+	run --
+	expect_status 2
+	expect_err '^loopfuse: error: no input file$'
+	run -- -i k.c l.c
+	expect_status 2
+	expect_err "^loopfuse: error: unexpected argument 'l.c'$"
+	run -- --tile-size=-3 k.c
+	expect_status 2
+	expect_err "^loopfuse: error: not a valid tile size: '-3'$"
+	run -- -i -o out.c k.c
+	expect_status 2
+	expect_err 'exclude each other'
+	run -- -o
+	expect_status 2
+	expect_empty_out
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	expect_same "$dir/l.c" "$dir/l.saved.c"
+	expect_only "$dir" err k.c k.saved.c l.c l.saved.c out
+	end usage
+}
+
+# --- files that cannot be read or parsed ------------------------------
+
+test_missing() {
+	begin missing
+	run -- missing.c
+	expect_status 1
+	expect_err '^missing\.c:1:1: error: cannot read: No such file or directory$'
+	expect_empty_out
+	run -- -i missing.c
+	expect_status 1
+	run -- -o out.c missing.c
+	expect_status 1
+	expect_only "$dir" err out
+	end missing
+}
+
+test_directory() {
+	begin directory
+	mkdir -p "$dir/d.c"
+	run -- d.c
+	expect_status 1
+	expect_err '^d\.c:1:1: error: cannot read: Is a directory$'
+	expect_empty_out
+	run -- -i d.c
+	expect_status 1
+	expect_only "$dir/d.c"
+	end directory
+}
+
+test_empty() {
+	begin empty
+	: >"$dir/e.c"
+	run -- e.c
+	expect_status 0
+	expect_empty_out
+	expect_no_err .
+	run -- -i e.c
+	expect_status 0
+	[ ! -s "$dir/e.c" ] || no "e.c is not empty any more"
+	expect_only "$dir" e.c err out
+	end empty
+}
+
+test_binary() {
+	begin binary
+	# NUL bytes: refused before parsing.
+	printf '\177ELF\002\001\001\000\000\000int x;\n' >"$dir/nul.c"
+	save "$dir/nul.c"
+	run -- -i nul.c
+	expect_status 1
+	expect_err '^nul\.c:1:1: error: file contains NUL bytes, not C source$'
+	expect_same "$dir/nul.c" "$dir/nul.saved.c"
+	# No NUL, but no C either: clang says where.
+	printf '\377\376\001\002\200\201\033[0m\nint \300\301;\n\x7f\x7f\n' \
+		>"$dir/bin.c"
+	save "$dir/bin.c"
+	run -- -i bin.c
+	expect_status 1
+	expect_err '^bin\.c:[0-9]+:[0-9]+: error: '
+	expect_same "$dir/bin.c" "$dir/bin.saved.c"
+	expect_only "$dir" bin.c bin.saved.c err nul.c nul.saved.c out
+	end binary
+}
+
+test_syntax_error() {
+	begin syntax-error
+	# A fusable kernel, but the file does not parse.
+	kernel | sed 's/sum += b\[i\]\[j\]/sum += b[i][j] +/' >"$dir/k.c"
+	save "$dir/k.c"
+	run -- k.c
+	expect_status 1
+	expect_err '^k\.c:26:[0-9]+: error: '
+	expect_no_err 'note: fused'
+	expect_empty_out
+	run -- -i k.c
+	expect_status 1
+	run -- --diff k.c
+	expect_status 1
+	expect_empty_out
+	run -- -o out.c k.c
+	expect_status 1
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	expect_only "$dir" err k.c k.saved.c out
+	end syntax-error
+}
+
+# --- bytes that must survive ------------------------------------------
+
+# check_fused FILE: loopfuse fuses FILE (the kernel as $dir/k.c); the
+# input stays as it was, -i writes what stdout showed, and the result
+# builds and prints the same.
+check_fused() {
+	save "$dir/k.c"
+	run -- k.c
+	expect_status 0
+	expect_err "$kernel_note"
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	cp "$dir/out" "$dir/fused.c"
+	cmp -s "$dir/fused.c" "$dir/k.c" && no "nothing was fused"
+	run -- -i k.c
+	expect_status 0
+	expect_same "$dir/k.c" "$dir/fused.c"
+	compare "$dir/k.saved.c" "$dir/fused.c"
+}
+
+# same_outside FUSED ORIGINAL: the lines of ORIGINAL before and after
+# the two nests (lines 10-16 of the kernel) are in FUSED, byte for
+# byte, at its start and at its end.
+same_outside() {
+	local n
+	n=$(wc -l <"$2")
+	cmp -s <(head -n 9 "$1") <(head -n 9 "$2") ||
+		no "the lines before the nests changed"
+	cmp -s <(tail -n $((n - 16)) "$1") <(tail -n $((n - 16)) "$2") ||
+		no "the lines after the nests changed"
+}
+
+test_non_utf8() {
+	begin non-utf8
+	# Latin-1 and stray bytes in comments, also in the fused range.
+	kernel | sed -e 's|Two element-wise|Deux passes \xe9l\xe9ment par \xe9l\xe9ment \xff\xfe|' \
+		-e 's|then scale|puis \xe0 l'"'"'\xe9chelle \x80\x81|' >"$dir/k.c"
+	LC_ALL=C grep -q $'\xe0' "$dir/k.c" || no "sed did not write the bytes"
+	check_fused
+	same_outside "$dir/fused.c" "$dir/k.saved.c"
+	LC_ALL=C grep -q $'puis \xe0 l.\xe9chelle \x80\x81' "$dir/fused.c" ||
+		no "the comment inside the fused range was lost"
+	end non-utf8
+}
+
+test_crlf() {
+	begin crlf
+	kernel | sed 's/$/\r/' >"$dir/k.c"
+	check_fused
+	same_outside "$dir/fused.c" "$dir/k.saved.c"
+	# Every line of the result, also those generated, ends in CR LF.
+	if LC_ALL=C grep -qv $'\r$' "$dir/fused.c"; then
+		no "line $(LC_ALL=C grep -nvm1 $'\r$' "$dir/fused.c" |
+			cut -d: -f1) of the output does not end in CR LF"
+	fi
+	end crlf
+}
+
+test_no_final_newline() {
+	begin no-final-newline
+	kernel | head -c -1 >"$dir/k.c"
+	check_fused
+	same_outside "$dir/fused.c" "$dir/k.saved.c"
+	[ "$(tail -c 2 "$dir/fused.c" | od -An -c | tr -d ' ')" = '\n}' ] ||
+		no "the output does not end in a } without newline"
+	end no-final-newline
+}
+
+test_no_suffix() {
+	begin no-suffix
+	# Read as C whatever the name ends in.
+	kernel >"$dir/kernel"
+	save "$dir/kernel"
+	run -- kernel
+	expect_status 0
+	expect_err '^kernel:10:2: note: fused 2 loop nests into 1'
+	expect_same "$dir/kernel" "$dir/kernel.saved"
+	kernel >"$dir/k.txt"
+	run -- k.txt
+	expect_status 0
+	expect_err '^k\.txt:10:2: note: fused 2 loop nests into 1'
+	end no-suffix
+}
+
+# --- files -i may not write -------------------------------------------
+
+# How to make a file that loopfuse may not write: "user" (we are not
+# root, permissions are enough), "setpriv" (run loopfuse as nobody on
+# files that nobody owns), "chattr" (make them immutable) or "" (no
+# way).
+unwritable_how() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo user
+	elif command -v setpriv >/dev/null &&
+		setpriv --reuid=65534 --regid=65534 --clear-groups -- \
+			"$tool" --version >/dev/null 2>&1; then
+		echo setpriv
+	elif command -v chattr >/dev/null && : >"$work/attr-probe" &&
+		chattr +i "$work/attr-probe" 2>/dev/null; then
+		chattr -i "$work/attr-probe"
+		echo chattr
+	fi
+	rm -f "$work/attr-probe"
+}
+
+# locked_dir NAME: a fresh directory $dir that nobody can use after
+# setpriv (under /tmp, since the work directory may be closed to it).
+locked_dir() {
+	if [ "$how" = setpriv ]; then
+		dir=$(mktemp -d "${TMPDIR:-/tmp}/lf-bad-input.XXXXXX") || return 1
+		chmod 755 "$dir" && chown 65534:65534 "$dir"
+		tmp_dirs+=("$dir")
+	else
+		mkdir -p "$dir"
+	fi
+}
+
+# as_nobody FILE...: make FILE... belong to nobody under setpriv.
+as_nobody() {
+	[ "$how" = setpriv ] && chown 65534:65534 "$@"
+	return 0
+}
+
+# lock PATH: make PATH unwritable; unlock PATH: undo it.
+lock() {
+	case $how in
+	chattr) chattr +i "$1" && locked+=("$1") ;;
+	*) chmod a-w "$1" ;;
+	esac
+}
+
+unlock() {
+	case $how in
+	chattr) chattr -i "$1" ;;
+	*) chmod u+w "$1" ;;
+	esac
+}
+
+run_locked() {
+	if [ "$how" = setpriv ]; then
+		run setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+	else
+		run -- "$@"
+	fi
+}
+
+test_readonly_file() {
+	begin readonly-file
+	locked_dir || { no "cannot make a directory"; end readonly-file; return; }
+	kernel >"$dir/k.c"
+	save "$dir/k.c"
+	as_nobody "$dir/k.c"
+	lock "$dir/k.c"
+	run_locked -i k.c
+	expect_status 1
+	expect_err '^k\.c:1:1: error: cannot write: (Permission denied|Operation not permitted)$'
+	expect_empty_out
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	expect_only "$dir" err k.c k.saved.c out
+	unlock "$dir/k.c"
+	end "readonly-file ($how)"
+}
+
+test_readonly_dir() {
+	begin readonly-dir
+	locked_dir || { no "cannot make a directory"; end readonly-dir; return; }
+	kernel >"$dir/k.c"
+	save "$dir/k.c"
+	as_nobody "$dir/k.c"
+	mkdir -p "$dir/ro"
+	cp -p "$dir/k.c" "$dir/ro/k.c"
+	as_nobody "$dir/ro" "$dir/ro/k.c"
+	lock "$dir/ro"
+	run_locked -i ro/k.c
+	expect_status 1
+	expect_err '^ro/k\.c:1:1: error: cannot write: (Permission denied|Operation not permitted)$'
+	expect_empty_out
+	expect_same "$dir/ro/k.c" "$dir/k.saved.c"
+	expect_only "$dir/ro" k.c
+	# -o into it fails the same way and leaves nothing.
+	run_locked -o ro/out.c k.c
+	expect_status 1
+	expect_err '^ro/out\.c:1:1: error: cannot write: '
+	expect_only "$dir/ro" k.c
+	unlock "$dir/ro"
+	end "readonly-dir ($how)"
+}
+
+# --- kernels loopfuse must not touch -----------------------------------
+
+test_macro() {
+	begin macro
+	cat >"$dir/m.c" <<'EOF'
+#include <stdio.h>
+
+#define N 64
+#define TWO_NESTS(x, y)				\
+	for (int i = 0; i < N; i++)		\
+		x[i] = i;			\
+	for (int i = 0; i < N; i++)		\
+		y[i] = x[i] * 2;
+#define EACH(i) for (int i = 0; i < N; i++)
+
+static float a[N], b[N], c[N], d[N];
+
+static void whole(void)
+{
+	TWO_NESTS(a, b)
+}
+
+static void headers(void)
+{
+	EACH(i)
+		c[i] = i;
+	EACH(i)
+		d[i] = c[i] + 1;
+}
+
+int main(void)
+{
+	whole();
+	headers();
+	printf("%g %g\n", b[N - 1], d[N - 1]);
+	return 0;
+}
+EOF
+	save "$dir/m.c"
+	run -- m.c
+	expect_status 0
+	expect_same "$dir/out" "$dir/m.c"
+	expect_err '^m\.c:15:2: remark: .*macro expansion'
+	expect_err '^m\.c:22:2: remark: .*macro expansion'
+	expect_no_err 'note: fused'
+	run -- -i m.c
+	expect_status 0
+	expect_same "$dir/m.c" "$dir/m.saved.c"
+	end macro
+}
+
+test_include() {
+	local h_time
+	begin include
+	mkdir -p "$dir/inc"
+	# Fusable nests in a header, and in a fragment included inside a
+	# function of the main file: only the main file's own nests change.
+	cat >"$dir/inc/kern.h" <<'EOF'
+#define N 64
+static float ha[N], hb[N], c[N], d[N];
+
+static void header_kernel(void)
+{
+	for (int i = 0; i < N; i++)
+		ha[i] = i;
+	for (int i = 0; i < N; i++)
+		hb[i] = ha[i] * 2;
+}
+EOF
+	cat >"$dir/inc/body.inc" <<'EOF'
+	for (int i = 0; i < N; i++)
+		c[i] = i;
+	for (int i = 0; i < N; i++)
+		d[i] = c[i] + 1;
+EOF
+	cat >"$dir/k.c" <<'EOF'
+#include <stdio.h>
+#include "kern.h"
+
+static float a[N], b[N];
+
+static void main_kernel(void)
+{
+	for (int i = 0; i < N; i++)
+		a[i] = i + 1;
+	for (int i = 0; i < N; i++)
+		b[i] = a[i] * 3;
+}
+
+static void fragment(void)
+{
+#include "body.inc"
+}
+
+int main(void)
+{
+	header_kernel();
+	main_kernel();
+	fragment();
+	for (int i = 0; i < N; i++)
+		printf("%g %g %g\n", hb[i], b[i], d[i]);
+	return 0;
+}
+EOF
+	save "$dir/inc/kern.h"
+	save "$dir/inc/body.inc"
+	save "$dir/k.c"
+	touch -d '2001-01-01 00:00:00' "$dir/inc/kern.h" "$dir/inc/body.inc"
+	h_time=$(stat -c %Y "$dir/inc/kern.h" "$dir/inc/body.inc" | tr '\n' ' ')
+	run -- -i k.c -- -Iinc
+	expect_status 0
+	expect_err '^k\.c:8:2: note: fused 2 loop nests into 1'
+	expect_no_err 'kern\.h|body\.inc'
+	expect_same "$dir/inc/kern.h" "$dir/inc/kern.saved.h"
+	expect_same "$dir/inc/body.inc" "$dir/inc/body.saved.inc"
+	[ "$(stat -c %Y "$dir/inc/kern.h" "$dir/inc/body.inc" | tr '\n' ' ')" = \
+		"$h_time" ] || no "an included file was written"
+	expect_only "$dir/inc" body.inc body.saved.inc kern.h kern.saved.h
+	cmp -s "$dir/k.c" "$dir/k.saved.c" && no "main_kernel was not fused"
+	mkdir -p "$dir/cmp"
+	LF_COMPILER_ARGS=(-I"$dir/inc")
+	lf_compare_programs "$dir/k.saved.c" "$dir/k.c" "$dir/cmp" ||
+		no "$LF_WHY"
+	LF_COMPILER_ARGS=()
+	end include
+}
+
+tmp_dirs=()
+locked=()
+cleanup() {
+	local p
+	for p in "${locked[@]}"; do
+		chattr -i "$p" 2>/dev/null
+	done
+	for p in "${tmp_dirs[@]}"; do
+		chmod -R u+w "$p" 2>/dev/null
+		rm -rf "$p"
+	done
+}
+trap cleanup EXIT
+
+how=$(unwritable_how)
+
+test_usage
+test_missing
+test_directory
+test_empty
+test_binary
+test_syntax_error
+test_non_utf8
+test_crlf
+test_no_final_newline
+test_no_suffix
+if [ -n "$how" ]; then
+	test_readonly_file
+	test_readonly_dir
+else
+	skip readonly-file "running as root without setpriv or chattr +i"
+	skip readonly-dir "running as root without setpriv or chattr +i"
+fi
+test_macro
+test_include
+
+printf '%d passed, %d failed' "$passed" "$failed"
+[ "$skipped" -eq 0 ] || printf ', %d skipped' "$skipped"
+printf '\n'
+[ "$failed" -eq 0 ]
