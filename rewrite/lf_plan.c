@@ -745,7 +745,7 @@ static int lf_plan_sink_score(struct lf_plan *plan, int g)
 	return score;
 }
 
-#define LF_MIN_VECTOR_TRIP 32
+#define LF_MIN_VECTOR_TRIP 16
 
 /* Is the innermost band loop long enough to be worth running innermost?
  * A short one (a 14-wide image row) is better left where the compiler
@@ -800,6 +800,84 @@ static int lf_plan_finish(struct lf_plan *plan, struct lf_deps *deps)
 	return r == 1 ? 0 : -1;
 }
 
+/* Would group g share only its outer loop between nests that each run
+ * two or more loops of their own inside it (2mm's two matrix products)?
+ * Each iteration then streams the inputs of both products through the
+ * cache, which costs more than the reuse of one row gains.
+ */
+static void lf_plan_count_groups(struct lf_plan *plan)
+{
+	int i;
+
+	plan->n_group = 0;
+	for (i = 0; i < plan->run->n_nest; ++i)
+		if (plan->group[i][0] + 1 > plan->n_group)
+			plan->n_group = plan->group[i][0] + 1;
+}
+
+/* The groups are renumbered: recompute their bands.
+ */
+static void lf_plan_renumber(struct lf_plan *plan, int n_group)
+{
+	int g;
+
+	plan->n_group = n_group;
+	for (g = 0; g < n_group; ++g)
+		plan->band[g] = lf_plan_band_depth(plan, g);
+}
+
+static int lf_plan_outer_only(struct lf_plan *plan, int g)
+{
+	struct lf_run *run = plan->run;
+	int k, deep = 0;
+
+	if (plan->band[g] != 1)
+		return 0;
+	for (k = 0; k < run->n_nest; ++k)
+		if (plan->group[k][0] == g && run->nests[k].depth >= 3)
+			deep++;
+	return deep >= 2;
+}
+
+/* Split the groups that lf_plan_outer_only rejects back into their
+ * nests, in order, and say why.
+ */
+static int lf_plan_unfuse(struct lf_plan *plan)
+{
+	struct lf_run *run = plan->run;
+	int k, g = -1, old = -1, split = 0;
+	int *apart = calloc(plan->n_group + 1, sizeof(int));
+
+	if (!apart)
+		return -1;
+	for (k = 0; k < plan->n_group; ++k)
+		split |= apart[k] = lf_plan_outer_only(plan, k);
+	for (k = 0; split && k < run->n_nest; ++k) {
+		int cur = plan->group[k][0];
+
+		if (apart[cur] && cur == old) {
+			free(plan->refusal[k]);
+			plan->refusal[k] = strdup("sharing only the outer loop "
+				"with nests that have loops of their own inside "
+				"it would stream both through the cache");
+			plan->refusal_loc[k] = run->nests[k].loc;
+		}
+		if (cur != old || apart[cur])
+			g++;
+		old = cur;
+		if (apart[cur]) {
+			memset(plan->group[k], 0, sizeof(plan->group[k]));
+			memset(plan->shift[k], 0, sizeof(plan->shift[k]));
+			plan->levels[k] = 0;
+		}
+		plan->group[k][0] = g;
+	}
+	free(apart);
+	if (split)
+		lf_plan_renumber(plan, g + 1);
+	return 0;
+}
+
 struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 	const struct lf_plan_options *options)
 {
@@ -812,10 +890,11 @@ struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 		plan->group[i][0] = i;
 	if (lf_plan_partition(plan, deps, 0, run->n_nest, 0) < 0)
 		goto error;
-	for (i = 0; i < run->n_nest; ++i)
-		if (plan->group[i][0] + 1 > plan->n_group)
-			plan->n_group = plan->group[i][0] + 1;
-	if (lf_plan_tile(plan, deps, options) < 0 ||
+	lf_plan_count_groups(plan);
+	for (i = 0; i < plan->n_group; ++i)
+		plan->band[i] = lf_plan_band_depth(plan, i);
+	if (lf_plan_unfuse(plan) < 0 ||
+	    lf_plan_tile(plan, deps, options) < 0 ||
 	    lf_plan_sink(plan, deps) < 0 ||
 	    lf_plan_finish(plan, deps) < 0)
 		goto error;
