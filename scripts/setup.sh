@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages loopfuse needs to build, test and benchmark.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libclang-19-dev clang-19 libpolly-19-dev
-      libisl-dev libjson-c-dev check diffutils)
+      libomp-19-dev libisl-dev libjson-c-dev check diffutils)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
