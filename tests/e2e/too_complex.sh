@@ -49,7 +49,8 @@ many_nests() {
 	printf '\tfor (int i = 0; i < N; i++)\n\t\ta[0][i] = i;\n'
 	for ((t = 1; t <= n; t++)); do
 		printf '\tfor (int i = 0; i < N; i++)\n'
-		printf '\t\ta[%d][i] = a[%d][i] * 0.5f + %d;\n' "$t" $((t - 1)) "$t"
+		printf '\t\ta[%d][i] = a[%d][i] * 0.5f + %d;\n' \
+			"$t" $((t - 1)) "$t"
 	done
 	printf '}\n\nint main(void)\n{\n\tchain();\n'
 	printf '\tfor (int i = 0; i < N; i++)\n'
@@ -79,7 +80,7 @@ deep_loops() {
 # deep_nest D: two such nests; the second reads what the first wrote
 # through a subscript that sums every iterator.
 deep_nest() {
-	local d=$1 k params= args= sum=
+	local d=$1 k params='' args='' sum=''
 	for ((k = 0; k < d; k++)); do
 		params+="${params:+, }int n$k"
 		args+="${args:+, }2"
@@ -106,7 +107,8 @@ check() {
 	rc=$?
 	secs=$(($(date +%s) - secs))
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ] || [ "$rc" -eq 152 ]; then
-		why="no answer within ${cpu_limit}s of CPU time, ${wall_limit}s in all (status $rc)"
+		why="no answer within ${cpu_limit}s of CPU time"
+		why+=" or ${wall_limit}s in all (status $rc)"
 	elif grep -Eq 'Sanitizer|runtime error:' "$dir/err"; then
 		why=$(grep -Em1 'Sanitizer|runtime error:' "$dir/err")
 	elif [ "$rc" -ne 0 ]; then
