@@ -111,14 +111,14 @@ static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
 	out = r < 0 ? NULL : lf_edit_apply(file->text, file->len,
 					   result.edits, result.n_edit,
 					   &out_len);
-	if (out)
-		lf_run_messages(options->input, &result);
-	else
+	if (!out)
 		fprintf(stderr, "%s:1:1: error: internal error while "
 			"rewriting the file\n", options->input);
 	if (out && lf_run_write(options, file->text, file->len, out,
 				out_len) < 0)
 		r = -1;
+	if (out && r == 0)
+		lf_run_messages(options->input, &result);
 	free(out);
 	lf_result_clear(&result);
 	lf_file_free(file);
