@@ -142,7 +142,7 @@ static __isl_give isl_pw_aff *lf_affine_param(struct lf_builder *b,
 
 /* A compile-time integer constant, if clang can evaluate c to one.
  */
-static int lf_affine_eval(CXCursor c, long *value)
+int lf_affine_eval(CXCursor c, long *value)
 {
 	CXEvalResult res = clang_Cursor_Evaluate(c);
 	int ok = 0;

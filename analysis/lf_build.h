@@ -91,6 +91,7 @@ __isl_give isl_space *lf_build_space(struct lf_builder *b);
 __isl_give isl_pw_aff *lf_affine_expr(struct lf_builder *b, CXCursor c);
 __isl_give isl_set *lf_affine_cond(struct lf_builder *b, CXCursor c);
 int lf_affine_int_type(CXType type);
+int lf_affine_eval(CXCursor c, long *value);
 
 /* lf_access.c */
 int lf_access_walk_expr(struct lf_builder *b, CXCursor c, int mode);

@@ -147,16 +147,11 @@ int lf_deps_may_alias(const struct lf_array *a, const struct lf_array *b)
 	return pb && a->origin == LF_ARRAY_GLOBAL;
 }
 
-/* Tagged access relation of access "acc", with its array renamed to
- * "alias" so that accesses to different arrays can be related.
+/* The tagged instances of access "acc", { [S[i] -> R<k>[]] }.
  */
-static __isl_give isl_union_map *lf_deps_tagged_access(struct lf_access *acc)
+static __isl_give isl_union_set *lf_deps_tagged_domain(struct lf_access *acc)
 {
-	isl_map *tagged;
-
-	tagged = isl_map_apply_range(lf_deps_untag(acc),
-				     isl_map_copy(acc->rel));
-	return isl_union_map_from_map(tagged);
+	return isl_union_set_from_set(isl_map_domain(lf_deps_untag(acc)));
 }
 
 /* Every ordered pair of accesses to arrays a and b, one of them a
@@ -183,10 +178,10 @@ static __isl_give isl_union_map *lf_deps_alias_pair(struct lf_run *run,
 				continue;
 			sp = isl_union_map_intersect_domain(
 				isl_union_map_copy(t->schedule),
-				isl_union_map_domain(lf_deps_tagged_access(p)));
+				lf_deps_tagged_domain(p));
 			sq = isl_union_map_intersect_domain(
 				isl_union_map_copy(t->schedule),
-				isl_union_map_domain(lf_deps_tagged_access(q)));
+				lf_deps_tagged_domain(q));
 			dep = isl_union_map_union(dep,
 				isl_union_map_lex_lt_union_map(
 					isl_union_map_copy(sp),

@@ -102,22 +102,6 @@ static int lf_header_is_iter(struct lf_header *h, CXCursor c)
 	return same;
 }
 
-static long lf_header_const(CXCursor c, int *ok)
-{
-	CXEvalResult res = clang_Cursor_Evaluate(c);
-	long v = 0;
-
-	*ok = 0;
-	if (!res)
-		return 0;
-	if (clang_EvalResult_getKind(res) == CXEval_Int) {
-		v = (long) clang_EvalResult_getAsLongLong(res);
-		*ok = 1;
-	}
-	clang_EvalResult_dispose(res);
-	return v;
-}
-
 /* i++, ++i, i--, --i, i += c, i -= c, i = i + c, i = i - c.
  */
 static int lf_header_step(struct lf_builder *b, struct lf_header *h)
@@ -142,7 +126,7 @@ static int lf_header_step(struct lf_builder *b, struct lf_header *h)
 		enum CXBinaryOperatorKind op;
 
 		op = clang_getCursorBinaryOperatorKind(inc);
-		h->step = lf_header_const(ch[1], &ok);
+		ok = lf_affine_eval(ch[1], &h->step);
 		if (op == CXBinaryOperator_SubAssign)
 			h->step = -h->step;
 		else if (op != CXBinaryOperator_AddAssign)
@@ -158,7 +142,7 @@ static int lf_header_step(struct lf_builder *b, struct lf_header *h)
 		rn = lf_cursor_children(rhs, &rch);
 		if (rn == 2 && lf_header_is_iter(h, rch[0]) &&
 		    (op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub)) {
-			h->step = lf_header_const(rch[1], &ok);
+			ok = lf_affine_eval(rch[1], &h->step);
 			if (op == CXBinaryOperator_Sub)
 				h->step = -h->step;
 		}
