@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages loopfuse needs to build, test and benchmark.
+# Installs the Debian 12 packages loopfuse needs to build, test and benchmark,
+# then builds isl with small-integer arithmetic (scripts/build-isl.sh).
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libclang-19-dev clang-19 libpolly-19-dev
-      libomp-19-dev libisl-dev libjson-c-dev check diffutils)
+      libomp-19-dev libisl-dev libjson-c-dev check diffutils curl xz-utils)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
@@ -14,3 +15,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
+bash "$(dirname "$0")/build-isl.sh"
