@@ -198,6 +198,7 @@ struct lf_audit_options {
 	int tile_sizes[LF_MAX_DEPTH];
 	long cache_l2;
 	int assume_no_alias;
+	int fuse_all;
 };
 
 struct lf_audit {

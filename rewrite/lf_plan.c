@@ -358,23 +358,119 @@ static int lf_plan_nest_uses(struct lf_run *run, int n, int array)
 	return 0;
 }
 
-/* Does nest k access an array (not a scalar) that one of the nests
- * [start, k) accesses?  Fusing nests that share no data saves no memory
- * traffic.
+/* The bytes of the bounding box of "elems", elements of an array with
+ * n_dim dimensions (4-byte elements), or -1 if a bound is unknown.
  */
-static int lf_plan_shares_data(struct lf_plan *plan, int start, int k)
+static long lf_plan_box_bytes(__isl_take isl_set *elems, int n_dim)
+{
+	long box = 4;
+	int l;
+
+	if (isl_set_plain_is_empty(elems) == isl_bool_true)
+		box = 0;
+	for (l = 0; l < n_dim && box > 0; ++l) {
+		isl_val *max = isl_pw_aff_max_val(isl_set_dim_max(
+			isl_set_copy(elems), l));
+		isl_val *min = isl_pw_aff_min_val(isl_set_dim_min(
+			isl_set_copy(elems), l));
+
+		if (max && min && isl_val_is_int(max) && isl_val_is_int(min))
+			box *= isl_val_get_num_si(max) -
+			       isl_val_get_num_si(min) + 1;
+		else
+			box = -1;
+		isl_val_free(max);
+		isl_val_free(min);
+	}
+	isl_set_free(elems);
+	return box;
+}
+
+/* The bytes of "array" that nests [first, last] access, as the bounding
+ * box of the elements, or -1 if that depends on unknown sizes.
+ */
+static long lf_plan_touched(struct lf_run *run, int first, int last,
+	int array)
+{
+	isl_space *space = isl_space_set_alloc(isl_set_get_ctx(run->context),
+					       0, run->arrays[array].n_dim);
+	isl_set *elems;
+	int i, a;
+
+	space = isl_space_set_tuple_name(space, isl_dim_set,
+					 run->arrays[array].name);
+	elems = isl_set_empty(space);
+	for (i = 0; i < run->n_stmt; ++i) {
+		struct lf_stmt *stmt = &run->stmts[i];
+		isl_set *dom;
+
+		if (stmt->nest < first || stmt->nest > last)
+			continue;
+		dom = isl_set_intersect_params(isl_set_copy(stmt->domain),
+					       isl_set_copy(run->context));
+		for (a = 0; a < stmt->n_access; ++a) {
+			struct lf_access *acc = &run->accesses[stmt->accesses[a]];
+
+			if (acc->array != array)
+				continue;
+			elems = isl_set_union(elems, isl_set_apply(
+				isl_set_copy(dom), isl_map_copy(acc->rel)));
+		}
+		isl_set_free(dom);
+	}
+	return lf_plan_box_bytes(elems, run->arrays[array].n_dim);
+}
+
+/* Fusing nest k with nests [start, k) saves at most the traffic of
+ * nest k's accesses to the arrays (not scalars) those nests access
+ * too: they may still be in cache.  If that is under 1/20 of what the
+ * nests access in all, fusion cannot gain anything measurable, and the
+ * fused loop can be slower (a call between independent reductions
+ * keeps the processor from overlapping them), so it is not done.
+ * Return the reason to refuse, or NULL (also when sizes are unknown and
+ * some array is shared).  *error is set if memory runs out.
+ */
+static long lf_plan_add_bytes(long x, long y)
+{
+	return x < 0 || y < 0 ? -1 : x + y;
+}
+
+static char *lf_plan_no_saving(struct lf_plan *plan, int start, int k,
+	int *error)
 {
 	struct lf_run *run = plan->run;
-	int a, j;
+	long saved = 0, total = 0;
+	int a, j, in_group, in_k, any = 0;
+	char text[160], *reason;
 
 	for (a = 0; a < run->n_array; ++a) {
-		if (run->arrays[a].n_dim == 0 || !lf_plan_nest_uses(run, k, a))
+		if (run->arrays[a].n_dim == 0)
 			continue;
-		for (j = start; j < k; ++j)
-			if (lf_plan_nest_uses(run, j, a))
-				return 1;
+		in_k = lf_plan_nest_uses(run, k, a);
+		for (j = start, in_group = 0; j < k && !in_group; ++j)
+			in_group = lf_plan_nest_uses(run, j, a);
+		if (!in_k && !in_group)
+			continue;
+		total = lf_plan_add_bytes(total,
+					  lf_plan_touched(run, start, k, a));
+		if (in_k && in_group) {
+			any = 1;
+			saved = lf_plan_add_bytes(saved,
+					lf_plan_touched(run, k, k, a));
+		}
 	}
-	return 0;
+	if (!any)
+		snprintf(text, sizeof(text), "shares no array with the nests "
+			 "before it: fusion would save no memory traffic");
+	else if (saved >= 0 && total >= 0 && saved * 20 < total)
+		snprintf(text, sizeof(text), "fusion would save at most %ld "
+			 "of the %ld bytes these nests access (under 5%%)",
+			 saved, total);
+	else
+		return NULL;
+	reason = strdup(text);
+	*error = !reason;
+	return reason;
 }
 
 /* Close the group [start, end) at "level" and fuse it further inside.
@@ -407,7 +503,8 @@ static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
 	int first, int n, int level)
 {
 	struct lf_witness witness = { 0, -1, -1, NULL };
-	int start = first, gidx = 0, k, r;
+	int start = first, gidx = 0, k, r, error = 0;
+	char *no_saving;
 
 	for (k = first; k < first + n; ++k) {
 		if (k == start) {
@@ -416,11 +513,15 @@ static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
 			continue;
 		}
 		r = 0;
-		if (level == 0 && !lf_plan_structural_refusal(plan, k) &&
-		    !lf_plan_shares_data(plan, start, k))
-			lf_plan_refuse(plan, k, strdup("shares no array with "
-				"the nests before it: fusion would save no "
-				"memory traffic"), plan->run->nests[k].loc);
+		no_saving = NULL;
+		if (level == 0 && !plan->fuse_all &&
+		    !lf_plan_structural_refusal(plan, k))
+			no_saving = lf_plan_no_saving(plan, start, k, &error);
+		if (error)
+			return -1;
+		if (no_saving)
+			lf_plan_refuse(plan, k, no_saving,
+				       plan->run->nests[k].loc);
 		else if (level > 0 || !plan->refusal[k])
 			r = lf_plan_try_join(plan, deps, start, k, level, gidx,
 					     level == 0 ? &witness : NULL);
@@ -576,31 +677,12 @@ static long lf_plan_footprint(struct lf_plan *plan, int g, int size)
 	for (a = 0; a < run->n_array && bytes >= 0; ++a) {
 		isl_space *space = isl_space_set_alloc(isl_union_set_get_ctx(seen),
 						       0, run->arrays[a].n_dim);
-		isl_set *elems;
-		long box = 4;
 
 		space = isl_space_set_tuple_name(space, isl_dim_set,
 						 run->arrays[a].name);
-		elems = isl_union_set_extract_set(seen, space);
-		for (l = 0; l < run->arrays[a].n_dim && box > 0; ++l) {
-			isl_val *max = isl_pw_aff_max_val(isl_set_dim_max(
-				isl_set_copy(elems), l));
-			isl_val *min = isl_pw_aff_min_val(isl_set_dim_min(
-				isl_set_copy(elems), l));
-
-			if (isl_set_plain_is_empty(elems) == isl_bool_true)
-				box = 0;
-			else if (max && min && isl_val_is_int(max) &&
-				 isl_val_is_int(min))
-				box *= isl_val_get_num_si(max) -
-				       isl_val_get_num_si(min) + 1;
-			else
-				box = -1;
-			isl_val_free(max);
-			isl_val_free(min);
-		}
-		isl_set_free(elems);
-		bytes = box < 0 ? -1 : bytes + box;
+		bytes = lf_plan_add_bytes(bytes, lf_plan_box_bytes(
+			isl_union_set_extract_set(seen, space),
+			run->arrays[a].n_dim));
 	}
 	isl_union_set_free(seen);
 	return bytes;
@@ -886,6 +968,7 @@ struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 
 	if (!plan)
 		return NULL;
+	plan->fuse_all = options->fuse_all;
 	for (i = 0; i < run->n_nest; ++i)
 		plan->group[i][0] = i;
 	if (lf_plan_partition(plan, deps, 0, run->n_nest, 0) < 0)
@@ -893,7 +976,7 @@ struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 	lf_plan_count_groups(plan);
 	for (i = 0; i < plan->n_group; ++i)
 		plan->band[i] = lf_plan_band_depth(plan, i);
-	if (lf_plan_unfuse(plan) < 0 ||
+	if ((!plan->fuse_all && lf_plan_unfuse(plan) < 0) ||
 	    lf_plan_tile(plan, deps, options) < 0 ||
 	    lf_plan_sink(plan, deps) < 0 ||
 	    lf_plan_finish(plan, deps) < 0)

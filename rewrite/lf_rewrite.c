@@ -250,6 +250,7 @@ static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
 	popt.n_tile_sizes = options->n_tile_sizes;
 	memcpy(popt.tile_sizes, options->tile_sizes, sizeof(popt.tile_sizes));
 	popt.cache_l2 = options->cache_l2;
+	popt.fuse_all = options->fuse_all;
 	isl_ctx_reset_operations(ctx);
 	deps = lf_deps_compute(run, options->assume_no_alias);
 	plan = deps ? lf_plan_compute(run, deps, &popt) : NULL;

@@ -25,7 +25,8 @@ struct lf_message {
 	struct lf_note *notes;
 };
 
-/* tile_size, n_tile_sizes, tile_sizes, cache_l2: see lf_plan_options.
+/* tile_size, n_tile_sizes, tile_sizes, cache_l2, fuse_all: see
+ * lf_plan_options.
  */
 struct lf_rewrite_options {
 	int tile_size;
@@ -35,6 +36,7 @@ struct lf_rewrite_options {
 	int assume_no_alias;
 	int openmp;
 	int explain;
+	int fuse_all;
 };
 
 struct lf_result {

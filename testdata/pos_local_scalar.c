@@ -1,4 +1,4 @@
-// RUN-ARGS: --function=gemv_bias_leaky
+// RUN-ARGS: --function=gemv_bias_leaky --fuse-all
 // EXPECT-STDERR: :18:[0-9]+: note: fused 3 loop nests into 1
 /*
  * Local scalars declared in the loop body: a matrix-vector product that

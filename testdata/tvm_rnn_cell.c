@@ -1,4 +1,4 @@
-// RUN-ARGS: --function=rnn_cell
+// RUN-ARGS: --function=rnn_cell --fuse-all
 // EXPECT-STDERR: :22:[0-9]+: note: fused 3 loop nests into 1
 /*
  * TVM fused workload: RNN cell with hidden size 128,

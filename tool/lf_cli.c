@@ -28,6 +28,10 @@ static void lf_cli_usage(FILE *out)
 "      --function=NAME only transform function NAME\n"
 "      --assume-no-alias  distinct pointer parameters and globals never\n"
 "                      overlap (as if every pointer were restrict)\n"
+"      --fuse-all      fuse wherever it is legal, also where the cost\n"
+"                      model expects no gain (no shared array, under 5%%\n"
+"                      of the traffic saved, nests sharing only an outer\n"
+"                      loop)\n"
 "      --openmp        mark the outermost parallel loop of each fused group\n"
 "                      'omp parallel for' and parallel innermost loops\n"
 "                      'omp simd', where the dependences prove it\n"
@@ -170,6 +174,7 @@ enum {
 	LF_OPT_FUNCTION,
 	LF_OPT_NO_ALIAS,
 	LF_OPT_OPENMP,
+	LF_OPT_FUSE_ALL,
 	LF_OPT_EXPLAIN,
 	LF_OPT_CHECK,
 	LF_OPT_FORMAT,
@@ -185,6 +190,7 @@ static const struct option lf_cli_long[] = {
 	{ "function", required_argument, NULL, LF_OPT_FUNCTION },
 	{ "assume-no-alias", no_argument, NULL, LF_OPT_NO_ALIAS },
 	{ "openmp", no_argument, NULL, LF_OPT_OPENMP },
+	{ "fuse-all", no_argument, NULL, LF_OPT_FUSE_ALL },
 	{ "explain", no_argument, NULL, LF_OPT_EXPLAIN },
 	{ "check", no_argument, NULL, LF_OPT_CHECK },
 	{ "format", required_argument, NULL, LF_OPT_FORMAT },
@@ -225,6 +231,9 @@ static int lf_cli_option(int c, struct lf_cli_options *options, int *done)
 		return 0;
 	case LF_OPT_OPENMP:
 		options->openmp = 1;
+		return 0;
+	case LF_OPT_FUSE_ALL:
+		options->fuse_all = 1;
 		return 0;
 	case LF_OPT_EXPLAIN:
 		options->explain = 1;

@@ -23,6 +23,7 @@ struct lf_cli_options {
 	const char *function;
 	int assume_no_alias;
 	int openmp;
+	int fuse_all;
 	int check;
 	int format;
 	unsigned fail_on;

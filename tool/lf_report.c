@@ -346,6 +346,7 @@ struct lf_audit *lf_report_audit(const struct lf_cli_options *options,
 	aopt.cache_l2 = options->cache_l2 > 0 ? options->cache_l2 :
 			lf_run_cache_l2();
 	aopt.assume_no_alias = options->assume_no_alias;
+	aopt.fuse_all = options->fuse_all;
 	audit = lf_audit_file(file, &aopt);
 	if (!audit && err)
 		fprintf(err, "%s:1:1: error: internal error while analysing "

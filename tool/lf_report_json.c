@@ -281,6 +281,7 @@ static struct json_object *lf_json_options(const struct lf_audit *audit)
 	lf_json_add(obj, "cache_l2", json_object_new_int64(o->cache_l2));
 	lf_json_add(obj, "assume_no_alias",
 		    json_object_new_boolean(o->assume_no_alias));
+	lf_json_add(obj, "fuse_all", json_object_new_boolean(o->fuse_all));
 	return obj;
 }
 

@@ -106,6 +106,7 @@ static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
 			lf_run_cache_l2();
 	ropt.assume_no_alias = options->assume_no_alias;
 	ropt.openmp = options->openmp;
+	ropt.fuse_all = options->fuse_all;
 	ropt.explain = options->explain;
 	r = lf_rewrite_file(file, &ropt, &result);
 	out = r < 0 ? NULL : lf_edit_apply(file->text, file->len,
