@@ -148,7 +148,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const int tiles[] = { 32, 0, 4 };
 	struct lf_frontend_options fopt = { NULL, 0, NULL };
-	struct lf_rewrite_options ropt;
+	struct lf_rewrite_options ropt = { 0 };
 	struct lf_file *file;
 	isl_ctx *ctx;
 
@@ -157,6 +157,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return -1;
 	ropt.tile_size = tiles[size % 3];
 	ropt.assume_no_alias = (size / 3) % 2;
+	ropt.fuse_all = (size / 6) % 2;
 	ctx = isl_ctx_alloc();
 	if (!ctx)
 		abort();
