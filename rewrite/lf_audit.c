@@ -881,9 +881,13 @@ static void lf_audit_add_iters(struct lf_buf *buf, struct lf_run *run,
 	lf_buf_add_char(buf, ')');
 }
 
+/* "phases": the group runs its statements one after another inside
+ * each tile (rtile), so a dependence within one iteration of the fused
+ * loops is kept by that order.
+ */
 static void lf_audit_add_distance(struct lf_buf *buf,
 	const struct lf_audit_dep *dep, struct lf_run *run,
-	struct lf_stmt *src)
+	struct lf_stmt *src, int phases)
 {
 	int l, carried = -1, zero = 1;
 
@@ -899,7 +903,10 @@ static void lf_audit_add_distance(struct lf_buf *buf,
 			zero = 0;
 	}
 	lf_buf_add_str(buf, "): ");
-	if (zero) {
+	if (zero && phases) {
+		lf_buf_add_str(buf, "kept in order inside the tile, whose "
+			       "statements run one after another");
+	} else if (zero) {
 		lf_buf_add_str(buf, "kept in order inside the fused ");
 		lf_audit_add_iters(buf, run, src, dep->n_distance);
 		lf_buf_add_str(buf, " iteration");
@@ -915,7 +922,7 @@ static void lf_audit_add_distance(struct lf_buf *buf,
  * the two statements by where they start.
  */
 static char *lf_audit_kept_sentence(const struct lf_audit_dep *dep,
-	struct lf_run *run, struct lf_stmt *src)
+	struct lf_run *run, struct lf_stmt *src, int phases)
 {
 	const struct lf_audit_ref *s = &dep->source, *d = &dep->sink;
 	struct lf_buf buf;
@@ -947,7 +954,7 @@ static char *lf_audit_kept_sentence(const struct lf_audit_dep *dep,
 			      d->stmt, d->stmt_loc.line, d->stmt_loc.col);
 		break;
 	}
-	lf_audit_add_distance(&buf, dep, run, src);
+	lf_audit_add_distance(&buf, dep, run, src, phases);
 	return lf_buf_take(&buf);
 }
 
@@ -989,7 +996,8 @@ static int lf_audit_group_add(struct lf_audit_collect *c, int src, int dst,
 	if (lf_audit_dep_init(dep, run, c->kind, src, dst, map, 0) < 0 ||
 	    lf_audit_dep_distance(dep, run, c->plan, s, d, map, n) < 0)
 		return -1;
-	dep->text = lf_audit_kept_sentence(dep, run, s);
+	dep->text = lf_audit_kept_sentence(dep, run, s,
+					   c->plan->rtile[c->g] != 0);
 	return dep->text ? 0 : -1;
 }
 
@@ -1096,6 +1104,10 @@ static char *lf_audit_group_summary(struct lf_run *run,
 	if (plan->sink[g] && group->depth > 0)
 		lf_buf_printf(&buf, ", %s innermost for stride-1 access",
 			      run->loops[stmt->loops[group->depth - 1]].iter);
+	if (lf_plan_rtile_iter(plan, g))
+		lf_buf_printf(&buf, ", %s in blocks of %d, each statement "
+			      "on the whole tile in turn",
+			      lf_plan_rtile_iter(plan, g), plan->rtile[g]);
 	for (i = 0; i < group->n; ++i)
 		lf_audit_add_shift(&buf, run, group, i);
 	return lf_buf_take(&buf);

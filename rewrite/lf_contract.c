@@ -262,6 +262,9 @@ static int lf_contract_array(struct lf_file *file, struct lf_plan *plan,
 
 /* The arrays of group g that become scalars; *list gets them (malloc'd,
  * possibly NULL when there are none).  Returns their number or -1.
+ * A group whose statements run one after another inside each tile
+ * (rtile) has none: a value written for one element of the tile would
+ * be overwritten by the next element's before it is read.
  */
 int lf_contract_group(struct lf_file *file, struct lf_plan *plan,
 	struct lf_deps *deps, int g, struct lf_contraction **list)
@@ -271,6 +274,8 @@ int lf_contract_group(struct lf_file *file, struct lf_plan *plan,
 	int a, n = 0, r;
 
 	*list = NULL;
+	if (plan->rtile[g])
+		return 0;
 	for (a = 0; a < run->n_array; ++a) {
 		r = lf_contract_array(file, plan, deps, g, a, &c);
 		if (r < 0) {

@@ -34,6 +34,7 @@ void lf_plan_free(struct lf_plan *plan)
 	free(plan->band);
 	free(plan->tiled);
 	free(plan->sink);
+	free(plan->rtile);
 	free(plan->shift);
 	free(plan->tiles);
 	free(plan);
@@ -53,12 +54,13 @@ static struct lf_plan *lf_plan_alloc(struct lf_run *run, int tile_size)
 	plan->band = calloc(n, sizeof(int));
 	plan->tiled = calloc(n, sizeof(int));
 	plan->sink = calloc(n, sizeof(int));
+	plan->rtile = calloc(n, sizeof(int));
 	plan->shift = calloc(n, sizeof(*plan->shift));
 	plan->tiles = calloc(n, sizeof(*plan->tiles));
 	plan->refusal = calloc(n, sizeof(char *));
 	plan->refusal_loc = calloc(n, sizeof(struct lf_loc));
 	if (!plan->levels || !plan->group || !plan->band || !plan->tiled ||
-	    !plan->sink || !plan->shift || !plan->tiles ||
+	    !plan->sink || !plan->rtile || !plan->shift || !plan->tiles ||
 	    !plan->refusal || !plan->refusal_loc) {
 		lf_plan_free(plan);
 		return NULL;
@@ -68,7 +70,7 @@ static struct lf_plan *lf_plan_alloc(struct lf_run *run, int tile_size)
 
 int lf_plan_sched_len(struct lf_plan *plan)
 {
-	return 1 + plan->max_band + 2 * lf_sched_max_depth(plan->run) + 3;
+	return 1 + plan->max_band + 2 + 2 * lf_sched_max_depth(plan->run) + 3;
 }
 
 static void lf_plan_term_set(struct lf_term *t, int level, int coef, long cst)
@@ -93,12 +95,21 @@ void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
 	for (k = 0; k < len; ++k)
 		lf_plan_term_set(&terms[k], -1, 0, 0);
 	terms[0].cst = g;
-	pos = 1 + plan->max_band;
+	pos = 1 + plan->max_band + 2;
 	for (k = 0; k < plan->band[g] && plan->tiled[g]; ++k) {
 		lf_plan_term_set(&terms[1 + k], k,
 				 run->loops[stmt->loops[k]].dir,
 				 plan->shift[n][k]);
 		terms[1 + k].div = plan->tiles[g][k];
+	}
+	if (plan->rtile[g]) {
+		k = plan->band[g];
+		terms[1 + plan->max_band].cst = stmt - run->stmts;
+		if (stmt->depth > k) {
+			lf_plan_term_set(&terms[2 + plan->max_band], k,
+					 run->loops[stmt->loops[k]].dir, 0);
+			terms[2 + plan->max_band].div = plan->rtile[g];
+		}
 	}
 	for (l = 0; l < d; ++l) {
 		if (l > 0)
@@ -156,6 +167,25 @@ int lf_plan_group_size(struct lf_plan *plan, int group, int *first)
 			*first = i;
 	}
 	return n;
+}
+
+/* The iterator of the loop below the band that group "group" tiles
+ * (rtile), or NULL.
+ */
+const char *lf_plan_rtile_iter(struct lf_plan *plan, int group)
+{
+	struct lf_run *run = plan->run;
+	int i, b = plan->band[group];
+
+	if (!plan->rtile[group])
+		return NULL;
+	for (i = 0; i < run->n_stmt; ++i) {
+		struct lf_stmt *stmt = &run->stmts[i];
+
+		if (plan->group[stmt->nest][0] == group && stmt->depth > b)
+			return run->loops[stmt->loops[b]].iter;
+	}
+	return NULL;
 }
 
 /* Is the schedule of top-level group g (of all groups if g < 0) legal?
@@ -746,7 +776,7 @@ static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps,
 		if (!lf_plan_band_exceeds_tile(plan, g))
 			continue;
 		for (k = 0; k < plan->band[g]; ++k)
-			dims[k] = 1 + plan->max_band + 2 * k;
+			dims[k] = 1 + plan->max_band + 2 + 2 * k;
 		sched = lf_plan_schedule(plan, g);
 		r = lf_legality_permutable(deps, sched, dims, plan->band[g]);
 		isl_union_map_free(sched);
@@ -866,10 +896,64 @@ static int lf_plan_sink(struct lf_plan *plan, struct lf_deps *deps)
 /* Check the final schedule once more as a whole; should that fail, drop
  * the loop order changes, then the tiling.
  */
+/* Should tiled group g also tile the loop below its band (see rtile in
+ * lf_plan.h)?  Only if its nests share exactly the band, the band runs
+ * its stride-1 loop innermost (sink), and some statement has a loop
+ * below the band that is more than twice as long as a tile: a matrix
+ * product's k loop, not a convolution's few taps.
+ */
+static int lf_plan_wants_rtile(struct lf_plan *plan, int g)
+{
+	struct lf_run *run = plan->run;
+	int i, b = plan->band[g], wants = 0;
+
+	if (!plan->tiled[g] || !plan->sink[g])
+		return 0;
+	for (i = 0; i < run->n_stmt; ++i) {
+		struct lf_stmt *stmt = &run->stmts[i];
+		long extent;
+
+		if (plan->group[stmt->nest][0] != g)
+			continue;
+		if (plan->levels[stmt->nest] != b)
+			return 0;
+		if (stmt->depth <= b)
+			continue;
+		extent = lf_plan_stmt_extent(run, stmt, b);
+		if (extent > 2L * plan->tiles[g][0])
+			wants = 1;
+	}
+	return wants;
+}
+
+/* Tile the loop below the band where lf_plan_wants_rtile says so and
+ * the result is legal, with the size of the band's first tile loop.
+ */
+static int lf_plan_rtile(struct lf_plan *plan, struct lf_deps *deps)
+{
+	int g, r;
+
+	for (g = 0; g < plan->n_group; ++g) {
+		if (!lf_plan_wants_rtile(plan, g))
+			continue;
+		plan->rtile[g] = plan->tiles[g][0];
+		r = lf_plan_is_legal(plan, deps, g, NULL);
+		if (r < 0)
+			return -1;
+		if (!r)
+			plan->rtile[g] = 0;
+	}
+	return 0;
+}
+
 static int lf_plan_finish(struct lf_plan *plan, struct lf_deps *deps)
 {
 	int r = lf_plan_is_legal(plan, deps, -1, NULL);
 
+	if (r == 0) {
+		memset(plan->rtile, 0, plan->run->n_nest * sizeof(int));
+		r = lf_plan_is_legal(plan, deps, -1, NULL);
+	}
 	if (r == 0) {
 		memset(plan->sink, 0, plan->run->n_nest * sizeof(int));
 		r = lf_plan_is_legal(plan, deps, -1, NULL);
@@ -979,6 +1063,7 @@ struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 	if ((!plan->fuse_all && lf_plan_unfuse(plan) < 0) ||
 	    lf_plan_tile(plan, deps, options) < 0 ||
 	    lf_plan_sink(plan, deps) < 0 ||
+	    lf_plan_rtile(plan, deps) < 0 ||
 	    lf_plan_finish(plan, deps) < 0)
 		goto error;
 	return plan;

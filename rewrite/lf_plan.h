@@ -27,6 +27,17 @@
  * innermost band loop runs inside the statements' own inner loops
  * (matmul in i, k, j order), so that it walks memory with stride 1.
  *
+ * In a tiled group with rtile set, every statement instead runs on its
+ * own inside the tile, one statement after the other in source order,
+ * and the loop just below the band is tiled too:
+ *   [group[n][0], T_0 .. T_{B-1}, s, floor(f_B / rtile[g]), <as above>]
+ * where s is the statement's index in the run and f_B its iterator at
+ * depth B (0 if it has none).  The reduction loop of a matrix product
+ * then runs a block of k for every row of the tile, so that the block of
+ * B it reads stays in cache across the rows, and the epilogue runs on
+ * the whole tile once its reductions are done.  Each element still sees
+ * its k iterations in order.
+ *
  * shift[n][l] is added to f_l of nest n: a consumer that reads what
  * a later iteration of its producer writes can still share the loop,
  * a few iterations behind.
@@ -42,6 +53,7 @@ struct lf_plan {
 	int *band;
 	int *tiled;
 	int *sink;
+	int *rtile;
 	int (*shift)[LF_MAX_DEPTH];
 	int max_band;
 	int tile_size;
@@ -72,6 +84,7 @@ void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
 	struct lf_term *terms, int len);
 __isl_give isl_union_map *lf_plan_schedule(struct lf_plan *plan, int group);
 int lf_plan_group_size(struct lf_plan *plan, int group, int *first);
+const char *lf_plan_rtile_iter(struct lf_plan *plan, int group);
 int lf_plan_pair(struct lf_run *run, struct lf_deps *deps, int k,
 	int *depth, int *tilable, struct lf_witness *witness);
 char *lf_plan_explain(struct lf_run *run, struct lf_witness *witness);

@@ -108,6 +108,10 @@ static char *lf_rewrite_note(struct lf_plan *plan, int g, int n,
 		for (k = 0; k < plan->band[g]; ++k)
 			lf_buf_printf(&buf, "%s%d", k ? "x" : "",
 				      plan->tiles[g][k]);
+		if (lf_plan_rtile_iter(plan, g))
+			lf_buf_printf(&buf, ", %s in blocks of %d",
+				      lf_plan_rtile_iter(plan, g),
+				      plan->rtile[g]);
 		lf_buf_add_str(&buf, ")");
 	}
 	for (k = 0; k < n_list; ++k)

@@ -17,10 +17,16 @@ static void matmul_relu(void)
 			for (int i = 32 * it; i <= (N - 1 < 32 * it + 31 ? N - 1 : 32 * it + 31); i++) {
 				for (int j = 32 * jt; j <= (N - 1 < 32 * jt + 31 ? N - 1 : 32 * jt + 31); j++)
 					C[i][j] = 0.0f;
-				for (int k = 0; k < N; k++) {
-					for (int j = 32 * jt; j <= (N - 1 < 32 * jt + 31 ? N - 1 : 32 * jt + 31); j++)
-						C[i][j] += A[i][k] * B[k][j];
+			}
+			for (int kt = 0; kt <= (N - 1) / 32; kt++) {
+				for (int i = 32 * it; i <= (N - 1 < 32 * it + 31 ? N - 1 : 32 * it + 31); i++) {
+					for (int k = 32 * kt; k <= (N - 1 < 32 * kt + 31 ? N - 1 : 32 * kt + 31); k++) {
+						for (int j = 32 * jt; j <= (N - 1 < 32 * jt + 31 ? N - 1 : 32 * jt + 31); j++)
+							C[i][j] += A[i][k] * B[k][j];
+					}
 				}
+			}
+			for (int i = 32 * it; i <= (N - 1 < 32 * it + 31 ? N - 1 : 32 * it + 31); i++) {
 				for (int j = 32 * jt; j <= (N - 1 < 32 * jt + 31 ? N - 1 : 32 * jt + 31); j++)
 					C[i][j] = C[i][j] > 0.0f ? C[i][j] : 0.0f;
 			}

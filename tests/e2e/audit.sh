@@ -160,7 +160,7 @@ fi
 	"$t/seed_matmul_relu.c" >/dev/null 2>"$workdir/explain.txt"
 if grep -A1 'note: fused 2 loop nests into 1' "$workdir/explain.txt" |
 	grep -q 'note: lines 15-20, 21-23 share the (i, j) loops' &&
-	grep -q 'note: C\[i\]\[j\] flows from S1 at 19:5 to C\[i\]\[j\] in S2 at 23:4 with distance (0, 0): kept in order inside the fused (i, j) iteration' \
+	grep -q 'note: C\[i\]\[j\] flows from S1 at 19:5 to C\[i\]\[j\] in S2 at 23:4 with distance (0, 0): kept in order inside the tile, whose statements run one after another' \
 		"$workdir/explain.txt"; then
 	pass "explain"
 else

@@ -179,6 +179,8 @@ static const struct expect expects[] = {
 	OPAQUE("neg_while.c", "LF007", 21),
 	APART("noop_small_saving.c", 0, 1),
 	FUSABLE("pos_alias_assumed.c", 0, 1),
+	FUSABLE("pos_reduction_blocks.c", 0, 2),
+	FUSABLE("pos_reduction_blocks.c", 1, 2),
 	FUSABLE("pos_casts.c", 0, 1),
 	FUSABLE("pos_contract_chain.c", 0, 2),
 	FUSABLE("pos_contract_chain.c", 1, 2),
@@ -989,7 +991,8 @@ START_TEST(test_explain)
 	for (i = 1; i < m->n_note; ++i)
 		if (strstr(m->notes[i].text, "C[i][j] flows from S1 at 19:5 to "
 			   "C[i][j] in S2 at 23:4 with distance (0, 0): kept "
-			   "in order inside the fused (i, j) iteration"))
+			   "in order inside the tile, whose statements run "
+			   "one after another"))
 			flows++;
 	ck_assert_int_eq(flows, 1);
 	lf_result_clear(&result);

@@ -272,6 +272,46 @@ static void check_relu_after_k(const char *code)
 /* Parse the edited text again: it is valid C, and the two nests are
  * now one nest of the given depth holding all three statements.
  */
+/* In the tiled code each tile zeroes its part of C, then runs the k loop
+ * in blocks (kt) around the rows of the tile, then the relu: three
+ * loops one after the other inside the tile loops, the relu outside
+ * the kt loop and += inside the k loop.
+ */
+static void check_tile_phases(const char *code)
+{
+	struct code_line lines[64];
+	const char *init, *kt, *k, *acc, *relu, *jt;
+	int n, ljt, lkt, lk, lacc, lrelu, linit;
+
+	n = code_lines(code, strlen(file->runs[0]->indent), lines, 64);
+	jt = once(code, "for (int jt =");
+	init = once(code, "C[i][j] = 0.0f;");
+	kt = once(code, "for (int kt =");
+	k = once(code, "for (int k = 32 * kt;");
+	acc = once(code, acc_stmt);
+	relu = once(code, relu_stmt);
+	assert_before(jt, init);
+	assert_before(init, kt);
+	assert_before(kt, k);
+	assert_before(k, acc);
+	assert_before(acc, relu);
+	ljt = line_at(lines, n, jt);
+	linit = line_at(lines, n, init);
+	lkt = line_at(lines, n, kt);
+	lk = line_at(lines, n, k);
+	lacc = line_at(lines, n, acc);
+	lrelu = line_at(lines, n, relu);
+	ck_assert(inside(lines, ljt, linit) && inside(lines, ljt, lkt) &&
+		  inside(lines, ljt, lrelu));
+	ck_assert_msg(!inside(lines, lkt, linit) && !inside(lines, lkt, lrelu),
+		      "C = 0 or relu is in the kt loop:\n%s", code);
+	ck_assert_msg(inside(lines, lk, lacc), "+= is not in the k loop:\n%s",
+		      code);
+	ck_assert(enclosing_loop(lines, lrelu) >= 0 &&
+		  starts_with(&lines[enclosing_loop(lines, lrelu)],
+			      "for (int j ="));
+}
+
 static void check_reparsed_single_nest(int depth)
 {
 	struct lf_file *again;
@@ -306,17 +346,14 @@ START_TEST(test_matmul_relu_tiled)
 	ck_assert_int_eq(result.n_message, 1);
 	ck_assert_str_eq(result.messages[0].kind, "note");
 	ck_assert_str_eq(result.messages[0].text,
-			 "fused 2 loop nests into 1 (tiled 32x32)");
+			 "fused 2 loop nests into 1 (tiled 32x32, k in blocks of 32)");
 	ck_assert_uint_eq(result.messages[0].loc.offset,
 			  file->runs[0]->nests[0].begin);
 	ck_assert_uint_eq(result.messages[0].loc.line, 7);
 	ck_assert_uint_eq(result.messages[0].loc.col, 2);
-	check_relu_after_k(result.edits[0].text);
-	/* Tile loops around the point loops. */
-	assert_before(strstr(result.edits[0].text, "32"),
-			 strstr(result.edits[0].text, "for (int j ="));
-	/* it, jt, i, j, k. */
-	check_reparsed_single_nest(5);
+	check_tile_phases(result.edits[0].text);
+	/* it, jt, kt, i, k, j. */
+	check_reparsed_single_nest(6);
 }
 END_TEST
 
@@ -335,6 +372,36 @@ START_TEST(test_matmul_relu_untiled)
 }
 END_TEST
 
+/* Row i starts from the sums of row i - 1: running each statement on the
+ * whole tile in turn would start it before they are done, so the k loop
+ * is not run in blocks, although the (i, j) band is tiled.
+ */
+START_TEST(test_reduction_blocks_illegal)
+{
+	static const char src[] =
+		"#define N 64\n"
+		"static float A[N][N], B[N][N], C[N][N];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (int i = 1; i < N; i++)\n"
+		"\t\tfor (int j = 0; j < N; j++) {\n"
+		"\t\t\tC[i][j] = C[i - 1][j];\n"
+		"\t\t\tfor (int k = 0; k < N; k++)\n"
+		"\t\t\t\tC[i][j] += A[i][k] * B[k][j];\n"
+		"\t\t}\n"
+		"\tfor (int i = 1; i < N; i++)\n"
+		"\t\tfor (int j = 0; j < N; j++)\n"
+		"\t\t\tC[i][j] = C[i][j] > 1.0f ? 1.0f : C[i][j];\n"
+		"}\n";
+
+	rewrite(src, 16, 0);
+	ck_assert_int_eq(result.n_message, 1);
+	ck_assert_str_eq(result.messages[0].text,
+			 "fused 2 loop nests into 1 (tiled 16x16)");
+	ck_assert_ptr_null(strstr(result.edits[0].text, "kt"));
+}
+END_TEST
+
 /* The tile size given is the one used. */
 START_TEST(test_tile_size)
 {
@@ -342,7 +409,7 @@ START_TEST(test_tile_size)
 	ck_assert_int_eq(result.n_edit, 1);
 	ck_assert_int_eq(result.n_message, 1);
 	ck_assert_str_eq(result.messages[0].text,
-			 "fused 2 loop nests into 1 (tiled 16x16)");
+			 "fused 2 loop nests into 1 (tiled 16x16, k in blocks of 16)");
 	ck_assert_ptr_nonnull(strstr(result.edits[0].text, "16"));
 	ck_assert_ptr_null(strstr(result.edits[0].text, "32"));
 }
@@ -599,6 +666,7 @@ static Suite *rewrite_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_matmul_relu_tiled);
 	tcase_add_test(tc, test_matmul_relu_untiled);
+	tcase_add_test(tc, test_reduction_blocks_illegal);
 	tcase_add_test(tc, test_tile_size);
 	tcase_add_test(tc, test_nothing_to_fuse);
 	tcase_add_test(tc, test_illegal_pair);
