@@ -3,7 +3,10 @@
  * "lf_gen SEED" writes to stdout a program whose function "kernel" holds
  * a run of 2 to 6 consecutive loop nests over a few shared arrays, and
  * whose "main" fills the arrays, calls kernel and prints one FNV-1a hash
- * per array.  The same seed always gives the same program.
+ * per array.  In one program in five, one of the nests is a matrix
+ * product (C zeroed, then += A[i][k] * B[k][j]), mostly followed by an
+ * epilogue nest over C, the shape loopfuse tiles with k in blocks.  The
+ * same seed always gives the same program.
  *
  * The program must not have undefined behaviour, or comparing it with
  * its rewritten form would prove nothing:
@@ -1368,8 +1371,94 @@ static void lf_gen_nest(struct lf_gen *gen, int blocker)
 	gen->want_indirect = gen->want_impure = gen->want_nonaffine = 0;
 }
 
+/* A random two-dimensional float array that kernel may write (any 0)
+ * or read (any 1), preferably not "avoid"; -1 if there is none.
+ */
+static int lf_pick_matrix(struct lf_gen *gen, int any, int avoid)
+{
+	int cand[LF_MAX_ARRAY];
+	int n = 0;
+	int i;
+
+	for (i = 0; i < gen->n_array; i++)
+		if (gen->array[i].n_dim == 2 && !gen->array[i].is_int &&
+		    (any || !gen->array[i].input) && i != avoid)
+			cand[n++] = i;
+	if (n == 0)
+		return avoid >= 0 ? lf_pick_matrix(gen, any, -1) : -1;
+	return cand[lf_rand(gen, n)];
+}
+
+/* A read of matrix "a" at [x][y], kept in [-1, 1] unless it is an
+ * input (whose values already are).
+ */
+static void lf_put_matrix_read(struct lf_gen *gen, int a, char x, char y)
+{
+	struct lf_array *array = &gen->array[a];
+
+	array->used = 1;
+	if (array->input)
+		lf_put(gen, "%c[%c][%c]", array->name, x, y);
+	else
+		lf_put(gen, "sinf(%c[%c][%c])", array->name, x, y);
+}
+
+/* A matrix product C = A B (C zeroed or scaled first, then += over k),
+ * usually followed by an epilogue nest over C: the shape loopfuse tiles
+ * and runs in k blocks.  The sizes keep the product within the nest
+ * budget.  Returns the number of nests printed (0 without matrices).
+ */
+static int lf_gen_product(struct lf_gen *gen)
+{
+	int c = lf_pick_matrix(gen, 0, -1);
+	int a = lf_pick_matrix(gen, 1, c);
+	int b = lf_pick_matrix(gen, 1, c);
+	int ni = lf_between(gen, 2, LF_USE);
+	int nj = lf_between(gen, lf_chance(gen, 70) ? 16 : 2, LF_USE);
+	int nk = LF_NEST_BUDGET / (ni * nj);
+	int d;
+
+	if (c < 0 || a < 0 || b < 0)
+		return 0;
+	if (nk > LF_USE)
+		nk = LF_USE;
+	nk = lf_between(gen, nk > 9 && lf_chance(gen, 70) ? 9 : 1, nk);
+	gen->array[c].used = gen->array[c].written = 1;
+	lf_indent(gen);
+	lf_put(gen, "for (int i = 0; i < %d; i++)\n", ni);
+	lf_indent(gen);
+	lf_put(gen, "\tfor (int j = 0; j < %d; j++) {\n", nj);
+	lf_indent(gen);
+	lf_put(gen, "\t\t%c[i][j] = %s;\n", gen->array[c].name,
+	       lf_chance(gen, 70) ? "0.0f" : "0.5f");
+	lf_indent(gen);
+	lf_put(gen, "\t\tfor (int k = 0; k < %d; k++)\n", nk);
+	lf_indent(gen);
+	lf_put(gen, "\t\t\t%c[i][j] += ", gen->array[c].name);
+	lf_put_matrix_read(gen, a, 'i', 'k');
+	lf_put(gen, " * ");
+	lf_put_matrix_read(gen, b, 'k', 'j');
+	lf_put(gen, ";\n");
+	lf_indent(gen);
+	lf_put(gen, "\t}\n");
+	if (lf_chance(gen, 20))
+		return 1;
+	d = lf_chance(gen, 30) ? lf_pick_matrix(gen, 0, -1) : c;
+	gen->array[d].used = gen->array[d].written = 1;
+	lf_indent(gen);
+	lf_put(gen, "for (int i = 0; i < %d; i++)\n", ni);
+	lf_indent(gen);
+	lf_put(gen, "\tfor (int j = 0; j < %d; j++)\n", nj);
+	lf_indent(gen);
+	lf_put(gen, "\t\t%c[i][j] = %c[i][j] > 0.0f ? %c[i][j] : "
+	       "0.25f * %c[i][j];\n", gen->array[d].name,
+	       gen->array[c].name, gen->array[c].name, gen->array[c].name);
+	return 2;
+}
+
 /* Generate the body of kernel: a run of 2 to 6 nests, one of which may
- * hold a construct that blocks fusion.
+ * hold a construct that blocks fusion, and in one program in five a
+ * matrix product among them.
  */
 static void lf_gen_run(struct lf_gen *gen)
 {
@@ -1385,9 +1474,12 @@ static void lf_gen_run(struct lf_gen *gen)
 		blocker = 2;
 	else if (r < 20)
 		blocker = 3;
+	int product = lf_chance(gen, 20) ? lf_rand(gen, n_nest) : -1;
+
 	gen->indent = 1;
 	for (i = 0; i < n_nest; i++)
-		lf_gen_nest(gen, i == blocked ? blocker : 0);
+		if (i != product || i == blocked || lf_gen_product(gen) == 0)
+			lf_gen_nest(gen, i == blocked ? blocker : 0);
 }
 
 static enum lf_kind lf_pick_kind(struct lf_gen *gen)
