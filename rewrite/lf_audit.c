@@ -1711,6 +1711,7 @@ static int lf_audit_run(struct lf_audit_function *fn, struct lf_run *run,
 	popt.tile_size = options->tile_size;
 	popt.n_tile_sizes = options->n_tile_sizes;
 	memcpy(popt.tile_sizes, options->tile_sizes, sizeof(popt.tile_sizes));
+	popt.cache_l1 = options->cache_l1;
 	popt.cache_l2 = options->cache_l2;
 	popt.fuse_all = options->fuse_all;
 	isl_ctx_reset_operations(ctx);

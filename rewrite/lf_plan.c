@@ -373,21 +373,6 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 	return r;
 }
 
-static int lf_plan_nest_uses(struct lf_run *run, int n, int array)
-{
-	struct lf_nest *nest = &run->nests[n];
-	int i, a;
-
-	for (i = nest->first_stmt; i < nest->first_stmt + nest->n_stmt; ++i) {
-		struct lf_stmt *stmt = &run->stmts[i];
-
-		for (a = 0; a < stmt->n_access; ++a)
-			if (run->accesses[stmt->accesses[a]].array == array)
-				return 1;
-	}
-	return 0;
-}
-
 /* The bytes of the bounding box of "elems", elements of an array with
  * n_dim dimensions (4-byte elements), or -1 if a bound is unknown.
  */
@@ -416,11 +401,10 @@ static long lf_plan_box_bytes(__isl_take isl_set *elems, int n_dim)
 	return box;
 }
 
-/* The bytes of "array" that nests [first, last] access, as the bounding
- * box of the elements, or -1 if that depends on unknown sizes.
+/* The elements of "array" that nests [first, last] access.
  */
-static long lf_plan_touched(struct lf_run *run, int first, int last,
-	int array)
+static __isl_give isl_set *lf_plan_elems(struct lf_run *run, int first,
+	int last, int array)
 {
 	isl_space *space = isl_space_set_alloc(isl_set_get_ctx(run->context),
 					       0, run->arrays[array].n_dim);
@@ -448,46 +432,50 @@ static long lf_plan_touched(struct lf_run *run, int first, int last,
 		}
 		isl_set_free(dom);
 	}
-	return lf_plan_box_bytes(elems, run->arrays[array].n_dim);
+	return elems;
 }
 
-/* Fusing nest k with nests [start, k) saves at most the traffic of
- * nest k's accesses to the arrays (not scalars) those nests access
- * too: they may still be in cache.  If that is under 1/20 of what the
- * nests access in all, fusion cannot gain anything measurable, and the
- * fused loop can be slower (a call between independent reductions
- * keeps the processor from overlapping them), so it is not done.
- * Return the reason to refuse, or NULL (also when sizes are unknown and
- * some array is shared).  *error is set if memory runs out.
- */
 static long lf_plan_add_bytes(long x, long y)
 {
 	return x < 0 || y < 0 ? -1 : x + y;
 }
 
+/* Fusing nest k with nests [start, k) saves at most the traffic of the
+ * elements nest k accesses that those nests accessed before: they may
+ * still be in cache.  Fusion cannot gain anything measurable if that is
+ * under 1/20 of the bytes the nests access in all, or if all of those
+ * fit in half of the L1 cache, where they stay without fusion; and the
+ * fused loop can be slower (a call between independent reductions keeps
+ * the processor from overlapping them).  So the nests are kept apart.
+ * Byte counts are bounding boxes of the elements (4-byte elements);
+ * with unknown sizes only the first rule, on arrays, applies.
+ * Return the reason to refuse (malloc'd), or NULL; *error is set if
+ * memory runs out.
+ */
 static char *lf_plan_no_saving(struct lf_plan *plan, int start, int k,
 	int *error)
 {
 	struct lf_run *run = plan->run;
 	long saved = 0, total = 0;
-	int a, j, in_group, in_k, any = 0;
+	int a, any = 0;
 	char text[160], *reason;
 
 	for (a = 0; a < run->n_array; ++a) {
+		isl_set *group, *nest;
+
 		if (run->arrays[a].n_dim == 0)
 			continue;
-		in_k = lf_plan_nest_uses(run, k, a);
-		for (j = start, in_group = 0; j < k && !in_group; ++j)
-			in_group = lf_plan_nest_uses(run, j, a);
-		if (!in_k && !in_group)
-			continue;
-		total = lf_plan_add_bytes(total,
-					  lf_plan_touched(run, start, k, a));
-		if (in_k && in_group) {
+		group = lf_plan_elems(run, start, k - 1, a);
+		nest = lf_plan_elems(run, k, k, a);
+		if (isl_set_plain_is_empty(group) != isl_bool_true &&
+		    isl_set_plain_is_empty(nest) != isl_bool_true)
 			any = 1;
-			saved = lf_plan_add_bytes(saved,
-					lf_plan_touched(run, k, k, a));
-		}
+		saved = lf_plan_add_bytes(saved, lf_plan_box_bytes(
+			isl_set_intersect(isl_set_copy(group),
+					  isl_set_copy(nest)),
+			run->arrays[a].n_dim));
+		total = lf_plan_add_bytes(total, lf_plan_box_bytes(
+			isl_set_union(group, nest), run->arrays[a].n_dim));
 	}
 	if (!any)
 		snprintf(text, sizeof(text), "shares no array with the nests "
@@ -496,6 +484,9 @@ static char *lf_plan_no_saving(struct lf_plan *plan, int start, int k,
 		snprintf(text, sizeof(text), "fusion would save at most %ld "
 			 "of the %ld bytes these nests access (under 5%%)",
 			 saved, total);
+	else if (total >= 0 && total <= plan->cache_l1 / 2)
+		snprintf(text, sizeof(text), "the %ld bytes these nests "
+			 "access stay in the L1 cache without fusion", total);
 	else
 		return NULL;
 	reason = strdup(text);
@@ -544,8 +535,8 @@ static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
 		}
 		r = 0;
 		no_saving = NULL;
-		if (level == 0 && !plan->fuse_all &&
-		    !lf_plan_structural_refusal(plan, k))
+		if (level == 0 && !lf_plan_structural_refusal(plan, k) &&
+		    !plan->fuse_all)
 			no_saving = lf_plan_no_saving(plan, start, k, &error);
 		if (error)
 			return -1;
@@ -719,6 +710,7 @@ static long lf_plan_footprint(struct lf_plan *plan, int g, int size)
 }
 
 #define LF_DEFAULT_L2 (1024 * 1024)
+#define LF_DEFAULT_L1 (32 * 1024)
 
 /* The largest of 256, 128, 64, 32 whose tile fits in half the L2 cache
  * (the other half for what streams through), or 16.  Without known
@@ -1053,6 +1045,8 @@ struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 	if (!plan)
 		return NULL;
 	plan->fuse_all = options->fuse_all;
+	plan->cache_l1 = options->cache_l1 > 0 ? options->cache_l1 :
+			 LF_DEFAULT_L1;
 	for (i = 0; i < run->n_nest; ++i)
 		plan->group[i][0] = i;
 	if (lf_plan_partition(plan, deps, 0, run->n_nest, 0) < 0)

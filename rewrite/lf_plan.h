@@ -57,6 +57,7 @@ struct lf_plan {
 	int (*shift)[LF_MAX_DEPTH];
 	int max_band;
 	int tile_size;
+	long cache_l1;
 	int fuse_all;
 	int (*tiles)[LF_MAX_DEPTH];
 	char **refusal;
@@ -65,13 +66,15 @@ struct lf_plan {
 
 /* tile_size: > 0, every tiled loop gets that size; 0, no tiling; < 0,
  * sizes from a model of the cache (cache_l2 bytes), unless n_tile_sizes
- * sizes are given, one per band loop (the last repeats).  fuse_all:
+ * sizes are given, one per band loop (the last repeats).  cache_l1:
+ * nests that access no more than half of it are not fused.  fuse_all:
  * fuse wherever it is legal, also where the cost model expects no gain.
  */
 struct lf_plan_options {
 	int tile_size;
 	int n_tile_sizes;
 	int tile_sizes[LF_MAX_DEPTH];
+	long cache_l1;
 	long cache_l2;
 	int fuse_all;
 };

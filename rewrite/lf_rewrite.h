@@ -25,13 +25,14 @@ struct lf_message {
 	struct lf_note *notes;
 };
 
-/* tile_size, n_tile_sizes, tile_sizes, cache_l2, fuse_all: see
+/* tile_size, n_tile_sizes, tile_sizes, cache_l1, cache_l2, fuse_all: see
  * lf_plan_options.
  */
 struct lf_rewrite_options {
 	int tile_size;
 	int n_tile_sizes;
 	int tile_sizes[LF_MAX_DEPTH];
+	long cache_l1;
 	long cache_l2;
 	int assume_no_alias;
 	int openmp;

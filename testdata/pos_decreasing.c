@@ -1,4 +1,4 @@
-// RUN-ARGS: --function=suffix_ops
+// RUN-ARGS: --function=suffix_ops --fuse-all
 // EXPECT-STDERR: :22:[0-9]+: note: fused 2 loop nests into 1
 // EXPECT-STDERR: :27:[0-9]+: note: fused 2 loop nests into 1
 /*

@@ -40,6 +40,7 @@ struct lf_cli_options {
 int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 	int *done);
 int lf_cli_run(const struct lf_cli_options *options);
+long lf_run_cache_l1(void);
 long lf_run_cache_l2(void);
 
 #endif

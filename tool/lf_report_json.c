@@ -278,6 +278,7 @@ static struct json_object *lf_json_options(const struct lf_audit *audit)
 	lf_json_add(obj, "tile_size", json_object_new_int(o->tile_size));
 	lf_json_add(obj, "tile_sizes", lf_json_ints(o->tile_sizes,
 						    o->n_tile_sizes));
+	lf_json_add(obj, "cache_l1", json_object_new_int64(o->cache_l1));
 	lf_json_add(obj, "cache_l2", json_object_new_int64(o->cache_l2));
 	lf_json_add(obj, "assume_no_alias",
 		    json_object_new_boolean(o->assume_no_alias));

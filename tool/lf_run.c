@@ -43,6 +43,18 @@ static void lf_run_messages(const char *path, struct lf_result *result)
 	}
 }
 
+/* The L1 data cache size the machine reports, or 32 KiB.
+ */
+long lf_run_cache_l1(void)
+{
+	long bytes = -1;
+
+#ifdef _SC_LEVEL1_DCACHE_SIZE
+	bytes = sysconf(_SC_LEVEL1_DCACHE_SIZE);
+#endif
+	return bytes > 0 ? bytes : 32 * 1024;
+}
+
 /* The L2 cache size the machine reports, or 1 MiB.
  */
 long lf_run_cache_l2(void)
@@ -102,6 +114,8 @@ static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
 	ropt.tile_size = options->tile_size;
 	ropt.n_tile_sizes = options->n_tile_sizes;
 	memcpy(ropt.tile_sizes, options->tile_sizes, sizeof(ropt.tile_sizes));
+	ropt.cache_l1 = options->cache_l1 > 0 ? options->cache_l1 :
+			lf_run_cache_l1();
 	ropt.cache_l2 = options->cache_l2 > 0 ? options->cache_l2 :
 			lf_run_cache_l2();
 	ropt.assume_no_alias = options->assume_no_alias;

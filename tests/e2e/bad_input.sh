@@ -153,7 +153,7 @@ kernel() {
 	cat <<'EOF'
 #include <stdio.h>
 
-#define N 40
+#define N 128
 
 /* Two element-wise passes over a matrix. */
 static float a[N][N], b[N][N];
@@ -512,7 +512,7 @@ test_macro() {
 	cat >"$dir/m.c" <<'EOF'
 #include <stdio.h>
 
-#define N 64
+#define N 8192
 #define TWO_NESTS(x, y)				\
 	for (int i = 0; i < N; i++)		\
 		x[i] = i;			\
@@ -568,7 +568,7 @@ test_include() {
 	# Fusable nests in a header, and in a fragment included inside a
 	# function of the main file: only the main file's own nests change.
 	cat >"$dir/inc/kern.h" <<'EOF'
-#define N 64
+#define N 8192
 static float ha[N], hb[N], c[N], d[N];
 
 static void header_kernel(void)

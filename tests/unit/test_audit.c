@@ -177,6 +177,7 @@ static const struct expect expects[] = {
 	OPAQUE("neg_square_subscript.c", "LF001", 19),
 	OPAQUE("neg_volatile.c", "LF005", 18),
 	OPAQUE("neg_while.c", "LF007", 21),
+	APART("noop_in_l1.c", 0, 1),
 	APART("noop_small_saving.c", 0, 1),
 	FUSABLE("pos_alias_assumed.c", 0, 1),
 	FUSABLE("pos_reduction_blocks.c", 0, 2),

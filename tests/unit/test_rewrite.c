@@ -39,10 +39,17 @@ static struct lf_file *parse_text(const char *text, unsigned len)
 	return lf_frontend_parse(ctx, "t.c", text, len, &opt, stderr);
 }
 
-/* Parse "text" into "file" and rewrite it into "result". */
+/* Parse "text" into "file" and rewrite it into "result".  The inputs
+ * are small, so the cost model is off: these tests are about what a
+ * fusion does, not whether it pays.
+ */
 static void rewrite(const char *text, int tile_size, int assume_no_alias)
 {
-	struct lf_rewrite_options opt = { .tile_size = tile_size, .assume_no_alias = assume_no_alias };
+	struct lf_rewrite_options opt = {
+		.tile_size = tile_size,
+		.assume_no_alias = assume_no_alias,
+		.fuse_all = 1
+	};
 
 	file = parse_text(text, strlen(text));
 	ck_assert_ptr_nonnull(file);
