@@ -73,6 +73,15 @@ int lf_plan_sched_len(struct lf_plan *plan)
 	return 1 + plan->max_band + 2 + 2 * lf_sched_max_depth(plan->run) + 3;
 }
 
+/* The position of f_l, the level-l iterator of a statement sharing at
+ * least l + 1 loops, in the schedule vector: after the group, the tile
+ * loops and the statement and block dimensions of rtile (see lf_plan.h).
+ */
+static int lf_plan_loop_pos(struct lf_plan *plan, int l)
+{
+	return 1 + plan->max_band + 2 + 2 * l;
+}
+
 static void lf_plan_term_set(struct lf_term *t, int level, int coef, long cst)
 {
 	t->level = level;
@@ -95,7 +104,7 @@ void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
 	for (k = 0; k < len; ++k)
 		lf_plan_term_set(&terms[k], -1, 0, 0);
 	terms[0].cst = g;
-	pos = 1 + plan->max_band + 2;
+	pos = lf_plan_loop_pos(plan, 0);
 	for (k = 0; k < plan->band[g] && plan->tiled[g]; ++k) {
 		lf_plan_term_set(&terms[1 + k], k,
 				 run->loops[stmt->loops[k]].dir,
@@ -768,7 +777,7 @@ static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps,
 		if (!lf_plan_band_exceeds_tile(plan, g))
 			continue;
 		for (k = 0; k < plan->band[g]; ++k)
-			dims[k] = 1 + plan->max_band + 2 + 2 * k;
+			dims[k] = lf_plan_loop_pos(plan, k);
 		sched = lf_plan_schedule(plan, g);
 		r = lf_legality_permutable(deps, sched, dims, plan->band[g]);
 		isl_union_map_free(sched);
@@ -1110,7 +1119,7 @@ int lf_plan_pair(struct lf_run *run, struct lf_deps *deps, int k,
 		plan->group[k - 1][*depth] = 0;
 		plan->group[k][*depth] = 1;
 		for (l = 0; l < *depth; ++l)
-			dims[l] = 1 + 2 * l;
+			dims[l] = lf_plan_loop_pos(plan, l);
 		sched = lf_plan_schedule(plan, k - 1);
 		*tilable = lf_legality_permutable(deps, sched, dims, *depth);
 		isl_union_map_free(sched);

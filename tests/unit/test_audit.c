@@ -754,6 +754,50 @@ START_TEST(test_shift)
 }
 END_TEST
 
+/* A pair that fuses without a shift over a band that is not permutable
+ * (a[i - 1][j + 1] feeds a[i][j]): fusable, but tiling is not legal;
+ * the same pair reading a[i - 1][j] may be tiled.
+ */
+START_TEST(test_not_tilable)
+{
+	static const char *src[] = {
+		"#define N 64\n"
+		"float a[N][N], b[N][N];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (int i = 1; i < N; i++)\n"
+		"\t\tfor (int j = 0; j < N - 1; j++)\n"
+		"\t\t\ta[i][j] = a[i - 1][j + 1] + 1.0f;\n"
+		"\tfor (int i = 1; i < N; i++)\n"
+		"\t\tfor (int j = 0; j < N - 1; j++)\n"
+		"\t\t\tb[i][j] = a[i][j] * 2.0f;\n"
+		"}\n",
+		"#define N 64\n"
+		"float a[N][N], b[N][N];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (int i = 1; i < N; i++)\n"
+		"\t\tfor (int j = 0; j < N - 1; j++)\n"
+		"\t\t\ta[i][j] = a[i - 1][j] + 1.0f;\n"
+		"\tfor (int i = 1; i < N; i++)\n"
+		"\t\tfor (int j = 0; j < N - 1; j++)\n"
+		"\t\t\tb[i][j] = a[i][j] * 2.0f;\n"
+		"}\n",
+	};
+	int k;
+
+	for (k = 0; k < 2; ++k) {
+		struct lf_audit *audit = audit_text(src[k]);
+		const struct lf_audit_pair *pair = &audit->functions[0].pairs[0];
+
+		ck_assert_int_eq(pair->verdict, LF_VERDICT_FUSABLE);
+		ck_assert_int_eq(pair->depth, 2);
+		ck_assert_int_eq(pair->tilable, k);
+		lf_audit_free(audit);
+	}
+}
+END_TEST
+
 /* In two dimensions, the shift is per loop, and the shifted band is not
  * permutable when a read runs ahead in the inner loop.
  */
@@ -1023,6 +1067,7 @@ static Suite *audit_suite(void)
 	tcase_add_test(tc, test_text_witness);
 	tcase_add_test(tc, test_limit);
 	tcase_add_test(tc, test_shift);
+	tcase_add_test(tc, test_not_tilable);
 	tcase_add_test(tc, test_shift_2d);
 	tcase_add_test(tc, test_example);
 	tcase_add_test(tc, test_render_shift);
