@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -383,7 +384,8 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 }
 
 /* The bytes of the bounding box of "elems", elements of an array with
- * n_dim dimensions (4-byte elements), or -1 if a bound is unknown.
+ * n_dim dimensions (4-byte elements), or -1 if a bound is unknown or
+ * the count does not fit in a long.
  */
 static long lf_plan_box_bytes(__isl_take isl_set *elems, int n_dim)
 {
@@ -398,11 +400,13 @@ static long lf_plan_box_bytes(__isl_take isl_set *elems, int n_dim)
 		isl_val *min = isl_pw_aff_min_val(isl_set_dim_min(
 			isl_set_copy(elems), l));
 
+		long extent = -1;
+
 		if (max && min && isl_val_is_int(max) && isl_val_is_int(min))
-			box *= isl_val_get_num_si(max) -
-			       isl_val_get_num_si(min) + 1;
-		else
-			box = -1;
+			extent = isl_val_get_num_si(max) -
+				 isl_val_get_num_si(min) + 1;
+		box = extent > 0 && extent <= LONG_MAX / box ?
+		      box * extent : -1;
 		isl_val_free(max);
 		isl_val_free(min);
 	}
@@ -446,7 +450,7 @@ static __isl_give isl_set *lf_plan_elems(struct lf_run *run, int first,
 
 static long lf_plan_add_bytes(long x, long y)
 {
-	return x < 0 || y < 0 ? -1 : x + y;
+	return x < 0 || y < 0 || x > LONG_MAX - y ? -1 : x + y;
 }
 
 /* Fusing nest k with nests [start, k) saves at most the traffic of the
@@ -489,7 +493,7 @@ static char *lf_plan_no_saving(struct lf_plan *plan, int start, int k,
 	if (!any)
 		snprintf(text, sizeof(text), "shares no array with the nests "
 			 "before it: fusion would save no memory traffic");
-	else if (saved >= 0 && total >= 0 && saved * 20 < total)
+	else if (saved >= 0 && total >= 0 && saved < total / 20)
 		snprintf(text, sizeof(text), "fusion would save at most %ld "
 			 "of the %ld bytes these nests access (under 5%%)",
 			 saved, total);
