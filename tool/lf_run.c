@@ -43,28 +43,35 @@ static void lf_run_messages(const char *path, struct lf_result *result)
 	}
 }
 
+/* sysconf(name) if the machine reports it, else "fallback".
+ */
+static long lf_run_sysconf(int name, long fallback)
+{
+	long bytes = sysconf(name);
+
+	return bytes > 0 ? bytes : fallback;
+}
+
 /* The L1 data cache size the machine reports, or 32 KiB.
  */
 long lf_run_cache_l1(void)
 {
-	long bytes = -1;
-
 #ifdef _SC_LEVEL1_DCACHE_SIZE
-	bytes = sysconf(_SC_LEVEL1_DCACHE_SIZE);
+	return lf_run_sysconf(_SC_LEVEL1_DCACHE_SIZE, 32 * 1024);
+#else
+	return 32 * 1024;
 #endif
-	return bytes > 0 ? bytes : 32 * 1024;
 }
 
 /* The L2 cache size the machine reports, or 1 MiB.
  */
 long lf_run_cache_l2(void)
 {
-	long bytes = -1;
-
 #ifdef _SC_LEVEL2_CACHE_SIZE
-	bytes = sysconf(_SC_LEVEL2_CACHE_SIZE);
+	return lf_run_sysconf(_SC_LEVEL2_CACHE_SIZE, 1024 * 1024);
+#else
+	return 1024 * 1024;
 #endif
-	return bytes > 0 ? bytes : 1024 * 1024;
 }
 
 static int lf_run_write(const struct lf_cli_options *options,

@@ -760,36 +760,29 @@ END_TEST
  */
 START_TEST(test_not_tilable)
 {
-	static const char *src[] = {
+	static const char fmt[] =
 		"#define N 64\n"
 		"float a[N][N], b[N][N];\n"
 		"void f(void)\n"
 		"{\n"
 		"\tfor (int i = 1; i < N; i++)\n"
 		"\t\tfor (int j = 0; j < N - 1; j++)\n"
-		"\t\t\ta[i][j] = a[i - 1][j + 1] + 1.0f;\n"
+		"\t\t\ta[i][j] = a[i - 1][%s] + 1.0f;\n"
 		"\tfor (int i = 1; i < N; i++)\n"
 		"\t\tfor (int j = 0; j < N - 1; j++)\n"
 		"\t\t\tb[i][j] = a[i][j] * 2.0f;\n"
-		"}\n",
-		"#define N 64\n"
-		"float a[N][N], b[N][N];\n"
-		"void f(void)\n"
-		"{\n"
-		"\tfor (int i = 1; i < N; i++)\n"
-		"\t\tfor (int j = 0; j < N - 1; j++)\n"
-		"\t\t\ta[i][j] = a[i - 1][j] + 1.0f;\n"
-		"\tfor (int i = 1; i < N; i++)\n"
-		"\t\tfor (int j = 0; j < N - 1; j++)\n"
-		"\t\t\tb[i][j] = a[i][j] * 2.0f;\n"
-		"}\n",
-	};
+		"}\n";
+	static const char *column[] = { "j + 1", "j" };
+	char src[512];
 	int k;
 
 	for (k = 0; k < 2; ++k) {
-		struct lf_audit *audit = audit_text(src[k]);
-		const struct lf_audit_pair *pair = &audit->functions[0].pairs[0];
+		struct lf_audit *audit;
+		const struct lf_audit_pair *pair;
 
+		snprintf(src, sizeof(src), fmt, column[k]);
+		audit = audit_text(src);
+		pair = &audit->functions[0].pairs[0];
 		ck_assert_int_eq(pair->verdict, LF_VERDICT_FUSABLE);
 		ck_assert_int_eq(pair->depth, 2);
 		ck_assert_int_eq(pair->tilable, k);
