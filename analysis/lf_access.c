@@ -578,18 +578,46 @@ static int lf_access_decl(struct lf_builder *b, CXCursor c)
 	return r;
 }
 
+/* Note "name", an iterator declared before the run, in the current
+ * statement's outer_iters (once).
+ */
+static int lf_access_note_outer_iter(struct lf_builder *b, const char *name)
+{
+	struct lf_stmt *stmt = &b->run->stmts[b->stmt];
+	char **more;
+	int i;
+
+	for (i = 0; i < stmt->n_outer_iter; ++i)
+		if (!strcmp(stmt->outer_iters[i], name))
+			return 0;
+	more = realloc(stmt->outer_iters,
+		       (stmt->n_outer_iter + 1) * sizeof(char *));
+	if (!more)
+		return -1;
+	stmt->outer_iters = more;
+	more[stmt->n_outer_iter] = strdup(name);
+	if (!more[stmt->n_outer_iter])
+		return -1;
+	stmt->n_outer_iter++;
+	return 0;
+}
+
 /* A loop inside a compound statement: its accesses are the union over
  * its iterations.
  */
 static int lf_access_inner_loop(struct lf_builder *b, CXCursor c)
 {
 	isl_set *outer = b->cur_dom, *domain;
+	const char *outer_name;
 	CXCursor body;
 	int r;
 
 	if (lf_loop_header(b, c, outer, -1, &domain, &body) < 0)
 		return -1;
+	outer_name = b->iters[b->n_iter - 1].outer_name;
 	r = lf_build_push_internal(b, b->iters[b->n_iter - 1].usr);
+	if (r == 0 && outer_name)
+		r = lf_access_note_outer_iter(b, outer_name);
 	b->cur_dom = domain;
 	if (r == 0)
 		r = lf_access_walk_stmt(b, body);

@@ -23,11 +23,13 @@ struct lf_var_ref {
 };
 
 /* An iterator visible at the current point: a loop of the run (loop >= 0)
- * or a loop inside a compound statement (loop == -1).
+ * or a loop inside a compound statement (loop == -1).  outer_name is
+ * its name if it is a variable declared before the run, else NULL.
  */
 struct lf_iter {
 	char *usr;
 	int loop;
+	char *outer_name;
 };
 
 struct lf_builder {

@@ -342,8 +342,16 @@ int lf_loop_header(struct lf_builder *b, CXCursor for_c,
 		goto done;
 	b->iters[b->n_iter].usr = h.usr;
 	b->iters[b->n_iter].loop = loop;
+	b->iters[b->n_iter].outer_name = NULL;
 	b->n_iter++;
 	h.usr = NULL;
+	if (h.outside && lf_cursor_offset(b, h.iter_decl) < b->run->begin) {
+		b->iters[b->n_iter - 1].outer_name = strdup(h.name);
+		if (!b->iters[b->n_iter - 1].outer_name) {
+			lf_loop_pop(b);
+			goto done;
+		}
+	}
 	*domain = lf_header_domain(b, &h, outer);
 	if (!*domain) {
 		lf_loop_pop(b);
@@ -361,4 +369,5 @@ void lf_loop_pop(struct lf_builder *b)
 {
 	b->n_iter--;
 	free(b->iters[b->n_iter].usr);
+	free(b->iters[b->n_iter].outer_name);
 }

@@ -5,11 +5,16 @@
 
 static void lf_stmt_clear(struct lf_stmt *stmt)
 {
+	int i;
+
 	free(stmt->name);
 	free(stmt->loops);
 	free(stmt->pos);
 	free(stmt->subst);
 	free(stmt->accesses);
+	for (i = 0; i < stmt->n_outer_iter; ++i)
+		free(stmt->outer_iters[i]);
+	free(stmt->outer_iters);
 	isl_set_free(stmt->domain);
 }
 

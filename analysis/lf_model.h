@@ -139,7 +139,9 @@ struct lf_subst {
  *   [pos[0], dir0 * i0, pos[1], dir1 * i1, ..., pos[depth]].
  * [begin, end) is the statement's text, including its ';' or '}'.
  * domain is { S<i>[i0, ..., i<depth-1>] : ... } over the run's
- * parameters.
+ * parameters.  outer_iters names the variables declared before the run
+ * that loops inside a compound statement use as iterators: code that
+ * runs its instances in parallel must make them private.
  */
 struct lf_stmt {
 	char *name;
@@ -154,6 +156,8 @@ struct lf_stmt {
 	isl_set *domain;
 	int n_subst;
 	struct lf_subst *subst;
+	int n_outer_iter;
+	char **outer_iters;
 	int n_access;
 	int *accesses;
 };

@@ -34,6 +34,7 @@ struct lf_codegen {
 	struct lf_names names;
 	const char *newline;
 	int *parallel;
+	char *parallel_pragma;
 	const struct lf_codegen_options *options;
 };
 
@@ -405,24 +406,34 @@ static int lf_codegen_print_stmt(struct lf_codegen *cg, struct lf_buf *out,
 	return r;
 }
 
+/* The statement that user node "node" prints, or NULL.
+ */
+static struct lf_stmt *lf_codegen_user_stmt(struct lf_run *run,
+	__isl_keep isl_ast_node *node)
+{
+	isl_ast_expr *call = isl_ast_node_user_get_expr(node);
+	isl_ast_expr *fn = isl_ast_expr_op_get_arg(call, 0);
+	isl_id *id = isl_ast_expr_id_get_id(fn);
+	int s = id ? atoi(isl_id_get_name(id) + 1) : -1;
+
+	isl_id_free(id);
+	isl_ast_expr_free(fn);
+	isl_ast_expr_free(call);
+	return s >= 0 && s < run->n_stmt ? &run->stmts[s] : NULL;
+}
+
 static int lf_codegen_print_user(struct lf_buf *out,
 	__isl_keep isl_ast_node *node, const char *indent, void *user)
 {
 	struct lf_codegen *cg = user;
-	struct lf_run *run = cg->plan->run;
-	isl_ast_expr *call = isl_ast_node_user_get_expr(node);
-	isl_ast_expr *fn = isl_ast_expr_op_get_arg(call, 0);
-	isl_id *id = isl_ast_expr_id_get_id(fn);
-	int s, r;
+	struct lf_stmt *stmt = lf_codegen_user_stmt(cg->plan->run, node);
+	isl_ast_expr *call;
+	int r;
 
-	s = id ? atoi(isl_id_get_name(id) + 1) : -1;
-	isl_id_free(id);
-	isl_ast_expr_free(fn);
-	if (s < 0 || s >= run->n_stmt) {
-		isl_ast_expr_free(call);
+	if (!stmt)
 		return -1;
-	}
-	r = lf_codegen_print_stmt(cg, out, &run->stmts[s], call, indent);
+	call = isl_ast_node_user_get_expr(node);
+	r = lf_codegen_print_stmt(cg, out, stmt, call, indent);
 	isl_ast_expr_free(call);
 	return r;
 }
@@ -618,6 +629,98 @@ static isl_bool lf_codegen_find_for(__isl_keep isl_ast_node *node, void *user)
 	return isl_bool_true;
 }
 
+/* Append "name" to the n names in *list unless it is there.
+ */
+static int lf_codegen_add_name(const char ***list, int *n, const char *name)
+{
+	const char **more;
+	int i;
+
+	for (i = 0; i < *n; ++i)
+		if (!strcmp((*list)[i], name))
+			return 0;
+	more = realloc(*list, (*n + 1) * sizeof(char *));
+	if (!more)
+		return -1;
+	*list = more;
+	more[(*n)++] = name;
+	return 0;
+}
+
+struct lf_private {
+	struct lf_codegen *cg;
+	const char **names;
+	int n;
+	int failed;
+};
+
+/* Collect the variables declared before the run that "node" assigns
+ * as loop iterators: a generated loop that reuses such an iterator, and
+ * the loops inside a compound statement.
+ */
+static isl_bool lf_codegen_collect_private(__isl_keep isl_ast_node *node,
+	void *user)
+{
+	struct lf_private *priv = user;
+	struct lf_run *run = priv->cg->plan->run;
+	enum isl_ast_node_type type = isl_ast_node_get_type(node);
+	struct lf_stmt *stmt;
+	isl_ast_expr *it;
+	isl_id *id;
+	int k;
+
+	if (type == isl_ast_node_for) {
+		it = isl_ast_node_for_get_iterator(node);
+		id = it ? isl_ast_expr_id_get_id(it) : NULL;
+		if (!id || (lf_names_is_outside(run, isl_id_get_name(id)) &&
+			    lf_codegen_add_name(&priv->names, &priv->n,
+						isl_id_get_name(id)) < 0))
+			priv->failed = 1;
+		isl_id_free(id);
+		isl_ast_expr_free(it);
+	} else if (type == isl_ast_node_user) {
+		stmt = lf_codegen_user_stmt(run, node);
+		for (k = 0; stmt && k < stmt->n_outer_iter; ++k)
+			if (lf_codegen_add_name(&priv->names, &priv->n,
+						stmt->outer_iters[k]) < 0)
+				priv->failed = 1;
+	}
+	return priv->failed ? isl_bool_error : isl_bool_true;
+}
+
+/* "omp parallel for" for loop "node", with a private clause for the
+ * variables declared before the run that its body assigns as loop
+ * iterators: shared, the threads would race on them.  The iterators of
+ * the loops around it are only read inside and stay shared.
+ */
+static char *lf_codegen_parallel_pragma(struct lf_codegen *cg,
+	__isl_keep isl_ast_node *node)
+{
+	struct lf_private priv = { cg, NULL, 0, 0 };
+	isl_ast_node *body = isl_ast_node_for_get_body(node);
+	struct lf_buf buf;
+	int i;
+
+	if (!body ||
+	    isl_ast_node_foreach_descendant_top_down(body,
+			&lf_codegen_collect_private, &priv) < 0)
+		priv.failed = 1;
+	isl_ast_node_free(body);
+	lf_buf_init(&buf);
+	lf_buf_add_str(&buf, "omp parallel for");
+	for (i = 0; i < priv.n; ++i)
+		lf_buf_printf(&buf, "%s%s", i ? ", " : " private(",
+			      priv.names[i]);
+	if (priv.n > 0)
+		lf_buf_add_str(&buf, ")");
+	free(priv.names);
+	if (priv.failed) {
+		lf_buf_free(&buf);
+		return NULL;
+	}
+	return lf_buf_take(&buf);
+}
+
 static const char *lf_codegen_loop_pragma(__isl_keep isl_ast_node *node,
 	int in_parallel, void *user)
 {
@@ -635,8 +738,11 @@ static const char *lf_codegen_loop_pragma(__isl_keep isl_ast_node *node,
 	isl_ast_expr_free(it);
 	if (!name || p >= cg->names.len || !cg->parallel[p])
 		return NULL;
-	if (!in_parallel)
-		return "omp parallel for";
+	if (!in_parallel) {
+		free(cg->parallel_pragma);
+		cg->parallel_pragma = lf_codegen_parallel_pragma(cg, node);
+		return cg->parallel_pragma;
+	}
 	body = isl_ast_node_for_get_body(node);
 	isl_ast_node_foreach_descendant_top_down(body, &lf_codegen_find_for,
 						 &inner);
@@ -691,5 +797,6 @@ done:
 	isl_ast_node_free(tree);
 	lf_names_clear(&cg.names);
 	free(cg.parallel);
+	free(cg.parallel_pragma);
 	return code;
 }

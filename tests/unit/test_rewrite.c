@@ -409,6 +409,43 @@ START_TEST(test_reduction_blocks_illegal)
 }
 END_TEST
 
+/* With --openmp, iterators declared at the top of the function that
+ * the parallel loop's body assigns (j of a generated loop, k of a loop
+ * inside a block) are private to each thread; i, the parallel loop's
+ * own iterator, needs no clause.
+ */
+START_TEST(test_openmp_private)
+{
+	static const char src[] =
+		"#define N 64\n"
+		"float a[N][N], b[N];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tint i, j, k;\n"
+		"\n"
+		"\tfor (i = 0; i < N; i++)\n"
+		"\t\tfor (j = 0; j < N; j++)\n"
+		"\t\t\ta[i][j] = i + j;\n"
+		"\tfor (i = 0; i < N; i++) {\n"
+		"\t\tfloat s = 0.0f;\n"
+		"\t\tfor (k = 0; k < N; k++)\n"
+		"\t\t\ts += a[i][k];\n"
+		"\t\tb[i] = s;\n"
+		"\t}\n"
+		"}\n";
+	struct lf_rewrite_options opt = { .tile_size = 0, .openmp = 1,
+					  .fuse_all = 1 };
+
+	file = parse_text(src, strlen(src));
+	ck_assert_ptr_nonnull(file);
+	ck_assert_int_eq(lf_rewrite_file(file, &opt, &result), 0);
+	ck_assert_int_eq(result.n_edit, 1);
+	once(result.edits[0].text, "#pragma omp parallel for private(j, k)\n");
+	assert_before(strstr(result.edits[0].text, "private(j, k)"),
+		      strstr(result.edits[0].text, "for (i = 0;"));
+}
+END_TEST
+
 /* The tile size given is the one used. */
 START_TEST(test_tile_size)
 {
@@ -674,6 +711,7 @@ static Suite *rewrite_suite(void)
 	tcase_add_test(tc, test_matmul_relu_tiled);
 	tcase_add_test(tc, test_matmul_relu_untiled);
 	tcase_add_test(tc, test_reduction_blocks_illegal);
+	tcase_add_test(tc, test_openmp_private);
 	tcase_add_test(tc, test_tile_size);
 	tcase_add_test(tc, test_nothing_to_fuse);
 	tcase_add_test(tc, test_illegal_pair);
