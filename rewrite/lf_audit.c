@@ -1391,21 +1391,17 @@ static int lf_audit_pair_opaque(struct lf_audit_pair *pair,
 		opaque->reason_loc) < 0 ? -1 : 1;
 }
 
-/* The planner lets a nest run at most this many iterations behind the
- * nest it joins; the audit tries the same shifts.
- */
-#define LF_AUDIT_MAX_SHIFT 4
-
 /* Can nest k share loop "level" with nest k - 1 if it runs behind by
- * a shift of at least "from"?  Sets shift[level] to the smallest that
- * works and returns 1, or returns 0 (or -1 on error).
+ * a shift of at least "from", and at most the planner's limit?  Sets
+ * shift[level] to the smallest that works and returns 1, or returns 0
+ * (or -1 on error).
  */
 static int lf_audit_try_shift(struct lf_run *run, struct lf_deps *deps,
 	int k, int level, int from, int *shift)
 {
 	int r = 0;
 
-	for (shift[level] = from; shift[level] <= LF_AUDIT_MAX_SHIFT;
+	for (shift[level] = from; shift[level] <= LF_PLAN_MAX_SHIFT;
 	     ++shift[level]) {
 		r = lf_audit_pair_check(run, deps, k, level + 1, shift, NULL);
 		if (r != 0)

@@ -329,11 +329,9 @@ static int lf_plan_dir(struct lf_run *run, int n, int level)
 	return run->loops[stmt->loops[level]].dir;
 }
 
-#define LF_MAX_SHIFT 4
-
 /* Try to put nest k into the group [start, k) at "level": the nests
  * share loop "level" and are not fused below it.  If that is illegal
- * as it is, try running nest k up to LF_MAX_SHIFT iterations behind
+ * as it is, try running nest k up to LF_PLAN_MAX_SHIFT iterations behind
  * the group.  The witness is the dependence that forbids fusion
  * without a shift.
  */
@@ -364,7 +362,7 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 		plan->group[j][level + 1] = j - start;
 	}
 	r = lf_plan_is_legal_nest(plan, deps, k, witness);
-	for (s = 1; r == 0 && s <= LF_MAX_SHIFT; ++s) {
+	for (s = 1; r == 0 && s <= LF_PLAN_MAX_SHIFT; ++s) {
 		plan->shift[k][level] = s;
 		r = lf_plan_is_legal_nest(plan, deps, k, NULL);
 	}

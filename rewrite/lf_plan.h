@@ -79,6 +79,9 @@ struct lf_plan_options {
 	int fuse_all;
 };
 
+/* A nest joins a group at most this many iterations behind it. */
+#define LF_PLAN_MAX_SHIFT 4
+
 struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 	const struct lf_plan_options *options);
 void lf_plan_free(struct lf_plan *plan);
