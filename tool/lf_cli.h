@@ -40,7 +40,6 @@ struct lf_cli_options {
 int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 	int *done);
 int lf_cli_run(const struct lf_cli_options *options);
-long lf_run_cache_l1(void);
-long lf_run_cache_l2(void);
+void lf_run_caches(const struct lf_cli_options *options, long *l1, long *l2);
 
 #endif

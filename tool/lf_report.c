@@ -343,10 +343,7 @@ struct lf_audit *lf_report_audit(const struct lf_cli_options *options,
 	aopt.n_tile_sizes = options->n_tile_sizes;
 	memcpy(aopt.tile_sizes, options->tile_sizes,
 	       options->n_tile_sizes * sizeof(int));
-	aopt.cache_l1 = options->cache_l1 > 0 ? options->cache_l1 :
-			lf_run_cache_l1();
-	aopt.cache_l2 = options->cache_l2 > 0 ? options->cache_l2 :
-			lf_run_cache_l2();
+	lf_run_caches(options, &aopt.cache_l1, &aopt.cache_l2);
 	aopt.assume_no_alias = options->assume_no_alias;
 	aopt.fuse_all = options->fuse_all;
 	audit = lf_audit_file(file, &aopt);

@@ -54,7 +54,7 @@ static long lf_run_sysconf(int name, long fallback)
 
 /* The L1 data cache size the machine reports, or 32 KiB.
  */
-long lf_run_cache_l1(void)
+static long lf_run_cache_l1(void)
 {
 #ifdef _SC_LEVEL1_DCACHE_SIZE
 	return lf_run_sysconf(_SC_LEVEL1_DCACHE_SIZE, 32 * 1024);
@@ -65,13 +65,21 @@ long lf_run_cache_l1(void)
 
 /* The L2 cache size the machine reports, or 1 MiB.
  */
-long lf_run_cache_l2(void)
+static long lf_run_cache_l2(void)
 {
 #ifdef _SC_LEVEL2_CACHE_SIZE
 	return lf_run_sysconf(_SC_LEVEL2_CACHE_SIZE, 1024 * 1024);
 #else
 	return 1024 * 1024;
 #endif
+}
+
+/* The cache sizes of --cache, or those the machine reports.
+ */
+void lf_run_caches(const struct lf_cli_options *options, long *l1, long *l2)
+{
+	*l1 = options->cache_l1 > 0 ? options->cache_l1 : lf_run_cache_l1();
+	*l2 = options->cache_l2 > 0 ? options->cache_l2 : lf_run_cache_l2();
 }
 
 static int lf_run_write(const struct lf_cli_options *options,
@@ -121,10 +129,7 @@ static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
 	ropt.tile_size = options->tile_size;
 	ropt.n_tile_sizes = options->n_tile_sizes;
 	memcpy(ropt.tile_sizes, options->tile_sizes, sizeof(ropt.tile_sizes));
-	ropt.cache_l1 = options->cache_l1 > 0 ? options->cache_l1 :
-			lf_run_cache_l1();
-	ropt.cache_l2 = options->cache_l2 > 0 ? options->cache_l2 :
-			lf_run_cache_l2();
+	lf_run_caches(options, &ropt.cache_l1, &ropt.cache_l2);
 	ropt.assume_no_alias = options->assume_no_alias;
 	ropt.openmp = options->openmp;
 	ropt.fuse_all = options->fuse_all;
