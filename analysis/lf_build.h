@@ -23,8 +23,10 @@ struct lf_var_ref {
 };
 
 /* An iterator visible at the current point: a loop of the run (loop >= 0)
- * or a loop inside a compound statement (loop == -1).  outer_name is
- * its name if it is a variable declared before the run, else NULL.
+ * or a loop inside a compound statement (loop == -1).  For the latter,
+ * outer_name is its name if it is a variable declared before the run
+ * (for a loop of the run, iter_outside of struct lf_loop says that),
+ * else NULL.
  */
 struct lf_iter {
 	char *usr;

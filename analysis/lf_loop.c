@@ -345,7 +345,8 @@ int lf_loop_header(struct lf_builder *b, CXCursor for_c,
 	b->iters[b->n_iter].outer_name = NULL;
 	b->n_iter++;
 	h.usr = NULL;
-	if (h.outside && lf_cursor_offset(b, h.iter_decl) < b->run->begin) {
+	if (loop < 0 && h.outside &&
+	    lf_cursor_offset(b, h.iter_decl) < b->run->begin) {
 		b->iters[b->n_iter - 1].outer_name = strdup(h.name);
 		if (!b->iters[b->n_iter - 1].outer_name) {
 			lf_loop_pop(b);
