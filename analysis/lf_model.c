@@ -3,7 +3,7 @@
 
 #include "lf_model.h"
 
-static void lf_stmt_clear(struct lf_stmt *stmt)
+void lf_stmt_clear(struct lf_stmt *stmt)
 {
 	int i;
 
@@ -18,6 +18,18 @@ static void lf_stmt_clear(struct lf_stmt *stmt)
 	isl_set_free(stmt->domain);
 }
 
+void lf_access_clear(struct lf_access *access)
+{
+	free(access->text);
+	isl_map_free(access->rel);
+}
+
+void lf_loop_clear(struct lf_loop *loop)
+{
+	free(loop->iter);
+	free(loop->iter_type);
+}
+
 void lf_run_free(struct lf_run *run)
 {
 	int i;
@@ -26,14 +38,10 @@ void lf_run_free(struct lf_run *run)
 		return;
 	for (i = 0; i < run->n_stmt; ++i)
 		lf_stmt_clear(&run->stmts[i]);
-	for (i = 0; i < run->n_access; ++i) {
-		free(run->accesses[i].text);
-		isl_map_free(run->accesses[i].rel);
-	}
-	for (i = 0; i < run->n_loop; ++i) {
-		free(run->loops[i].iter);
-		free(run->loops[i].iter_type);
-	}
+	for (i = 0; i < run->n_access; ++i)
+		lf_access_clear(&run->accesses[i]);
+	for (i = 0; i < run->n_loop; ++i)
+		lf_loop_clear(&run->loops[i]);
 	for (i = 0; i < run->n_nest; ++i)
 		free(run->nests[i].opaque_reason);
 	for (i = 0; i < run->n_array; ++i)

@@ -236,6 +236,10 @@ struct lf_file {
 	char **idents;
 };
 
+/* Free what the record owns; the record itself stays. */
+void lf_stmt_clear(struct lf_stmt *stmt);
+void lf_access_clear(struct lf_access *access);
+void lf_loop_clear(struct lf_loop *loop);
 void lf_run_free(struct lf_run *run);
 void lf_file_free(struct lf_file *file);
 

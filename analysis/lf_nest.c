@@ -360,28 +360,12 @@ static void lf_nest_rollback(struct lf_builder *b, struct lf_nest *nest,
 {
 	struct lf_run *run = b->run;
 
-	while (run->n_stmt > nest->first_stmt) {
-		struct lf_stmt *stmt = &run->stmts[--run->n_stmt];
-
-		free(stmt->name);
-		free(stmt->loops);
-		free(stmt->pos);
-		free(stmt->subst);
-		free(stmt->accesses);
-		isl_set_free(stmt->domain);
-	}
-	while (run->n_access > n_access) {
-		struct lf_access *acc = &run->accesses[--run->n_access];
-
-		free(acc->text);
-		isl_map_free(acc->rel);
-	}
-	while (run->n_loop > nest->first_loop) {
-		struct lf_loop *loop = &run->loops[--run->n_loop];
-
-		free(loop->iter);
-		free(loop->iter_type);
-	}
+	while (run->n_stmt > nest->first_stmt)
+		lf_stmt_clear(&run->stmts[--run->n_stmt]);
+	while (run->n_access > n_access)
+		lf_access_clear(&run->accesses[--run->n_access]);
+	while (run->n_loop > nest->first_loop)
+		lf_loop_clear(&run->loops[--run->n_loop]);
 	while (b->n_iter > 0)
 		lf_loop_pop(b);
 }
