@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,10 @@
  * that cannot be described exactly makes the nest opaque.
  */
 
-static int lf_access_dims(CXType type)
+/* The number of array or pointer levels of "type"; *elem is set to the
+ * type of its elements unless elem is NULL.
+ */
+static int lf_access_dims(CXType type, CXType *elem)
 {
 	int n = 0;
 
@@ -30,6 +34,8 @@ static int lf_access_dims(CXType type)
 			type = clang_getPointeeType(type);
 			break;
 		default:
+			if (elem)
+				*elem = type;
 			return n;
 		}
 		n++;
@@ -122,7 +128,8 @@ static int lf_access_array(struct lf_builder *b, CXCursor decl,
 {
 	struct lf_run *run = b->run;
 	struct lf_array *a;
-	CXType type = clang_getCursorType(decl);
+	CXType type = clang_getCursorType(decl), elem;
+	long long size;
 	char *name;
 	int i;
 
@@ -135,7 +142,9 @@ static int lf_access_array(struct lf_builder *b, CXCursor decl,
 	a = &run->arrays[run->n_array];
 	a->name = name ? lf_access_array_name(b, name) : NULL;
 	free(name);
-	a->n_dim = lf_access_dims(type);
+	a->n_dim = lf_access_dims(type, &elem);
+	size = clang_Type_getSizeOf(elem);
+	a->elem_size = size > 0 && size <= INT_MAX ? (int) size : 4;
 	a->origin = lf_access_origin(decl, a->n_dim);
 	a->is_restrict = lf_access_is_restrict(b, decl);
 	a->decl = lf_file_loc(b->file, lf_cursor_offset(b, decl));
@@ -287,7 +296,7 @@ static int lf_access_scalar(struct lf_builder *b, CXCursor ref, int mode)
 	} else if (lf_build_is_outside_iter(b, usr)) {
 		r = lf_build_fail_at(b, ref, "%s: iterator used outside its "
 				     "loop", name);
-	} else if (lf_access_dims(clang_getCursorType(decl)) > 0) {
+	} else if (lf_access_dims(clang_getCursorType(decl), NULL) > 0) {
 		r = lf_build_fail_at(b, ref, "%s: array or pointer used "
 				     "without a subscript", name);
 	} else if (lf_access_check_var(b, ref, decl, name) == 0) {
@@ -393,7 +402,7 @@ static int lf_access_array_ref(struct lf_builder *b, CXCursor c, int mode)
 		r = lf_build_fail_at(b, c, "%s: volatile elements", name);
 		goto done;
 	}
-	if (lf_access_dims(clang_getCursorType(decl)) != n) {
+	if (lf_access_dims(clang_getCursorType(decl), NULL) != n) {
 		r = lf_build_fail_at(b, c, "%s: not every dimension is "
 				     "subscripted", name);
 		goto done;

@@ -73,13 +73,15 @@ enum lf_array_origin {
 
 /* A variable that statements read or write: an array, or a scalar
  * (n_dim == 0).  is_restrict is set for restrict-qualified pointer
- * parameters.  decl is where the variable is declared.
+ * parameters.  elem_size is the size in bytes of one element (4 where
+ * clang cannot tell).  decl is where the variable is declared.
  */
 struct lf_array {
 	char *name;
 	enum lf_array_origin origin;
 	int is_restrict;
 	int n_dim;
+	int elem_size;
 	struct lf_loc decl;
 };
 

@@ -381,18 +381,18 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 	return r;
 }
 
-/* The bytes of the bounding box of "elems", elements of an array with
- * n_dim dimensions (4-byte elements), or -1 if a bound is unknown or
- * the count does not fit in a long.
+/* The bytes of the bounding box of "elems", elements of "array", or -1
+ * if a bound is unknown or the count does not fit in a long.
  */
-static long lf_plan_box_bytes(__isl_take isl_set *elems, int n_dim)
+static long lf_plan_box_bytes(__isl_take isl_set *elems,
+	const struct lf_array *array)
 {
-	long box = 4;
+	long box = array->elem_size;
 	int l;
 
 	if (isl_set_plain_is_empty(elems) == isl_bool_true)
 		box = 0;
-	for (l = 0; l < n_dim && box > 0; ++l) {
+	for (l = 0; l < array->n_dim && box > 0; ++l) {
 		isl_val *max = isl_pw_aff_max_val(isl_set_dim_max(
 			isl_set_copy(elems), l));
 		isl_val *min = isl_pw_aff_min_val(isl_set_dim_min(
@@ -458,8 +458,7 @@ static long lf_plan_add_bytes(long x, long y)
  * fit in half of the L1 cache, where they stay without fusion; and the
  * fused loop can be slower (a call between independent reductions keeps
  * the processor from overlapping them).  So the nests are kept apart.
- * Byte counts are bounding boxes of the elements (4-byte elements);
- * with unknown sizes only the first rule, on arrays, applies.
+ * Byte counts are bounding boxes of the elements; with unknown sizes only the first rule, on arrays, applies.
  * Return the reason to refuse (malloc'd), or NULL; *error is set if
  * memory runs out.
  */
@@ -484,9 +483,9 @@ static char *lf_plan_no_saving(struct lf_plan *plan, int start, int k,
 		saved = lf_plan_add_bytes(saved, lf_plan_box_bytes(
 			isl_set_intersect(isl_set_copy(group),
 					  isl_set_copy(nest)),
-			run->arrays[a].n_dim));
+			&run->arrays[a]));
 		total = lf_plan_add_bytes(total, lf_plan_box_bytes(
-			isl_set_union(group, nest), run->arrays[a].n_dim));
+			isl_set_union(group, nest), &run->arrays[a]));
 	}
 	if (!any)
 		snprintf(text, sizeof(text), "shares no array with the nests "
@@ -669,7 +668,7 @@ static int lf_plan_has_reuse(struct lf_plan *plan, int g)
 
 /* The bytes that one tile of group g with tile size "size" in every band
  * loop touches, estimated from the bounding box of the elements each
- * array sees (4-byte elements), or -1 if that depends on unknown sizes.
+ * array sees, or -1 if that depends on unknown sizes.
  */
 static long lf_plan_footprint(struct lf_plan *plan, int g, int size)
 {
@@ -714,7 +713,7 @@ static long lf_plan_footprint(struct lf_plan *plan, int g, int size)
 						 run->arrays[a].name);
 		bytes = lf_plan_add_bytes(bytes, lf_plan_box_bytes(
 			isl_union_set_extract_set(seen, space),
-			run->arrays[a].n_dim));
+			&run->arrays[a]));
 	}
 	isl_union_set_free(seen);
 	return bytes;
