@@ -18,7 +18,6 @@
 #include "lf_audit.h"
 #include "lf_buf.h"
 #include "lf_rewrite.h"
-#include "lf_sched.h"
 
 /* The audit asks the same questions as the planner, one pair of nests
  * at a time, and turns every answer into a rule, a sentence and the
@@ -1247,64 +1246,6 @@ static int lf_audit_reason_mismatch(struct lf_audit_reason *reason,
 				   lf_buf_take(&buf), b->loc);
 }
 
-static void lf_audit_term_zero(struct lf_term *term)
-{
-	term->level = -1;
-	term->coef = 0;
-	term->cst = 0;
-	term->div = 1;
-}
-
-/* The schedule of nest k fused with nest k - 1 at their outer d loops
- * (as lf_plan_pair builds it), nest k shifted by shift[l] in loop l,
- * every other nest in its place.
- */
-static void lf_audit_pair_terms(struct lf_run *run, struct lf_stmt *stmt,
-	int k, int d, const int *shift, struct lf_term *terms, int len)
-{
-	struct lf_term orig[LF_SCHED_MAX_LEN];
-	int n = stmt->nest, j, l, pos = 1;
-
-	lf_sched_original_terms(stmt, run, orig, LF_SCHED_MAX_LEN);
-	for (j = 0; j < len; ++j)
-		lf_audit_term_zero(&terms[j]);
-	terms[0].cst = n == k ? k - 1 : n;
-	if (n == k || n == k - 1) {
-		for (l = 0; l < d; ++l) {
-			if (l > 0)
-				pos++;
-			terms[pos] = orig[2 * l + 1];
-			if (n == k)
-				terms[pos].cst = shift[l];
-			pos++;
-		}
-		terms[pos++].cst = n == k;
-		j = 2 * d;
-	} else {
-		j = 0;
-	}
-	for (; j <= 2 * stmt->depth && pos < len; ++j)
-		terms[pos++] = orig[j];
-}
-
-static __isl_give isl_union_map *lf_audit_pair_schedule(struct lf_run *run,
-	int k, int d, const int *shift)
-{
-	struct lf_term terms[LF_SCHED_MAX_LEN];
-	int len = 2 * lf_sched_max_depth(run) + 4;
-	isl_union_map *sched;
-	int i;
-
-	sched = isl_union_map_empty(isl_set_get_space(run->context));
-	for (i = 0; i < run->n_stmt; ++i) {
-		lf_audit_pair_terms(run, &run->stmts[i], k, d, shift, terms,
-				    len);
-		sched = isl_union_map_add_map(sched,
-			lf_sched_stmt_map(&run->stmts[i], terms, len));
-	}
-	return sched;
-}
-
 static __isl_give isl_union_set *lf_audit_nest_domains(struct lf_run *run,
 	int k)
 {
@@ -1326,7 +1267,7 @@ static __isl_give isl_union_set *lf_audit_nest_domains(struct lf_run *run,
 static int lf_audit_pair_check(struct lf_run *run, struct lf_deps *deps,
 	int k, int d, const int *shift, struct lf_witness *witness)
 {
-	isl_union_map *sched = lf_audit_pair_schedule(run, k, d, shift);
+	isl_union_map *sched = lf_plan_pair_schedule(run, k, d, shift, NULL);
 	isl_union_set *focus = lf_audit_nest_domains(run, k);
 	int r;
 
@@ -1444,13 +1385,11 @@ static int lf_audit_pair_tilable(struct lf_audit_pair *pair,
 	struct lf_run *run, struct lf_deps *deps, int k)
 {
 	isl_union_map *sched;
-	int l, r, dims[LF_MAX_DEPTH];
+	int r, dims[LF_MAX_DEPTH];
 
 	if (pair->depth < 2)
 		return 0;
-	for (l = 0; l < pair->depth; ++l)
-		dims[l] = 1 + 2 * l;
-	sched = lf_audit_pair_schedule(run, k, pair->depth, pair->shift);
+	sched = lf_plan_pair_schedule(run, k, pair->depth, pair->shift, dims);
 	isl_ctx_reset_operations(isl_set_get_ctx(run->context));
 	r = sched ? lf_legality_permutable(deps, sched, dims, pair->depth) :
 		-1;

@@ -1076,6 +1076,50 @@ error:
 	return NULL;
 }
 
+/* Make nests k - 1 and k of "plan" share their outer d loops, nest k
+ * shifted by shift[l] in loop l (not at all if shift is NULL); every
+ * other nest stays on its own.
+ */
+static void lf_plan_pair_set(struct lf_plan *plan, int k, int d,
+	const int *shift)
+{
+	struct lf_run *run = plan->run;
+	int i, l;
+
+	for (i = 0; i < run->n_nest; ++i) {
+		memset(plan->group[i], 0, sizeof(plan->group[i]));
+		plan->group[i][0] = i;
+		plan->levels[i] = 0;
+	}
+	plan->group[k][0] = k - 1;
+	plan->group[k][d] = 1;
+	plan->levels[k - 1] = plan->levels[k] = d;
+	for (l = 0; l < d; ++l)
+		plan->shift[k][l] = shift ? shift[l] : 0;
+}
+
+/* The schedule of the whole run with nests k - 1 and k sharing their
+ * outer d loops (d > 0), nest k shifted by shift[l] in loop l, every
+ * other nest on its own.  Unless dims is NULL, dims[l] is set to the
+ * position of loop l in it.
+ */
+__isl_give isl_union_map *lf_plan_pair_schedule(struct lf_run *run, int k,
+	int d, const int *shift, int *dims)
+{
+	struct lf_plan *plan = lf_plan_alloc(run, 0);
+	isl_union_map *sched;
+	int l;
+
+	if (!plan)
+		return NULL;
+	lf_plan_pair_set(plan, k, d, shift);
+	for (l = 0; dims && l < d; ++l)
+		dims[l] = lf_plan_loop_pos(plan, l);
+	sched = lf_plan_schedule(plan, -1);
+	lf_plan_free(plan);
+	return sched;
+}
+
 /* Fuse nests k - 1 and k alone, one more shared loop at a time, while
  * that is legal.  *depth gets the number of loops they can share (0: not
  * fusable; then *witness, if not NULL, gets the dependence that forbids
@@ -1086,26 +1130,19 @@ int lf_plan_pair(struct lf_run *run, struct lf_deps *deps, int k,
 	int *depth, int *tilable, struct lf_witness *witness)
 {
 	struct lf_plan *plan = lf_plan_alloc(run, 0);
-	int i, l, max, r = 1, dims[LF_MAX_DEPTH];
+	int l, max, r = 1, dims[LF_MAX_DEPTH];
 
 	*depth = 0;
 	*tilable = 0;
 	if (!plan)
 		return -1;
-	for (i = 0; i < run->n_nest; ++i)
-		plan->group[i][0] = i;
-	plan->group[k][0] = k - 1;
 	max = run->nests[k - 1].perfect_depth;
 	if (run->nests[k].perfect_depth < max)
 		max = run->nests[k].perfect_depth;
 	for (l = 0; l < max && r == 1; ++l) {
 		if (lf_plan_dir(run, k - 1, l) != lf_plan_dir(run, k, l))
 			break;
-		plan->levels[k - 1] = plan->levels[k] = l + 1;
-		if (l > 0)
-			plan->group[k - 1][l] = plan->group[k][l] = 0;
-		plan->group[k - 1][l + 1] = 0;
-		plan->group[k][l + 1] = 1;
+		lf_plan_pair_set(plan, k, l + 1, NULL);
 		r = lf_plan_is_legal(plan, deps, k - 1,
 				     l == 0 ? witness : NULL);
 		if (r == 1)
@@ -1114,11 +1151,7 @@ int lf_plan_pair(struct lf_run *run, struct lf_deps *deps, int k,
 	if (r >= 0 && *depth >= 2) {
 		isl_union_map *sched;
 
-		plan->levels[k - 1] = plan->levels[k] = *depth;
-		for (l = 1; l < *depth; ++l)
-			plan->group[k - 1][l] = plan->group[k][l] = 0;
-		plan->group[k - 1][*depth] = 0;
-		plan->group[k][*depth] = 1;
+		lf_plan_pair_set(plan, k, *depth, NULL);
 		for (l = 0; l < *depth; ++l)
 			dims[l] = lf_plan_loop_pos(plan, l);
 		sched = lf_plan_schedule(plan, k - 1);

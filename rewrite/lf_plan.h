@@ -91,6 +91,8 @@ void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
 __isl_give isl_union_map *lf_plan_schedule(struct lf_plan *plan, int group);
 int lf_plan_group_size(struct lf_plan *plan, int group, int *first);
 const char *lf_plan_rtile_iter(struct lf_plan *plan, int group);
+__isl_give isl_union_map *lf_plan_pair_schedule(struct lf_run *run, int k,
+	int d, const int *shift, int *dims);
 int lf_plan_pair(struct lf_run *run, struct lf_deps *deps, int k,
 	int *depth, int *tilable, struct lf_witness *witness);
 char *lf_plan_explain(struct lf_run *run, struct lf_witness *witness);
