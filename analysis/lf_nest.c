@@ -82,8 +82,8 @@ static int lf_nest_add_subst(struct lf_subst_walk *w, unsigned offset,
 }
 
 /* An occurrence of an iterator of the statement's loops: it must be
- * spelled in the statement's own text (not inside a macro body) to be
- * replaceable.
+ * spelled in the statement's own text (not inside a macro body), as its
+ * name, to be replaceable.
  */
 static int lf_nest_subst_ref(struct lf_subst_walk *w, CXCursor c)
 {
@@ -108,9 +108,12 @@ static int lf_nest_subst_ref(struct lf_subst_walk *w, CXCursor c)
 	clang_getFileLocation(clang_getCursorLocation(c), &file, NULL, NULL,
 			      &offset);
 	if (!file || !clang_File_isEqual(file, b->main_file) ||
-	    offset < w->stmt->begin || offset + len > w->stmt->end ||
-	    strncmp(b->file->text + offset, name, len))
+	    offset < w->stmt->begin || offset + len > w->stmt->end)
 		r = lf_build_fail_at(b, c, "iterator %s is used inside a macro",
+				     name);
+	else if (strncmp(b->file->text + offset, name, len))
+		r = lf_build_fail_at(b, c, "iterator %s is spelled across a "
+				     "backslash-newline or with a \\u escape",
 				     name);
 	else
 		r = lf_nest_add_subst(w, offset, len, level);
