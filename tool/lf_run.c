@@ -82,16 +82,44 @@ void lf_run_caches(const struct lf_cli_options *options, long *l1, long *l2)
 	*l2 = options->cache_l2 > 0 ? options->cache_l2 : lf_run_cache_l2();
 }
 
+/* Does "text" end its lines in CR alone (old Mac files)?
+ */
+static int lf_run_is_cr_only(const char *text, size_t len)
+{
+	return memchr(text, '\r', len) && !memchr(text, '\n', len);
+}
+
+/* Replace every byte "from" of "text" with "to".
+ */
+static void lf_run_replace_byte(char *text, size_t len, char from, char to)
+{
+	char *p;
+
+	while ((p = memchr(text, from, len)) != NULL) {
+		*p = to;
+		len -= p + 1 - text;
+		text = p + 1;
+	}
+}
+
+/* Write "text", the rewritten file ("old" before), where the options
+ * say.  A file with CR line endings was read with LF instead (see
+ * lf_cli_run); the file written gets its CRs back, the diff keeps LF.
+ */
 static int lf_run_write(const struct lf_cli_options *options,
-	const char *old, unsigned old_len, const char *text, unsigned len)
+	const char *old, unsigned old_len, char *text, unsigned len,
+	int cr_only)
 {
 	char *diff;
 	int r = 0;
 
+	if (options->output == LF_OUTPUT_IN_PLACE && old_len == len &&
+	    !memcmp(old, text, len))
+		return 0;
+	if (cr_only && options->output != LF_OUTPUT_DIFF)
+		lf_run_replace_byte(text, len, '\n', '\r');
 	switch (options->output) {
 	case LF_OUTPUT_IN_PLACE:
-		if (old_len == len && !memcmp(old, text, len))
-			return 0;
 		return lf_write_atomic(options->input, text, len, stderr);
 	case LF_OUTPUT_FILE:
 		return lf_write_atomic(options->output_path, text, len, stderr);
@@ -109,7 +137,7 @@ static int lf_run_write(const struct lf_cli_options *options,
 }
 
 static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
-	const char *text, size_t len)
+	const char *text, size_t len, int cr_only)
 {
 	struct lf_frontend_options fopt;
 	struct lf_rewrite_options ropt;
@@ -142,7 +170,7 @@ static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
 		fprintf(stderr, "%s:1:1: error: internal error while "
 			"rewriting the file\n", options->input);
 	if (out && lf_run_write(options, file->text, file->len, out,
-				out_len) < 0)
+				out_len, cr_only) < 0)
 		r = -1;
 	if (out && r == 0)
 		lf_run_messages(options->input, &result);
@@ -157,11 +185,17 @@ int lf_cli_run(const struct lf_cli_options *options)
 	isl_ctx *ctx;
 	char *text;
 	size_t len;
-	int r;
+	int r, cr_only;
 
 	text = lf_read_file(options->input, &len, stderr);
 	if (!text)
 		return LF_EXIT_INPUT;
+	/* One byte for another keeps every offset, and gives the model,
+	 * the generated lines and the locations ordinary line ends.
+	 */
+	cr_only = lf_run_is_cr_only(text, len);
+	if (cr_only)
+		lf_run_replace_byte(text, len, '\r', '\n');
 	ctx = isl_ctx_alloc();
 	if (!ctx) {
 		free(text);
@@ -172,7 +206,7 @@ int lf_cli_run(const struct lf_cli_options *options)
 	if (options->check)
 		r = lf_report_check(options, ctx, text, len);
 	else
-		r = lf_run_file(options, ctx, text, len);
+		r = lf_run_file(options, ctx, text, len, cr_only);
 	isl_ctx_free(ctx);
 	free(text);
 	return r;

@@ -363,6 +363,22 @@ test_crlf() {
 	end crlf
 }
 
+test_cr_only() {
+	begin cr-only
+	# Old Mac line ends: CR alone.  Locations count its lines, and the
+	# result is the LF file's result with every LF a CR again.
+	kernel >"$dir/lf.c"
+	tr '\n' '\r' <"$dir/lf.c" >"$dir/k.c"
+	check_fused
+	[ "$(tr -cd '\n' <"$dir/fused.c" | wc -c)" -eq 0 ] ||
+		no "the output has an LF"
+	"$tool" "$dir/lf.c" >"$dir/lf.fused.c" 2>/dev/null ||
+		no "the LF file was not rewritten"
+	tr '\r' '\n' <"$dir/fused.c" | cmp -s - "$dir/lf.fused.c" ||
+		no "the output is not the LF file's output with CRs"
+	end cr-only
+}
+
 test_no_final_newline() {
 	begin no-final-newline
 	kernel | head -c -1 >"$dir/k.c"
@@ -661,6 +677,7 @@ test_binary
 test_syntax_error
 test_non_utf8
 test_crlf
+test_cr_only
 test_no_final_newline
 test_no_suffix
 if [ -n "$how" ]; then
