@@ -25,19 +25,11 @@
 
 set -u
 
-if [ $# -ne 3 ]; then
-	echo "usage: $0 LOOPFUSE SOURCE_DIR WORK_DIR" >&2
-	exit 2
-fi
-
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-tool=$1
-srcdir=$2
-workdir=$3
-case $tool in /*) ;; *) tool=$PWD/$tool ;; esac
-rm -rf "$workdir" && mkdir -p "$workdir" || exit 2
+lf_e2e_args "$0" "$@"
+rm -rf "$work" && mkdir -p "$work" || exit 2
 golden=$srcdir/testdata/golden/seed_matmul_relu.c
 
 passed=0
@@ -83,24 +75,24 @@ audit_file() {
 	name=$(basename "$src" .c)
 	lf_parse_run_args "$src"
 	for fmt in text json sarif; do
-		rc=$(check "$src" "$workdir/$name.$fmt" --format=$fmt)
+		rc=$(check "$src" "$work/$name.$fmt" --format=$fmt)
 		if [ "$rc" != 0 ]; then
-			fail "check $name [$fmt]" "exit status $rc: $(lf_first_line "$workdir/$name.$fmt.err")"
+			fail "check $name [$fmt]" "exit status $rc: $(lf_first_line "$work/$name.$fmt.err")"
 			return
 		fi
 	done
-	if ! parses "$workdir/$name.json"; then
+	if ! parses "$work/$name.json"; then
 		fail "check $name" "the JSON report does not parse"
 		return
 	fi
-	if ! parses "$workdir/$name.sarif" ||
-		! grep -q '"version": "2.1.0"' "$workdir/$name.sarif"; then
+	if ! parses "$work/$name.sarif" ||
+		! grep -q '"version": "2.1.0"' "$work/$name.sarif"; then
 		fail "check $name" "the SARIF log does not parse"
 		return
 	fi
-	pairs=$(grep -c '"verdict":' "$workdir/$name.json")
+	pairs=$(grep -c '"verdict":' "$work/$name.json")
 	remarks=$(grep -cE ': remark: nests [0-9]+ and [0-9]+ of .* \[LF[0-9]{3}\]$' \
-		"$workdir/$name.text")
+		"$work/$name.text")
 	if [ "$pairs" != "$remarks" ]; then
 		fail "check $name" "$pairs pairs in JSON, $remarks pair remarks in text"
 		return
@@ -116,7 +108,7 @@ done
 expect_status() {
 	local name=$1 want=$2 rc
 	shift 2
-	"$@" >"$workdir/status.out" 2>"$workdir/status.err"
+	"$@" >"$work/status.out" 2>"$work/status.err"
 	rc=$?
 	if [ "$rc" = "$want" ]; then
 		pass "$name"
@@ -143,13 +135,13 @@ expect_status "unknown format" 2 \
 	"$tool" --check --format=xml "$t/seed_matmul_relu.c"
 expect_status "check with diff" 2 \
 	"$tool" --check --diff "$t/seed_matmul_relu.c"
-printf 'void f(void) { for (int i = 0; i < 4; i++) }\n' >"$workdir/bad.c"
-expect_status "unparsable input" 1 "$tool" --check "$workdir/bad.c"
-expect_status "missing input" 1 "$tool" --check "$workdir/none.c"
+printf 'void f(void) { for (int i = 0; i < 4; i++) }\n' >"$work/bad.c"
+expect_status "unparsable input" 1 "$tool" --check "$work/bad.c"
+expect_status "missing input" 1 "$tool" --check "$work/none.c"
 
-if "$tool" --check --format=json -o "$workdir/report.json" \
-	"$t/neg_goto.c" >"$workdir/o.out" 2>&1 && [ ! -s "$workdir/o.out" ] &&
-	parses "$workdir/report.json" && [ -s "$workdir/report.json" ]; then
+if "$tool" --check --format=json -o "$work/report.json" \
+	"$t/neg_goto.c" >"$work/o.out" 2>&1 && [ ! -s "$work/o.out" ] &&
+	parses "$work/report.json" && [ -s "$work/report.json" ]; then
 	pass "check -o"
 else
 	fail "check -o" "no report in the -o file, or output on stdout"
@@ -157,14 +149,14 @@ fi
 
 # --explain: the notes come right after the "fused" note.
 "$tool" --explain --tile-size=32 --function=matmul_relu \
-	"$t/seed_matmul_relu.c" >/dev/null 2>"$workdir/explain.txt"
-if grep -A1 'note: fused 2 loop nests into 1' "$workdir/explain.txt" |
+	"$t/seed_matmul_relu.c" >/dev/null 2>"$work/explain.txt"
+if grep -A1 'note: fused 2 loop nests into 1' "$work/explain.txt" |
 	grep -q 'note: lines 15-20, 21-23 share the (i, j) loops' &&
 	grep -q 'note: C\[i\]\[j\] flows from S1 at 19:5 to C\[i\]\[j\] in S2 at 23:4 with distance (0, 0): kept in order inside the tile, whose statements run one after another' \
-		"$workdir/explain.txt"; then
+		"$work/explain.txt"; then
 	pass "explain"
 else
-	fail "explain" "no explanation after the fused note: $(lf_first_line "$workdir/explain.txt")"
+	fail "explain" "no explanation after the fused note: $(lf_first_line "$work/explain.txt")"
 fi
 
 # relu_loop FILE: the iterator of the innermost for loop around the relu
@@ -197,7 +189,7 @@ relu_loop() {
 
 # The seed fused by hand with the relu one loop level too high: after
 # the j loop, inside the i loop, where j is N.
-cat >"$workdir/relu_too_high.c" <<'EOF'
+cat >"$work/relu_too_high.c" <<'EOF'
 static void matmul_relu(void)
 {
 	int j;
@@ -214,11 +206,11 @@ static void matmul_relu(void)
 EOF
 
 lf_parse_run_args "$t/seed_matmul_relu.c"
-fused=$workdir/seed_fused.c
-if ! lf_run_tool "$workdir" "$tool" "$t/seed_matmul_relu.c" --tile-size=32; then
+fused=$work/seed_fused.c
+if ! lf_run_tool "$work" "$tool" "$t/seed_matmul_relu.c" --tile-size=32; then
 	fail "golden" "$LF_WHY"
 else
-	cp "$workdir/rewritten.c" "$fused"
+	cp "$work/rewritten.c" "$fused"
 	if [ "${LF_UPDATE_GOLDEN:-0}" = 1 ]; then
 		mkdir -p "$(dirname "$golden")" && cp "$fused" "$golden"
 		pass "golden (regenerated $golden)"
@@ -227,16 +219,16 @@ else
 	else
 		fail "golden" "loopfuse's output differs from $golden (LF_UPDATE_GOLDEN=1 regenerates it): $(diff "$golden" "$fused" | sed -n 2p)"
 	fi
-	if [ "$(relu_loop "$workdir/relu_too_high.c")" != i ]; then
+	if [ "$(relu_loop "$work/relu_too_high.c")" != i ]; then
 		fail "relu level" "the checker does not see the relu outside the j loop"
 	elif [ "$(relu_loop "$fused")" != j ]; then
 		fail "relu level" "the fused relu is not inside a j loop (innermost loop: $(relu_loop "$fused"))"
 	else
 		pass "relu level"
 	fi
-	if lf_build_and_run "$t/seed_matmul_relu.c" "$workdir/orig" 0 &&
-		lf_build_and_run "$golden" "$workdir/golden" 1 &&
-		lf_compare_outputs "$workdir/orig" "$workdir/golden"; then
+	if lf_build_and_run "$t/seed_matmul_relu.c" "$work/orig" 0 &&
+		lf_build_and_run "$golden" "$work/golden" 1 &&
+		lf_compare_outputs "$work/orig" "$work/golden"; then
 		pass "golden computes the original's result"
 	else
 		fail "golden computes the original's result" "$LF_WHY"

@@ -32,6 +32,22 @@ LF_TOOL_TIMEOUT=${LF_TOOL_TIMEOUT:-120}
 
 LF_WHY=
 LF_TOOL_OPTS=()
+
+# lf_e2e_args SCRIPT ARGS...
+# Every end-to-end script takes LOOPFUSE SOURCE_DIR WORK_DIR: sets tool
+# (made absolute), srcdir and work, or exits with a usage message.
+lf_e2e_args() {
+	if [ $# -ne 4 ]; then
+		echo "usage: $1 LOOPFUSE SOURCE_DIR WORK_DIR" >&2
+		exit 2
+	fi
+	case $2 in /*) tool=$2 ;; *) tool=$PWD/$2 ;; esac
+	# shellcheck disable=SC2034
+	srcdir=$3
+	# shellcheck disable=SC2034
+	work=$4
+}
+
 LF_COMPILER_ARGS=()
 
 # lf_directive_values FILE NAME

@@ -26,19 +26,11 @@
 
 set -u
 
-if [ $# -ne 3 ]; then
-	echo "usage: $0 LOOPFUSE SOURCE_DIR WORK_DIR" >&2
-	exit 2
-fi
-
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-tool=$1
-srcdir=$2
-workdir=$3
-case $tool in /*) ;; *) tool=$PWD/$tool ;; esac
-mkdir -p "$workdir" || exit 2
+lf_e2e_args "$0" "$@"
+mkdir -p "$work" || exit 2
 
 files=()
 if [ -n "${LF_TESTDATA_ONLY:-}" ]; then
@@ -94,7 +86,7 @@ for src in "${files[@]}"; do
 		fail "$name" all "no such file: $src"
 		continue
 	fi
-	fdir=$workdir/$name
+	fdir=$work/$name
 	rm -rf "$fdir"
 	mkdir -p "$fdir"
 	lf_parse_run_args "$src"

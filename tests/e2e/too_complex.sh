@@ -21,17 +21,10 @@
 
 set -u
 
-if [ $# -ne 3 ]; then
-	echo "usage: $0 LOOPFUSE SOURCE_DIR WORK_DIR" >&2
-	exit 2
-fi
-
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-tool=$1
-work=$3
-case $tool in /*) ;; *) tool=$PWD/$tool ;; esac
+lf_e2e_args "$0" "$@"
 rm -rf "$work" && mkdir -p "$work" || exit 2
 
 cpu_limit=${LF_COMPLEX_CPU:-30}
