@@ -81,6 +81,19 @@ static int lf_nest_add_subst(struct lf_subst_walk *w, unsigned offset,
 	return 0;
 }
 
+/* Does "text", where an identifier "name" is, spell it with a backslash
+ * (a line splice or a universal character name) rather than as a macro
+ * argument or expansion?
+ */
+static int lf_nest_is_spliced(const char *text, const char *name)
+{
+	size_t k = 0;
+
+	while (name[k] && text[k] == name[k])
+		k++;
+	return text[k] == '\\';
+}
+
 /* An occurrence of an iterator of the statement's loops: it must be
  * spelled in the statement's own text (not inside a macro body), as its
  * name, to be replaceable.
@@ -112,9 +125,11 @@ static int lf_nest_subst_ref(struct lf_subst_walk *w, CXCursor c)
 		r = lf_build_fail_at(b, c, "iterator %s is used inside a macro",
 				     name);
 	else if (strncmp(b->file->text + offset, name, len))
-		r = lf_build_fail_at(b, c, "iterator %s is spelled across a "
-				     "backslash-newline or with a \\u escape",
-				     name);
+		r = lf_build_fail_at(b, c, lf_nest_is_spliced(b->file->text +
+				     offset, name) ? "iterator %s is spelled "
+				     "across a backslash-newline or with a \\u "
+				     "escape" : "iterator %s is used inside a "
+				     "macro", name);
 	else
 		r = lf_nest_add_subst(w, offset, len, level);
 	free(name);
