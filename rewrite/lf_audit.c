@@ -103,6 +103,9 @@ static const struct lf_rule_info lf_rules[LF_RULE_N] = {
 	{ "LF102", "fusion-group",
 	  "nests that loopfuse fuses into one",
 	  "Run loopfuse on the file to fuse them." },
+	{ "LF103", "tiled-nest",
+	  "a nest that loopfuse tiles on its own",
+	  "Run loopfuse on the file to tile it." },
 };
 
 const struct lf_rule_info *lf_audit_rules(void)
@@ -1070,7 +1073,8 @@ static void lf_audit_add_shift(struct lf_buf *buf, struct lf_run *run,
 	}
 }
 
-/* "lines 15-20, 21-23 share the (i, j) loops (depth 2), tiled 32x32".
+/* "lines 15-20, 21-23 share the (i, j) loops (depth 2), tiled 32x32", or
+ * for a nest alone "lines 15-20: the (i, j) loops (depth 2), tiled ...".
  */
 static char *lf_audit_group_summary(struct lf_run *run,
 	struct lf_plan *plan, int g, const struct lf_audit_group *group)
@@ -1088,7 +1092,7 @@ static char *lf_audit_group_summary(struct lf_run *run,
 		lf_buf_printf(&buf, "%s%u-%u", i ? ", " : "", nest->loc.line,
 			      nest->end_loc.line);
 	}
-	lf_buf_add_str(&buf, " share the ");
+	lf_buf_add_str(&buf, group->n > 1 ? " share the " : ": the ");
 	lf_audit_add_iters(&buf, run, stmt, group->depth);
 	lf_buf_printf(&buf, " loop%s (depth %d)", group->depth == 1 ? "" : "s",
 		      group->depth);
@@ -1610,7 +1614,8 @@ static int lf_audit_add_groups(struct lf_audit_function *fn,
 	int g, first;
 
 	for (g = 0; plan && g < plan->n_group; ++g) {
-		if (lf_plan_group_size(plan, g, &first) < 2)
+		if (lf_plan_group_size(plan, g, &first) < 2 &&
+		    !plan->tiled[g])
 			continue;
 		groups = lf_audit_grow(fn->groups, fn->n_group,
 				       sizeof(*groups));
@@ -1640,7 +1645,8 @@ static int lf_audit_run(struct lf_audit_function *fn, struct lf_run *run,
 
 	if (lf_audit_add_nests(fn, run, run_index) < 0)
 		return -1;
-	if (run->n_nest < 2)
+	if (run->n_nest < 2 &&
+	    (options->tile_size == 0 || !lf_plan_may_tile_alone(run)))
 		return 0;
 	memset(&popt, 0, sizeof(popt));
 	popt.tile_size = options->tile_size;
@@ -1726,6 +1732,26 @@ int lf_audit_count(const struct lf_audit *audit, enum lf_verdict verdict)
 			if (audit->functions[f].pairs[i].verdict == verdict)
 				n++;
 	return n;
+}
+
+/* The number of groups of two or more nests (alone == 0), or of nests
+ * tiled alone (alone == 1).
+ */
+int lf_audit_count_groups(const struct lf_audit *audit, int alone)
+{
+	int f, i, n = 0;
+
+	for (f = 0; f < audit->n_function; ++f)
+		for (i = 0; i < audit->functions[f].n_group; ++i)
+			if ((audit->functions[f].groups[i].n == 1) == alone)
+				n++;
+	return n;
+}
+
+/* A group of one nest is a nest tiled alone. */
+enum lf_rule lf_audit_group_rule(const struct lf_audit_group *group)
+{
+	return group->n == 1 ? LF_RULE_TILED : LF_RULE_GROUP;
 }
 
 /* Explaining a rewrite. */

@@ -53,6 +53,7 @@ enum lf_rule {
 	LF_RULE_FUSABLE,
 	LF_RULE_FUSABLE_SHIFT,
 	LF_RULE_GROUP,
+	LF_RULE_TILED,
 	LF_RULE_N
 };
 
@@ -219,10 +220,12 @@ struct lf_audit *lf_audit_file(struct lf_file *file,
 	const struct lf_audit_options *options);
 void lf_audit_free(struct lf_audit *audit);
 int lf_audit_count(const struct lf_audit *audit, enum lf_verdict verdict);
+int lf_audit_count_groups(const struct lf_audit *audit, int alone);
 
 int lf_audit_group_init(struct lf_audit_group *group, struct lf_run *run,
 	struct lf_deps *deps, struct lf_plan *plan, int g);
 void lf_audit_group_clear(struct lf_audit_group *group);
+enum lf_rule lf_audit_group_rule(const struct lf_audit_group *group);
 int lf_audit_group_repeats(const struct lf_audit_group *group, int i);
 int lf_audit_explain(struct lf_run *run, struct lf_deps *deps,
 	struct lf_plan *plan, int g, struct lf_note **notes);

@@ -759,19 +759,18 @@ static void lf_plan_choose_tiles(struct lf_plan *plan, int g,
 	}
 }
 
-/* Tile the bands of fused groups that are at least two deep, reuse data,
- * are longer than a tile and are permutable.
+/* Tile the bands of groups that are at least two deep, reuse data, are
+ * longer than a tile and are permutable.
  */
 static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps,
 	const struct lf_plan_options *options)
 {
-	int g, k, first, r, dims[LF_MAX_DEPTH];
+	int g, k, r, dims[LF_MAX_DEPTH];
 	isl_union_map *sched;
 
 	for (g = 0; g < plan->n_group; ++g) {
 		plan->band[g] = lf_plan_band_depth(plan, g);
 		if (options->tile_size == 0 || plan->band[g] < 2 ||
-		    lf_plan_group_size(plan, g, &first) < 2 ||
 		    !lf_plan_has_reuse(plan, g))
 			continue;
 		lf_plan_choose_tiles(plan, g, options);
@@ -879,11 +878,10 @@ static int lf_plan_long_enough(struct lf_plan *plan, int g)
  */
 static int lf_plan_sink(struct lf_plan *plan, struct lf_deps *deps)
 {
-	int g, first, r;
+	int g, r;
 
 	for (g = 0; g < plan->n_group; ++g) {
-		if (plan->band[g] < 2 || lf_plan_group_size(plan, g, &first) < 2 ||
-		    lf_plan_sink_score(plan, g) <= 0 ||
+		if (plan->band[g] < 2 || lf_plan_sink_score(plan, g) <= 0 ||
 		    !lf_plan_long_enough(plan, g))
 			continue;
 		plan->sink[g] = 1;
@@ -895,9 +893,6 @@ static int lf_plan_sink(struct lf_plan *plan, struct lf_deps *deps)
 	return 0;
 }
 
-/* Check the final schedule once more as a whole; should that fail, drop
- * the loop order changes, then the tiling.
- */
 /* Should tiled group g also tile the loop below its band (see rtile in
  * lf_plan.h)?  Only if its nests share exactly the band, the band runs
  * its stride-1 loop innermost (sink), and some statement has a loop
@@ -948,21 +943,64 @@ static int lf_plan_rtile(struct lf_plan *plan, struct lf_deps *deps)
 	return 0;
 }
 
+/* Nest "n" alone in its group gets the band of its perfect loops, as
+ * if it were fused with itself, so that it can be tiled like a group.
+ * The schedule is the original one.
+ */
+static void lf_plan_lone_set(struct lf_plan *plan, int n, int levels)
+{
+	int l;
+
+	plan->levels[n] = levels;
+	for (l = 1; l <= LF_MAX_DEPTH; ++l)
+		plan->group[n][l] = 0;
+}
+
+static void lf_plan_lone_bands(struct lf_plan *plan)
+{
+	int g, first = 0;
+
+	for (g = 0; g < plan->n_group; ++g)
+		if (lf_plan_group_size(plan, g, &first) == 1)
+			lf_plan_lone_set(plan, first,
+					 plan->run->nests[first].perfect_depth);
+}
+
+/* A nest alone is only rewritten as a matrix product is: tiled, with
+ * its reduction in blocks (rtile).  That is where tiling alone was
+ * measured to pay; other lone nests stay as they are, with the band
+ * lf_plan_lone_bands gave them taken back.
+ */
+static void lf_plan_lone_finish(struct lf_plan *plan)
+{
+	int g, first = 0;
+
+	plan->max_band = 0;
+	for (g = 0; g < plan->n_group; ++g) {
+		if (lf_plan_group_size(plan, g, &first) == 1 &&
+		    !plan->rtile[g]) {
+			plan->tiled[g] = plan->sink[g] = 0;
+			lf_plan_lone_set(plan, first, 0);
+			plan->band[g] = 0;
+		}
+		if (plan->tiled[g] && plan->band[g] > plan->max_band)
+			plan->max_band = plan->band[g];
+	}
+}
+
+/* Check the final schedule once more as a whole; should that fail, drop
+ * the reduction blocks, the loop order changes, then the tiling.
+ */
 static int lf_plan_finish(struct lf_plan *plan, struct lf_deps *deps)
 {
-	int r = lf_plan_is_legal(plan, deps, -1, NULL);
+	int *drop[] = { plan->rtile, plan->sink, plan->tiled };
+	int i, r;
 
-	if (r == 0) {
-		memset(plan->rtile, 0, plan->run->n_nest * sizeof(int));
-		r = lf_plan_is_legal(plan, deps, -1, NULL);
-	}
-	if (r == 0) {
-		memset(plan->sink, 0, plan->run->n_nest * sizeof(int));
-		r = lf_plan_is_legal(plan, deps, -1, NULL);
-	}
-	if (r == 0) {
-		memset(plan->tiled, 0, plan->run->n_nest * sizeof(int));
-		plan->max_band = 0;
+	lf_plan_lone_finish(plan);
+	r = lf_plan_is_legal(plan, deps, -1, NULL);
+	for (i = 0; r == 0 && i < 3; ++i) {
+		memset(drop[i], 0, plan->run->n_nest * sizeof(int));
+		lf_plan_lone_finish(plan);
 		r = lf_plan_is_legal(plan, deps, -1, NULL);
 	}
 	return r == 1 ? 0 : -1;
@@ -1046,6 +1084,24 @@ static int lf_plan_unfuse(struct lf_plan *plan)
 	return 0;
 }
 
+/* Could the planner tile a nest of "run" on its own: has some nest two
+ * or more perfect loops with more loops inside them?  A run of one nest
+ * needs analysing only then.
+ */
+int lf_plan_may_tile_alone(struct lf_run *run)
+{
+	int i;
+
+	for (i = 0; i < run->n_stmt; ++i) {
+		struct lf_nest *nest = &run->nests[run->stmts[i].nest];
+
+		if (nest->perfect_depth >= 2 &&
+		    run->stmts[i].depth > nest->perfect_depth)
+			return 1;
+	}
+	return 0;
+}
+
 struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 	const struct lf_plan_options *options)
 {
@@ -1064,8 +1120,10 @@ struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 	lf_plan_count_groups(plan);
 	for (i = 0; i < plan->n_group; ++i)
 		plan->band[i] = lf_plan_band_depth(plan, i);
-	if ((!plan->fuse_all && lf_plan_unfuse(plan) < 0) ||
-	    lf_plan_tile(plan, deps, options) < 0 ||
+	if (!plan->fuse_all && lf_plan_unfuse(plan) < 0)
+		goto error;
+	lf_plan_lone_bands(plan);
+	if (lf_plan_tile(plan, deps, options) < 0 ||
 	    lf_plan_sink(plan, deps) < 0 ||
 	    lf_plan_rtile(plan, deps) < 0 ||
 	    lf_plan_finish(plan, deps) < 0)

@@ -102,9 +102,13 @@ static char *lf_rewrite_note(struct lf_plan *plan, int g, int n,
 	int k;
 
 	lf_buf_init(&buf);
-	lf_buf_printf(&buf, "fused %d loop nests into 1", n);
+	if (n == 1)
+		lf_buf_add_str(&buf, "tiled the loop nest (");
+	else
+		lf_buf_printf(&buf, "fused %d loop nests into 1", n);
 	if (plan->tiled[g]) {
-		lf_buf_add_str(&buf, " (tiled ");
+		if (n > 1)
+			lf_buf_add_str(&buf, " (tiled ");
 		for (k = 0; k < plan->band[g]; ++k)
 			lf_buf_printf(&buf, "%s%d", k ? "x" : "",
 				      plan->tiles[g][k]);
@@ -187,7 +191,7 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	int *contracted;
 	char *code;
 
-	if (n < 2)
+	if (n < 2 && !plan->tiled[g])
 		return 0;
 	n_list = lf_rewrite_contract(file, plan, deps, g, options, &list);
 	contracted = n_list > 0 ? malloc(n_list * sizeof(int)) : NULL;
@@ -248,7 +252,9 @@ static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
 	struct lf_plan *plan;
 	int g, r = 0;
 
-	if (run->n_nest < 2 || lf_result_covers(result, run->begin, run->end))
+	if ((run->n_nest < 2 &&
+	     (options->tile_size == 0 || !lf_plan_may_tile_alone(run))) ||
+	    lf_result_covers(result, run->begin, run->end))
 		return 0;
 	popt.tile_size = options->tile_size;
 	popt.n_tile_sizes = options->n_tile_sizes;
@@ -261,6 +267,11 @@ static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
 	plan = deps ? lf_plan_compute(run, deps, &popt) : NULL;
 	if (!plan) {
 		lf_deps_free(deps);
+		/* A lone nest was only a candidate for tiling. */
+		if (run->n_nest < 2) {
+			isl_ctx_reset_error(ctx);
+			return 0;
+		}
 		return lf_rewrite_failed(result, run);
 	}
 	for (g = 0; g < plan->n_group && r == 0; ++g)

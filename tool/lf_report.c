@@ -114,27 +114,33 @@ enum lf_rule lf_report_pair_rule(const struct lf_audit_pair *pair)
 	}
 }
 
-/* "group of nests 1-2: fused 2 loop nests (...) ...".
+/* "group of nests 1-2: lines ... share ...", "nest 3 tiled alone: ...".
  */
 char *lf_report_group_title(const struct lf_audit_group *group)
 {
 	struct lf_buf buf;
 
 	lf_buf_init(&buf);
-	lf_buf_printf(&buf, "group of nests %d-%d: %s", group->first + 1,
-		      group->first + group->n, group->summary);
+	if (group->n == 1)
+		lf_buf_printf(&buf, "nest %d tiled alone: %s",
+			      group->first + 1, group->summary);
+	else
+		lf_buf_printf(&buf, "group of nests %d-%d: %s",
+			      group->first + 1, group->first + group->n,
+			      group->summary);
 	return lf_buf_take(&buf);
 }
 
 char *lf_report_summary(const struct lf_audit *audit)
 {
 	struct lf_buf buf;
-	int f, nests = 0, pairs = 0, groups = 0;
+	int f, nests = 0, pairs = 0;
+	int groups = lf_audit_count_groups(audit, 0);
+	int alone = lf_audit_count_groups(audit, 1);
 
 	for (f = 0; f < audit->n_function; ++f) {
 		nests += audit->functions[f].n_nest;
 		pairs += audit->functions[f].n_pair;
-		groups += audit->functions[f].n_group;
 	}
 	lf_buf_init(&buf);
 	lf_buf_printf(&buf, "%d function%s, %d loop nest%s, %d pair%s: "
@@ -148,6 +154,9 @@ char *lf_report_summary(const struct lf_audit *audit)
 		      lf_audit_count(audit, LF_VERDICT_ILLEGAL),
 		      lf_audit_count(audit, LF_VERDICT_NOT_ANALYSABLE),
 		      groups, groups == 1 ? "" : "s");
+	if (alone > 0)
+		lf_buf_printf(&buf, ", %d nest%s tiled alone", alone,
+			      alone == 1 ? "" : "s");
 	return lf_buf_take(&buf);
 }
 
@@ -250,7 +259,7 @@ static void lf_report_text_group(struct lf_buf *buf, const char *path,
 	int i;
 
 	lf_report_rule_line(buf, path, group->loc, title ? title : "",
-			    LF_RULE_GROUP);
+			    lf_audit_group_rule(group));
 	free(title);
 	for (i = 0; i < group->n_dep; ++i)
 		if (!lf_audit_group_repeats(group, i))

@@ -238,12 +238,11 @@ static struct json_object *lf_json_function(const char *path,
 static struct json_object *lf_json_summary(const struct lf_audit *audit)
 {
 	struct json_object *obj = json_object_new_object();
-	int f, nests = 0, pairs = 0, groups = 0;
+	int f, nests = 0, pairs = 0;
 
 	for (f = 0; f < audit->n_function; ++f) {
 		nests += audit->functions[f].n_nest;
 		pairs += audit->functions[f].n_pair;
-		groups += audit->functions[f].n_group;
 	}
 	lf_json_add(obj, "functions", json_object_new_int(audit->n_function));
 	lf_json_add(obj, "nests", json_object_new_int(nests));
@@ -256,7 +255,10 @@ static struct json_object *lf_json_summary(const struct lf_audit *audit)
 		lf_audit_count(audit, LF_VERDICT_ILLEGAL)));
 	lf_json_add(obj, "not_analysable", json_object_new_int(
 		lf_audit_count(audit, LF_VERDICT_NOT_ANALYSABLE)));
-	lf_json_add(obj, "groups", json_object_new_int(groups));
+	lf_json_add(obj, "groups", json_object_new_int(
+		lf_audit_count_groups(audit, 0)));
+	lf_json_add(obj, "tiled_alone", json_object_new_int(
+		lf_audit_count_groups(audit, 1)));
 	return obj;
 }
 

@@ -219,7 +219,7 @@ static struct json_object *lf_sarif_group(const char *uri,
 	char *title = lf_report_group_title(group);
 	int i;
 
-	res = lf_sarif_result(LF_RULE_GROUP, "note", title,
+	res = lf_sarif_result(lf_audit_group_rule(group), "note", title,
 			      lf_sarif_location(uri, group->loc, fn->name));
 	free(title);
 	for (i = 0; i < group->n; ++i)

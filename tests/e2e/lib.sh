@@ -18,6 +18,9 @@
 #   // EXPECT-STDERR: ERE
 #       an extended regular expression that must match at least one line
 #       of loopfuse's stderr (repeatable).
+#   // EXPECT-TILED: ERE
+#       the same, but only where tiling is allowed (not checked under
+#       --tile-size=0).
 #   // EXPECT-UNCHANGED
 #       loopfuse's output must be byte-identical to the input.
 #
@@ -144,22 +147,27 @@ lf_run_tool() {
 	return 0
 }
 
-# lf_check_stderr STDERR_FILE SOURCE
-# Checks every EXPECT-STDERR directive of SOURCE against STDERR_FILE.
+# lf_check_stderr STDERR_FILE SOURCE [TILED]
+# Checks every EXPECT-STDERR directive of SOURCE against STDERR_FILE,
+# and every EXPECT-TILED one unless TILED is 0.
 lf_check_stderr() {
-	local stderr_file=$1 src=$2 re rc
-	while IFS= read -r re; do
-		[ -n "$re" ] || continue
-		grep -Eq -e "$re" -- "$stderr_file"
-		rc=$?
-		if [ "$rc" -eq 1 ]; then
-			LF_WHY="no stderr line matches: $re"
-			return 1
-		elif [ "$rc" -ne 0 ]; then
-			LF_WHY="bad EXPECT-STDERR regex: $re"
-			return 1
-		fi
-	done < <(lf_directive_values "$src" EXPECT-STDERR)
+	local stderr_file=$1 src=$2 tiled=${3:-1} re rc directive
+	local -a directives=(EXPECT-STDERR)
+	[ "$tiled" = 1 ] && directives+=(EXPECT-TILED)
+	for directive in "${directives[@]}"; do
+		while IFS= read -r re; do
+			[ -n "$re" ] || continue
+			grep -Eq -e "$re" -- "$stderr_file"
+			rc=$?
+			if [ "$rc" -eq 1 ]; then
+				LF_WHY="no stderr line matches: $re"
+				return 1
+			elif [ "$rc" -ne 0 ]; then
+				LF_WHY="bad $directive regex: $re"
+				return 1
+			fi
+		done < <(lf_directive_values "$src" "$directive")
+	done
 	return 0
 }
 
@@ -303,6 +311,12 @@ lf_selftest() {
 	printf '%s\n' 'x.c:3:5: note: fused 3 loop nests into 1' >"$dir/stderr.txt"
 	lf_check_stderr "$dir/stderr.txt" "$dir/t.c" && got=ok || got=$LF_WHY
 	lf_st_expect "stderr expectation missed" "$got" 'no stderr line matches: :[0-9]+: note: fused 2'
+	printf '%s\n' '// EXPECT-TILED: note: tiled the loop nest' >"$dir/tiled.c"
+	: >"$dir/empty.txt"
+	lf_check_stderr "$dir/empty.txt" "$dir/tiled.c" && got=ok || got=$LF_WHY
+	lf_st_expect "tiled expectation missed" "$got" 'no stderr line matches: note: tiled the loop nest'
+	lf_check_stderr "$dir/empty.txt" "$dir/tiled.c" 0 && got=ok || got=$LF_WHY
+	lf_st_expect "tiled expectation without tiling" "$got" ok
 	cp "$dir/t.c" "$dir/same.c"
 	lf_check_unchanged "$dir/t.c" "$dir/same.c" && got=ok || got=$LF_WHY
 	lf_st_expect "unchanged output" "$got" ok

@@ -615,7 +615,8 @@ END_TEST
 
 /* A program of testdata/ without expectations here still gets a valid
  * audit in every format: a negative one has a pair that is not fusable,
- * with a rule and a location, and a positive one a fusable pair.
+ * with a rule and a location, and a positive one a fusable pair or a
+ * nest tiled alone.
  */
 static void check_unlisted(const char *name)
 {
@@ -637,7 +638,8 @@ static void check_unlisted(const char *name)
 	if (!strncmp(name, "neg_", 4))
 		ck_assert_msg(other > 0, "%s: every pair is fusable", name);
 	if (!strncmp(name, "pos_", 4))
-		ck_assert_msg(fusable > 0, "%s: no fusable pair", name);
+		ck_assert_msg(fusable > 0 || lf_audit_count_groups(audit, 1),
+			      "%s: no fusable pair, no nest tiled alone", name);
 	check_json(audit);
 	check_sarif(audit);
 	lf_audit_free(audit);
@@ -747,6 +749,59 @@ START_TEST(test_shift)
 	s = lf_report_text(audit);
 	ck_assert_ptr_nonnull(strstr(s, "fusable with shift 1 at depth 1"));
 	ck_assert_ptr_nonnull(strstr(s, "[LF101]"));
+	free(s);
+	check_json(audit);
+	check_sarif(audit);
+	lf_audit_free(audit);
+}
+END_TEST
+
+/* A matrix product with nothing to fuse is tiled alone: a group of one
+ * nest under rule LF103, counted apart from the fusion groups, in all
+ * formats; under --tile-size=0 it is not mentioned.
+ */
+START_TEST(test_tiled_alone)
+{
+	static const char src[] =
+		"#define N 256\n"
+		"float A[N][N], B[N][N], C[N][N];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tfor (int j = 0; j < N; j++) {\n"
+		"\t\t\tC[i][j] = 0.0f;\n"
+		"\t\t\tfor (int k = 0; k < N; k++)\n"
+		"\t\t\t\tC[i][j] += A[i][k] * B[k][j];\n"
+		"\t\t}\n"
+		"}\n";
+	struct lf_audit *audit = audit_text(src);
+	const struct lf_audit_function *fn = &audit->functions[0];
+	struct json_object *root, *summary;
+	char *s;
+
+	ck_assert_int_eq(fn->n_pair, 0);
+	ck_assert_int_eq(fn->n_group, 1);
+	ck_assert_int_eq(fn->groups[0].n, 1);
+	ck_assert_int_eq(fn->groups[0].tiled, 1);
+	ck_assert_int_eq(lf_audit_group_rule(&fn->groups[0]), LF_RULE_TILED);
+	ck_assert_int_eq(lf_audit_count_groups(audit, 0), 0);
+	ck_assert_int_eq(lf_audit_count_groups(audit, 1), 1);
+	s = lf_report_text(audit);
+	ck_assert_ptr_nonnull(strstr(s, "remark: nest 1 tiled alone: lines "
+				     "5-10: the (i, j) loops (depth 2), tiled "
+				     "32x32"));
+	ck_assert_ptr_nonnull(strstr(s, "k in blocks of 32"));
+	ck_assert_ptr_nonnull(strstr(s, "[LF103]"));
+	ck_assert_ptr_nonnull(strstr(s, "0 fusion groups, 1 nest tiled "
+				     "alone\n"));
+	free(s);
+	s = lf_report_json(audit);
+	root = json_tokener_parse(s);
+	ck_assert_ptr_nonnull(root);
+	summary = get(root, "summary", json_type_object);
+	ck_assert_int_eq(get_int(summary, "groups"), 0);
+	ck_assert_int_eq(get_int(summary, "tiled_alone"), 1);
+	json_object_put(root);
 	free(s);
 	check_json(audit);
 	check_sarif(audit);
@@ -1060,6 +1115,7 @@ static Suite *audit_suite(void)
 	tcase_add_test(tc, test_text_witness);
 	tcase_add_test(tc, test_limit);
 	tcase_add_test(tc, test_shift);
+	tcase_add_test(tc, test_tiled_alone);
 	tcase_add_test(tc, test_not_tilable);
 	tcase_add_test(tc, test_shift_2d);
 	tcase_add_test(tc, test_example);
