@@ -125,8 +125,9 @@ spread() {
 	done | sort -n | tail -n 1
 }
 
-# fusion_summary NOTES: "3>1t,2>1" for a group of 3 nests fused and tiled
-# and one of 2 fused without tiling; "none" if nothing was fused.
+# fusion_summary NOTES: "3>1t,2>1,1t" for a group of 3 nests fused and
+# tiled, one of 2 fused without tiling and a nest tiled alone; "none" if
+# nothing was rewritten.
 fusion_summary() {
 	awk '/: note: fused [0-9]+ loop nests into 1/ {
 			for (i = 1; i <= NF; i++)
@@ -136,6 +137,7 @@ fusion_summary() {
 				g = g "t"
 			s = s (s == "" ? "" : ",") g
 		}
+		/: note: tiled the loop nest/ { s = s (s == "" ? "" : ",") "1t" }
 		END { print s == "" ? "none" : s }' "$1"
 }
 
