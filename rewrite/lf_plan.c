@@ -923,22 +923,57 @@ static int lf_plan_wants_rtile(struct lf_plan *plan, int g)
 	return wants;
 }
 
+/* The size of the largest array element of the run, in bytes.
+ */
+static int lf_plan_max_elem(struct lf_run *run)
+{
+	int a, max = 1;
+
+	for (a = 0; a < run->n_array; ++a)
+		if (run->arrays[a].elem_size > max)
+			max = run->arrays[a].elem_size;
+	return max;
+}
+
+/* With the loop below the band in blocks, what the rows of a tile share
+ * is a block of the matrix on the right, rtile x tile elements; it should
+ * stay in L1 while they run.  So a tile size from the model halves (down
+ * to 32) until such a square block fits in half of L1.
+ */
+static void lf_plan_fit_block(struct lf_plan *plan, int g)
+{
+	long elem = lf_plan_max_elem(plan->run);
+	int size = plan->tiles[g][0], k;
+
+	while (size > 32 && size * size * elem > plan->cache_l1 / 2)
+		size /= 2;
+	for (k = 0; k < plan->band[g]; ++k)
+		plan->tiles[g][k] = size;
+}
+
 /* Tile the loop below the band where lf_plan_wants_rtile says so and
- * the result is legal, with the size of the band's first tile loop.
+ * the result is legal, with the size of the band's first tile loop
+ * (fitted to L1 if the model chose it).  The tiles are kept as they were
+ * if it is not legal.
  */
 static int lf_plan_rtile(struct lf_plan *plan, struct lf_deps *deps)
 {
-	int g, r;
+	int g, r, tiles[LF_MAX_DEPTH];
 
 	for (g = 0; g < plan->n_group; ++g) {
 		if (!lf_plan_wants_rtile(plan, g))
 			continue;
+		memcpy(tiles, plan->tiles[g], sizeof(tiles));
+		if (plan->tiles_modeled)
+			lf_plan_fit_block(plan, g);
 		plan->rtile[g] = plan->tiles[g][0];
 		r = lf_plan_is_legal(plan, deps, g, NULL);
 		if (r < 0)
 			return -1;
-		if (!r)
+		if (!r) {
 			plan->rtile[g] = 0;
+			memcpy(plan->tiles[g], tiles, sizeof(tiles));
+		}
 	}
 	return 0;
 }
@@ -1111,6 +1146,8 @@ struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 	if (!plan)
 		return NULL;
 	plan->fuse_all = options->fuse_all;
+	plan->tiles_modeled = options->tile_size < 0 &&
+			      options->n_tile_sizes == 0;
 	plan->cache_l1 = options->cache_l1 > 0 ? options->cache_l1 :
 			 LF_DEFAULT_L1;
 	for (i = 0; i < run->n_nest; ++i)

@@ -57,6 +57,7 @@ struct lf_plan {
 	int (*shift)[LF_MAX_DEPTH];
 	int max_band;
 	int tile_size;
+	int tiles_modeled;
 	long cache_l1;
 	int fuse_all;
 	int (*tiles)[LF_MAX_DEPTH];

@@ -459,6 +459,54 @@ START_TEST(test_tile_size)
 }
 END_TEST
 
+/* A product alone, tiles from the model: its 128-wide tiles fit in half
+ * of a 2 MiB L2, but with k in blocks the 128 x 128 block of B the rows
+ * share needs 64 KiB, so under a 32 KiB L1 the tiles shrink to 64; under
+ * a 256 KiB one they stay.
+ */
+START_TEST(test_tile_fits_block)
+{
+	static const char src[] =
+		"#define N 512\n"
+		"float A[N][N], B[N][N], C[N][N];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tfor (int j = 0; j < N; j++) {\n"
+		"\t\t\tC[i][j] = 0.0f;\n"
+		"\t\t\tfor (int k = 0; k < N; k++)\n"
+		"\t\t\t\tC[i][j] += A[i][k] * B[k][j];\n"
+		"\t\t}\n"
+		"}\n";
+	static const struct {
+		long l1;
+		const char *note;
+	} cases[] = {
+		{ 32 * 1024, "tiled the loop nest (64x64, k in blocks of 64)" },
+		{ 256 * 1024,
+		  "tiled the loop nest (128x128, k in blocks of 128)" },
+	};
+	unsigned k;
+
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); ++k) {
+		struct lf_rewrite_options opt = {
+			.tile_size = -1, .cache_l1 = cases[k].l1,
+			.cache_l2 = 2 * 1024 * 1024
+		};
+
+		file = parse_text(src, strlen(src));
+		ck_assert_ptr_nonnull(file);
+		ck_assert_int_eq(lf_rewrite_file(file, &opt, &result), 0);
+		ck_assert_int_eq(result.n_edit, 1);
+		ck_assert_int_eq(result.n_message, 1);
+		ck_assert_str_eq(result.messages[0].text, cases[k].note);
+		lf_result_clear(&result);
+		lf_file_free(file);
+		file = NULL;
+	}
+}
+END_TEST
+
 /* Nothing to fuse: a single nest, nests separated by a statement,
  * nests in different functions, a file without loops.
  */
@@ -713,6 +761,7 @@ static Suite *rewrite_suite(void)
 	tcase_add_test(tc, test_reduction_blocks_illegal);
 	tcase_add_test(tc, test_openmp_private);
 	tcase_add_test(tc, test_tile_size);
+	tcase_add_test(tc, test_tile_fits_block);
 	tcase_add_test(tc, test_nothing_to_fuse);
 	tcase_add_test(tc, test_illegal_pair);
 	tcase_add_test(tc, test_alias);
