@@ -15,6 +15,7 @@
 #include "lf_report.h"
 #include "lf_rewrite.h"
 #include "lf_write.h"
+#include "lf_test_src.h"
 
 /* The audit behind loopfuse --check: the verdict, rule and witness of
  * every pair of nests of the testdata programs, and the JSON and SARIF
@@ -762,18 +763,7 @@ END_TEST
  */
 START_TEST(test_tiled_alone)
 {
-	static const char src[] =
-		"#define N 256\n"
-		"float A[N][N], B[N][N], C[N][N];\n"
-		"void f(void)\n"
-		"{\n"
-		"\tfor (int i = 0; i < N; i++)\n"
-		"\t\tfor (int j = 0; j < N; j++) {\n"
-		"\t\t\tC[i][j] = 0.0f;\n"
-		"\t\t\tfor (int k = 0; k < N; k++)\n"
-		"\t\t\t\tC[i][j] += A[i][k] * B[k][j];\n"
-		"\t\t}\n"
-		"}\n";
+	static const char src[] = LF_TEST_PRODUCT_SRC(256);
 	struct lf_audit *audit = audit_text(src);
 	const struct lf_audit_function *fn = &audit->functions[0];
 	struct json_object *root, *summary;

@@ -9,6 +9,7 @@
 #include "lf_frontend.h"
 #include "lf_model.h"
 #include "lf_rewrite.h"
+#include "lf_test_src.h"
 
 /* Whole-file rewrites: which edits and messages lf_rewrite_file
  * produces, and what the edited text looks like.
@@ -466,18 +467,7 @@ END_TEST
  */
 START_TEST(test_tile_fits_block)
 {
-	static const char src[] =
-		"#define N 512\n"
-		"float A[N][N], B[N][N], C[N][N];\n"
-		"void f(void)\n"
-		"{\n"
-		"\tfor (int i = 0; i < N; i++)\n"
-		"\t\tfor (int j = 0; j < N; j++) {\n"
-		"\t\t\tC[i][j] = 0.0f;\n"
-		"\t\t\tfor (int k = 0; k < N; k++)\n"
-		"\t\t\t\tC[i][j] += A[i][k] * B[k][j];\n"
-		"\t\t}\n"
-		"}\n";
+	static const char src[] = LF_TEST_PRODUCT_SRC(512);
 	static const struct {
 		long l1;
 		const char *note;
