@@ -1645,8 +1645,7 @@ static int lf_audit_run(struct lf_audit_function *fn, struct lf_run *run,
 
 	if (lf_audit_add_nests(fn, run, run_index) < 0)
 		return -1;
-	if (run->n_nest < 2 &&
-	    (options->tile_size == 0 || !lf_plan_may_tile_alone(run)))
+	if (!lf_plan_wants_run(run, options->tile_size))
 		return 0;
 	memset(&popt, 0, sizeof(popt));
 	popt.tile_size = options->tile_size;

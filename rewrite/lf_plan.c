@@ -458,7 +458,8 @@ static long lf_plan_add_bytes(long x, long y)
  * fit in half of the L1 cache, where they stay without fusion; and the
  * fused loop can be slower (a call between independent reductions keeps
  * the processor from overlapping them).  So the nests are kept apart.
- * Byte counts are bounding boxes of the elements; with unknown sizes only the first rule, on arrays, applies.
+ * Byte counts are bounding boxes of the elements; with unknown sizes
+ * only the first rule, on arrays, applies.
  * Return the reason to refuse (malloc'd), or NULL; *error is set if
  * memory runs out.
  */
@@ -759,6 +760,18 @@ static void lf_plan_choose_tiles(struct lf_plan *plan, int g,
 	}
 }
 
+/* max_band is the deepest tiled band (see lf_plan.h).
+ */
+static void lf_plan_set_max_band(struct lf_plan *plan)
+{
+	int g;
+
+	plan->max_band = 0;
+	for (g = 0; g < plan->n_group; ++g)
+		if (plan->tiled[g] && plan->band[g] > plan->max_band)
+			plan->max_band = plan->band[g];
+}
+
 /* Tile the bands of groups that are at least two deep, reuse data, are
  * longer than a tile and are permutable.
  */
@@ -785,9 +798,7 @@ static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps,
 			return -1;
 		plan->tiled[g] = r;
 	}
-	for (g = 0; g < plan->n_group; ++g)
-		if (plan->tiled[g] && plan->band[g] > plan->max_band)
-			plan->max_band = plan->band[g];
+	lf_plan_set_max_band(plan);
 	return 0;
 }
 
@@ -1010,7 +1021,6 @@ static void lf_plan_lone_finish(struct lf_plan *plan)
 {
 	int g, first = 0;
 
-	plan->max_band = 0;
 	for (g = 0; g < plan->n_group; ++g) {
 		if (lf_plan_group_size(plan, g, &first) == 1 &&
 		    !plan->rtile[g]) {
@@ -1018,9 +1028,8 @@ static void lf_plan_lone_finish(struct lf_plan *plan)
 			lf_plan_lone_set(plan, first, 0);
 			plan->band[g] = 0;
 		}
-		if (plan->tiled[g] && plan->band[g] > plan->max_band)
-			plan->max_band = plan->band[g];
 	}
+	lf_plan_set_max_band(plan);
 }
 
 /* Check the final schedule once more as a whole; should that fail, drop
@@ -1119,14 +1128,19 @@ static int lf_plan_unfuse(struct lf_plan *plan)
 	return 0;
 }
 
-/* Could the planner tile a nest of "run" on its own: has some nest two
- * or more perfect loops with more loops inside them?  A run of one nest
- * needs analysing only then.
+/* Is "run" worth planning with tile size "tile_size" (0: no tiling)?  A
+ * run of two or more nests always is; a run of one nest only if the
+ * planner could tile it alone: with tiling on, and two or more perfect
+ * loops with more loops inside them.
  */
-int lf_plan_may_tile_alone(struct lf_run *run)
+int lf_plan_wants_run(struct lf_run *run, int tile_size)
 {
 	int i;
 
+	if (run->n_nest >= 2)
+		return 1;
+	if (tile_size == 0)
+		return 0;
 	for (i = 0; i < run->n_stmt; ++i) {
 		struct lf_nest *nest = &run->nests[run->stmts[i].nest];
 

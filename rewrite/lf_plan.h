@@ -83,7 +83,7 @@ struct lf_plan_options {
 /* A nest joins a group at most this many iterations behind it. */
 #define LF_PLAN_MAX_SHIFT 4
 
-int lf_plan_may_tile_alone(struct lf_run *run);
+int lf_plan_wants_run(struct lf_run *run, int tile_size);
 struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
 	const struct lf_plan_options *options);
 void lf_plan_free(struct lf_plan *plan);

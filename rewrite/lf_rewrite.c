@@ -252,8 +252,7 @@ static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
 	struct lf_plan *plan;
 	int g, r = 0;
 
-	if ((run->n_nest < 2 &&
-	     (options->tile_size == 0 || !lf_plan_may_tile_alone(run))) ||
+	if (!lf_plan_wants_run(run, options->tile_size) ||
 	    lf_result_covers(result, run->begin, run->end))
 		return 0;
 	popt.tile_size = options->tile_size;
