@@ -147,7 +147,7 @@ static int lf_access_array(struct lf_builder *b, CXCursor decl,
 	a->elem_size = size > 0 && size <= INT_MAX ? (int) size : 4;
 	a->origin = lf_access_origin(decl, a->n_dim);
 	a->is_restrict = lf_access_is_restrict(b, decl);
-	a->decl = lf_file_loc(b->file, lf_cursor_offset(b, decl));
+	a->decl = lf_file_loc(b->file, lf_build_offset(b, decl));
 	b->array_usr[run->n_array] = strdup(usr);
 	run->n_array++;
 	if (!a->name || !b->array_usr[run->n_array - 1])
@@ -213,8 +213,8 @@ static int lf_access_push(struct lf_builder *b, CXCursor c, int array,
 	acc->stmt = b->stmt;
 	acc->array = array;
 	acc->kind = kind;
-	acc->text = lf_cursor_text(b, c);
-	acc->loc = lf_file_loc(b->file, lf_cursor_offset(b, c));
+	acc->text = lf_build_text(b, c);
+	acc->loc = lf_file_loc(b->file, lf_build_offset(b, c));
 	acc->rel = lf_access_rel(b, subs, run->arrays[array].name);
 	stmt->accesses[stmt->n_access++] = acc->id;
 	run->n_access++;
@@ -313,7 +313,7 @@ static int lf_access_scalar(struct lf_builder *b, CXCursor ref, int mode)
 
 static int lf_access_subscript_fail(struct lf_builder *b, CXCursor c)
 {
-	char *text = lf_cursor_text(b, c);
+	char *text = lf_build_text(b, c);
 
 	free(b->reason);
 	b->reason = NULL;
@@ -361,7 +361,7 @@ static __isl_give isl_multi_pw_aff *lf_access_subs(struct lf_builder *b,
 	if (n == 0)
 		return lf_access_zero_subs(b);
 	for (k = 0; k < n; ++k) {
-		isl_pw_aff *pa = lf_affine_expr(b, subs[k]);
+		isl_pw_aff *pa = lf_affine_expr(b, subs[k], b->cur_dom);
 		isl_pw_multi_aff *one;
 
 		if (!pa) {
@@ -483,7 +483,7 @@ static int lf_access_unary(struct lf_builder *b, CXCursor c)
 					       LF_MODE_READ | LF_MODE_WRITE);
 	case CXUnaryOperator_AddrOf:
 	case CXUnaryOperator_Deref:
-		text = lf_cursor_text(b, c);
+		text = lf_build_text(b, c);
 		r = lf_build_fail_at(b, c, "%s: %s", text ? text : "?",
 			op == CXUnaryOperator_AddrOf ? "address taken" :
 			"pointer dereference");

@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,30 +13,75 @@
  * iterators visible at the current point (set dimensions, outermost
  * first) and the run's parameters.  An expression that is not affine
  * records a reason in the builder and yields NULL.
+ *
+ * The value computed is the value C gives the expression, not the one
+ * its text suggests: every conversion of the usual arithmetic
+ * conversions (an int compared with an unsigned, a size_t bound) and
+ * every unsigned operation keeps its value only where isl proves that
+ * it fits the type, and is reduced modulo 2^bits elsewhere, as C
+ * defines it (for conversions to signed types, as gcc and clang do).
+ * Signed operations are taken not to overflow, since that would be
+ * undefined.  "dom" is where the expression is evaluated (NULL:
+ * anywhere the types of the variables allow): the more it says, the
+ * fewer reductions remain.
  */
 
-int lf_affine_int_type(CXType type)
+/* The C integer type "type" stands for; bits is 0 for a type that is
+ * not an integer, and for _Bool, whose conversions are not affine.
+ */
+struct lf_int_type lf_affine_type(CXType type)
 {
-	switch (clang_getCanonicalType(type).kind) {
-	case CXType_Char_U: case CXType_UChar: case CXType_UShort:
-	case CXType_UInt: case CXType_ULong: case CXType_ULongLong:
+	struct lf_int_type t = { 0, 0 };
+	long long size;
+
+	type = clang_getCanonicalType(type);
+	if (type.kind == CXType_Enum)
+		type = clang_getCanonicalType(clang_getEnumDeclIntegerType(
+			clang_getTypeDeclaration(type)));
+	switch (type.kind) {
 	case CXType_Char_S: case CXType_SChar: case CXType_Short:
 	case CXType_Int: case CXType_Long: case CXType_LongLong:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-static int lf_affine_unsigned_type(CXType type)
-{
-	switch (clang_getCanonicalType(type).kind) {
+		t.is_signed = 1;
+		/* fall through */
 	case CXType_Char_U: case CXType_UChar: case CXType_UShort:
 	case CXType_UInt: case CXType_ULong: case CXType_ULongLong:
-		return 1;
+		size = clang_Type_getSizeOf(type);
+		if (size > 0 && size <= 8)
+			t.bits = (int) size * 8;
+		break;
 	default:
-		return 0;
+		break;
 	}
+	return t;
+}
+
+/* The smallest and the largest value of type t.
+ */
+__isl_give isl_val *lf_affine_type_min(isl_ctx *ctx, struct lf_int_type t)
+{
+	if (!t.is_signed)
+		return isl_val_zero(ctx);
+	return isl_val_neg(isl_val_2exp(isl_val_int_from_si(ctx, t.bits - 1)));
+}
+
+__isl_give isl_val *lf_affine_type_max(isl_ctx *ctx, struct lf_int_type t)
+{
+	isl_val *v = isl_val_int_from_si(ctx, t.bits - t.is_signed);
+
+	return isl_val_sub_ui(isl_val_2exp(v), 1);
+}
+
+/* Bound dimension "pos" of kind "type" of "set" to the values of t.
+ */
+__isl_give isl_set *lf_affine_type_bound(__isl_take isl_set *set,
+	enum isl_dim_type type, int pos, struct lf_int_type t)
+{
+	isl_ctx *ctx = isl_set_get_ctx(set);
+
+	set = isl_set_lower_bound_val(set, type, pos,
+				      lf_affine_type_min(ctx, t));
+	return isl_set_upper_bound_val(set, type, pos,
+				       lf_affine_type_max(ctx, t));
 }
 
 __isl_give isl_space *lf_build_space(struct lf_builder *b)
@@ -48,23 +94,101 @@ static __isl_give isl_set *lf_affine_universe(struct lf_builder *b)
 	return isl_set_universe(lf_build_space(b));
 }
 
-static __isl_give isl_pw_aff *lf_affine_cst(struct lf_builder *b, long v)
+static __isl_give isl_pw_aff *lf_affine_val(struct lf_builder *b,
+	__isl_take isl_val *v)
 {
-	return isl_pw_aff_val_on_domain(lf_affine_universe(b),
-					isl_val_int_from_si(b->ctx, v));
+	return isl_pw_aff_val_on_domain(lf_affine_universe(b), v);
 }
 
-/* Find or add the parameter "name".  A parameter with a value is fixed
- * to it in the run's context.  Returns its index, -1 on error and -2
+static __isl_give isl_pw_aff *lf_affine_cst(struct lf_builder *b, long v)
+{
+	return lf_affine_val(b, isl_val_int_from_si(b->ctx, v));
+}
+
+/* Where an expression is evaluated: "dom", or the values the types of
+ * the iterators allow; under the run's context either way.
+ */
+static __isl_give isl_set *lf_affine_where(struct lf_builder *b,
+	__isl_keep isl_set *dom)
+{
+	isl_set *set;
+	int i;
+
+	if (dom) {
+		set = isl_set_copy(dom);
+	} else {
+		set = lf_affine_universe(b);
+		for (i = 0; i < b->n_iter; ++i)
+			set = lf_affine_type_bound(set, isl_dim_set, i,
+						   b->iters[i].type);
+	}
+	return isl_set_intersect_params(set, isl_set_copy(b->run->context));
+}
+
+/* Does "pa" take only values of type t wherever it is evaluated?
+ */
+static isl_bool lf_affine_fits(struct lf_builder *b,
+	__isl_keep isl_pw_aff *pa, __isl_keep isl_set *dom,
+	struct lf_int_type t)
+{
+	isl_set *where = lf_affine_where(b, dom), *out;
+	isl_pw_aff *lo, *hi;
+	isl_bool empty;
+
+	lo = isl_pw_aff_val_on_domain(isl_set_copy(where),
+				      lf_affine_type_min(b->ctx, t));
+	hi = isl_pw_aff_val_on_domain(isl_set_copy(where),
+				      lf_affine_type_max(b->ctx, t));
+	out = isl_set_union(isl_pw_aff_lt_set(isl_pw_aff_copy(pa), lo),
+			    isl_pw_aff_gt_set(isl_pw_aff_copy(pa), hi));
+	out = isl_set_intersect(out, where);
+	empty = isl_set_is_empty(out);
+	isl_set_free(out);
+	return empty;
+}
+
+/* The value "pa" gets in type t: itself where it fits, else reduced
+ * modulo 2^bits into the range of t (C11 6.3.1.3; for signed types
+ * the choice of gcc and clang).
+ */
+static __isl_give isl_pw_aff *lf_affine_convert(struct lf_builder *b,
+	__isl_take isl_pw_aff *pa, __isl_keep isl_set *dom,
+	struct lf_int_type t)
+{
+	isl_bool fits = pa ? lf_affine_fits(b, pa, dom, t) : isl_bool_error;
+	isl_val *min;
+
+	if (fits < 0)
+		return isl_pw_aff_free(pa);
+	if (fits)
+		return pa;
+	min = lf_affine_type_min(b->ctx, t);
+	pa = isl_pw_aff_sub(pa, lf_affine_val(b, isl_val_copy(min)));
+	pa = isl_pw_aff_mod_val(pa,
+		isl_val_2exp(isl_val_int_from_si(b->ctx, t.bits)));
+	return isl_pw_aff_add(pa, lf_affine_val(b, min));
+}
+
+/* Does every value of type "from" fit type "to"?
+ */
+static int lf_affine_widens(struct lf_int_type from, struct lf_int_type to)
+{
+	if (from.is_signed && !to.is_signed)
+		return 0;
+	return to.bits - to.is_signed >= from.bits - from.is_signed;
+}
+
+/* Find or add the parameter "name" of type t.  A parameter with a
+ * value is fixed to it in the run's context, one without a value is
+ * bounded there by its type.  Returns its index, -1 on error and -2
  * when the name is taken by a different variable or value.
  */
 static int lf_affine_param_index(struct lf_builder *b, const char *name,
 	const char *usr, enum lf_param_origin origin, int has_value, long value,
-	int is_unsigned)
+	struct lf_int_type t)
 {
 	struct lf_run *run = b->run;
 	struct lf_param *param;
-	isl_id *id;
 	isl_set *fix;
 	int i;
 
@@ -97,36 +221,30 @@ static int lf_affine_param_index(struct lf_builder *b, const char *name,
 	param->origin = origin;
 	param->has_value = has_value;
 	param->value = value;
+	param->bits = t.bits;
+	param->is_signed = t.is_signed;
 	b->param_usr[run->n_param] = strdup(usr);
 	run->n_param++;
 	if (!param->name || !b->param_usr[run->n_param - 1])
 		return -1;
-	id = isl_id_alloc(b->ctx, name, NULL);
-	fix = isl_set_universe(isl_space_params_alloc(b->ctx, 0));
-	if (has_value || is_unsigned) {
-		isl_pw_aff *p, *v;
-
-		p = isl_pw_aff_param_on_domain_id(isl_set_copy(fix),
-						  isl_id_copy(id));
-		v = isl_pw_aff_val_on_domain(isl_set_copy(fix),
-			isl_val_int_from_si(b->ctx, has_value ? value : 0));
-		isl_set_free(fix);
-		fix = has_value ? isl_pw_aff_eq_set(p, v) :
-				  isl_pw_aff_ge_set(p, v);
-	}
-	isl_id_free(id);
+	fix = isl_set_universe(isl_space_params_alloc(b->ctx, 1));
+	fix = isl_set_set_dim_id(fix, isl_dim_param, 0,
+				 isl_id_alloc(b->ctx, name, NULL));
+	if (has_value)
+		fix = isl_set_fix_si(fix, isl_dim_param, 0, value);
+	else
+		fix = lf_affine_type_bound(fix, isl_dim_param, 0, t);
 	run->context = isl_set_intersect(run->context, fix);
 	return run->context ? run->n_param - 1 : -1;
 }
 
 static __isl_give isl_pw_aff *lf_affine_param(struct lf_builder *b,
 	const char *name, const char *usr, enum lf_param_origin origin,
-	int has_value, long value, int is_unsigned, CXCursor c)
+	int has_value, long value, struct lf_int_type t, CXCursor c)
 {
 	int i;
 
-	i = lf_affine_param_index(b, name, usr, origin, has_value, value,
-				  is_unsigned);
+	i = lf_affine_param_index(b, name, usr, origin, has_value, value, t);
 	if (i == -2 && has_value)
 		return lf_affine_cst(b, value);
 	if (i == -2) {
@@ -140,7 +258,29 @@ static __isl_give isl_pw_aff *lf_affine_param(struct lf_builder *b,
 		isl_id_alloc(b->ctx, b->run->params[i].name, NULL));
 }
 
-/* A compile-time integer constant, if clang can evaluate c to one.
+/* The value of c, if clang can evaluate it to an integer constant.
+ */
+static __isl_give isl_val *lf_affine_eval_val(isl_ctx *ctx, CXCursor c)
+{
+	CXEvalResult res = clang_Cursor_Evaluate(c);
+	isl_val *v = NULL;
+
+	if (!res)
+		return NULL;
+	if (clang_EvalResult_getKind(res) == CXEval_Int) {
+		if (clang_EvalResult_isUnsignedInt(res))
+			v = isl_val_int_from_ui(ctx,
+				clang_EvalResult_getAsUnsigned(res));
+		else
+			v = isl_val_int_from_si(ctx,
+				clang_EvalResult_getAsLongLong(res));
+	}
+	clang_EvalResult_dispose(res);
+	return v;
+}
+
+/* A compile-time integer constant that fits a long, if clang can
+ * evaluate c to one.
  */
 int lf_affine_eval(CXCursor c, long *value)
 {
@@ -150,8 +290,13 @@ int lf_affine_eval(CXCursor c, long *value)
 	if (!res)
 		return 0;
 	if (clang_EvalResult_getKind(res) == CXEval_Int) {
-		*value = (long) clang_EvalResult_getAsLongLong(res);
-		ok = 1;
+		if (!clang_EvalResult_isUnsignedInt(res)) {
+			*value = (long) clang_EvalResult_getAsLongLong(res);
+			ok = 1;
+		} else if (clang_EvalResult_getAsUnsigned(res) <= LONG_MAX) {
+			*value = (long) clang_EvalResult_getAsUnsigned(res);
+			ok = 1;
+		}
 	}
 	clang_EvalResult_dispose(res);
 	return ok;
@@ -168,15 +313,14 @@ static int lf_affine_is_global(CXCursor decl)
  * generated code computes from it are signed, as the model's integers
  * are: "n - 1" must not wrap around when n is 0.
  */
-static __isl_give isl_pw_aff *lf_affine_unsigned_param(struct lf_builder *b,
+static __isl_give isl_pw_aff *lf_affine_var_param(struct lf_builder *b,
 	const char *name, const char *usr, enum lf_param_origin origin,
-	CXType type, CXCursor ref)
+	struct lf_int_type t, CXCursor ref)
 {
 	char buf[300];
-	int is_unsigned = lf_affine_unsigned_type(type);
 
-	snprintf(buf, sizeof(buf), is_unsigned ? "(long)%s" : "%s", name);
-	return lf_affine_param(b, buf, usr, origin, 0, 0, is_unsigned, ref);
+	snprintf(buf, sizeof(buf), t.is_signed ? "%s" : "(long)%s", name);
+	return lf_affine_param(b, buf, usr, origin, 0, 0, t, ref);
 }
 
 /* A reference to a variable that is not an iterator: a parameter if
@@ -186,6 +330,7 @@ static __isl_give isl_pw_aff *lf_affine_var(struct lf_builder *b,
 	CXCursor ref, CXCursor decl, const char *usr)
 {
 	CXType type = clang_getCursorType(decl);
+	struct lf_int_type t = lf_affine_type(type);
 	char *name;
 	isl_pw_aff *pa = NULL;
 	long value;
@@ -194,7 +339,7 @@ static __isl_give isl_pw_aff *lf_affine_var(struct lf_builder *b,
 	name = lf_cursor_name(decl);
 	if (!name)
 		return NULL;
-	if (!lf_affine_int_type(type)) {
+	if (!t.bits) {
 		lf_build_fail_at(b, ref, "%s: not an integer", name);
 	} else if (clang_isVolatileQualifiedType(type)) {
 		lf_build_fail_at(b, ref, "%s: volatile variable", name);
@@ -207,7 +352,7 @@ static __isl_give isl_pw_aff *lf_affine_var(struct lf_builder *b,
 	} else if (clang_isConstQualifiedType(type) &&
 		   lf_affine_eval(ref, &value)) {
 		pa = lf_affine_param(b, name, usr, LF_PARAM_CONST, 1, value,
-				     0, ref);
+				     t, ref);
 	} else if (lf_build_is_written_in_run(b, usr)) {
 		lf_build_fail_at(b, ref, "%s: bound or subscript depends on a "
 				 "variable the loops modify", name);
@@ -217,7 +362,7 @@ static __isl_give isl_pw_aff *lf_affine_var(struct lf_builder *b,
 	} else {
 		origin = clang_getCursorKind(decl) == CXCursor_ParmDecl ?
 			LF_PARAM_FUNCTION : LF_PARAM_LOCAL;
-		pa = lf_affine_unsigned_param(b, name, usr, origin, type, ref);
+		pa = lf_affine_var_param(b, name, usr, origin, t, ref);
 	}
 	free(name);
 	return pa;
@@ -228,6 +373,7 @@ static __isl_give isl_pw_aff *lf_affine_decl_ref(struct lf_builder *b,
 {
 	CXCursor decl = clang_getCursorReferenced(c);
 	enum CXCursorKind kind = clang_getCursorKind(decl);
+	struct lf_int_type t = lf_affine_type(clang_getCursorType(c));
 	isl_pw_aff *pa = NULL;
 	char *usr, *name;
 	int level;
@@ -237,14 +383,16 @@ static __isl_give isl_pw_aff *lf_affine_decl_ref(struct lf_builder *b,
 		name = lf_cursor_name(decl);
 		if (usr && name)
 			pa = lf_affine_param(b, name, usr, LF_PARAM_ENUM, 1,
-				clang_getEnumConstantDeclValue(decl), 0, c);
+				clang_getEnumConstantDeclValue(decl), t, c);
 		free(usr);
 		free(name);
 		return pa;
 	}
 	if (kind != CXCursor_VarDecl && kind != CXCursor_ParmDecl) {
+		name = lf_cursor_name(c);
 		lf_build_fail_at(b, c, "%s: not an integer variable",
-				 clang_getCString(clang_getCursorSpelling(c)));
+				 name ? name : "?");
+		free(name);
 		return NULL;
 	}
 	usr = lf_cursor_usr(decl);
@@ -264,12 +412,32 @@ static __isl_give isl_pw_aff *lf_affine_decl_ref(struct lf_builder *b,
 static __isl_give isl_pw_aff *lf_affine_not_affine(struct lf_builder *b,
 	CXCursor c)
 {
-	char *text = lf_cursor_text(b, c);
+	char *text = lf_build_text(b, c);
 
 	lf_build_fail_at(b, c, "%s: not an affine expression",
 			 text ? text : "?");
 	free(text);
 	return NULL;
+}
+
+static __isl_give isl_pw_aff *lf_affine_value(struct lf_builder *b,
+	CXCursor c, __isl_keep isl_set *dom);
+
+/* The result of an operation of type t on the values the operands have
+ * in t: an unsigned result wraps around, a signed one cannot overflow.
+ */
+static __isl_give isl_pw_aff *lf_affine_result(struct lf_builder *b,
+	CXCursor c, __isl_take isl_pw_aff *pa, __isl_keep isl_set *dom)
+{
+	struct lf_int_type t = lf_affine_type(clang_getCursorType(c));
+
+	if (!t.bits) {
+		isl_pw_aff_free(pa);
+		return lf_affine_not_affine(b, c);
+	}
+	if (t.is_signed)
+		return pa;
+	return lf_affine_convert(b, pa, dom, t);
 }
 
 /* Multiplication is affine when one side is a constant.
@@ -293,35 +461,8 @@ error:
 	return NULL;
 }
 
-/* A factor of a product: a compile-time constant (even one named by a
- * macro) is taken by value, so that "f * HOP" stays affine.
- */
-static __isl_give isl_pw_aff *lf_affine_factor(struct lf_builder *b,
-	CXCursor c)
-{
-	long v;
-
-	if (lf_affine_eval(lf_cursor_strip(c), &v))
-		return lf_affine_cst(b, v);
-	return lf_affine_expr(b, c);
-}
-
-static __isl_give isl_pw_aff *lf_affine_mul_expr(struct lf_builder *b,
-	CXCursor c, CXCursor *ch)
-{
-	isl_pw_aff *l, *r;
-
-	l = lf_affine_factor(b, ch[0]);
-	r = l ? lf_affine_factor(b, ch[1]) : NULL;
-	if (!r) {
-		isl_pw_aff_free(l);
-		return NULL;
-	}
-	return lf_affine_mul(b, c, l, r);
-}
-
 /* Division and remainder (C semantics: truncation) by a positive
- * constant.
+ * constant, which keep their operand's range.
  */
 static __isl_give isl_pw_aff *lf_affine_div(struct lf_builder *b, CXCursor c,
 	__isl_take isl_pw_aff *l, CXCursor rc, int rem)
@@ -337,8 +478,23 @@ static __isl_give isl_pw_aff *lf_affine_div(struct lf_builder *b, CXCursor c,
 	return isl_pw_aff_tdiv_q(l, lf_affine_cst(b, v));
 }
 
+/* An operand of binary operator "op".  A factor of a product that is a
+ * compile-time constant (even one named by a macro) is taken by value,
+ * so that "f * HOP" stays affine.
+ */
+static __isl_give isl_pw_aff *lf_affine_operand(struct lf_builder *b,
+	CXCursor c, enum CXBinaryOperatorKind op, __isl_keep isl_set *dom)
+{
+	isl_val *v;
+
+	if (op == CXBinaryOperator_Mul &&
+	    (v = lf_affine_eval_val(b->ctx, c)) != NULL)
+		return lf_affine_val(b, v);
+	return lf_affine_value(b, c, dom);
+}
+
 static __isl_give isl_pw_aff *lf_affine_binary(struct lf_builder *b,
-	CXCursor c, CXCursor *ch)
+	CXCursor c, CXCursor *ch, __isl_keep isl_set *dom)
 {
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
 	isl_pw_aff *l, *r;
@@ -347,49 +503,54 @@ static __isl_give isl_pw_aff *lf_affine_binary(struct lf_builder *b,
 	    op != CXBinaryOperator_Mul && op != CXBinaryOperator_Div &&
 	    op != CXBinaryOperator_Rem)
 		return lf_affine_not_affine(b, c);
-	if (op == CXBinaryOperator_Mul)
-		return lf_affine_mul_expr(b, c, ch);
-	l = lf_affine_expr(b, ch[0]);
+	l = lf_affine_operand(b, ch[0], op, dom);
 	if (!l)
 		return NULL;
 	if (op == CXBinaryOperator_Div || op == CXBinaryOperator_Rem)
 		return lf_affine_div(b, c, l, ch[1],
 				     op == CXBinaryOperator_Rem);
-	r = lf_affine_expr(b, ch[1]);
+	r = lf_affine_operand(b, ch[1], op, dom);
 	if (!r) {
 		isl_pw_aff_free(l);
 		return NULL;
 	}
-	if (op == CXBinaryOperator_Add)
-		return isl_pw_aff_add(l, r);
-	return isl_pw_aff_sub(l, r);
+	if (op == CXBinaryOperator_Mul)
+		l = lf_affine_mul(b, c, l, r);
+	else if (op == CXBinaryOperator_Add)
+		l = isl_pw_aff_add(l, r);
+	else
+		l = isl_pw_aff_sub(l, r);
+	return l ? lf_affine_result(b, c, l, dom) : NULL;
 }
 
 static __isl_give isl_pw_aff *lf_affine_unary(struct lf_builder *b,
-	CXCursor c, CXCursor *ch)
+	CXCursor c, CXCursor *ch, __isl_keep isl_set *dom)
 {
 	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+	isl_pw_aff *pa;
 
-	if (op == CXUnaryOperator_Plus)
-		return lf_affine_expr(b, ch[0]);
-	if (op == CXUnaryOperator_Minus)
-		return isl_pw_aff_neg(lf_affine_expr(b, ch[0]));
-	return lf_affine_not_affine(b, c);
+	if (op != CXUnaryOperator_Plus && op != CXUnaryOperator_Minus)
+		return lf_affine_not_affine(b, c);
+	pa = lf_affine_value(b, ch[0], dom);
+	if (op == CXUnaryOperator_Plus || !pa)
+		return pa;
+	return lf_affine_result(b, c, isl_pw_aff_neg(pa), dom);
 }
 
-/* cond ? a : b, with an affine condition: covers min and max.
+/* cond ? a : b, with an affine condition: covers min and max.  Both
+ * branches have the type of the result already.
  */
 static __isl_give isl_pw_aff *lf_affine_select(struct lf_builder *b,
-	CXCursor *ch)
+	CXCursor *ch, __isl_keep isl_set *dom)
 {
 	isl_set *cond;
 	isl_pw_aff *t, *f;
 
-	cond = lf_affine_cond(b, ch[0]);
+	cond = lf_affine_cond(b, ch[0], dom);
 	if (!cond)
 		return NULL;
-	t = lf_affine_expr(b, ch[1]);
-	f = t ? lf_affine_expr(b, ch[2]) : NULL;
+	t = lf_affine_value(b, ch[1], dom);
+	f = t ? lf_affine_value(b, ch[2], dom) : NULL;
 	if (!f) {
 		isl_set_free(cond);
 		isl_pw_aff_free(t);
@@ -398,19 +559,47 @@ static __isl_give isl_pw_aff *lf_affine_select(struct lf_builder *b,
 	return isl_pw_aff_cond(isl_set_indicator_function(cond), t, f);
 }
 
-/* A name that stands for a constant: a macro such as N or SIZE.
+/* A conversion of the value of "from" to the type of c, written as a
+ * cast or implied by the usual arithmetic conversions.
+ */
+static __isl_give isl_pw_aff *lf_affine_cast(struct lf_builder *b,
+	CXCursor c, CXCursor from, __isl_keep isl_set *dom)
+{
+	struct lf_int_type to = lf_affine_type(clang_getCursorType(c));
+	struct lf_int_type src = lf_affine_type(clang_getCursorType(from));
+	isl_pw_aff *pa;
+
+	if (!to.bits || !src.bits)
+		return lf_affine_not_affine(b, c);
+	pa = lf_affine_value(b, from, dom);
+	if (!pa || lf_affine_widens(src, to))
+		return pa;
+	return lf_affine_convert(b, pa, dom, to);
+}
+
+/* A name that stands for a constant: a macro such as N or SIZE.  It
+ * stays a name only if it can be printed as one: if its body is a
+ * single token or in parentheses.
  */
 static __isl_give isl_pw_aff *lf_affine_macro(struct lf_builder *b,
-	CXCursor c, const char *name, long value)
+	CXCursor c, const char *name, __isl_take isl_val *v)
 {
 	char usr[256];
+	long value;
 
+	if (!isl_val_is_int(v) || isl_val_cmp_si(v, LONG_MIN) < 0 ||
+	    isl_val_cmp_si(v, LONG_MAX) > 0 ||
+	    !lf_src_macro_is_atom(b->src, lf_build_offset(b, c)))
+		return lf_affine_val(b, v);
+	value = isl_val_get_num_si(v);
+	isl_val_free(v);
 	snprintf(usr, sizeof(usr), "macro:%s", name);
-	return lf_affine_param(b, name, usr, LF_PARAM_MACRO, 1, value, 0, c);
+	return lf_affine_param(b, name, usr, LF_PARAM_MACRO, 1, value,
+			       lf_affine_type(clang_getCursorType(c)), c);
 }
 
 static __isl_give isl_pw_aff *lf_affine_children(struct lf_builder *b,
-	CXCursor c, enum CXCursorKind kind)
+	CXCursor c, enum CXCursorKind kind, __isl_keep isl_set *dom)
 {
 	CXCursor *ch;
 	int n;
@@ -418,14 +607,16 @@ static __isl_give isl_pw_aff *lf_affine_children(struct lf_builder *b,
 
 	n = lf_cursor_children(c, &ch);
 	if (kind == CXCursor_BinaryOperator && n == 2)
-		pa = lf_affine_binary(b, c, ch);
+		pa = lf_affine_binary(b, c, ch, dom);
 	else if (kind == CXCursor_UnaryOperator && n == 1)
-		pa = lf_affine_unary(b, c, ch);
+		pa = lf_affine_unary(b, c, ch, dom);
 	else if (kind == CXCursor_ConditionalOperator && n == 3)
-		pa = lf_affine_select(b, ch);
-	else if (kind == CXCursor_CStyleCastExpr && n >= 1 &&
-		 lf_affine_int_type(clang_getCursorType(c)))
-		pa = lf_affine_expr(b, ch[n - 1]);
+		pa = lf_affine_select(b, ch, dom);
+	else if ((kind == CXCursor_CStyleCastExpr && n >= 1) ||
+		 (kind == CXCursor_UnexposedExpr && n == 1))
+		pa = lf_affine_cast(b, c, ch[n - 1], dom);
+	else if (kind == CXCursor_ParenExpr && n == 1)
+		pa = lf_affine_value(b, ch[0], dom);
 	else
 		pa = lf_affine_not_affine(b, c);
 	free(ch);
@@ -439,36 +630,53 @@ static int lf_affine_is_compound(enum CXCursorKind kind)
 {
 	return kind == CXCursor_BinaryOperator ||
 	       kind == CXCursor_UnaryOperator ||
-	       kind == CXCursor_ConditionalOperator;
+	       kind == CXCursor_ConditionalOperator ||
+	       kind == CXCursor_ParenExpr ||
+	       kind == CXCursor_UnexposedExpr ||
+	       kind == CXCursor_CStyleCastExpr;
 }
 
-__isl_give isl_pw_aff *lf_affine_expr(struct lf_builder *b, CXCursor c)
+/* The value of the C expression c, in its type.
+ */
+static __isl_give isl_pw_aff *lf_affine_value(struct lf_builder *b,
+	CXCursor c, __isl_keep isl_set *dom)
 {
-	enum CXCursorKind kind;
+	enum CXCursorKind kind = clang_getCursorKind(c);
 	char *name;
-	long value;
+	isl_val *v;
 	isl_pw_aff *pa;
 
-	c = lf_cursor_strip(c);
-	kind = clang_getCursorKind(c);
 	if (kind == CXCursor_DeclRefExpr)
 		return lf_affine_decl_ref(b, c);
-	if (!lf_affine_eval(c, &value))
-		return lf_affine_children(b, c, kind);
-	if (lf_cursor_single_ident(b, c, &name)) {
-		pa = lf_affine_macro(b, c, name, value);
+	v = lf_affine_eval_val(b->ctx, c);
+	if (!v)
+		return lf_affine_children(b, c, kind, dom);
+	if (lf_src_expansion_at(b->src, lf_build_offset(b, c)) &&
+	    lf_build_single_ident(b, c, &name)) {
+		pa = lf_affine_macro(b, c, name, v);
 		free(name);
 		return pa;
 	}
-	if (lf_affine_is_compound(kind))
-		return lf_affine_children(b, c, kind);
-	return lf_affine_cst(b, value);
+	if (lf_affine_is_compound(kind)) {
+		isl_val_free(v);
+		return lf_affine_children(b, c, kind, dom);
+	}
+	return lf_affine_val(b, v);
+}
+
+/* The value of the integer expression c where "dom" says it is
+ * evaluated (NULL: anywhere).
+ */
+__isl_give isl_pw_aff *lf_affine_expr(struct lf_builder *b, CXCursor c,
+	__isl_keep isl_set *dom)
+{
+	return lf_affine_value(b, c, dom);
 }
 
 static __isl_give isl_set *lf_affine_not_cond(struct lf_builder *b,
 	CXCursor c)
 {
-	char *text = lf_cursor_text(b, c);
+	char *text = lf_build_text(b, c);
 
 	lf_build_fail_at(b, c, "%s: not an affine condition",
 			 text ? text : "?");
@@ -476,13 +684,16 @@ static __isl_give isl_set *lf_affine_not_cond(struct lf_builder *b,
 	return NULL;
 }
 
+/* A comparison: its operands have been converted to their common type
+ * by the usual arithmetic conversions, which their values include.
+ */
 static __isl_give isl_set *lf_affine_compare(struct lf_builder *b,
-	CXCursor c, enum CXBinaryOperatorKind op, CXCursor *ch)
+	enum CXBinaryOperatorKind op, CXCursor *ch, __isl_keep isl_set *dom)
 {
 	isl_pw_aff *l, *r;
 
-	l = lf_affine_expr(b, ch[0]);
-	r = l ? lf_affine_expr(b, ch[1]) : NULL;
+	l = lf_affine_value(b, ch[0], dom);
+	r = l ? lf_affine_value(b, ch[1], dom) : NULL;
 	if (!r) {
 		isl_pw_aff_free(l);
 		return NULL;
@@ -498,12 +709,12 @@ static __isl_give isl_set *lf_affine_compare(struct lf_builder *b,
 }
 
 static __isl_give isl_set *lf_affine_logic(struct lf_builder *b,
-	enum CXBinaryOperatorKind op, CXCursor *ch)
+	enum CXBinaryOperatorKind op, CXCursor *ch, __isl_keep isl_set *dom)
 {
 	isl_set *l, *r;
 
-	l = lf_affine_cond(b, ch[0]);
-	r = l ? lf_affine_cond(b, ch[1]) : NULL;
+	l = lf_affine_cond(b, ch[0], dom);
+	r = l ? lf_affine_cond(b, ch[1], dom) : NULL;
 	if (!r) {
 		isl_set_free(l);
 		return NULL;
@@ -514,7 +725,7 @@ static __isl_give isl_set *lf_affine_logic(struct lf_builder *b,
 }
 
 static __isl_give isl_set *lf_affine_cond_binary(struct lf_builder *b,
-	CXCursor c, CXCursor *ch)
+	CXCursor c, CXCursor *ch, __isl_keep isl_set *dom)
 {
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
 
@@ -522,17 +733,19 @@ static __isl_give isl_set *lf_affine_cond_binary(struct lf_builder *b,
 	case CXBinaryOperator_LT: case CXBinaryOperator_LE:
 	case CXBinaryOperator_GT: case CXBinaryOperator_GE:
 	case CXBinaryOperator_EQ: case CXBinaryOperator_NE:
-		return lf_affine_compare(b, c, op, ch);
+		return lf_affine_compare(b, op, ch, dom);
 	case CXBinaryOperator_LAnd: case CXBinaryOperator_LOr:
-		return lf_affine_logic(b, op, ch);
+		return lf_affine_logic(b, op, ch, dom);
 	default:
 		return lf_affine_not_cond(b, c);
 	}
 }
 
-/* The set of iterator and parameter values for which condition c holds.
+/* The set of iterator and parameter values for which condition c holds,
+ * where "dom" says it is evaluated (NULL: anywhere).
  */
-__isl_give isl_set *lf_affine_cond(struct lf_builder *b, CXCursor c)
+__isl_give isl_set *lf_affine_cond(struct lf_builder *b, CXCursor c,
+	__isl_keep isl_set *dom)
 {
 	enum CXCursorKind kind;
 	CXCursor *ch;
@@ -547,11 +760,11 @@ __isl_give isl_set *lf_affine_cond(struct lf_builder *b, CXCursor c)
 			isl_set_empty(lf_build_space(b));
 	n = lf_cursor_children(c, &ch);
 	if (kind == CXCursor_BinaryOperator && n == 2) {
-		set = lf_affine_cond_binary(b, c, ch);
+		set = lf_affine_cond_binary(b, c, ch, dom);
 	} else if (kind == CXCursor_UnaryOperator && n == 1 &&
 		   clang_getCursorUnaryOperatorKind(c) ==
 		   CXUnaryOperator_LNot) {
-		set = lf_affine_cond(b, ch[0]);
+		set = lf_affine_cond(b, ch[0], dom);
 		set = set ? isl_set_complement(set) : NULL;
 	} else {
 		set = lf_affine_not_cond(b, c);

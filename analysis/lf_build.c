@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -5,6 +6,7 @@
 
 #include "lf_buf.h"
 #include "lf_build.h"
+#include "lf_src.h"
 
 /* Record why the current nest cannot be modeled, unless a reason was
  * recorded already (the first construct found is the one reported).
@@ -39,7 +41,7 @@ int lf_build_fail_at(struct lf_builder *b, CXCursor c, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	lf_build_vfail(b, lf_cursor_offset(b, c), fmt, ap);
+	lf_build_vfail(b, lf_build_offset(b, c), fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -126,3 +128,55 @@ int lf_build_push_internal(struct lf_builder *b, const char *usr)
 	b->n_internal++;
 	return 0;
 }
+
+/* Byte range of a cursor in the main file, macro invocations it starts
+ * or ends in included.  Returns -1 if the cursor is not in the main
+ * file.
+ */
+int lf_build_range(struct lf_builder *b, CXCursor c, unsigned *begin,
+	unsigned *end)
+{
+	return lf_src_range(b->src, clang_getCursorExtent(c), begin, end);
+}
+
+unsigned lf_build_offset(struct lf_builder *b, CXCursor c)
+{
+	unsigned begin, end;
+
+	if (lf_build_range(b, c, &begin, &end) < 0)
+		return 0;
+	return begin;
+}
+
+/* The text of cursor c; the caller frees it.
+ */
+char *lf_build_text(struct lf_builder *b, CXCursor c)
+{
+	unsigned begin, end;
+
+	if (lf_build_range(b, c, &begin, &end) < 0)
+		return strdup("?");
+	return strndup(b->file->text + begin, end - begin);
+}
+
+/* If c is spelled as a single identifier (a macro name, typically),
+ * return 1 and that identifier in *name, which the caller frees.
+ */
+int lf_build_single_ident(struct lf_builder *b, CXCursor c, char **name)
+{
+	unsigned begin, end, i;
+
+	if (lf_build_range(b, c, &begin, &end) < 0 || end <= begin)
+		return 0;
+	for (i = begin; i < end; ++i) {
+		char ch = b->file->text[i];
+
+		if (!isalnum((unsigned char) ch) && ch != '_')
+			return 0;
+	}
+	if (isdigit((unsigned char) b->file->text[begin]))
+		return 0;
+	*name = strndup(b->file->text + begin, end - begin);
+	return *name != NULL;
+}
+

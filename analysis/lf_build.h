@@ -9,6 +9,7 @@
 #include "lf_cursor.h"
 #include "lf_model.h"
 #include "lf_purity.h"
+#include "lf_src.h"
 
 /* State of the front end while it builds the model of one run.
  * Not part of the public interface: analysis/lf_frontend.h is.
@@ -28,16 +29,26 @@ struct lf_var_ref {
  * (for a loop of the run, iter_outside of struct lf_loop says that),
  * else NULL.
  */
+/* A C integer type: its width in bits and whether it is signed (bits
+ * is 0 for anything else).
+ */
+struct lf_int_type {
+	int bits;
+	int is_signed;
+};
+
 struct lf_iter {
 	char *usr;
 	int loop;
 	char *outer_name;
+	struct lf_int_type type;
 };
 
 struct lf_builder {
 	isl_ctx *ctx;
 	CXTranslationUnit tu;
 	CXFile main_file;
+	struct lf_src *src;
 	struct lf_file *file;
 	struct lf_purity *purity;
 
@@ -68,17 +79,12 @@ struct lf_builder {
 	int top;
 };
 
-/* lf_text.c */
-int lf_cursor_range(struct lf_builder *b, CXCursor c, unsigned *begin,
-	unsigned *end);
-unsigned lf_cursor_offset(struct lf_builder *b, CXCursor c);
-char *lf_cursor_text(struct lf_builder *b, CXCursor c);
-unsigned lf_text_skip_space(const char *text, unsigned len, unsigned pos);
-unsigned lf_text_stmt_end(const char *text, unsigned len, unsigned end);
-int lf_text_is_gap(const char *text, unsigned begin, unsigned end);
-int lf_cursor_single_ident(struct lf_builder *b, CXCursor c, char **name);
-
 /* lf_build.c */
+int lf_build_range(struct lf_builder *b, CXCursor c, unsigned *begin,
+	unsigned *end);
+unsigned lf_build_offset(struct lf_builder *b, CXCursor c);
+char *lf_build_text(struct lf_builder *b, CXCursor c);
+int lf_build_single_ident(struct lf_builder *b, CXCursor c, char **name);
 int lf_build_fail(struct lf_builder *b, unsigned offset, const char *fmt,
 	...) __attribute__((format(printf, 3, 4)));
 int lf_build_fail_at(struct lf_builder *b, CXCursor c, const char *fmt,
@@ -92,9 +98,15 @@ int lf_build_push_internal(struct lf_builder *b, const char *usr);
 
 /* lf_affine.c */
 __isl_give isl_space *lf_build_space(struct lf_builder *b);
-__isl_give isl_pw_aff *lf_affine_expr(struct lf_builder *b, CXCursor c);
-__isl_give isl_set *lf_affine_cond(struct lf_builder *b, CXCursor c);
-int lf_affine_int_type(CXType type);
+__isl_give isl_pw_aff *lf_affine_expr(struct lf_builder *b, CXCursor c,
+	__isl_keep isl_set *dom);
+__isl_give isl_set *lf_affine_cond(struct lf_builder *b, CXCursor c,
+	__isl_keep isl_set *dom);
+struct lf_int_type lf_affine_type(CXType type);
+__isl_give isl_val *lf_affine_type_min(isl_ctx *ctx, struct lf_int_type t);
+__isl_give isl_val *lf_affine_type_max(isl_ctx *ctx, struct lf_int_type t);
+__isl_give isl_set *lf_affine_type_bound(__isl_take isl_set *set,
+	enum isl_dim_type type, int pos, struct lf_int_type t);
 int lf_affine_eval(CXCursor c, long *value);
 
 /* lf_access.c */

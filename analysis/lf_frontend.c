@@ -28,7 +28,7 @@ static int lf_frontend_add_ref(struct lf_builder *b, CXCursor ref,
 	}
 	r = &b->refs[b->n_ref];
 	r->usr = lf_cursor_usr(decl);
-	r->offset = lf_cursor_offset(b, ref);
+	r->offset = lf_build_offset(b, ref);
 	r->is_write = is_write;
 	r->is_addr = is_addr;
 	if (!r->usr)
@@ -156,11 +156,56 @@ static int lf_frontend_add_run(struct lf_file *file, struct lf_run *run)
 	return 0;
 }
 
+/* What stands before the first nest of a run, after the statement
+ * before it: a "#pragma" line, a _Pragma, a macro.  It applies to
+ * that nest (and would apply to whatever replaced it), so the nest
+ * keeps it and is kept as written: its text up to the end of its line
+ * goes to the nest's "prefix".
+ */
+static int lf_frontend_prefix(struct lf_builder *b, struct lf_nest *nest,
+	unsigned after)
+{
+	const char *text = b->file->text;
+	unsigned at = lf_src_first_token(b->src, after, nest->begin), end;
+
+	if (at >= nest->begin)
+		return 0;
+	for (end = at; end < nest->begin && text[end] != '\n' &&
+	     text[end] != '\r'; ++end)
+		;
+	while (end > at && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+		end--;
+	nest->prefix = strndup(text + at, end - at);
+	nest->prefix_loc = lf_file_loc(b->file, at);
+	return nest->prefix ? 0 : -1;
+}
+
+/* The comments in the run's text, which a rewrite must keep.
+ */
+static int lf_frontend_comments(struct lf_builder *b, struct lf_run *run)
+{
+	unsigned begin = run->begin, end;
+	struct lf_range *list;
+
+	while (lf_src_comment(b->src, &begin, &end, run->end)) {
+		list = realloc(run->comments,
+			       (run->n_comment + 1) * sizeof(*list));
+		if (!list)
+			return -1;
+		run->comments = list;
+		list[run->n_comment].begin = begin;
+		list[run->n_comment].end = end;
+		run->n_comment++;
+		begin = end;
+	}
+	return 0;
+}
+
 /* Model the n for statements fors[0 .. n - 1] (with byte ranges
- * begins/ends) as one run.
+ * begins/ends) as one run; the text before the first starts at "after".
  */
 static int lf_frontend_run(struct lf_builder *b, int function,
-	CXCursor *fors, unsigned *begins, unsigned *ends, int n)
+	CXCursor *fors, unsigned *begins, unsigned *ends, unsigned after, int n)
 {
 	struct lf_run *run;
 	int k, r = 0;
@@ -176,7 +221,8 @@ static int lf_frontend_run(struct lf_builder *b, int function,
 	run->context = isl_set_universe(isl_space_params_alloc(b->ctx, 0));
 	run->nests = calloc(n, sizeof(struct lf_nest));
 	run->n_nest = n;
-	if (!run->context || !run->nests || lf_frontend_indent(b, run) < 0)
+	if (!run->context || !run->nests || lf_frontend_indent(b, run) < 0 ||
+	    lf_frontend_comments(b, run) < 0)
 		r = -1;
 	for (k = 0; k < n && r == 0; ++k)
 		clang_visitChildren(fors[k], &lf_frontend_visit_outside, b);
@@ -185,7 +231,10 @@ static int lf_frontend_run(struct lf_builder *b, int function,
 		run->nests[k].end = ends[k];
 		run->nests[k].loc = lf_file_loc(b->file, begins[k]);
 		run->nests[k].end_loc = lf_file_loc(b->file, ends[k]);
-		r = lf_nest_build(b, fors[k], k);
+		if (k == 0)
+			r = lf_frontend_prefix(b, &run->nests[0], after);
+		if (r == 0)
+			r = lf_nest_build(b, fors[k], k);
 	}
 	lf_frontend_clear_run_state(b);
 	if (r == 0)
@@ -195,47 +244,66 @@ static int lf_frontend_run(struct lf_builder *b, int function,
 	return r;
 }
 
+/* The range of child i of a block whose children are "ch", and whether
+ * it is a for statement.
+ */
+static int lf_frontend_child(struct lf_builder *b, CXCursor *ch, int i,
+	unsigned *begin, unsigned *end)
+{
+	int is_for = clang_getCursorKind(ch[i]) == CXCursor_ForStmt;
+
+	if (lf_build_range(b, ch[i], begin, end) < 0) {
+		*begin = *end;
+		return 0;
+	}
+	*end = lf_src_stmt_end(b->src, *end);
+	return is_for;
+}
+
 /* Split the statements of a block into runs of for statements separated
  * by nothing but white space and comments.  Blocks other than the
- * function body only yield runs of two or more nests.
+ * function body only yield runs of two or more nests.  after[i] is
+ * where the text before child i starts: the end of child i - 1, or the
+ * block's opening brace.
  */
 static int lf_frontend_block(struct lf_builder *b, int function,
 	CXCursor block, int top)
 {
 	CXCursor *ch;
-	unsigned *begins, *ends;
-	int i, n, start = 0, r = 0;
+	unsigned *begins, *ends, *after, open, close;
+	int i, n, start = 0, r = 0, is_for;
 
 	n = lf_cursor_children(block, &ch);
 	begins = malloc((n + 1) * sizeof(unsigned));
 	ends = malloc((n + 1) * sizeof(unsigned));
-	if (n > 0 && (!begins || !ends))
+	after = malloc((n + 1) * sizeof(unsigned));
+	if (!begins || !ends || !after ||
+	    lf_build_range(b, block, &open, &close) < 0)
 		r = -1;
 	for (i = 0; i <= n && r == 0; ++i) {
-		int is_for = i < n &&
-			clang_getCursorKind(ch[i]) == CXCursor_ForStmt &&
-			lf_cursor_range(b, ch[i], &begins[i], &ends[i]) == 0;
-
-		if (is_for)
-			ends[i] = lf_text_stmt_end(b->file->text, b->file->len,
-						   ends[i]);
+		after[i] = i == 0 ? open + 1 : ends[i - 1];
+		ends[i] = after[i];
+		is_for = i < n && lf_frontend_child(b, ch, i, &begins[i],
+						    &ends[i]);
 		if (is_for && i > start &&
-		    !lf_text_is_gap(b->file->text, ends[i - 1], begins[i])) {
+		    !lf_src_is_gap(b->src, ends[i - 1], begins[i])) {
 			if (i - start >= (top ? 1 : 2))
 				r = lf_frontend_run(b, function, ch + start,
 					begins + start, ends + start,
-					i - start);
+					after[start], i - start);
 			start = i;
 		}
 		if (is_for || r < 0)
 			continue;
 		if (i - start >= (top ? 1 : 2))
 			r = lf_frontend_run(b, function, ch + start,
-				begins + start, ends + start, i - start);
+				begins + start, ends + start, after[start],
+				i - start);
 		start = i + 1;
 	}
 	free(begins);
 	free(ends);
+	free(after);
 	free(ch);
 	return r;
 }
@@ -296,11 +364,11 @@ static int lf_frontend_add_function(struct lf_builder *b, CXCursor fn)
 	file->functions = f;
 	f = &f[file->n_function++];
 	f->name = lf_cursor_name(fn);
-	if (lf_cursor_range(b, fn, &begin, &end) < 0)
+	if (lf_build_range(b, fn, &begin, &end) < 0)
 		begin = end = 0;
 	f->body_begin = begin;
 	f->body_end = end;
-	f->loc = lf_file_loc(file, lf_cursor_offset(b, fn));
+	f->loc = lf_file_loc(file, lf_build_offset(b, fn));
 	return f->name ? 0 : -1;
 }
 
@@ -341,53 +409,6 @@ static int lf_cmp_run(const void *a, const void *b)
 	const struct lf_run *y = *(struct lf_run *const *) b;
 
 	return x->begin < y->begin ? -1 : x->begin > y->begin;
-}
-
-static int lf_cmp_ident(const void *a, const void *b)
-{
-	return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-/* Every identifier of the file, sorted and unique.
- */
-static int lf_frontend_idents(struct lf_builder *b)
-{
-	struct lf_file *file = b->file;
-	CXSourceRange range;
-	CXToken *tokens;
-	unsigned i, n;
-	int k = 0;
-
-	range = clang_getRange(
-		clang_getLocationForOffset(b->tu, b->main_file, 0),
-		clang_getLocationForOffset(b->tu, b->main_file, file->len));
-	clang_tokenize(b->tu, range, &tokens, &n);
-	file->idents = malloc((n + 1) * sizeof(char *));
-	if (!file->idents) {
-		clang_disposeTokens(b->tu, tokens, n);
-		return -1;
-	}
-	for (i = 0; i < n; ++i) {
-		CXString s;
-
-		if (clang_getTokenKind(tokens[i]) != CXToken_Identifier &&
-		    clang_getTokenKind(tokens[i]) != CXToken_Keyword)
-			continue;
-		s = clang_getTokenSpelling(b->tu, tokens[i]);
-		file->idents[file->n_ident++] = strdup(clang_getCString(s));
-		clang_disposeString(s);
-	}
-	clang_disposeTokens(b->tu, tokens, n);
-	qsort(file->idents, file->n_ident, sizeof(char *), &lf_cmp_ident);
-	for (i = 0; i < (unsigned) file->n_ident; ++i) {
-		if (k > 0 && !strcmp(file->idents[k - 1], file->idents[i])) {
-			free(file->idents[i]);
-			continue;
-		}
-		file->idents[k++] = file->idents[i];
-	}
-	file->n_ident = k;
-	return 0;
 }
 
 /* Print clang's errors; return their number.
@@ -433,24 +454,36 @@ static struct lf_file *lf_file_alloc(const char *path, const char *text,
 	return file;
 }
 
+/* Every identifier the file's text and macros use, for making up names.
+ */
+static int lf_frontend_idents(struct lf_builder *b)
+{
+	int n = lf_src_idents(b->src, &b->file->idents);
+
+	b->file->n_ident = n < 0 ? 0 : n;
+	return n < 0 ? -1 : 0;
+}
+
 static int lf_frontend_model(struct lf_builder *b,
 	const struct lf_frontend_options *options)
 {
 	struct lf_frontend_walk w = { b, options->function, 0 };
 
 	b->main_file = clang_getFile(b->tu, b->file->path);
-	if (!b->main_file || lf_frontend_idents(b) < 0)
-		return -1;
+	if (b->main_file)
+		b->src = lf_src_alloc(b->tu, b->main_file, b->file->len);
 	b->purity = lf_purity_alloc();
-	if (!b->purity)
-		return -1;
-	clang_visitChildren(clang_getTranslationUnitCursor(b->tu),
-			    &lf_frontend_visit_top, &w);
+	if (!b->src || !b->purity || lf_frontend_idents(b) < 0)
+		w.failed = 1;
+	else
+		clang_visitChildren(clang_getTranslationUnitCursor(b->tu),
+				    &lf_frontend_visit_top, &w);
 	/* qsort wants a valid pointer even for zero elements. */
 	if (b->file->n_run > 0)
 		qsort(b->file->runs, b->file->n_run, sizeof(struct lf_run *),
 		      &lf_cmp_run);
 	lf_purity_free(b->purity);
+	lf_src_free(b->src);
 	free(b->refs);
 	free(b->internal);
 	return w.failed ? -1 : 0;
@@ -501,8 +534,8 @@ struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
 	}
 	index = clang_createIndex(0, 0);
 	code = clang_parseTranslationUnit2(index, path, argv,
-		options->argc + 2, &unsaved, 1, CXTranslationUnit_KeepGoing,
-		&b.tu);
+		options->argc + 2, &unsaved, 1, CXTranslationUnit_KeepGoing |
+		CXTranslationUnit_DetailedPreprocessingRecord, &b.tu);
 	free(argv);
 	if (code != CXError_Success) {
 		fprintf(err, "%s:1:1: error: clang could not parse the file "

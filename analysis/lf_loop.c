@@ -20,6 +20,7 @@ struct lf_header {
 	char *name;
 	int outside;
 	long step;
+	struct lf_int_type type;
 };
 
 static void lf_header_clear(struct lf_header *h)
@@ -79,7 +80,8 @@ static int lf_header_init(struct lf_builder *b, CXCursor init,
 	h->name = lf_cursor_name(h->iter_decl);
 	if (!h->usr || !h->name)
 		return -1;
-	if (!lf_affine_int_type(clang_getCursorType(h->iter_decl)))
+	h->type = lf_affine_type(clang_getCursorType(h->iter_decl));
+	if (!h->type.bits)
 		return lf_build_fail_at(b, init, "iterator %s is not an "
 					"integer", h->name);
 	if (clang_isVolatileQualifiedType(clang_getCursorType(h->iter_decl)))
@@ -188,7 +190,7 @@ static int lf_header_check_writes(struct lf_builder *b, struct lf_header *h,
 	unsigned begin, end;
 	int i;
 
-	if (lf_cursor_range(b, body, &begin, &end) < 0)
+	if (lf_build_range(b, body, &begin, &end) < 0)
 		return lf_build_fail_at(b, body, "loop body is not in the "
 					"main file");
 	for (i = 0; i < b->n_ref; ++i) {
@@ -243,10 +245,13 @@ static __isl_give isl_set *lf_header_start(struct lf_builder *b,
 /* A loop runs while its condition holds: the domain is exact only if
  * the condition, once false, stays false (it bounds the iterator).
  * Check that every value between the start and a value in the domain
- * is in the domain too, and that the domain is bounded.
+ * is in the domain too, and that "math", the domain where the iterator
+ * could take any integer value, is bounded: the type's range does not
+ * count as a bound.
  */
 static int lf_header_check_bound(struct lf_builder *b, struct lf_header *h,
-	__isl_keep isl_set *domain, __isl_keep isl_set *start)
+	__isl_keep isl_set *domain, __isl_keep isl_set *start,
+	__isl_keep isl_set *math)
 {
 	unsigned n = b->n_iter, k;
 	isl_map *before;
@@ -264,14 +269,16 @@ static int lf_header_check_bound(struct lf_builder *b, struct lf_header *h,
 					  isl_dim_out, n - 1);
 	earlier = isl_set_apply(isl_set_copy(domain), before);
 	earlier = isl_set_intersect(earlier, isl_set_copy(start));
+	earlier = isl_set_intersect_params(earlier,
+					   isl_set_copy(b->run->context));
 	ok = isl_set_is_subset(earlier, domain);
 	isl_set_free(earlier);
 	if (ok < 0)
 		return -1;
 	if (ok) {
-		ok = isl_set_dim_has_lower_bound(domain, isl_dim_set, n - 1);
+		ok = isl_set_dim_has_lower_bound(math, isl_dim_set, n - 1);
 		if (ok > 0)
-			ok = isl_set_dim_has_upper_bound(domain, isl_dim_set,
+			ok = isl_set_dim_has_upper_bound(math, isl_dim_set,
 							 n - 1);
 		if (ok < 0)
 			return -1;
@@ -282,27 +289,124 @@ static int lf_header_check_bound(struct lf_builder *b, struct lf_header *h,
 	return 0;
 }
 
+/* The iterations of "domain" after which the increment takes the
+ * iterator out of its type.
+ */
+static __isl_give isl_set *lf_header_last(struct lf_builder *b,
+	struct lf_header *h, __isl_keep isl_set *domain)
+{
+	isl_val *limit;
+	isl_set *last;
+	int pos = b->n_iter - 1;
+
+	last = isl_set_intersect_params(isl_set_copy(domain),
+					isl_set_copy(b->run->context));
+	if (h->step > 0) {
+		limit = lf_affine_type_max(b->ctx, h->type);
+		limit = isl_val_sub(limit, isl_val_int_from_si(b->ctx,
+							       h->step));
+		return isl_set_lower_bound_val(last, isl_dim_set, pos,
+			isl_val_add_ui(limit, 1));
+	}
+	limit = lf_affine_type_min(b->ctx, h->type);
+	limit = isl_val_sub(limit, isl_val_int_from_si(b->ctx, h->step));
+	return isl_set_upper_bound_val(last, isl_dim_set, pos,
+				       isl_val_sub_ui(limit, 1));
+}
+
+/* After the last iteration the increment must leave the iterator in its
+ * type.  An unsigned iterator, or one narrower than int, would wrap
+ * around and the loop go on: refused.  A wider signed one would
+ * overflow, which is undefined: the sizes for which it would are left
+ * out of the run's context, unless the loop is inside a compound
+ * statement, which may not run it at all.
+ */
+static int lf_header_check_overflow(struct lf_builder *b,
+	struct lf_header *h, __isl_keep isl_set *domain)
+{
+	isl_set *last = lf_header_last(b, h, domain), *bad;
+	isl_bool empty = isl_set_is_empty(last);
+
+	if (empty < 0 || empty) {
+		isl_set_free(last);
+		return empty < 0 ? -1 : 0;
+	}
+	if (!h->type.is_signed || h->type.bits < 32 || b->in_compound) {
+		isl_set_free(last);
+		return lf_build_fail_at(b, h->inc, "%s can wrap around when "
+			"the loop ends: its type %s it", h->name,
+			h->type.is_signed ? "is too narrow for" :
+			"is unsigned and the condition does not stop");
+	}
+	bad = isl_set_params(last);
+	b->run->context = isl_set_subtract(b->run->context, bad);
+	empty = isl_set_is_empty(b->run->context);
+	if (empty < 0)
+		return -1;
+	if (empty)
+		return lf_build_fail_at(b, h->inc, "%s overflows when the "
+					"loop ends", h->name);
+	return 0;
+}
+
+/* The domain: "math", the iterations the condition allows, within the
+ * range of the iterator's type ("where" has it).  Where the sizes imply
+ * that range already, it is left out, so that it does not reappear in
+ * the generated code.  Takes "where".
+ */
+static __isl_give isl_set *lf_header_in_type(struct lf_builder *b,
+	struct lf_header *h, __isl_keep isl_set *math,
+	__isl_take isl_set *where)
+{
+	isl_set *sized, *typed;
+	isl_bool implied;
+
+	sized = isl_set_intersect_params(isl_set_copy(math),
+					 lf_run_loose_context(b->run));
+	typed = lf_affine_type_bound(isl_set_copy(sized), isl_dim_set,
+				     b->n_iter - 1, h->type);
+	implied = isl_set_is_subset(sized, typed);
+	isl_set_free(sized);
+	isl_set_free(typed);
+	if (implied < 0) {
+		isl_set_free(where);
+		return NULL;
+	}
+	if (implied) {
+		isl_set_free(where);
+		return isl_set_copy(math);
+	}
+	return isl_set_intersect(where, isl_set_copy(math));
+}
+
 static __isl_give isl_set *lf_header_domain(struct lf_builder *b,
 	struct lf_header *h, __isl_keep isl_set *outer)
 {
 	isl_pw_aff *lb;
-	isl_set *start, *cond, *domain;
+	isl_set *where, *start, *cond, *domain, *math;
+	int pos = b->n_iter - 1;
 
-	lb = lf_affine_expr(b, h->init);
-	if (!lb)
-		return NULL;
-	start = lf_header_start(b, h, lb);
-	cond = lf_affine_cond(b, h->cond);
+	math = isl_set_add_dims(isl_set_copy(outer), isl_dim_set, 1);
+	where = lf_affine_type_bound(isl_set_copy(math), isl_dim_set, pos,
+				     h->type);
+	lb = lf_affine_expr(b, h->init, where);
+	start = lb ? lf_header_start(b, h, lb) : NULL;
+	where = isl_set_intersect(where, isl_set_copy(start));
+	cond = start ? lf_affine_cond(b, h->cond, where) : NULL;
 	if (!cond) {
 		isl_set_free(start);
+		isl_set_free(where);
+		isl_set_free(math);
 		return NULL;
 	}
-	domain = isl_set_add_dims(isl_set_copy(outer), isl_dim_set, 1);
-	domain = isl_set_intersect(domain, isl_set_copy(start));
-	domain = isl_set_intersect(domain, cond);
-	if (domain && lf_header_check_bound(b, h, domain, start) < 0)
+	math = isl_set_intersect(isl_set_intersect(math,
+			isl_set_copy(start)), cond);
+	domain = lf_header_in_type(b, h, math, where);
+	if (domain && (lf_header_check_bound(b, h, domain, start, math) < 0 ||
+		       lf_header_check_overflow(b, h, domain) < 0))
 		domain = isl_set_free(domain);
 	isl_set_free(start);
+	isl_set_free(math);
 	return domain;
 }
 
@@ -318,7 +422,7 @@ static void lf_loop_fill(struct lf_builder *b, struct lf_header *h,
 	clang_disposeString(type);
 	l->dir = h->step > 0 ? 1 : -1;
 	l->iter_outside = h->outside;
-	l->loc = lf_file_loc(b->file, lf_cursor_offset(b, for_c));
+	l->loc = lf_file_loc(b->file, lf_build_offset(b, for_c));
 }
 
 /* Parse the header of for_c and, on success only, push its iterator (belonging to run loop
@@ -343,10 +447,11 @@ int lf_loop_header(struct lf_builder *b, CXCursor for_c,
 	b->iters[b->n_iter].usr = h.usr;
 	b->iters[b->n_iter].loop = loop;
 	b->iters[b->n_iter].outer_name = NULL;
+	b->iters[b->n_iter].type = h.type;
 	b->n_iter++;
 	h.usr = NULL;
 	if (loop < 0 && h.outside &&
-	    lf_cursor_offset(b, h.iter_decl) < b->run->begin) {
+	    lf_build_offset(b, h.iter_decl) < b->run->begin) {
 		b->iters[b->n_iter - 1].outer_name = strdup(h.name);
 		if (!b->iters[b->n_iter - 1].outer_name) {
 			lf_loop_pop(b);

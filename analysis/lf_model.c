@@ -1,6 +1,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <isl/id.h>
+#include <isl/val.h>
+
 #include "lf_model.h"
 
 void lf_stmt_clear(struct lf_stmt *stmt)
@@ -42,8 +45,10 @@ void lf_run_free(struct lf_run *run)
 		lf_access_clear(&run->accesses[i]);
 	for (i = 0; i < run->n_loop; ++i)
 		lf_loop_clear(&run->loops[i]);
-	for (i = 0; i < run->n_nest; ++i)
+	for (i = 0; i < run->n_nest; ++i) {
 		free(run->nests[i].opaque_reason);
+		free(run->nests[i].prefix);
+	}
 	for (i = 0; i < run->n_array; ++i)
 		free(run->arrays[i].name);
 	for (i = 0; i < run->n_param; ++i)
@@ -54,6 +59,7 @@ void lf_run_free(struct lf_run *run)
 	free(run->nests);
 	free(run->arrays);
 	free(run->params);
+	free(run->comments);
 	free(run->indent);
 	free(run->indent_unit);
 	isl_set_free(run->context);
@@ -109,4 +115,50 @@ struct lf_loc lf_file_loc(const struct lf_file *file, unsigned offset)
 		}
 	}
 	return loc;
+}
+
+/* The largest value of the type of "param" (of int where it is not
+ * known).
+ */
+static __isl_give isl_val *lf_param_type_max(isl_ctx *ctx,
+	struct lf_param *param)
+{
+	int bits = param->bits > 0 ? param->bits : 32;
+	int is_signed = param->bits > 0 ? param->is_signed : 1;
+
+	return isl_val_sub_ui(isl_val_2exp(isl_val_int_from_si(ctx,
+		bits - is_signed)), 1);
+}
+
+/* The run's context, but with the values fixed in it (macros,
+ * enumerators, consts) loosened to lower bounds: domains simplified and
+ * code generated under it keep their names rather than their values,
+ * and stay correct for every value the types allow above them.
+ */
+__isl_give isl_set *lf_run_loose_context(struct lf_run *run)
+{
+	isl_set *context = isl_set_copy(run->context);
+	isl_ctx *ctx = isl_set_get_ctx(context);
+	int i, pos;
+
+	for (i = 0; i < run->n_param && context; ++i) {
+		struct lf_param *param = &run->params[i];
+		isl_id *id;
+
+		if (!param->has_value)
+			continue;
+		pos = isl_set_find_dim_by_name(context, isl_dim_param,
+					       param->name);
+		if (pos < 0)
+			continue;
+		id = isl_set_get_dim_id(context, isl_dim_param, pos);
+		context = isl_set_project_out(context, isl_dim_param, pos, 1);
+		context = isl_set_insert_dims(context, isl_dim_param, pos, 1);
+		context = isl_set_set_dim_id(context, isl_dim_param, pos, id);
+		context = isl_set_lower_bound_si(context, isl_dim_param, pos,
+						 param->value);
+		context = isl_set_upper_bound_val(context, isl_dim_param, pos,
+			lf_param_type_max(ctx, param));
+	}
+	return context;
 }

@@ -42,6 +42,12 @@ struct lf_loc {
 	unsigned col;
 };
 
+/* The bytes [begin, end) of the file. */
+struct lf_range {
+	unsigned begin;
+	unsigned end;
+};
+
 enum lf_access_kind {
 	LF_ACCESS_READ,
 	LF_ACCESS_MUST_WRITE,
@@ -87,8 +93,9 @@ struct lf_array {
 
 /* A size the domains and subscripts use symbolically.  Function
  * parameters and local integers that the run does not write have no
- * known value (has_value == 0).  Macros, enumerators and const integers
- * have one, and the run's context fixes them to it.
+ * known value (has_value == 0); the run's context bounds them by their
+ * C type, bits wide and signed or not.  Macros, enumerators and const
+ * integers have one, and the run's context fixes them to it.
  */
 enum lf_param_origin {
 	LF_PARAM_FUNCTION,
@@ -103,6 +110,8 @@ struct lf_param {
 	enum lf_param_origin origin;
 	int has_value;
 	long value;
+	int bits;
+	int is_signed;
 };
 
 /* One for loop.  dir is +1 for a loop that counts up and -1 for one
@@ -169,7 +178,9 @@ struct lf_stmt {
  * outer loops whose bodies hold nothing but the next loop (the
  * innermost of them may hold anything).  An opaque nest has no
  * statements and a reason such as "a[idx[i]]: subscript is not affine",
- * located at reason_loc.
+ * located at reason_loc.  prefix is what stands before the nest's "for"
+ * after the previous statement, such as "#pragma omp parallel for": it
+ * applies to the nest, which is therefore kept as it is written.
  */
 struct lf_nest {
 	unsigned begin;
@@ -184,6 +195,8 @@ struct lf_nest {
 	int perfect_depth;
 	char *opaque_reason;
 	struct lf_loc reason_loc;
+	char *prefix;
+	struct lf_loc prefix_loc;
 };
 
 /* A run of consecutive nests.  The statements of nest n are
@@ -191,6 +204,7 @@ struct lf_nest {
  * context constrains the parameters (fixed values, unsigned >= 0).
  * indent is the white space before the first nest's "for" on its line;
  * indent_unit is one level of the file's indentation ("\t", "    ").
+ * comments are the ranges of the comments in the run's text.
  */
 struct lf_run {
 	int function;
@@ -212,6 +226,8 @@ struct lf_run {
 	struct lf_stmt *stmts;
 	int n_access;
 	struct lf_access *accesses;
+	int n_comment;
+	struct lf_range *comments;
 };
 
 struct lf_function {
@@ -246,6 +262,7 @@ void lf_run_free(struct lf_run *run);
 void lf_file_free(struct lf_file *file);
 
 int lf_file_has_ident(const struct lf_file *file, const char *name);
+__isl_give isl_set *lf_run_loose_context(struct lf_run *run);
 struct lf_loc lf_file_loc(const struct lf_file *file, unsigned offset);
 
 #endif

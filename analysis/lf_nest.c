@@ -198,10 +198,10 @@ static int lf_nest_stmt_fill(struct lf_builder *b, struct lf_nest_ctx *nc,
 		stmt->loops[i] = b->iters[i].loop;
 	nc->pos[depth] = nc->n_items++;
 	memcpy(stmt->pos, nc->pos, (depth + 1) * sizeof(int));
-	if (lf_cursor_range(b, c, &stmt->begin, &stmt->end) < 0)
+	if (lf_build_range(b, c, &stmt->begin, &stmt->end) < 0)
 		return lf_build_fail_at(b, c, "statement is not in the main "
 					"file");
-	stmt->end = lf_text_stmt_end(b->file->text, b->file->len, stmt->end);
+	stmt->end = lf_src_stmt_end(b->src, stmt->end);
 	stmt->loc = lf_file_loc(b->file, stmt->begin);
 	stmt->domain = isl_set_coalesce(isl_set_set_tuple_name(
 		isl_set_copy(domain), name));
@@ -286,7 +286,7 @@ static int lf_nest_if(struct lf_builder *b, struct lf_nest_ctx *nc,
 	int n, r = 0;
 
 	n = lf_cursor_children(c, &ch);
-	cond = n >= 2 ? lf_affine_cond(b, ch[0]) : NULL;
+	cond = n >= 2 ? lf_affine_cond(b, ch[0], domain) : NULL;
 	if (!cond) {
 		free(ch);
 		free(b->reason);
@@ -388,26 +388,27 @@ static void lf_nest_rollback(struct lf_builder *b, struct lf_nest *nest,
 		lf_loop_pop(b);
 }
 
+/* The nest must be spelled in the file as a for statement, with no
+ * preprocessor directive inside and no expansion of __LINE__ or
+ * __COUNTER__, whose values change when the code moves.
+ */
 static int lf_nest_check_text(struct lf_builder *b, struct lf_nest *nest)
 {
-	const char *text = b->file->text;
-	unsigned i;
+	unsigned at;
+	int r;
 
-	if (nest->end - nest->begin < 3 || strncmp(text + nest->begin, "for", 3))
+	if (lf_src_in_expansion(b->src, nest->begin))
 		return lf_build_fail(b, nest->begin, "loop comes from a macro "
 				     "expansion");
-	for (i = nest->begin; i < nest->end; ++i) {
-		unsigned k = i;
-
-		if (text[i] != '\n')
-			continue;
-		while (k + 1 < nest->end && (text[k + 1] == ' ' ||
-					     text[k + 1] == '\t'))
-			k++;
-		if (k + 1 < nest->end && text[k + 1] == '#')
-			return lf_build_fail(b, k + 1, "preprocessor directive "
-					     "inside the loop nest");
-	}
+	if (lf_src_directive(b->src, nest->begin, nest->end, &at))
+		return lf_build_fail(b, at, "preprocessor directive inside "
+				     "the loop nest");
+	r = lf_src_uses_line(b->src, nest->begin, nest->end, &at);
+	if (r < 0)
+		return -1;
+	if (r)
+		return lf_build_fail(b, at, "__LINE__ or __COUNTER__ would "
+				     "change its value when the code moves");
 	return 0;
 }
 

@@ -438,31 +438,6 @@ static int lf_codegen_print_user(struct lf_buf *out,
 	return r;
 }
 
-/* Values fixed in the analysis context (macros, enumerators, consts)
- * become lower bounds here, so that the generated code keeps their
- * names rather than their values.
- */
-static __isl_give isl_set *lf_codegen_context(struct lf_run *run)
-{
-	isl_set *context = isl_set_universe(isl_set_get_space(run->context));
-	int i;
-
-	for (i = 0; i < run->n_param; ++i) {
-		struct lf_param *param = &run->params[i];
-		int pos;
-
-		if (!param->has_value)
-			continue;
-		pos = isl_set_find_dim_by_name(context, isl_dim_param,
-					       param->name);
-		if (pos < 0)
-			continue;
-		context = isl_set_lower_bound_si(context, isl_dim_param, pos,
-						 param->value);
-	}
-	return context;
-}
-
 /* Generate every loop "atomic": one loop per dimension and statement
  * group, its bounds covering all its statements, instead of separate
  * loops for every combination of guards.  The code is shorter and
@@ -497,7 +472,7 @@ static __isl_give isl_ast_node *lf_codegen_tree(struct lf_codegen *cg,
 	for (p = 0; p < cg->names.len; ++p)
 		ids = isl_id_list_add(ids,
 			isl_id_alloc(ctx, cg->names.name[p], NULL));
-	build = isl_ast_build_from_context(lf_codegen_context(cg->plan->run));
+	build = isl_ast_build_from_context(lf_run_loose_context(cg->plan->run));
 	build = isl_ast_build_set_iterators(build, ids);
 	build = isl_ast_build_set_options(build,
 		lf_codegen_atomic(sched, cg->names.len));
@@ -506,42 +481,57 @@ static __isl_give isl_ast_node *lf_codegen_tree(struct lf_codegen *cg,
 	return tree;
 }
 
+/* Does text[begin, end) end in a backslash, perhaps followed by white
+ * space, that would join the next line to it?
+ */
+static int lf_codegen_ends_in_splice(const char *text, unsigned begin,
+	unsigned end)
+{
+	while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+		end--;
+	return end > begin && text[end - 1] == '\\';
+}
+
+/* Is [begin, end) inside a statement of group g?
+ */
+static int lf_codegen_in_stmt(struct lf_codegen *cg, int g, unsigned begin,
+	unsigned end)
+{
+	struct lf_run *run = cg->plan->run;
+	int i;
+
+	for (i = 0; i < run->n_stmt; ++i)
+		if (cg->plan->group[run->stmts[i].nest][0] == g &&
+		    begin >= run->stmts[i].begin && end <= run->stmts[i].end)
+			return 1;
+	return 0;
+}
+
 /* The comments in [begin, end) outside the group's statements, which
  * the rewrite would otherwise drop; each is followed by a line break.
+ * A line comment ends at the line break, which the comment itself may
+ * continue with a backslash: then an empty line ends it instead of the
+ * code after it.
  */
 static void lf_codegen_comments(struct lf_codegen *cg, int g,
 	unsigned begin, unsigned end, const char *indent, struct lf_buf *out)
 {
 	struct lf_run *run = cg->plan->run;
 	const char *text = cg->file->text;
-	unsigned p = begin, q;
 	int i;
 
-	while (p < end) {
-		for (i = 0; i < run->n_stmt; ++i)
-			if (cg->plan->group[run->stmts[i].nest][0] == g &&
-			    p >= run->stmts[i].begin && p < run->stmts[i].end)
-				break;
-		if (i < run->n_stmt) {
-			p = run->stmts[i].end;
-			continue;
-		}
-		if (p + 1 < end && text[p] == '/' && text[p + 1] == '/') {
-			for (q = p; q < end && text[q] != '\n' &&
-			     text[q] != '\r'; ++q)
-				;
-		} else if (p + 1 < end && text[p] == '/' && text[p + 1] == '*') {
-			const char *close = strstr(text + p + 2, "*/");
+	for (i = 0; i < run->n_comment; ++i) {
+		struct lf_range *c = &run->comments[i];
 
-			q = close ? (unsigned) (close - text) + 2 : end;
-		} else {
-			p++;
+		if (c->begin < begin || c->end > end ||
+		    lf_codegen_in_stmt(cg, g, c->begin, c->end))
 			continue;
-		}
-		lf_buf_add(out, text + p, q - p);
+		lf_buf_add(out, text + c->begin, c->end - c->begin);
+		if (c->end - c->begin >= 2 && text[c->begin + 1] == '/' &&
+		    lf_codegen_ends_in_splice(text, c->begin, c->end))
+			lf_buf_add_str(out, cg->newline);
 		lf_buf_add_str(out, cg->newline);
 		lf_buf_add_str(out, indent);
-		p = q;
 	}
 }
 

@@ -308,6 +308,17 @@ static int lf_plan_structural_refusal(struct lf_plan *plan, int k)
 			       a->reason_loc);
 		return 1;
 	}
+	if (b->prefix || a->prefix) {
+		struct lf_nest *kept = b->prefix ? b : a;
+		struct lf_buf buf;
+
+		lf_buf_init(&buf);
+		lf_buf_printf(&buf, "'%s' applies to the loop nest at line "
+			      "%u, which is kept as it is written",
+			      kept->prefix, kept->loc.line);
+		lf_plan_refuse(plan, k, lf_buf_take(&buf), kept->prefix_loc);
+		return 1;
+	}
 	if (a->perfect_depth == 0 || b->perfect_depth == 0) {
 		lf_plan_refuse(plan, k, strdup("the loop nest has no "
 			       "statements"), b->loc);
@@ -381,6 +392,32 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 	return r;
 }
 
+/* Extents beyond this come from the ranges of the types of sizes the
+ * analysis does not know, not from the program: they count as unknown.
+ */
+#define LF_PLAN_MAX_EXTENT (1L << 30)
+
+/* The number of values between "min" and "max", or -1 if a bound is
+ * unknown or the count exceeds LF_PLAN_MAX_EXTENT.  Takes both.
+ */
+static long lf_plan_val_extent(__isl_take isl_val *min,
+	__isl_take isl_val *max)
+{
+	isl_val *n;
+	long extent = -1;
+
+	if (!min || !max || !isl_val_is_int(min) || !isl_val_is_int(max)) {
+		isl_val_free(min);
+		isl_val_free(max);
+		return -1;
+	}
+	n = isl_val_add_ui(isl_val_sub(max, min), 1);
+	if (n && isl_val_cmp_si(n, LF_PLAN_MAX_EXTENT) <= 0)
+		extent = isl_val_get_num_si(n);
+	isl_val_free(n);
+	return extent;
+}
+
 /* The bytes of the bounding box of "elems", elements of "array", or -1
  * if a bound is unknown or the count does not fit in a long.
  */
@@ -393,20 +430,14 @@ static long lf_plan_box_bytes(__isl_take isl_set *elems,
 	if (isl_set_plain_is_empty(elems) == isl_bool_true)
 		box = 0;
 	for (l = 0; l < array->n_dim && box > 0; ++l) {
-		isl_val *max = isl_pw_aff_max_val(isl_set_dim_max(
-			isl_set_copy(elems), l));
-		isl_val *min = isl_pw_aff_min_val(isl_set_dim_min(
-			isl_set_copy(elems), l));
+		long extent = lf_plan_val_extent(
+			isl_pw_aff_min_val(isl_set_dim_min(
+				isl_set_copy(elems), l)),
+			isl_pw_aff_max_val(isl_set_dim_max(
+				isl_set_copy(elems), l)));
 
-		long extent = -1;
-
-		if (max && min && isl_val_is_int(max) && isl_val_is_int(min))
-			extent = isl_val_get_num_si(max) -
-				 isl_val_get_num_si(min) + 1;
 		box = extent > 0 && extent <= LONG_MAX / box ?
 		      box * extent : -1;
-		isl_val_free(max);
-		isl_val_free(min);
 	}
 	isl_set_free(elems);
 	return box;
@@ -605,14 +636,9 @@ static long lf_plan_stmt_extent(struct lf_run *run, struct lf_stmt *stmt,
 						isl_set_copy(run->context));
 	isl_val *max = isl_pw_aff_max_val(isl_set_dim_max(isl_set_copy(dom),
 							  l));
-	isl_val *min = isl_pw_aff_min_val(isl_set_dim_min(dom, l));
-	long extent = -1;
 
-	if (max && min && isl_val_is_int(max) && isl_val_is_int(min))
-		extent = isl_val_get_num_si(max) - isl_val_get_num_si(min) + 1;
-	isl_val_free(max);
-	isl_val_free(min);
-	return extent;
+	return lf_plan_val_extent(isl_pw_aff_min_val(isl_set_dim_min(dom, l)),
+				  max);
 }
 
 /* The largest number of values the level-l loop of group g takes in any
@@ -1007,7 +1033,8 @@ static void lf_plan_lone_bands(struct lf_plan *plan)
 	int g, first = 0;
 
 	for (g = 0; g < plan->n_group; ++g)
-		if (lf_plan_group_size(plan, g, &first) == 1)
+		if (lf_plan_group_size(plan, g, &first) == 1 &&
+		    !plan->run->nests[first].prefix)
 			lf_plan_lone_set(plan, first,
 					 plan->run->nests[first].perfect_depth);
 }

@@ -1,0 +1,118 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "lf_cursor.h"
+
+/* Small conveniences over libclang cursors that need no model. */
+
+static char *lf_string_take(CXString s)
+{
+	const char *str = clang_getCString(s);
+	char *copy = strdup(str ? str : "");
+
+	clang_disposeString(s);
+	return copy;
+}
+
+char *lf_cursor_usr(CXCursor c)
+{
+	return lf_string_take(clang_getCursorUSR(c));
+}
+
+char *lf_cursor_name(CXCursor c)
+{
+	return lf_string_take(clang_getCursorSpelling(c));
+}
+
+struct lf_children {
+	int n;
+	int cap;
+	CXCursor *list;
+};
+
+static enum CXChildVisitResult lf_collect_child(CXCursor c, CXCursor parent,
+	CXClientData data)
+{
+	struct lf_children *children = data;
+
+	if (children->n == children->cap) {
+		int cap = children->cap ? 2 * children->cap : 8;
+		CXCursor *list = realloc(children->list, cap * sizeof(*list));
+
+		if (!list)
+			return CXChildVisit_Break;
+		children->list = list;
+		children->cap = cap;
+	}
+	children->list[children->n++] = c;
+	return CXChildVisit_Continue;
+}
+
+/* The direct children of c, in source order.  The caller frees the list.
+ */
+int lf_cursor_children(CXCursor c, CXCursor **children)
+{
+	struct lf_children list = { 0, 0, NULL };
+
+	clang_visitChildren(c, &lf_collect_child, &list);
+	*children = list.list;
+	return list.n;
+}
+
+/* Look through parentheses and implicit conversions.
+ */
+CXCursor lf_cursor_strip(CXCursor c)
+{
+	for (;;) {
+		enum CXCursorKind kind = clang_getCursorKind(c);
+		CXCursor *children;
+		int n;
+
+		if (kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr)
+			return c;
+		n = lf_cursor_children(c, &children);
+		if (n != 1) {
+			free(children);
+			return c;
+		}
+		c = children[0];
+		free(children);
+	}
+}
+
+static enum CXChildVisitResult lf_cursor_first(CXCursor c, CXCursor parent,
+	CXClientData data)
+{
+	*(CXCursor *) data = c;
+	return CXChildVisit_Break;
+}
+
+/* Does operator "op" modify its operand (assignment, increment) or
+ * take its address?  *operand gets the operand, parentheses stripped.
+ */
+enum lf_cursor_effect lf_cursor_effect(CXCursor op, CXCursor *operand)
+{
+	enum CXCursorKind kind = clang_getCursorKind(op);
+	enum lf_cursor_effect effect = LF_CURSOR_NONE;
+
+	if (kind == CXCursor_UnaryOperator) {
+		enum CXUnaryOperatorKind u = clang_getCursorUnaryOperatorKind(op);
+
+		if (u == CXUnaryOperator_AddrOf)
+			effect = LF_CURSOR_TAKES_ADDRESS;
+		else if (u >= CXUnaryOperator_PostInc &&
+			 u <= CXUnaryOperator_PreDec)
+			effect = LF_CURSOR_WRITES;
+	} else if (kind == CXCursor_CompoundAssignOperator ||
+		   (kind == CXCursor_BinaryOperator &&
+		    clang_getCursorBinaryOperatorKind(op) ==
+		    CXBinaryOperator_Assign)) {
+		effect = LF_CURSOR_WRITES;
+	}
+	if (effect == LF_CURSOR_NONE)
+		return effect;
+	*operand = clang_getNullCursor();
+	clang_visitChildren(op, &lf_cursor_first, operand);
+	*operand = lf_cursor_strip(*operand);
+	return effect;
+}

@@ -1,0 +1,39 @@
+#ifndef LF_SRC_H
+#define LF_SRC_H
+
+#include <clang-c/Index.h>
+
+/* The main file as clang's lexer and preprocessor see it: its tokens
+ * (comments included) and the macro expansions in it, with byte offsets.
+ * Whatever the front end needs to know about the text between cursors
+ * (where a statement really ends, what lies between two loops, which
+ * comments a rewrite must keep, whether code expands __LINE__) is
+ * answered from here, never by scanning the text by hand.
+ *
+ * The translation unit must have been parsed with
+ * CXTranslationUnit_DetailedPreprocessingRecord.
+ */
+struct lf_src;
+
+struct lf_src *lf_src_alloc(CXTranslationUnit tu, CXFile main_file,
+	unsigned len);
+void lf_src_free(struct lf_src *src);
+
+int lf_src_range(struct lf_src *src, CXSourceRange range, unsigned *begin,
+	unsigned *end);
+unsigned lf_src_stmt_end(struct lf_src *src, unsigned end);
+unsigned lf_src_first_token(struct lf_src *src, unsigned begin,
+	unsigned end);
+int lf_src_is_gap(struct lf_src *src, unsigned begin, unsigned end);
+int lf_src_comment(struct lf_src *src, unsigned *begin, unsigned *end,
+	unsigned limit);
+int lf_src_directive(struct lf_src *src, unsigned begin, unsigned end,
+	unsigned *at);
+int lf_src_in_expansion(struct lf_src *src, unsigned offset);
+int lf_src_expansion_at(struct lf_src *src, unsigned offset);
+int lf_src_uses_line(struct lf_src *src, unsigned begin, unsigned end,
+	unsigned *at);
+int lf_src_macro_is_atom(struct lf_src *src, unsigned offset);
+int lf_src_idents(struct lf_src *src, char ***idents);
+
+#endif
