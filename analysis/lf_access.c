@@ -1,4 +1,5 @@
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -376,6 +377,82 @@ static __isl_give isl_multi_pw_aff *lf_access_subs(struct lf_builder *b,
 	return isl_multi_pw_aff_from_pw_multi_aff(pma);
 }
 
+/* The number of elements of dimension "dim" of the array or pointer type
+ * "type", or -1 if the type does not say (a pointer, a variable length).
+ */
+static long long lf_access_dim_size(CXType type, int dim)
+{
+	int k;
+
+	for (k = 0; k < dim; ++k) {
+		type = clang_getCanonicalType(type);
+		type = type.kind == CXType_Pointer ?
+			clang_getPointeeType(type) :
+			clang_getArrayElementType(type);
+	}
+	type = clang_getCanonicalType(type);
+	if (type.kind != CXType_ConstantArray)
+		return -1;
+	return clang_getArraySize(type);
+}
+
+/* The subscripts of dimension "dim" of "type" that would be out of
+ * bounds: below 0 or from the size of a dimension the type gives, and
+ * beyond what an object (of at most PTRDIFF_MAX bytes) can hold
+ * elsewhere.
+ */
+static __isl_give isl_set *lf_access_out_of_bounds(struct lf_builder *b,
+	CXType type, int dim, __isl_take isl_pw_aff *sub, long long elem)
+{
+	long long size = lf_access_dim_size(type, dim);
+	isl_set *dom = isl_pw_aff_domain(isl_pw_aff_copy(sub));
+	isl_val *lo, *hi;
+
+	if (size >= 0) {
+		lo = isl_val_zero(b->ctx);
+		hi = isl_val_int_from_si(b->ctx, size - 1);
+	} else {
+		hi = isl_val_int_from_si(b->ctx, PTRDIFF_MAX / elem);
+		lo = isl_val_neg(isl_val_copy(hi));
+	}
+	return isl_set_union(
+		isl_pw_aff_lt_set(isl_pw_aff_copy(sub),
+			isl_pw_aff_val_on_domain(isl_set_copy(dom), lo)),
+		isl_pw_aff_gt_set(sub, isl_pw_aff_val_on_domain(dom, hi)));
+}
+
+/* An access that runs whenever its statement does must stay inside its
+ * array: anything else would be undefined, so the sizes for which it
+ * would not are left out of the run's context.  This is what bounds
+ * the loops over a size_t parameter, for one.
+ */
+static int lf_access_in_bounds(struct lf_builder *b, CXCursor c,
+	CXCursor decl, __isl_keep isl_multi_pw_aff *mpa)
+{
+	CXType type = clang_getCursorType(decl), elem_type;
+	isl_size n = isl_multi_pw_aff_dim(mpa, isl_dim_out);
+	long long elem;
+	isl_set *out;
+	int k, r;
+
+	if (b->may || b->in_compound || n < 0)
+		return n < 0 ? -1 : 0;
+	lf_access_dims(type, &elem_type);
+	elem = clang_Type_getSizeOf(elem_type);
+	if (elem <= 0)
+		elem = 1;
+	out = isl_set_empty(lf_build_space(b));
+	for (k = 0; k < n; ++k)
+		out = isl_set_union(out, lf_access_out_of_bounds(b, type, k,
+			isl_multi_pw_aff_get_pw_aff(mpa, k), elem));
+	out = isl_set_intersect(out, isl_set_copy(b->cur_dom));
+	r = lf_build_exclude(b, isl_set_params(out));
+	if (r > 0)
+		return lf_build_fail_at(b, c, "the subscripts are out of "
+					"bounds whatever the sizes");
+	return r;
+}
+
 static int lf_access_array_ref(struct lf_builder *b, CXCursor c, int mode)
 {
 	CXCursor base, subs[LF_MAX_DEPTH], decl;
@@ -409,6 +486,8 @@ static int lf_access_array_ref(struct lf_builder *b, CXCursor c, int mode)
 	}
 	mpa = lf_access_subs(b, c, subs, n);
 	array = mpa ? lf_access_array(b, decl, usr) : -1;
+	if (array >= 0 && lf_access_in_bounds(b, c, decl, mpa) < 0)
+		array = -1;
 	if (array < 0)
 		isl_multi_pw_aff_free(mpa);
 	else

@@ -180,3 +180,24 @@ int lf_build_single_ident(struct lf_builder *b, CXCursor c, char **name)
 	return *name != NULL;
 }
 
+
+/* Leave the sizes "bad" out of the run's context: for them the program
+ * would have undefined behaviour.  If no sizes would be left, the
+ * context stays as it is and 1 is returned, so that the caller refuses
+ * what it models rather than assume it never runs.
+ */
+int lf_build_exclude(struct lf_builder *b, __isl_take isl_set *bad)
+{
+	isl_set *context;
+	isl_bool empty;
+
+	context = isl_set_subtract(isl_set_copy(b->run->context), bad);
+	empty = isl_set_is_empty(context);
+	if (empty < 0 || empty) {
+		isl_set_free(context);
+		return empty < 0 ? -1 : 1;
+	}
+	isl_set_free(b->run->context);
+	b->run->context = isl_set_coalesce(context);
+	return 0;
+}

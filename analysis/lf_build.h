@@ -85,6 +85,7 @@ int lf_build_range(struct lf_builder *b, CXCursor c, unsigned *begin,
 unsigned lf_build_offset(struct lf_builder *b, CXCursor c);
 char *lf_build_text(struct lf_builder *b, CXCursor c);
 int lf_build_single_ident(struct lf_builder *b, CXCursor c, char **name);
+int lf_build_exclude(struct lf_builder *b, __isl_take isl_set *bad);
 int lf_build_fail(struct lf_builder *b, unsigned offset, const char *fmt,
 	...) __attribute__((format(printf, 3, 4)));
 int lf_build_fail_at(struct lf_builder *b, CXCursor c, const char *fmt,

@@ -339,8 +339,7 @@ static int lf_header_check_overflow(struct lf_builder *b,
 			"is unsigned and the condition does not stop");
 	}
 	bad = isl_set_params(last);
-	b->run->context = isl_set_subtract(b->run->context, bad);
-	empty = isl_set_is_empty(b->run->context);
+	empty = lf_build_exclude(b, bad);
 	if (empty < 0)
 		return -1;
 	if (empty)
