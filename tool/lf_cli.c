@@ -5,11 +5,10 @@
 
 #include "lf_cli.h"
 #include "lf_report.h"
+#include "lf_write.h"
 
-
-static void lf_cli_usage(FILE *out)
-{
-	fprintf(out,
+/* The text of --help. */
+static const char lf_cli_usage[] =
 "usage: loopfuse [OPTIONS] FILE.c [-- COMPILER_ARGS...]\n"
 "\n"
 "Fuses consecutive loop nests of C functions where exact dependence\n"
@@ -30,7 +29,7 @@ static void lf_cli_usage(FILE *out)
 "      --assume-no-alias  distinct pointer parameters and globals never\n"
 "                      overlap (as if every pointer were restrict)\n"
 "      --fuse-all      fuse wherever it is legal, also where the cost\n"
-"                      model expects no gain (no shared array, under 5%%\n"
+"                      model expects no gain (no shared array, under 5%\n"
 "                      of the traffic saved, data that fit in L1, nests\n"
 "                      sharing only an outer loop)\n"
 "      --openmp        mark the outermost parallel loop of each fused group\n"
@@ -49,9 +48,11 @@ static void lf_cli_usage(FILE *out)
 "      --version       show the version\n"
 "\n"
 "Arguments after -- go to the C parser (-I, -D, -std=, ...).\n"
-"Exit status: 0 on success, 1 if FILE cannot be read or parsed,\n"
-"2 on a usage error, 3 when a condition of --fail-on holds.\n");
-}
+"Exit status: 0 on success, 1 if FILE cannot be read or parsed or the\n"
+"output cannot be written, 2 on a usage error, 3 when a condition of\n"
+"--fail-on holds.\n";
+
+static const char lf_cli_version[] = "loopfuse " LOOPFUSE_VERSION "\n";
 
 static int lf_cli_error(const char *fmt, const char *arg)
 {
@@ -246,13 +247,17 @@ static int lf_cli_option(int c, struct lf_cli_options *options, int *done)
 		return lf_cli_format(optarg, &options->format);
 	case LF_OPT_FAIL_ON:
 		return lf_cli_fail_on(optarg, &options->fail_on);
+	/* A failed write is reported there, and main's close of stdout
+	 * turns it into exit status 1.
+	 */
 	case 'h':
-		lf_cli_usage(stdout);
 		*done = 1;
+		lf_write_stdout(lf_cli_usage, strlen(lf_cli_usage), stderr);
 		return 0;
 	case LF_OPT_VERSION:
-		printf("loopfuse %s\n", LOOPFUSE_VERSION);
 		*done = 1;
+		lf_write_stdout(lf_cli_version, strlen(lf_cli_version),
+				stderr);
 		return 0;
 	default:
 		fprintf(stderr, "Try 'loopfuse --help'.\n");

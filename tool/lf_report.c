@@ -371,7 +371,7 @@ static int lf_report_write(const struct lf_cli_options *options,
 	if (options->output == LF_OUTPUT_FILE)
 		return lf_write_atomic(options->output_path, report, len,
 				       stderr);
-	return fwrite(report, 1, len, stdout) == len ? 0 : -1;
+	return lf_write_stdout(report, len, stderr);
 }
 
 /* The --check path: the exit status is LF_EXIT_OK when the analysis

@@ -126,13 +126,16 @@ static int lf_run_write(const struct lf_cli_options *options,
 	case LF_OUTPUT_DIFF:
 		diff = lf_diff_unified(options->input, options->input, old,
 				       old_len, text, len);
-		if (!diff)
+		if (!diff) {
+			fprintf(stderr, "%s:1:1: error: out of memory while "
+				"making the diff\n", options->input);
 			return -1;
-		r = fputs(diff, stdout) < 0 ? -1 : 0;
+		}
+		r = lf_write_stdout(diff, strlen(diff), stderr);
 		free(diff);
 		return r;
 	default:
-		return fwrite(text, 1, len, stdout) == len ? 0 : -1;
+		return lf_write_stdout(text, len, stderr);
 	}
 }
 

@@ -332,3 +332,37 @@ char *lf_read_file(const char *path, size_t *len, FILE *err)
 		lf_write_report(err, path, "cannot read", strerror(ENOMEM));
 	return data;
 }
+
+static void lf_write_stdout_report(FILE *err, int errnum)
+{
+	if (err)
+		fprintf(err, "loopfuse: error: cannot write to standard "
+			"output: %s\n", strerror(errnum));
+}
+
+int lf_write_stdout(const char *data, size_t len, FILE *err)
+{
+	if (ferror(stdout))
+		return -1;
+	if (fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0)
+		return 0;
+	lf_write_stdout_report(err, errno);
+	return -1;
+}
+
+/* Every write was flushed, so a failing close has nothing of ours left
+ * to lose but what the file system kept back; EBADF only says that
+ * stdout was closed before loopfuse started, which matters only if
+ * something was written to it, and then that write failed already.
+ */
+int lf_write_stdout_close(FILE *err)
+{
+	int failed = ferror(stdout);
+
+	if (fclose(stdout) == 0 || failed)
+		return failed ? -1 : 0;
+	if (errno == EBADF)
+		return 0;
+	lf_write_stdout_report(err, errno);
+	return -1;
+}

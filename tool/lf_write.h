@@ -24,4 +24,21 @@ int lf_write_atomic(const char *path, const char *data, size_t len,
  */
 char *lf_read_file(const char *path, size_t *len, FILE *err);
 
+/* Write the len bytes of data to stdout and flush them, so that a full
+ * disk or a closed pipe is found while its errno still says why.  On
+ * failure, print "loopfuse: error: cannot write to standard output:
+ * <reason>" to err (unless err is NULL) and return -1; once a write
+ * has failed, later ones fail without a second message.  Every write
+ * to stdout goes through here, so that lf_write_stdout_close knows
+ * whether a failure has been reported.  Return 0 on success.
+ */
+int lf_write_stdout(const char *data, size_t len, FILE *err);
+
+/* Close stdout at exit, which reports what the file system could only
+ * tell at close.  Return -1 if any write to stdout failed (printing
+ * the line above for a failure lf_write_stdout has not reported), else
+ * 0.
+ */
+int lf_write_stdout_close(FILE *err);
+
 #endif

@@ -84,6 +84,22 @@ run() {
 	expect_no_err 'Sanitizer|runtime error:'
 }
 
+# run_to WHERE ARGS...: run loopfuse with ARGS from $dir, as run does,
+# but with stdout on the file WHERE, or closed if WHERE is "-".
+run_to() {
+	local where=$1
+	shift
+	if [ "$where" = - ]; then
+		(cd "$dir" && timeout -k 5 "$LF_TOOL_TIMEOUT" "$tool" "$@" \
+			</dev/null >&- 2>"$dir/err")
+	else
+		(cd "$dir" && timeout -k 5 "$LF_TOOL_TIMEOUT" "$tool" "$@" \
+			</dev/null >"$where" 2>"$dir/err")
+	fi
+	rc=$?
+	expect_no_err 'Sanitizer|runtime error:'
+}
+
 # expect_status N: the last run exited with N.
 expect_status() {
 	[ "$rc" -eq "$1" ] ||
@@ -100,6 +116,13 @@ expect_err() {
 expect_no_err() {
 	! grep -Eq -e "$1" -- "$dir/err" ||
 		no "stderr has $(grep -Em1 -e "$1" -- "$dir/err")"
+}
+
+# expect_err_only ERE: the last run's stderr is one line, matching ERE.
+expect_err_only() {
+	expect_err "$1"
+	[ "$(wc -l <"$dir/err")" -eq 1 ] ||
+		no "stderr has $(wc -l <"$dir/err") lines, want 1"
 }
 
 # expect_empty_out: the last run printed nothing on stdout.
@@ -296,6 +319,41 @@ test_syntax_error() {
 	expect_same "$dir/k.c" "$dir/k.saved.c"
 	expect_only "$dir" err k.c k.saved.c out
 	end syntax-error
+}
+
+# --- output that cannot be written ------------------------------------
+
+test_stdout_full() {
+	local args
+	begin stdout-full
+	kernel >"$dir/k.c"
+	save "$dir/k.c"
+	# Every write to /dev/full fails with ENOSPC, as on a full disk:
+	# whatever goes to stdout, the write, the flush and the close are
+	# checked.
+	for args in k.c '--diff k.c' '--check k.c' \
+		'--check --format=json k.c' '--check --format=sarif k.c' \
+		'--check --fail-on=any k.c' --help --version; do
+		# shellcheck disable=SC2086
+		run_to /dev/full $args
+		expect_status 1
+		expect_err_only '^loopfuse: error: cannot write to standard output: No space left on device$'
+	done
+	# Also with nothing fused (the input printed back).
+	printf 'int x;\n' >"$dir/x.c"
+	run_to /dev/full x.c
+	expect_status 1
+	expect_err_only '^loopfuse: error: cannot write to standard output: '
+	# A closed stdout is an error only if something goes to it.
+	run_to - k.c
+	expect_status 1
+	expect_err_only '^loopfuse: error: cannot write to standard output: Bad file descriptor$'
+	run_to - -o out.c k.c
+	expect_status 0
+	expect_err "$kernel_note"
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	expect_only "$dir" err k.c k.saved.c out.c x.c
+	end stdout-full
 }
 
 # --- bytes that must survive ------------------------------------------
@@ -668,6 +726,7 @@ test_directory
 test_empty
 test_binary
 test_syntax_error
+test_stdout_full
 test_non_utf8
 test_crlf
 test_cr_only
