@@ -120,7 +120,7 @@ static int lf_run_write(const struct lf_cli_options *options,
 		lf_run_replace_byte(text, len, '\n', '\r');
 	switch (options->output) {
 	case LF_OUTPUT_IN_PLACE:
-		return lf_write_atomic(options->input, text, len, stderr);
+		return lf_write_in_place(options->input, text, len, stderr);
 	case LF_OUTPUT_FILE:
 		return lf_write_atomic(options->output_path, text, len, stderr);
 	case LF_OUTPUT_DIFF:

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -226,6 +227,20 @@ int lf_write_atomic(const char *path, const char *data, size_t len,
 		lf_write_sync_dir(target);
 	free(target);
 	return r;
+}
+
+int lf_write_in_place(const char *path, const char *data, size_t len,
+	FILE *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) || st.st_nlink < 2)
+		return lf_write_atomic(path, data, len, err);
+	if (err)
+		fprintf(err, "%s:1:1: error: cannot write in place: %s has %ju "
+			"hard links; use -o\n", path, path,
+			(uintmax_t) st.st_nlink);
+	return -1;
 }
 
 /* Read everything from fd into buf.

@@ -17,6 +17,16 @@
 int lf_write_atomic(const char *path, const char *data, size_t len,
 	FILE *err);
 
+/* lf_write_atomic for -i, which replaces the input.  A file with more
+ * than one name (hard links) is refused: the rename would give the new
+ * text to this name only, and the other names would keep the old one.
+ * Then "<path>:1:1: error: cannot write in place: <path> has N hard
+ * links; use -o" is printed to err (unless err is NULL) and -1
+ * returned.
+ */
+int lf_write_in_place(const char *path, const char *data, size_t len,
+	FILE *err);
+
 /* Read the whole regular file at path.  Return a malloc'd NUL terminated
  * buffer and its size in *len, or NULL after printing a line
  * "<path>:1:1: error: <reason>" to err (unless err is NULL) if the file

@@ -356,6 +356,30 @@ test_stdout_full() {
 	end stdout-full
 }
 
+test_hard_link() {
+	local inode
+	begin hard-link
+	kernel >"$dir/k.c"
+	save "$dir/k.c"
+	ln "$dir/k.c" "$dir/other.c"
+	inode=$(stat -c %i "$dir/k.c")
+	# A rename would leave other.c with the old text: refused.
+	run -- -i k.c
+	expect_status 1
+	expect_err_only '^k\.c:1:1: error: cannot write in place: k\.c has 2 hard links; use -o$'
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	[ "$(stat -c %i:%h "$dir/k.c")" = "$inode:2" ] ||
+		no "k.c is not the same file with two links any more"
+	# Nothing to write, nothing refused.
+	printf 'int x;\n' >"$dir/x.c"
+	ln "$dir/x.c" "$dir/y.c"
+	run -- -i x.c
+	expect_status 0
+	expect_no_err .
+	expect_only "$dir" err k.c k.saved.c other.c out x.c y.c
+	end hard-link
+}
+
 # --- bytes that must survive ------------------------------------------
 
 # check_fused FILE: loopfuse fuses FILE (the kernel as $dir/k.c); the
@@ -727,6 +751,7 @@ test_empty
 test_binary
 test_syntax_error
 test_stdout_full
+test_hard_link
 test_non_utf8
 test_crlf
 test_cr_only

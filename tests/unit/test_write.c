@@ -350,6 +350,31 @@ START_TEST(test_read_fifo)
 }
 END_TEST
 
+/* -i refuses a file with two names and writes one with a single name.
+ */
+START_TEST(test_write_in_place_links)
+{
+	struct capture err;
+	char other[160];
+	char expected[512];
+
+	snprintf(other, sizeof(other), "%s/link.c", tmp_dir);
+	put_file(file, "old\n", 4, 0644);
+	ck_assert_int_eq(link(file, other), 0);
+	capture_open(&err);
+	ck_assert_int_eq(lf_write_in_place(file, "new\n", 4, err.f), -1);
+	snprintf(expected, sizeof(expected), "%s:1:1: error: cannot write "
+		"in place: %s has 2 hard links; use -o\n", file, file);
+	capture_check(&err, expected);
+	check_content(file, "old\n", 4);
+	check_content(other, "old\n", 4);
+	ck_assert_int_eq(unlink(other), 0);
+	ck_assert_int_eq(lf_write_in_place(file, "new\n", 4, stderr), 0);
+	check_content(file, "new\n", 4);
+	ck_assert_int_eq(count_entries(tmp_dir, "file.c."), 0);
+}
+END_TEST
+
 /* Run "fn" in a child process with stdout on the file at path, and
  * return its exit status.  The child answers by its status only, since
  * it closes stdout.
@@ -455,6 +480,7 @@ static Suite *write_suite(void)
 	tcase_add_test(w, test_write_too_large);
 	tcase_add_test(w, test_write_missing_dir);
 	tcase_add_test(w, test_write_directory);
+	tcase_add_test(w, test_write_in_place_links);
 	tcase_add_test(w, test_write_stdout_full);
 	tcase_add_test(w, test_write_stdout_file);
 	suite_add_tcase(s, w);
