@@ -327,6 +327,8 @@ static enum CXChildVisitResult lf_frontend_visit_top(CXCursor c,
 	free(name);
 	if (skip)
 		return CXChildVisit_Continue;
+	if (w->only)
+		b->file->function_found = 1;
 	if (lf_frontend_add_function(b, c) < 0 ||
 	    lf_frontend_function(b, c, b->file->n_function - 1) < 0) {
 		w->failed = 1;

@@ -347,6 +347,7 @@ struct lf_audit *lf_report_audit(const struct lf_cli_options *options,
 	file = lf_frontend_parse(ctx, options->input, text, len, &fopt, err);
 	if (!file)
 		return NULL;
+	lf_run_warn_function(options, file, err);
 	memset(&aopt, 0, sizeof(aopt));
 	aopt.tile_size = options->tile_size;
 	aopt.n_tile_sizes = options->n_tile_sizes;

@@ -235,6 +235,32 @@ test_usage() {
 	end usage
 }
 
+test_no_function() {
+	local name
+	begin no-function
+	kernel >"$dir/k.c"
+	save "$dir/k.c"
+	# Not in the file, or declared there (printf) but not defined.
+	for name in nosuch printf; do
+		run -- --function=$name k.c
+		expect_status 0
+		expect_err_only "^k\\.c:1:1: warning: no function named '$name' is defined in this file\$"
+		expect_same "$dir/out" "$dir/k.c"
+		run -- --check --function=$name k.c
+		expect_status 0
+		expect_err_only "^k\\.c:1:1: warning: no function named '$name' "
+	done
+	run -- -i --function=nosuch k.c
+	expect_status 0
+	expect_err_only "^k\\.c:1:1: warning: no function named 'nosuch' "
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	run -- --function=kernel k.c
+	expect_status 0
+	expect_err_only "$kernel_note"
+	expect_only "$dir" err k.c k.saved.c out
+	end no-function
+}
+
 # --- files that cannot be read or parsed ------------------------------
 
 test_missing() {
@@ -745,6 +771,7 @@ trap cleanup EXIT
 how=$(unwritable_how)
 
 test_usage
+test_no_function
 test_missing
 test_directory
 test_empty
