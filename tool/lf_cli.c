@@ -1,4 +1,5 @@
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,23 +56,45 @@ static const char lf_cli_usage[] =
 
 static const char lf_cli_version[] = "loopfuse " LOOPFUSE_VERSION "\n";
 
-static int lf_cli_error(const char *fmt, const char *arg)
+/* Print a usage error and the way to help; return -1.
+ */
+static int lf_cli_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int lf_cli_error(const char *fmt, ...)
 {
+	va_list ap;
+
+	va_start(ap, fmt);
 	fprintf(stderr, "loopfuse: error: ");
-	fprintf(stderr, fmt, arg);
+	vfprintf(stderr, fmt, ap);
 	fprintf(stderr, "\nTry 'loopfuse --help'.\n");
+	va_end(ap);
 	return -1;
 }
 
-static int lf_cli_number(const char *arg, int *value)
+/* Read the tile size at p in the list "arg", which ends at the next
+ * comma or at the end of arg.  Return where it ends, or NULL after
+ * a usage error.
+ */
+static const char *lf_cli_number(const char *arg, const char *p,
+	int *value)
 {
-	char *end;
-	long v = strtol(arg, &end, 10);
+	size_t n = strcspn(p, ",");
+	char *stop;
+	long v;
 
-	if (!*arg || *end || v < 0 || v > 1 << 20)
-		return lf_cli_error("not a valid tile size: '%s'", arg);
+	if (n == 0) {
+		lf_cli_error("empty tile size in '%s'", arg);
+		return NULL;
+	}
+	v = strtol(p, &stop, 10);
+	if (stop != p + n || v < 0 || v > 1 << 20) {
+		lf_cli_error("not a valid tile size: '%.*s'", (int) n, p);
+		return NULL;
+	}
 	*value = (int) v;
-	return 0;
+	return stop;
 }
 
 static int lf_cli_format(const char *arg, int *format)
@@ -115,26 +138,24 @@ static int lf_cli_fail_on(const char *arg, unsigned *fail_on)
 	return 0;
 }
 
-/* "N" (one size for every loop, 0 for none) or "N,M,...".
+/* "N" (one size for every loop, 0 for none) or "N,M,...", every
+ * element a number.
  */
 static int lf_cli_tiles(const char *arg, struct lf_cli_options *options)
 {
-	char *copy = strdup(arg), *tok, *save = NULL;
-	int r = 0, n = 0;
+	const char *p = arg;
+	int n = 0;
 
-	if (!copy)
-		return -1;
-	for (tok = strtok_r(copy, ",", &save); tok && r == 0;
-	     tok = strtok_r(NULL, ",", &save)) {
+	for (;;) {
 		if (n == LF_CLI_MAX_TILES)
-			r = lf_cli_error("too many tile sizes: '%s'", arg);
-		else
-			r = lf_cli_number(tok, &options->tile_sizes[n++]);
+			return lf_cli_error("too many tile sizes: '%s'", arg);
+		p = lf_cli_number(arg, p, &options->tile_sizes[n++]);
+		if (!p)
+			return -1;
+		if (*p != ',')
+			break;
+		p++;
 	}
-	free(copy);
-	if (r < 0 || n == 0)
-		return r < 0 ? r : lf_cli_error("not a valid tile size: '%s'",
-						arg);
 	options->tile_size = n == 1 ? options->tile_sizes[0] : -1;
 	options->n_tile_sizes = n == 1 ? 0 : n;
 	return 0;
@@ -163,7 +184,8 @@ static int lf_cli_cache(const char *arg, struct lf_cli_options *options)
 {
 	const char *comma = strchr(arg, ',');
 
-	if (!comma || lf_cli_bytes(arg, &options->cache_l1) < 0 ||
+	if (!comma || strchr(comma + 1, ',') ||
+	    lf_cli_bytes(arg, &options->cache_l1) < 0 ||
 	    lf_cli_bytes(comma + 1, &options->cache_l2) < 0)
 		return lf_cli_error("not valid cache sizes (L1,L2): '%s'",
 				    arg);

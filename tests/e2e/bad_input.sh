@@ -205,6 +205,7 @@ kernel_note='^k\.c:10:2: note: fused 2 loop nests into 1'
 # --- usage ----------------------------------------------------------
 
 test_usage() {
+	local arg
 	begin usage
 	kernel >"$dir/k.c"
 	cp "$dir/k.c" "$dir/l.c"
@@ -223,6 +224,20 @@ test_usage() {
 	run -- --tile-size=-3 k.c
 	expect_status 2
 	expect_err "^loopfuse: error: not a valid tile size: '-3'$"
+	run -- --tile-size=8,x k.c
+	expect_status 2
+	expect_err "^loopfuse: error: not a valid tile size: 'x'$"
+	for arg in 4, ,4 4,,8 , ''; do
+		run -- "--tile-size=$arg" k.c
+		expect_status 2
+		expect_err "^loopfuse: error: empty tile size in '$arg'$"
+		expect_empty_out
+	done
+	for arg in 32K,2M, 32K,,2M ,2M 32K,; do
+		run -- "--cache=$arg" k.c
+		expect_status 2
+		expect_err "^loopfuse: error: not valid cache sizes \\(L1,L2\\): '$arg'$"
+	done
 	run -- -i -o out.c k.c
 	expect_status 2
 	expect_err 'exclude each other'
