@@ -225,6 +225,62 @@ static const struct option lf_cli_long[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* The long option whose value is val, or NULL.
+ */
+static const struct option *lf_cli_long_option(int val)
+{
+	const struct option *o;
+
+	for (o = lf_cli_long; o->name; ++o)
+		if (o->val == val)
+			return o;
+	return NULL;
+}
+
+/* Is "--name", given as the n bytes at name, the start of more than one
+ * long option?  getopt_long refuses such an abbreviation.
+ */
+static int lf_cli_is_ambiguous(const char *name, size_t n)
+{
+	const struct option *o;
+	int count = 0;
+
+	for (o = lf_cli_long; o->name; ++o)
+		if (!strncmp(o->name, name, n))
+			count++;
+	return n > 0 && count > 1;
+}
+
+/* Report the error getopt_long returned as c, ':' for a missing
+ * argument, '?' for anything else (with opterr 0 it prints nothing, and
+ * would start its lines with the program's full path).  optopt is the
+ * option's value, or 0 for an unknown long option; a long option's
+ * name is looked up by its value, so an abbreviation is reported by
+ * its full name.
+ */
+static int lf_cli_getopt_error(int c, char *const *argv)
+{
+	const struct option *o = lf_cli_long_option(optopt);
+	const char *arg;
+	size_t n;
+
+	if (c == ':' && o)
+		return lf_cli_error("option '--%s' needs an argument", o->name);
+	if (c == ':')
+		return lf_cli_error("option '-%c' needs an argument", optopt);
+	if (optopt && o)
+		return lf_cli_error("option '--%s' takes no argument", o->name);
+	if (optopt)
+		return lf_cli_error("unknown option '-%c'", optopt);
+	arg = argv[optind - 1];
+	n = strcspn(arg, "=");
+	if (n <= 2)
+		n = strlen(arg);
+	if (lf_cli_is_ambiguous(arg + 2, n - 2))
+		return lf_cli_error("ambiguous option '%.*s'", (int) n, arg);
+	return lf_cli_error("unknown option '%.*s'", (int) n, arg);
+}
+
 static int lf_cli_set_output(struct lf_cli_options *options,
 	enum lf_cli_output output)
 {
@@ -234,7 +290,10 @@ static int lf_cli_set_output(struct lf_cli_options *options,
 	return 0;
 }
 
-static int lf_cli_option(int c, struct lf_cli_options *options, int *done)
+/* Take the option c that getopt_long returned for argv.
+ */
+static int lf_cli_option(int c, char *const *argv,
+	struct lf_cli_options *options, int *done)
 {
 	switch (c) {
 	case 'o':
@@ -283,8 +342,7 @@ static int lf_cli_option(int c, struct lf_cli_options *options, int *done)
 				stderr);
 		return 0;
 	default:
-		fprintf(stderr, "Try 'loopfuse --help'.\n");
-		return -1;
+		return lf_cli_getopt_error(c, argv);
 	}
 }
 
@@ -319,9 +377,13 @@ int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 	*done = 0;
 	for (dd = 1; dd < argc && strcmp(argv[dd], "--") != 0; ++dd)
 		;
-	optind = 1;
-	while ((c = getopt_long(dd, argv, "o:ih", lf_cli_long, NULL)) != -1)
-		if (lf_cli_option(c, options, done) < 0)
+	/* 0 makes getopt_long start afresh, also after an error inside
+	 * "-ab"; opterr 0 and ":" leave the messages to lf_cli_option.
+	 */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(dd, argv, ":o:ih", lf_cli_long, NULL)) != -1)
+		if (lf_cli_option(c, argv, options, done) < 0)
 			return -1;
 	if (*done)
 		return 0;
@@ -331,7 +393,7 @@ int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 		return lf_cli_error("%s", "no input file");
 	if (optind < dd)
 		return lf_cli_error("unexpected argument '%s'", argv[optind]);
-	if (options->output == LF_OUTPUT_FILE && !options->output_path)
+	if (options->output == LF_OUTPUT_FILE && !*options->output_path)
 		return lf_cli_error("%s", "-o needs a file name");
 	if (lf_cli_check_mode(options) < 0)
 		return -1;
