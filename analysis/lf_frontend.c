@@ -392,27 +392,74 @@ static int lf_frontend_idents(struct lf_builder *b)
 	return 0;
 }
 
-/* Print clang's errors; return their number.
+/* clang's errors shown in full; past them, one line counts the rest,
+ * since a file that is not C at all gives pages of errors that say
+ * nothing more.
  */
-static int lf_frontend_diagnostics(CXTranslationUnit tu, FILE *err)
+#define LF_FRONTEND_MAX_ERRORS 5
+
+/* Is d the fatal error with which clang stops after too many errors
+ * (-ferror-limit)?
+ */
+static int lf_frontend_is_error_limit(CXDiagnostic d)
+{
+	CXString option = clang_getDiagnosticOption(d, NULL);
+	const char *name = clang_getCString(option);
+	int r = name && !strcmp(name, "-ferror-limit=");
+
+	clang_disposeString(option);
+	return r;
+}
+
+/* Print the error d in clang's words: "file:line:col: error: ...", or
+ * "loopfuse: error: ..." for one that concerns no file (a compiler
+ * argument).
+ */
+static void lf_frontend_print_error(CXDiagnostic d, FILE *err)
+{
+	CXFile file = NULL;
+	CXString s;
+
+	clang_getSpellingLocation(clang_getDiagnosticLocation(d), &file,
+				  NULL, NULL, NULL);
+	if (file) {
+		s = clang_formatDiagnostic(d,
+			clang_defaultDiagnosticDisplayOptions());
+		fprintf(err, "%s\n", clang_getCString(s));
+	} else {
+		s = clang_getDiagnosticSpelling(d);
+		fprintf(err, "loopfuse: error: %s\n", clang_getCString(s));
+	}
+	clang_disposeString(s);
+}
+
+/* Print the first LF_FRONTEND_MAX_ERRORS of clang's errors about the
+ * file at path, then a line that counts the others; when clang gave up
+ * counting, the file is probably not C.  Return the number of errors.
+ */
+static int lf_frontend_diagnostics(CXTranslationUnit tu, const char *path,
+	FILE *err)
 {
 	unsigned i, n = clang_getNumDiagnostics(tu);
-	int errors = 0;
+	int errors = 0, stopped = 0, rest;
 
 	for (i = 0; i < n; ++i) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
-		CXString s;
 
-		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
-			s = clang_formatDiagnostic(d,
-				clang_defaultDiagnosticDisplayOptions());
-			fprintf(err, "%s\n", clang_getCString(s));
-			clang_disposeString(s);
-			errors++;
-		}
+		if (clang_getDiagnosticSeverity(d) < CXDiagnostic_Error)
+			;
+		else if (lf_frontend_is_error_limit(d))
+			stopped = 1;
+		else if (errors++ < LF_FRONTEND_MAX_ERRORS)
+			lf_frontend_print_error(d, err);
 		clang_disposeDiagnostic(d);
 	}
-	return errors;
+	rest = errors - LF_FRONTEND_MAX_ERRORS;
+	if (rest > 0)
+		fprintf(err, "%s:1:1: error: %s%d more error%s%s\n", path,
+			stopped ? "at least " : "", rest, rest > 1 ? "s" : "",
+			stopped ? "; is this a C file?" : "");
+	return errors + stopped;
 }
 
 static struct lf_file *lf_file_alloc(const char *path, const char *text,
@@ -510,7 +557,7 @@ struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
 		fprintf(err, "%s:1:1: error: clang could not parse the file "
 			"(libclang error %d)\n", path, (int) code);
 		failed = 1;
-	} else if (lf_frontend_diagnostics(b.tu, err) > 0) {
+	} else if (lf_frontend_diagnostics(b.tu, path, err) > 0) {
 		failed = 1;
 	} else if (lf_frontend_model(&b, options) < 0) {
 		fprintf(err, "%s:1:1: error: out of memory or internal error "

@@ -364,6 +364,49 @@ test_binary() {
 	end binary
 }
 
+test_not_c() {
+	local i
+	begin not-c
+	# Text that is not C: clang stops after 20 errors with a fatal
+	# error.  The first five are shown, then one line counts the rest.
+	for i in $(seq 40); do
+		printf 'Dear diary; day %d; tea @ 5pm;\n' "$i"
+	done >"$dir/t.c"
+	save "$dir/t.c"
+	run -- t.c
+	expect_status 1
+	[ "$(grep -Ec '^t\.c:[0-9]+:[0-9]+: error: ' "$dir/err")" -eq 6 ] ||
+		no "not 6 error lines: $(wc -l <"$dir/err") lines"
+	[ "$(wc -l <"$dir/err")" -eq 6 ] ||
+		no "stderr has $(wc -l <"$dir/err") lines, want 6"
+	expect_err "^t\.c:1:1: error: unknown type name 'Dear'$"
+	tail -n 1 "$dir/err" | grep -Eq '^t\.c:1:1: error: at least [0-9]+ more errors; is this a C file\?$' ||
+		no "last line: $(tail -n 1 "$dir/err")"
+	expect_no_err 'too many errors'
+	expect_empty_out
+	run -- -i t.c
+	expect_status 1
+	run -- -o out.c t.c
+	expect_status 1
+	expect_same "$dir/t.c" "$dir/t.saved.c"
+	# Seven errors, all counted.
+	printf 'int f%s(void) { return %s; }\n' a a b b c c d d e e f f g g \
+		>"$dir/e.c"
+	run -- e.c
+	expect_status 1
+	expect_err "^e\.c:1:23: error: use of undeclared identifier 'a'$"
+	expect_err "^e\.c:5:23: error: use of undeclared identifier 'e'$"
+	expect_no_err "identifier 'f'"
+	tail -n 1 "$dir/err" | grep -Eq '^e\.c:1:1: error: 2 more errors$' ||
+		no "last line: $(tail -n 1 "$dir/err")"
+	# An error of the compiler arguments concerns no file.
+	run -- e.c -- -no-such-flag
+	expect_status 1
+	expect_err "^loopfuse: error: unknown argument: '-no-such-flag'$"
+	expect_only "$dir" e.c err out t.c t.saved.c
+	end not-c
+}
+
 test_syntax_error() {
 	begin syntax-error
 	# A fusable kernel, but the file does not parse.
@@ -815,6 +858,7 @@ test_missing
 test_directory
 test_empty
 test_binary
+test_not_c
 test_syntax_error
 test_stdout_full
 test_hard_link
