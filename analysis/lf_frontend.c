@@ -505,22 +505,44 @@ static int lf_frontend_model(struct lf_builder *b,
 	return w.failed ? -1 : 0;
 }
 
-/* The arguments for clang: "-x c", then the user's.  Without it a file
- * whose name does not end in a C suffix is taken for a precompiled AST
- * (or for C++), and a later "-x" of the user's still wins.
+/* What clang gets before the user's arguments.  "-x c": without it a
+ * file whose name does not end in a C suffix is taken for a precompiled
+ * AST (or for C++).  The -Wno-error flags: clang 16 and later refuse
+ * what C99 dropped (implicit int, calls to undeclared functions) and
+ * two unsafe conversions, which gcc 12 still takes with a warning, so
+ * that loopfuse would refuse files gcc builds; an undeclared function
+ * is then one whose body cannot be seen, so a call to it keeps its
+ * nest where it is.  The user's arguments come later and still win.
+ */
+static const char *const lf_frontend_default_args[] = {
+	"-x", "c",
+	"-Wno-error=implicit-function-declaration",
+	"-Wno-error=implicit-int",
+	"-Wno-error=int-conversion",
+	"-Wno-error=incompatible-function-pointer-types",
+};
+
+#define LF_FRONTEND_N_DEFAULT_ARGS \
+	(int) (sizeof(lf_frontend_default_args) / \
+	       sizeof(lf_frontend_default_args[0]))
+
+/* The arguments for clang: lf_frontend_default_args, then the user's.
+ * There are options->argc + LF_FRONTEND_N_DEFAULT_ARGS of them; the
+ * caller frees the array, not the strings.
  */
 static const char **lf_frontend_args(
 	const struct lf_frontend_options *options)
 {
-	const char **argv = malloc((options->argc + 2) * sizeof(char *));
+	int n = LF_FRONTEND_N_DEFAULT_ARGS;
+	const char **argv = malloc((n + options->argc) * sizeof(char *));
 	int i;
 
 	if (!argv)
 		return NULL;
-	argv[0] = "-x";
-	argv[1] = "c";
+	for (i = 0; i < n; ++i)
+		argv[i] = lf_frontend_default_args[i];
 	for (i = 0; i < options->argc; ++i)
-		argv[2 + i] = options->argv[i];
+		argv[n + i] = options->argv[i];
 	return argv;
 }
 
@@ -550,8 +572,8 @@ struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
 	}
 	index = clang_createIndex(0, 0);
 	code = clang_parseTranslationUnit2(index, path, argv,
-		options->argc + 2, &unsaved, 1, CXTranslationUnit_KeepGoing,
-		&b.tu);
+		LF_FRONTEND_N_DEFAULT_ARGS + options->argc, &unsaved, 1,
+		CXTranslationUnit_KeepGoing, &b.tu);
 	free(argv);
 	if (code != CXError_Success) {
 		fprintf(err, "%s:1:1: error: clang could not parse the file "

@@ -488,6 +488,55 @@ test_hard_link() {
 	end hard-link
 }
 
+# --- C that gcc takes --------------------------------------------------
+
+test_gcc_accepts() {
+	begin gcc-accepts
+	cat >"$dir/old.c" <<'EOF'
+#include <stdio.h>
+
+/* Four things C99 no longer allows and gcc 12 still takes, with a
+ * warning: an implicit int, an undeclared function, an integer made a
+ * pointer, and a function pointer of another type.
+ */
+static count = 3;
+
+static int twice(int v)
+{
+	return 2 * v;
+}
+
+int main(void)
+{
+	int *p = 0x10;
+	long (*f)(long) = twice;
+
+	printf("%d %d %d\n", count, half(8), p != 0 && f != 0);
+	return 0;
+}
+
+int half(int v)
+{
+	return v / 2;
+}
+EOF
+	"$LF_CC" -std=c11 -c -o "$dir/old.o" "$dir/old.c" 2>/dev/null ||
+		no "$LF_CC does not build old.c"
+	rm -f "$dir/old.o"
+	# clang 19 makes these errors by default; loopfuse parses as gcc
+	# builds.
+	run -- old.c
+	expect_status 0
+	expect_no_err .
+	expect_same "$dir/out" "$dir/old.c"
+	# The user's own flags come later and win.
+	run -- old.c -- -Werror=implicit-int
+	expect_status 1
+	expect_err_only "^old\\.c:7:8: error: type specifier missing, defaults to 'int'"
+	expect_only "$dir" err old.c out
+	end gcc-accepts
+}
+
 # --- bytes that must survive ------------------------------------------
 
 # check_fused FILE: loopfuse fuses FILE (the kernel as $dir/k.c); the
@@ -862,6 +911,7 @@ test_not_c
 test_syntax_error
 test_stdout_full
 test_hard_link
+test_gcc_accepts
 test_non_utf8
 test_crlf
 test_cr_only
