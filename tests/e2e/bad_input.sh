@@ -464,6 +464,75 @@ test_stdout_full() {
 	end stdout-full
 }
 
+test_output_not_file() {
+	begin output-not-file
+	kernel >"$dir/k.c"
+	save "$dir/k.c"
+	mkdir -p "$dir/d.c"
+	run -- -o d.c k.c
+	expect_status 1
+	expect_err_only '^d\.c:1:1: error: cannot write: Is a directory$'
+	expect_empty_out
+	expect_only "$dir/d.c"
+	# A device is no file to replace: -o refuses it rather than rename
+	# a file over it (stdout is the way to a device).
+	run -- -o /dev/full k.c
+	expect_status 1
+	expect_err_only '^/dev/full:1:1: error: cannot write: not a regular file$'
+	[ -c /dev/full ] || no "/dev/full is not a device any more"
+	[ -z "$(find /dev -maxdepth 1 -name 'full.*' -print -quit)" ] ||
+		no "a temporary file was left in /dev"
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	expect_only "$dir" d.c err k.c k.saved.c out
+	end output-not-file
+}
+
+test_full_fs() {
+	local what
+	begin full-fs
+	mkdir -p "$dir/full"
+	if ! unshare -rm mount -t tmpfs -o size=16k tmpfs "$dir/full" \
+		2>/dev/null; then
+		skip full-fs "cannot mount a tmpfs in a user namespace"
+		return
+	fi
+	kernel >"$dir/k.c"
+	save "$dir/k.c"
+	# In a namespace of its own, $dir/full is a 16 KiB tmpfs that a
+	# filler fills up, holding a copy of k.c: -o into it and -i on the
+	# copy fail on the way (ENOSPC) and leave it as it was.
+	(cd "$dir" && unshare -rm bash -s "$tool" "$LF_TOOL_TIMEOUT") \
+		>"$dir/ns.out" 2>&1 <<-'EOF'
+	mount -t tmpfs -o size=16k tmpfs full || exit 99
+	cp k.c full/k.c && chmod 640 full/k.c || exit 98
+	head -c 1M /dev/zero >full/filler 2>/dev/null
+	timeout -k 5 "$2" "$1" -o full/out.c k.c >o.out 2>o.err
+	echo $? >o.rc
+	timeout -k 5 "$2" "$1" -i full/k.c >i.out 2>i.err
+	echo $? >i.rc
+	cp -p full/k.c i.after.c
+	ls -A full >ls.txt
+	EOF
+	[ -s "$dir/o.rc" ] || no "the namespace failed: $(lf_first_line "$dir/ns.out")"
+	for what in o i; do
+		rc=$(cat "$dir/$what.rc" 2>/dev/null || echo none)
+		cp "$dir/$what.err" "$dir/err" 2>/dev/null
+		expect_status 1
+		expect_no_err 'Sanitizer|runtime error:'
+		[ ! -s "$dir/$what.out" ] || no "-$what printed on stdout"
+	done
+	cp "$dir/o.err" "$dir/err"
+	expect_err_only '^full/out\.c:1:1: error: cannot write: No space left on device$'
+	cp "$dir/i.err" "$dir/err"
+	expect_err_only '^full/k\.c:1:1: error: cannot write: No space left on device$'
+	expect_same "$dir/i.after.c" "$dir/k.saved.c"
+	[ "$(stat -c %a "$dir/i.after.c")" = 640 ] || no "full/k.c lost its mode"
+	[ "$(tr '\n' ' ' <"$dir/ls.txt")" = "filler k.c " ] ||
+		no "full/ holds [$(tr '\n' ' ' <"$dir/ls.txt")], want [filler k.c ]"
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	end full-fs
+}
+
 test_hard_link() {
 	local inode
 	begin hard-link
@@ -910,6 +979,8 @@ test_binary
 test_not_c
 test_syntax_error
 test_stdout_full
+test_output_not_file
+test_full_fs
 test_hard_link
 test_gcc_accepts
 test_non_utf8
