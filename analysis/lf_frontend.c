@@ -395,6 +395,8 @@ static enum CXChildVisitResult lf_frontend_visit_top(CXCursor c,
 	free(name);
 	if (skip)
 		return CXChildVisit_Continue;
+	if (w->only)
+		b->file->function_found = 1;
 	if (lf_frontend_add_function(b, c) < 0 ||
 	    lf_frontend_function(b, c, b->file->n_function - 1) < 0) {
 		w->failed = 1;
@@ -411,27 +413,74 @@ static int lf_cmp_run(const void *a, const void *b)
 	return x->begin < y->begin ? -1 : x->begin > y->begin;
 }
 
-/* Print clang's errors; return their number.
+/* clang's errors shown in full; past them, one line counts the rest,
+ * since a file that is not C at all gives pages of errors that say
+ * nothing more.
  */
-static int lf_frontend_diagnostics(CXTranslationUnit tu, FILE *err)
+#define LF_FRONTEND_MAX_ERRORS 5
+
+/* Is d the fatal error with which clang stops after too many errors
+ * (-ferror-limit)?
+ */
+static int lf_frontend_is_error_limit(CXDiagnostic d)
+{
+	CXString option = clang_getDiagnosticOption(d, NULL);
+	const char *name = clang_getCString(option);
+	int r = name && !strcmp(name, "-ferror-limit=");
+
+	clang_disposeString(option);
+	return r;
+}
+
+/* Print the error d in clang's words: "file:line:col: error: ...", or
+ * "loopfuse: error: ..." for one that concerns no file (a compiler
+ * argument).
+ */
+static void lf_frontend_print_error(CXDiagnostic d, FILE *err)
+{
+	CXFile file = NULL;
+	CXString s;
+
+	clang_getSpellingLocation(clang_getDiagnosticLocation(d), &file,
+				  NULL, NULL, NULL);
+	if (file) {
+		s = clang_formatDiagnostic(d,
+			clang_defaultDiagnosticDisplayOptions());
+		fprintf(err, "%s\n", clang_getCString(s));
+	} else {
+		s = clang_getDiagnosticSpelling(d);
+		fprintf(err, "loopfuse: error: %s\n", clang_getCString(s));
+	}
+	clang_disposeString(s);
+}
+
+/* Print the first LF_FRONTEND_MAX_ERRORS of clang's errors about the
+ * file at path, then a line that counts the others; when clang gave up
+ * counting, the file is probably not C.  Return the number of errors.
+ */
+static int lf_frontend_diagnostics(CXTranslationUnit tu, const char *path,
+	FILE *err)
 {
 	unsigned i, n = clang_getNumDiagnostics(tu);
-	int errors = 0;
+	int errors = 0, stopped = 0, rest;
 
 	for (i = 0; i < n; ++i) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
-		CXString s;
 
-		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
-			s = clang_formatDiagnostic(d,
-				clang_defaultDiagnosticDisplayOptions());
-			fprintf(err, "%s\n", clang_getCString(s));
-			clang_disposeString(s);
-			errors++;
-		}
+		if (clang_getDiagnosticSeverity(d) < CXDiagnostic_Error)
+			;
+		else if (lf_frontend_is_error_limit(d))
+			stopped = 1;
+		else if (errors++ < LF_FRONTEND_MAX_ERRORS)
+			lf_frontend_print_error(d, err);
 		clang_disposeDiagnostic(d);
 	}
-	return errors;
+	rest = errors - LF_FRONTEND_MAX_ERRORS;
+	if (rest > 0)
+		fprintf(err, "%s:1:1: error: %s%d more error%s%s\n", path,
+			stopped ? "at least " : "", rest, rest > 1 ? "s" : "",
+			stopped ? "; is this a C file?" : "");
+	return errors + stopped;
 }
 
 static struct lf_file *lf_file_alloc(const char *path, const char *text,
@@ -489,22 +538,44 @@ static int lf_frontend_model(struct lf_builder *b,
 	return w.failed ? -1 : 0;
 }
 
-/* The arguments for clang: "-x c", then the user's.  Without it a file
- * whose name does not end in a C suffix is taken for a precompiled AST
- * (or for C++), and a later "-x" of the user's still wins.
+/* What clang gets before the user's arguments.  "-x c": without it a
+ * file whose name does not end in a C suffix is taken for a precompiled
+ * AST (or for C++).  The -Wno-error flags: clang 16 and later refuse
+ * what C99 dropped (implicit int, calls to undeclared functions) and
+ * two unsafe conversions, which gcc 12 still takes with a warning, so
+ * that loopfuse would refuse files gcc builds; an undeclared function
+ * is then one whose body cannot be seen, so a call to it keeps its
+ * nest where it is.  The user's arguments come later and still win.
+ */
+static const char *const lf_frontend_default_args[] = {
+	"-x", "c",
+	"-Wno-error=implicit-function-declaration",
+	"-Wno-error=implicit-int",
+	"-Wno-error=int-conversion",
+	"-Wno-error=incompatible-function-pointer-types",
+};
+
+#define LF_FRONTEND_N_DEFAULT_ARGS \
+	(int) (sizeof(lf_frontend_default_args) / \
+	       sizeof(lf_frontend_default_args[0]))
+
+/* The arguments for clang: lf_frontend_default_args, then the user's.
+ * There are options->argc + LF_FRONTEND_N_DEFAULT_ARGS of them; the
+ * caller frees the array, not the strings.
  */
 static const char **lf_frontend_args(
 	const struct lf_frontend_options *options)
 {
-	const char **argv = malloc((options->argc + 2) * sizeof(char *));
+	int n = LF_FRONTEND_N_DEFAULT_ARGS;
+	const char **argv = malloc((n + options->argc) * sizeof(char *));
 	int i;
 
 	if (!argv)
 		return NULL;
-	argv[0] = "-x";
-	argv[1] = "c";
+	for (i = 0; i < n; ++i)
+		argv[i] = lf_frontend_default_args[i];
 	for (i = 0; i < options->argc; ++i)
-		argv[2 + i] = options->argv[i];
+		argv[n + i] = options->argv[i];
 	return argv;
 }
 
@@ -534,14 +605,15 @@ struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
 	}
 	index = clang_createIndex(0, 0);
 	code = clang_parseTranslationUnit2(index, path, argv,
-		options->argc + 2, &unsaved, 1, CXTranslationUnit_KeepGoing |
+		LF_FRONTEND_N_DEFAULT_ARGS + options->argc, &unsaved, 1,
+		CXTranslationUnit_KeepGoing |
 		CXTranslationUnit_DetailedPreprocessingRecord, &b.tu);
 	free(argv);
 	if (code != CXError_Success) {
 		fprintf(err, "%s:1:1: error: clang could not parse the file "
 			"(libclang error %d)\n", path, (int) code);
 		failed = 1;
-	} else if (lf_frontend_diagnostics(b.tu, err) > 0) {
+	} else if (lf_frontend_diagnostics(b.tu, path, err) > 0) {
 		failed = 1;
 	} else if (lf_frontend_model(&b, options) < 0) {
 		fprintf(err, "%s:1:1: error: out of memory or internal error "

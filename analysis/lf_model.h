@@ -239,7 +239,9 @@ struct lf_function {
 
 /* A file: its text exactly as on disk, whether its lines end in CRLF,
  * its functions and runs (runs in textual order), and every identifier
- * that occurs in it (sorted, for choosing fresh names).
+ * that occurs in it (sorted, for choosing fresh names).  When only one
+ * function is modeled (lf_frontend_options.function), function_found
+ * says whether the file defines it.
  */
 struct lf_file {
 	char *path;
@@ -248,6 +250,7 @@ struct lf_file {
 	int crlf;
 	int n_function;
 	struct lf_function *functions;
+	int function_found;
 	int n_run;
 	struct lf_run **runs;
 	int n_ident;

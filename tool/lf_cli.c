@@ -1,15 +1,15 @@
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lf_cli.h"
 #include "lf_report.h"
+#include "lf_write.h"
 
-
-static void lf_cli_usage(FILE *out)
-{
-	fprintf(out,
+/* The text of --help. */
+static const char lf_cli_usage[] =
 "usage: loopfuse [OPTIONS] FILE.c [-- COMPILER_ARGS...]\n"
 "\n"
 "Fuses consecutive loop nests of C functions where exact dependence\n"
@@ -18,7 +18,8 @@ static void lf_cli_usage(FILE *out)
 "byte.  Notes and remarks go to stderr as FILE:LINE:COL: lines.\n"
 "\n"
 "  -o OUT              write the result to OUT instead of stdout\n"
-"  -i, --in-place      replace FILE (through a temporary file)\n"
+"  -i, --in-place      replace FILE (through a temporary file; not a file\n"
+"                      with several hard links)\n"
 "      --diff          print a unified diff of the change instead\n"
 "      --tile-size=N[,M...]  tile sizes of fused bands, one per loop (the\n"
 "                      last repeats); 0: no tiling; default: the largest\n"
@@ -30,7 +31,7 @@ static void lf_cli_usage(FILE *out)
 "      --assume-no-alias  distinct pointer parameters and globals never\n"
 "                      overlap (as if every pointer were restrict)\n"
 "      --fuse-all      fuse wherever it is legal, also where the cost\n"
-"                      model expects no gain (no shared array, under 5%%\n"
+"                      model expects no gain (no shared array, under 5%\n"
 "                      of the traffic saved, data that fit in L1, nests\n"
 "                      sharing only an outer loop)\n"
 "      --openmp        mark the outermost parallel loop of each fused group\n"
@@ -49,27 +50,51 @@ static void lf_cli_usage(FILE *out)
 "      --version       show the version\n"
 "\n"
 "Arguments after -- go to the C parser (-I, -D, -std=, ...).\n"
-"Exit status: 0 on success, 1 if FILE cannot be read or parsed,\n"
-"2 on a usage error, 3 when a condition of --fail-on holds.\n");
-}
+"Exit status: 0 on success, 1 if FILE cannot be read or parsed or the\n"
+"output cannot be written, 2 on a usage error, 3 when a condition of\n"
+"--fail-on holds.\n";
 
-static int lf_cli_error(const char *fmt, const char *arg)
+static const char lf_cli_version[] = "loopfuse " LOOPFUSE_VERSION "\n";
+
+/* Print a usage error and the way to help; return -1.
+ */
+static int lf_cli_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static int lf_cli_error(const char *fmt, ...)
 {
+	va_list ap;
+
+	va_start(ap, fmt);
 	fprintf(stderr, "loopfuse: error: ");
-	fprintf(stderr, fmt, arg);
+	vfprintf(stderr, fmt, ap);
 	fprintf(stderr, "\nTry 'loopfuse --help'.\n");
+	va_end(ap);
 	return -1;
 }
 
-static int lf_cli_number(const char *arg, int *value)
+/* Read the tile size at p in the list "arg", which ends at the next
+ * comma or at the end of arg.  Return where it ends, or NULL after
+ * a usage error.
+ */
+static const char *lf_cli_number(const char *arg, const char *p,
+	int *value)
 {
-	char *end;
-	long v = strtol(arg, &end, 10);
+	size_t n = strcspn(p, ",");
+	char *stop;
+	long v;
 
-	if (!*arg || *end || v < 0 || v > 1 << 20)
-		return lf_cli_error("not a valid tile size: '%s'", arg);
+	if (n == 0) {
+		lf_cli_error("empty tile size in '%s'", arg);
+		return NULL;
+	}
+	v = strtol(p, &stop, 10);
+	if (stop != p + n || v < 0 || v > 1 << 20) {
+		lf_cli_error("not a valid tile size: '%.*s'", (int) n, p);
+		return NULL;
+	}
 	*value = (int) v;
-	return 0;
+	return stop;
 }
 
 static int lf_cli_format(const char *arg, int *format)
@@ -113,26 +138,24 @@ static int lf_cli_fail_on(const char *arg, unsigned *fail_on)
 	return 0;
 }
 
-/* "N" (one size for every loop, 0 for none) or "N,M,...".
+/* "N" (one size for every loop, 0 for none) or "N,M,...", every
+ * element a number.
  */
 static int lf_cli_tiles(const char *arg, struct lf_cli_options *options)
 {
-	char *copy = strdup(arg), *tok, *save = NULL;
-	int r = 0, n = 0;
+	const char *p = arg;
+	int n = 0;
 
-	if (!copy)
-		return -1;
-	for (tok = strtok_r(copy, ",", &save); tok && r == 0;
-	     tok = strtok_r(NULL, ",", &save)) {
+	for (;;) {
 		if (n == LF_CLI_MAX_TILES)
-			r = lf_cli_error("too many tile sizes: '%s'", arg);
-		else
-			r = lf_cli_number(tok, &options->tile_sizes[n++]);
+			return lf_cli_error("too many tile sizes: '%s'", arg);
+		p = lf_cli_number(arg, p, &options->tile_sizes[n++]);
+		if (!p)
+			return -1;
+		if (*p != ',')
+			break;
+		p++;
 	}
-	free(copy);
-	if (r < 0 || n == 0)
-		return r < 0 ? r : lf_cli_error("not a valid tile size: '%s'",
-						arg);
 	options->tile_size = n == 1 ? options->tile_sizes[0] : -1;
 	options->n_tile_sizes = n == 1 ? 0 : n;
 	return 0;
@@ -161,7 +184,8 @@ static int lf_cli_cache(const char *arg, struct lf_cli_options *options)
 {
 	const char *comma = strchr(arg, ',');
 
-	if (!comma || lf_cli_bytes(arg, &options->cache_l1) < 0 ||
+	if (!comma || strchr(comma + 1, ',') ||
+	    lf_cli_bytes(arg, &options->cache_l1) < 0 ||
 	    lf_cli_bytes(comma + 1, &options->cache_l2) < 0)
 		return lf_cli_error("not valid cache sizes (L1,L2): '%s'",
 				    arg);
@@ -201,6 +225,62 @@ static const struct option lf_cli_long[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* The long option whose value is val, or NULL.
+ */
+static const struct option *lf_cli_long_option(int val)
+{
+	const struct option *o;
+
+	for (o = lf_cli_long; o->name; ++o)
+		if (o->val == val)
+			return o;
+	return NULL;
+}
+
+/* Is "--name", given as the n bytes at name, the start of more than one
+ * long option?  getopt_long refuses such an abbreviation.
+ */
+static int lf_cli_is_ambiguous(const char *name, size_t n)
+{
+	const struct option *o;
+	int count = 0;
+
+	for (o = lf_cli_long; o->name; ++o)
+		if (!strncmp(o->name, name, n))
+			count++;
+	return n > 0 && count > 1;
+}
+
+/* Report the error getopt_long returned as c, ':' for a missing
+ * argument, '?' for anything else (with opterr 0 it prints nothing, and
+ * would start its lines with the program's full path).  optopt is the
+ * option's value, or 0 for an unknown long option; a long option's
+ * name is looked up by its value, so an abbreviation is reported by
+ * its full name.
+ */
+static int lf_cli_getopt_error(int c, char *const *argv)
+{
+	const struct option *o = lf_cli_long_option(optopt);
+	const char *arg;
+	size_t n;
+
+	if (c == ':' && o)
+		return lf_cli_error("option '--%s' needs an argument", o->name);
+	if (c == ':')
+		return lf_cli_error("option '-%c' needs an argument", optopt);
+	if (optopt && o)
+		return lf_cli_error("option '--%s' takes no argument", o->name);
+	if (optopt)
+		return lf_cli_error("unknown option '-%c'", optopt);
+	arg = argv[optind - 1];
+	n = strcspn(arg, "=");
+	if (n <= 2)
+		n = strlen(arg);
+	if (lf_cli_is_ambiguous(arg + 2, n - 2))
+		return lf_cli_error("ambiguous option '%.*s'", (int) n, arg);
+	return lf_cli_error("unknown option '%.*s'", (int) n, arg);
+}
+
 static int lf_cli_set_output(struct lf_cli_options *options,
 	enum lf_cli_output output)
 {
@@ -210,7 +290,10 @@ static int lf_cli_set_output(struct lf_cli_options *options,
 	return 0;
 }
 
-static int lf_cli_option(int c, struct lf_cli_options *options, int *done)
+/* Take the option c that getopt_long returned for argv.
+ */
+static int lf_cli_option(int c, char *const *argv,
+	struct lf_cli_options *options, int *done)
 {
 	switch (c) {
 	case 'o':
@@ -246,17 +329,20 @@ static int lf_cli_option(int c, struct lf_cli_options *options, int *done)
 		return lf_cli_format(optarg, &options->format);
 	case LF_OPT_FAIL_ON:
 		return lf_cli_fail_on(optarg, &options->fail_on);
+	/* A failed write is reported there, and main's close of stdout
+	 * turns it into exit status 1.
+	 */
 	case 'h':
-		lf_cli_usage(stdout);
 		*done = 1;
+		lf_write_stdout(lf_cli_usage, strlen(lf_cli_usage), stderr);
 		return 0;
 	case LF_OPT_VERSION:
-		printf("loopfuse %s\n", LOOPFUSE_VERSION);
 		*done = 1;
+		lf_write_stdout(lf_cli_version, strlen(lf_cli_version),
+				stderr);
 		return 0;
 	default:
-		fprintf(stderr, "Try 'loopfuse --help'.\n");
-		return -1;
+		return lf_cli_getopt_error(c, argv);
 	}
 }
 
@@ -291,9 +377,13 @@ int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 	*done = 0;
 	for (dd = 1; dd < argc && strcmp(argv[dd], "--") != 0; ++dd)
 		;
-	optind = 1;
-	while ((c = getopt_long(dd, argv, "o:ih", lf_cli_long, NULL)) != -1)
-		if (lf_cli_option(c, options, done) < 0)
+	/* 0 makes getopt_long start afresh, also after an error inside
+	 * "-ab"; opterr 0 and ":" leave the messages to lf_cli_option.
+	 */
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(dd, argv, ":o:ih", lf_cli_long, NULL)) != -1)
+		if (lf_cli_option(c, argv, options, done) < 0)
 			return -1;
 	if (*done)
 		return 0;
@@ -303,7 +393,7 @@ int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 		return lf_cli_error("%s", "no input file");
 	if (optind < dd)
 		return lf_cli_error("unexpected argument '%s'", argv[optind]);
-	if (options->output == LF_OUTPUT_FILE && !options->output_path)
+	if (options->output == LF_OUTPUT_FILE && !*options->output_path)
 		return lf_cli_error("%s", "-o needs a file name");
 	if (lf_cli_check_mode(options) < 0)
 		return -1;

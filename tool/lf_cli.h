@@ -1,6 +1,8 @@
 #ifndef LF_CLI_H
 #define LF_CLI_H
 
+#include <stdio.h>
+
 /* The command line of loopfuse. */
 
 #define LF_CLI_MAX_TILES 16
@@ -41,5 +43,8 @@ int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 	int *done);
 int lf_cli_run(const struct lf_cli_options *options);
 void lf_run_caches(const struct lf_cli_options *options, long *l1, long *l2);
+struct lf_file;
+void lf_run_warn_function(const struct lf_cli_options *options,
+	const struct lf_file *file, FILE *err);
 
 #endif

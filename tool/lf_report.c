@@ -347,6 +347,7 @@ struct lf_audit *lf_report_audit(const struct lf_cli_options *options,
 	file = lf_frontend_parse(ctx, options->input, text, len, &fopt, err);
 	if (!file)
 		return NULL;
+	lf_run_warn_function(options, file, err);
 	memset(&aopt, 0, sizeof(aopt));
 	aopt.tile_size = options->tile_size;
 	aopt.n_tile_sizes = options->n_tile_sizes;
@@ -371,7 +372,7 @@ static int lf_report_write(const struct lf_cli_options *options,
 	if (options->output == LF_OUTPUT_FILE)
 		return lf_write_atomic(options->output_path, report, len,
 				       stderr);
-	return fwrite(report, 1, len, stdout) == len ? 0 : -1;
+	return lf_write_stdout(report, len, stderr);
 }
 
 /* The --check path: the exit status is LF_EXIT_OK when the analysis

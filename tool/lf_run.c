@@ -82,6 +82,19 @@ void lf_run_caches(const struct lf_cli_options *options, long *l1, long *l2)
 	*l2 = options->cache_l2 > 0 ? options->cache_l2 : lf_run_cache_l2();
 }
 
+/* Warn (to err, unless NULL) when --function names no function that
+ * the file defines: nothing is transformed then, which is no error but
+ * most likely a misspelt name.
+ */
+void lf_run_warn_function(const struct lf_cli_options *options,
+	const struct lf_file *file, FILE *err)
+{
+	if (err && options->function && !file->function_found)
+		fprintf(err, "%s:1:1: warning: no function named '%s' is "
+			"defined in this file\n", options->input,
+			options->function);
+}
+
 /* Does "text" end its lines in CR alone (old Mac files)?
  */
 static int lf_run_is_cr_only(const char *text, size_t len)
@@ -120,19 +133,22 @@ static int lf_run_write(const struct lf_cli_options *options,
 		lf_run_replace_byte(text, len, '\n', '\r');
 	switch (options->output) {
 	case LF_OUTPUT_IN_PLACE:
-		return lf_write_atomic(options->input, text, len, stderr);
+		return lf_write_in_place(options->input, text, len, stderr);
 	case LF_OUTPUT_FILE:
 		return lf_write_atomic(options->output_path, text, len, stderr);
 	case LF_OUTPUT_DIFF:
 		diff = lf_diff_unified(options->input, options->input, old,
 				       old_len, text, len);
-		if (!diff)
+		if (!diff) {
+			fprintf(stderr, "%s:1:1: error: out of memory while "
+				"making the diff\n", options->input);
 			return -1;
-		r = fputs(diff, stdout) < 0 ? -1 : 0;
+		}
+		r = lf_write_stdout(diff, strlen(diff), stderr);
 		free(diff);
 		return r;
 	default:
-		return fwrite(text, 1, len, stdout) == len ? 0 : -1;
+		return lf_write_stdout(text, len, stderr);
 	}
 }
 
@@ -154,6 +170,7 @@ static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
 				 stderr);
 	if (!file)
 		return LF_EXIT_INPUT;
+	lf_run_warn_function(options, file, stderr);
 	ropt.tile_size = options->tile_size;
 	ropt.n_tile_sizes = options->n_tile_sizes;
 	memcpy(ropt.tile_sizes, options->tile_sizes, sizeof(ropt.tile_sizes));

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -228,6 +229,20 @@ int lf_write_atomic(const char *path, const char *data, size_t len,
 	return r;
 }
 
+int lf_write_in_place(const char *path, const char *data, size_t len,
+	FILE *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) || st.st_nlink < 2)
+		return lf_write_atomic(path, data, len, err);
+	if (err)
+		fprintf(err, "%s:1:1: error: cannot write in place: %s has %ju "
+			"hard links; use -o\n", path, path,
+			(uintmax_t) st.st_nlink);
+	return -1;
+}
+
 /* Read everything from fd into buf.
  */
 static int lf_read_all(int fd, struct lf_buf *buf)
@@ -331,4 +346,38 @@ char *lf_read_file(const char *path, size_t *len, FILE *err)
 	if (!data)
 		lf_write_report(err, path, "cannot read", strerror(ENOMEM));
 	return data;
+}
+
+static void lf_write_stdout_report(FILE *err, int errnum)
+{
+	if (err)
+		fprintf(err, "loopfuse: error: cannot write to standard "
+			"output: %s\n", strerror(errnum));
+}
+
+int lf_write_stdout(const char *data, size_t len, FILE *err)
+{
+	if (ferror(stdout))
+		return -1;
+	if (fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0)
+		return 0;
+	lf_write_stdout_report(err, errno);
+	return -1;
+}
+
+/* Every write was flushed, so a failing close has nothing of ours left
+ * to lose but what the file system kept back; EBADF only says that
+ * stdout was closed before loopfuse started, which matters only if
+ * something was written to it, and then that write failed already.
+ */
+int lf_write_stdout_close(FILE *err)
+{
+	int failed = ferror(stdout);
+
+	if (fclose(stdout) == 0 || failed)
+		return failed ? -1 : 0;
+	if (errno == EBADF)
+		return 0;
+	lf_write_stdout_report(err, errno);
+	return -1;
 }

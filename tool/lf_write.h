@@ -17,11 +17,38 @@
 int lf_write_atomic(const char *path, const char *data, size_t len,
 	FILE *err);
 
+/* lf_write_atomic for -i, which replaces the input.  A file with more
+ * than one name (hard links) is refused: the rename would give the new
+ * text to this name only, and the other names would keep the old one.
+ * Then "<path>:1:1: error: cannot write in place: <path> has N hard
+ * links; use -o" is printed to err (unless err is NULL) and -1
+ * returned.
+ */
+int lf_write_in_place(const char *path, const char *data, size_t len,
+	FILE *err);
+
 /* Read the whole regular file at path.  Return a malloc'd NUL terminated
  * buffer and its size in *len, or NULL after printing a line
  * "<path>:1:1: error: <reason>" to err (unless err is NULL) if the file
  * cannot be opened or read, is not a regular file or contains NUL bytes.
  */
 char *lf_read_file(const char *path, size_t *len, FILE *err);
+
+/* Write the len bytes of data to stdout and flush them, so that a full
+ * disk or a closed pipe is found while its errno still says why.  On
+ * failure, print "loopfuse: error: cannot write to standard output:
+ * <reason>" to err (unless err is NULL) and return -1; once a write
+ * has failed, later ones fail without a second message.  Every write
+ * to stdout goes through here, so that lf_write_stdout_close knows
+ * whether a failure has been reported.  Return 0 on success.
+ */
+int lf_write_stdout(const char *data, size_t len, FILE *err);
+
+/* Close stdout at exit, which reports what the file system could only
+ * tell at close.  Return -1 if any write to stdout failed (printing
+ * the line above for a failure lf_write_stdout has not reported), else
+ * 0.
+ */
+int lf_write_stdout_close(FILE *err);
 
 #endif

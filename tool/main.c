@@ -1,13 +1,20 @@
 #include "lf_cli.h"
+#include "lf_write.h"
 
+/* Run loopfuse.  Whatever went to stdout (the file, the diff, the
+ * report, the help) counts only once stdout is closed: a write that
+ * failed on the way, or at the close, makes the exit status 1.
+ */
 int main(int argc, char **argv)
 {
 	struct lf_cli_options options;
-	int done;
+	int done, r;
 
 	if (lf_cli_parse(argc, argv, &options, &done) < 0)
-		return LF_EXIT_USAGE;
-	if (done)
-		return LF_EXIT_OK;
-	return lf_cli_run(&options);
+		r = LF_EXIT_USAGE;
+	else
+		r = done ? LF_EXIT_OK : lf_cli_run(&options);
+	if (lf_write_stdout_close(stderr) < 0 && r != LF_EXIT_USAGE)
+		r = LF_EXIT_INPUT;
+	return r;
 }

@@ -84,6 +84,22 @@ run() {
 	expect_no_err 'Sanitizer|runtime error:'
 }
 
+# run_to WHERE ARGS...: run loopfuse with ARGS from $dir, as run does,
+# but with stdout on the file WHERE, or closed if WHERE is "-".
+run_to() {
+	local where=$1
+	shift
+	if [ "$where" = - ]; then
+		(cd "$dir" && timeout -k 5 "$LF_TOOL_TIMEOUT" "$tool" "$@" \
+			</dev/null >&- 2>"$dir/err")
+	else
+		(cd "$dir" && timeout -k 5 "$LF_TOOL_TIMEOUT" "$tool" "$@" \
+			</dev/null >"$where" 2>"$dir/err")
+	fi
+	rc=$?
+	expect_no_err 'Sanitizer|runtime error:'
+}
+
 # expect_status N: the last run exited with N.
 expect_status() {
 	[ "$rc" -eq "$1" ] ||
@@ -100,6 +116,13 @@ expect_err() {
 expect_no_err() {
 	! grep -Eq -e "$1" -- "$dir/err" ||
 		no "stderr has $(grep -Em1 -e "$1" -- "$dir/err")"
+}
+
+# expect_err_only ERE: the last run's stderr is one line, matching ERE.
+expect_err_only() {
+	expect_err "$1"
+	[ "$(wc -l <"$dir/err")" -eq 1 ] ||
+		no "stderr has $(wc -l <"$dir/err") lines, want 1"
 }
 
 # expect_empty_out: the last run printed nothing on stdout.
@@ -181,7 +204,20 @@ kernel_note='^k\.c:10:2: note: fused 2 loop nests into 1'
 
 # --- usage ----------------------------------------------------------
 
+# check_option_error OPTION MESSAGE: loopfuse k.c OPTION is a usage
+# error, said in two lines: "loopfuse: error: MESSAGE" and the hint.
+check_option_error() {
+	run -- k.c "$1"
+	expect_status 2
+	expect_err "^loopfuse: error: $2\$"
+	expect_err "^Try 'loopfuse --help'\\.\$"
+	[ "$(wc -l <"$dir/err")" -eq 2 ] ||
+		no "$1: stderr has $(wc -l <"$dir/err") lines, want 2"
+	expect_empty_out
+}
+
 test_usage() {
+	local arg
 	begin usage
 	kernel >"$dir/k.c"
 	cp "$dir/k.c" "$dir/l.c"
@@ -189,8 +225,23 @@ test_usage() {
 	save "$dir/l.c"
 	run -- --no-such-option k.c
 	expect_status 2
-	expect_err "unrecognized option|invalid option"
+	expect_err "^loopfuse: error: unknown option '--no-such-option'$"
+	expect_err "^Try 'loopfuse --help'\\.$"
 	expect_empty_out
+	# getopt's own messages would start with the full path of the tool.
+	# Every error line is ours: "loopfuse: error: ..." and the hint.
+	check_option_error --no-such=3 "unknown option '--no-such'"
+	check_option_error -q "unknown option '-q'"
+	check_option_error -iq "unknown option '-q'"
+	check_option_error --f "ambiguous option '--f'"
+	check_option_error -o "option '-o' needs an argument"
+	check_option_error --tile "option '--tile-size' needs an argument"
+	check_option_error --function "option '--function' needs an argument"
+	check_option_error --diff=3 "option '--diff' takes no argument"
+	check_option_error --in-place=yes "option '--in-place' takes no argument"
+	run -- -o '' k.c
+	expect_status 2
+	expect_err '^loopfuse: error: -o needs a file name$'
 	run --
 	expect_status 2
 	expect_err '^loopfuse: error: no input file$'
@@ -200,16 +251,53 @@ test_usage() {
 	run -- --tile-size=-3 k.c
 	expect_status 2
 	expect_err "^loopfuse: error: not a valid tile size: '-3'$"
+	run -- --tile-size=8,x k.c
+	expect_status 2
+	expect_err "^loopfuse: error: not a valid tile size: 'x'$"
+	for arg in 4, ,4 4,,8 , ''; do
+		run -- "--tile-size=$arg" k.c
+		expect_status 2
+		expect_err "^loopfuse: error: empty tile size in '$arg'$"
+		expect_empty_out
+	done
+	for arg in 32K,2M, 32K,,2M ,2M 32K,; do
+		run -- "--cache=$arg" k.c
+		expect_status 2
+		expect_err "^loopfuse: error: not valid cache sizes \\(L1,L2\\): '$arg'$"
+	done
 	run -- -i -o out.c k.c
 	expect_status 2
 	expect_err 'exclude each other'
-	run -- -o
-	expect_status 2
-	expect_empty_out
 	expect_same "$dir/k.c" "$dir/k.saved.c"
 	expect_same "$dir/l.c" "$dir/l.saved.c"
 	expect_only "$dir" err k.c k.saved.c l.c l.saved.c out
 	end usage
+}
+
+test_no_function() {
+	local name
+	begin no-function
+	kernel >"$dir/k.c"
+	save "$dir/k.c"
+	# Not in the file, or declared there (printf) but not defined.
+	for name in nosuch printf; do
+		run -- --function=$name k.c
+		expect_status 0
+		expect_err_only "^k\\.c:1:1: warning: no function named '$name' is defined in this file\$"
+		expect_same "$dir/out" "$dir/k.c"
+		run -- --check --function=$name k.c
+		expect_status 0
+		expect_err_only "^k\\.c:1:1: warning: no function named '$name' "
+	done
+	run -- -i --function=nosuch k.c
+	expect_status 0
+	expect_err_only "^k\\.c:1:1: warning: no function named 'nosuch' "
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	run -- --function=kernel k.c
+	expect_status 0
+	expect_err_only "$kernel_note"
+	expect_only "$dir" err k.c k.saved.c out
+	end no-function
 }
 
 # --- files that cannot be read or parsed ------------------------------
@@ -276,6 +364,49 @@ test_binary() {
 	end binary
 }
 
+test_not_c() {
+	local i
+	begin not-c
+	# Text that is not C: clang stops after 20 errors with a fatal
+	# error.  The first five are shown, then one line counts the rest.
+	for i in $(seq 40); do
+		printf 'Dear diary; day %d; tea @ 5pm;\n' "$i"
+	done >"$dir/t.c"
+	save "$dir/t.c"
+	run -- t.c
+	expect_status 1
+	[ "$(grep -Ec '^t\.c:[0-9]+:[0-9]+: error: ' "$dir/err")" -eq 6 ] ||
+		no "not 6 error lines: $(wc -l <"$dir/err") lines"
+	[ "$(wc -l <"$dir/err")" -eq 6 ] ||
+		no "stderr has $(wc -l <"$dir/err") lines, want 6"
+	expect_err "^t\.c:1:1: error: unknown type name 'Dear'$"
+	tail -n 1 "$dir/err" | grep -Eq '^t\.c:1:1: error: at least [0-9]+ more errors; is this a C file\?$' ||
+		no "last line: $(tail -n 1 "$dir/err")"
+	expect_no_err 'too many errors'
+	expect_empty_out
+	run -- -i t.c
+	expect_status 1
+	run -- -o out.c t.c
+	expect_status 1
+	expect_same "$dir/t.c" "$dir/t.saved.c"
+	# Seven errors, all counted.
+	printf 'int f%s(void) { return %s; }\n' a a b b c c d d e e f f g g \
+		>"$dir/e.c"
+	run -- e.c
+	expect_status 1
+	expect_err "^e\.c:1:23: error: use of undeclared identifier 'a'$"
+	expect_err "^e\.c:5:23: error: use of undeclared identifier 'e'$"
+	expect_no_err "identifier 'f'"
+	tail -n 1 "$dir/err" | grep -Eq '^e\.c:1:1: error: 2 more errors$' ||
+		no "last line: $(tail -n 1 "$dir/err")"
+	# An error of the compiler arguments concerns no file.
+	run -- e.c -- -no-such-flag
+	expect_status 1
+	expect_err "^loopfuse: error: unknown argument: '-no-such-flag'$"
+	expect_only "$dir" e.c err out t.c t.saved.c
+	end not-c
+}
+
 test_syntax_error() {
 	begin syntax-error
 	# A fusable kernel, but the file does not parse.
@@ -296,6 +427,183 @@ test_syntax_error() {
 	expect_same "$dir/k.c" "$dir/k.saved.c"
 	expect_only "$dir" err k.c k.saved.c out
 	end syntax-error
+}
+
+# --- output that cannot be written ------------------------------------
+
+test_stdout_full() {
+	local args
+	begin stdout-full
+	kernel >"$dir/k.c"
+	save "$dir/k.c"
+	# Every write to /dev/full fails with ENOSPC, as on a full disk:
+	# whatever goes to stdout, the write, the flush and the close are
+	# checked.
+	for args in k.c '--diff k.c' '--check k.c' \
+		'--check --format=json k.c' '--check --format=sarif k.c' \
+		'--check --fail-on=any k.c' --help --version; do
+		# shellcheck disable=SC2086
+		run_to /dev/full $args
+		expect_status 1
+		expect_err_only '^loopfuse: error: cannot write to standard output: No space left on device$'
+	done
+	# Also with nothing fused (the input printed back).
+	printf 'int x;\n' >"$dir/x.c"
+	run_to /dev/full x.c
+	expect_status 1
+	expect_err_only '^loopfuse: error: cannot write to standard output: '
+	# A closed stdout is an error only if something goes to it.
+	run_to - k.c
+	expect_status 1
+	expect_err_only '^loopfuse: error: cannot write to standard output: Bad file descriptor$'
+	run_to - -o out.c k.c
+	expect_status 0
+	expect_err "$kernel_note"
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	expect_only "$dir" err k.c k.saved.c out.c x.c
+	end stdout-full
+}
+
+test_output_not_file() {
+	begin output-not-file
+	kernel >"$dir/k.c"
+	save "$dir/k.c"
+	mkdir -p "$dir/d.c"
+	run -- -o d.c k.c
+	expect_status 1
+	expect_err_only '^d\.c:1:1: error: cannot write: Is a directory$'
+	expect_empty_out
+	expect_only "$dir/d.c"
+	# A device is no file to replace: -o refuses it rather than rename
+	# a file over it (stdout is the way to a device).
+	run -- -o /dev/full k.c
+	expect_status 1
+	expect_err_only '^/dev/full:1:1: error: cannot write: not a regular file$'
+	[ -c /dev/full ] || no "/dev/full is not a device any more"
+	[ -z "$(find /dev -maxdepth 1 -name 'full.*' -print -quit)" ] ||
+		no "a temporary file was left in /dev"
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	expect_only "$dir" d.c err k.c k.saved.c out
+	end output-not-file
+}
+
+test_full_fs() {
+	local what
+	begin full-fs
+	mkdir -p "$dir/full"
+	if ! unshare -rm mount -t tmpfs -o size=16k tmpfs "$dir/full" \
+		2>/dev/null; then
+		skip full-fs "cannot mount a tmpfs in a user namespace"
+		return
+	fi
+	kernel >"$dir/k.c"
+	save "$dir/k.c"
+	# In a namespace of its own, $dir/full is a 16 KiB tmpfs that a
+	# filler fills up, holding a copy of k.c: -o into it and -i on the
+	# copy fail on the way (ENOSPC) and leave it as it was.
+	(cd "$dir" && unshare -rm bash -s "$tool" "$LF_TOOL_TIMEOUT") \
+		>"$dir/ns.out" 2>&1 <<-'EOF'
+	mount -t tmpfs -o size=16k tmpfs full || exit 99
+	cp k.c full/k.c && chmod 640 full/k.c || exit 98
+	head -c 1M /dev/zero >full/filler 2>/dev/null
+	timeout -k 5 "$2" "$1" -o full/out.c k.c >o.out 2>o.err
+	echo $? >o.rc
+	timeout -k 5 "$2" "$1" -i full/k.c >i.out 2>i.err
+	echo $? >i.rc
+	cp -p full/k.c i.after.c
+	ls -A full >ls.txt
+	EOF
+	[ -s "$dir/o.rc" ] || no "the namespace failed: $(lf_first_line "$dir/ns.out")"
+	for what in o i; do
+		rc=$(cat "$dir/$what.rc" 2>/dev/null || echo none)
+		cp "$dir/$what.err" "$dir/err" 2>/dev/null
+		expect_status 1
+		expect_no_err 'Sanitizer|runtime error:'
+		[ ! -s "$dir/$what.out" ] || no "-$what printed on stdout"
+	done
+	cp "$dir/o.err" "$dir/err"
+	expect_err_only '^full/out\.c:1:1: error: cannot write: No space left on device$'
+	cp "$dir/i.err" "$dir/err"
+	expect_err_only '^full/k\.c:1:1: error: cannot write: No space left on device$'
+	expect_same "$dir/i.after.c" "$dir/k.saved.c"
+	[ "$(stat -c %a "$dir/i.after.c")" = 640 ] || no "full/k.c lost its mode"
+	[ "$(tr '\n' ' ' <"$dir/ls.txt")" = "filler k.c " ] ||
+		no "full/ holds [$(tr '\n' ' ' <"$dir/ls.txt")], want [filler k.c ]"
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	end full-fs
+}
+
+test_hard_link() {
+	local inode
+	begin hard-link
+	kernel >"$dir/k.c"
+	save "$dir/k.c"
+	ln "$dir/k.c" "$dir/other.c"
+	inode=$(stat -c %i "$dir/k.c")
+	# A rename would leave other.c with the old text: refused.
+	run -- -i k.c
+	expect_status 1
+	expect_err_only '^k\.c:1:1: error: cannot write in place: k\.c has 2 hard links; use -o$'
+	expect_same "$dir/k.c" "$dir/k.saved.c"
+	[ "$(stat -c %i:%h "$dir/k.c")" = "$inode:2" ] ||
+		no "k.c is not the same file with two links any more"
+	# Nothing to write, nothing refused.
+	printf 'int x;\n' >"$dir/x.c"
+	ln "$dir/x.c" "$dir/y.c"
+	run -- -i x.c
+	expect_status 0
+	expect_no_err .
+	expect_only "$dir" err k.c k.saved.c other.c out x.c y.c
+	end hard-link
+}
+
+# --- C that gcc takes --------------------------------------------------
+
+test_gcc_accepts() {
+	begin gcc-accepts
+	cat >"$dir/old.c" <<'EOF'
+#include <stdio.h>
+
+/* Four things C99 no longer allows and gcc 12 still takes, with a
+ * warning: an implicit int, an undeclared function, an integer made a
+ * pointer, and a function pointer of another type.
+ */
+static count = 3;
+
+static int twice(int v)
+{
+	return 2 * v;
+}
+
+int main(void)
+{
+	int *p = 0x10;
+	long (*f)(long) = twice;
+
+	printf("%d %d %d\n", count, half(8), p != 0 && f != 0);
+	return 0;
+}
+
+int half(int v)
+{
+	return v / 2;
+}
+EOF
+	"$LF_CC" -std=c11 -c -o "$dir/old.o" "$dir/old.c" 2>/dev/null ||
+		no "$LF_CC does not build old.c"
+	rm -f "$dir/old.o"
+	# clang 19 makes these errors by default; loopfuse parses as gcc
+	# builds.
+	run -- old.c
+	expect_status 0
+	expect_no_err .
+	expect_same "$dir/out" "$dir/old.c"
+	# The user's own flags come later and win.
+	run -- old.c -- -Werror=implicit-int
+	expect_status 1
+	expect_err_only "^old\\.c:7:8: error: type specifier missing, defaults to 'int'"
+	expect_only "$dir" err old.c out
+	end gcc-accepts
 }
 
 # --- bytes that must survive ------------------------------------------
@@ -663,11 +971,18 @@ trap cleanup EXIT
 how=$(unwritable_how)
 
 test_usage
+test_no_function
 test_missing
 test_directory
 test_empty
 test_binary
+test_not_c
 test_syntax_error
+test_stdout_full
+test_output_not_file
+test_full_fs
+test_hard_link
+test_gcc_accepts
 test_non_utf8
 test_crlf
 test_cr_only

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "lf_write.h"
@@ -349,6 +350,119 @@ START_TEST(test_read_fifo)
 }
 END_TEST
 
+/* -i refuses a file with two names and writes one with a single name.
+ */
+START_TEST(test_write_in_place_links)
+{
+	struct capture err;
+	char other[160];
+	char expected[512];
+
+	snprintf(other, sizeof(other), "%s/link.c", tmp_dir);
+	put_file(file, "old\n", 4, 0644);
+	ck_assert_int_eq(link(file, other), 0);
+	capture_open(&err);
+	ck_assert_int_eq(lf_write_in_place(file, "new\n", 4, err.f), -1);
+	snprintf(expected, sizeof(expected), "%s:1:1: error: cannot write "
+		"in place: %s has 2 hard links; use -o\n", file, file);
+	capture_check(&err, expected);
+	check_content(file, "old\n", 4);
+	check_content(other, "old\n", 4);
+	ck_assert_int_eq(unlink(other), 0);
+	ck_assert_int_eq(lf_write_in_place(file, "new\n", 4, stderr), 0);
+	check_content(file, "new\n", 4);
+	ck_assert_int_eq(count_entries(tmp_dir, "file.c."), 0);
+}
+END_TEST
+
+/* Run "fn" in a child process with stdout on the file at path, and
+ * return its exit status.  The child answers by its status only, since
+ * it closes stdout.
+ */
+static int run_in_child(int (*fn)(void), const char *path)
+{
+	pid_t pid;
+	int status;
+
+	ck_assert_int_eq(fflush(stdout), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		_exit(freopen(path, "w", stdout) ? fn() : 99);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+static const char stdout_full[] =
+	"loopfuse: error: cannot write to standard output: "
+	"No space left on device\n";
+
+/* On a full device: the first write fails with the message, the next
+ * and the close fail without another.  Return the first step that
+ * went wrong, 0 if none.
+ */
+static int write_stdout_full(void)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *err = open_memstream(&text, &len);
+	int step = 0;
+
+	if (!err)
+		return 1;
+	if (lf_write_stdout("x\n", 2, err) != -1)
+		step = 2;
+	else if (lf_write_stdout("y\n", 2, err) != -1)
+		step = 3;
+	else if (lf_write_stdout_close(err) != -1)
+		step = 4;
+	if (fclose(err) != 0)
+		return 5;
+	if (!step && strcmp(text, stdout_full) != 0)
+		step = 6;
+	free(text);
+	return step;
+}
+
+START_TEST(test_write_stdout_full)
+{
+	ck_assert_int_eq(run_in_child(&write_stdout_full, "/dev/full"), 0);
+}
+END_TEST
+
+/* On a file: the writes and the close succeed, and say nothing.
+ */
+static int write_stdout_file(void)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *err = open_memstream(&text, &len);
+	int step = 0;
+
+	if (!err)
+		return 1;
+	if (lf_write_stdout("x\n", 2, err) != 0 ||
+	    lf_write_stdout("", 0, err) != 0 ||
+	    lf_write_stdout("y\n", 2, err) != 0)
+		step = 2;
+	else if (lf_write_stdout_close(err) != 0)
+		step = 3;
+	if (fclose(err) != 0)
+		return 4;
+	if (!step && len != 0)
+		step = 5;
+	free(text);
+	return step;
+}
+
+START_TEST(test_write_stdout_file)
+{
+	ck_assert_int_eq(run_in_child(&write_stdout_file, file), 0);
+	check_content(file, "x\ny\n", 4);
+}
+END_TEST
+
 static Suite *write_suite(void)
 {
 	Suite *s = suite_create("write");
@@ -366,6 +480,9 @@ static Suite *write_suite(void)
 	tcase_add_test(w, test_write_too_large);
 	tcase_add_test(w, test_write_missing_dir);
 	tcase_add_test(w, test_write_directory);
+	tcase_add_test(w, test_write_in_place_links);
+	tcase_add_test(w, test_write_stdout_full);
+	tcase_add_test(w, test_write_stdout_file);
 	suite_add_tcase(s, w);
 	tcase_add_checked_fixture(r, &setup, &teardown);
 	tcase_add_test(r, test_read);
