@@ -55,22 +55,6 @@ struct lf_int_type lf_affine_type(CXType type)
 	return t;
 }
 
-/* The smallest and the largest value of type t.
- */
-__isl_give isl_val *lf_affine_type_min(isl_ctx *ctx, struct lf_int_type t)
-{
-	if (!t.is_signed)
-		return isl_val_zero(ctx);
-	return isl_val_neg(isl_val_2exp(isl_val_int_from_si(ctx, t.bits - 1)));
-}
-
-__isl_give isl_val *lf_affine_type_max(isl_ctx *ctx, struct lf_int_type t)
-{
-	isl_val *v = isl_val_int_from_si(ctx, t.bits - t.is_signed);
-
-	return isl_val_sub_ui(isl_val_2exp(v), 1);
-}
-
 /* Bound dimension "pos" of kind "type" of "set" to the values of t.
  */
 __isl_give isl_set *lf_affine_type_bound(__isl_take isl_set *set,
@@ -79,9 +63,9 @@ __isl_give isl_set *lf_affine_type_bound(__isl_take isl_set *set,
 	isl_ctx *ctx = isl_set_get_ctx(set);
 
 	set = isl_set_lower_bound_val(set, type, pos,
-				      lf_affine_type_min(ctx, t));
+				      lf_int_type_min(ctx, t));
 	return isl_set_upper_bound_val(set, type, pos,
-				       lf_affine_type_max(ctx, t));
+				       lf_int_type_max(ctx, t));
 }
 
 __isl_give isl_space *lf_build_space(struct lf_builder *b)
@@ -136,9 +120,9 @@ static isl_bool lf_affine_fits(struct lf_builder *b,
 	isl_bool empty;
 
 	lo = isl_pw_aff_val_on_domain(isl_set_copy(where),
-				      lf_affine_type_min(b->ctx, t));
+				      lf_int_type_min(b->ctx, t));
 	hi = isl_pw_aff_val_on_domain(isl_set_copy(where),
-				      lf_affine_type_max(b->ctx, t));
+				      lf_int_type_max(b->ctx, t));
 	out = isl_set_union(isl_pw_aff_lt_set(isl_pw_aff_copy(pa), lo),
 			    isl_pw_aff_gt_set(isl_pw_aff_copy(pa), hi));
 	out = isl_set_intersect(out, where);
@@ -162,7 +146,7 @@ static __isl_give isl_pw_aff *lf_affine_convert(struct lf_builder *b,
 		return isl_pw_aff_free(pa);
 	if (fits)
 		return pa;
-	min = lf_affine_type_min(b->ctx, t);
+	min = lf_int_type_min(b->ctx, t);
 	pa = isl_pw_aff_sub(pa, lf_affine_val(b, isl_val_copy(min)));
 	pa = isl_pw_aff_mod_val(pa,
 		isl_val_2exp(isl_val_int_from_si(b->ctx, t.bits)));
@@ -216,13 +200,14 @@ static int lf_affine_param_index(struct lf_builder *b, const char *name,
 		b->param_usr = usrs;
 		b->cap_param = cap;
 	}
+	if (!t.bits)
+		t = lf_int_type_int();
 	param = &run->params[run->n_param];
 	param->name = strdup(name);
 	param->origin = origin;
 	param->has_value = has_value;
 	param->value = value;
-	param->bits = t.bits;
-	param->is_signed = t.is_signed;
+	param->type = t;
 	b->param_usr[run->n_param] = strdup(usr);
 	run->n_param++;
 	if (!param->name || !b->param_usr[run->n_param - 1])
@@ -309,20 +294,6 @@ static int lf_affine_is_global(CXCursor decl)
 	return clang_getCursorKind(parent) == CXCursor_TranslationUnit;
 }
 
-/* An unsigned parameter is named "(long)n" so that the bounds the
- * generated code computes from it are signed, as the model's integers
- * are: "n - 1" must not wrap around when n is 0.
- */
-static __isl_give isl_pw_aff *lf_affine_var_param(struct lf_builder *b,
-	const char *name, const char *usr, enum lf_param_origin origin,
-	struct lf_int_type t, CXCursor ref)
-{
-	char buf[300];
-
-	snprintf(buf, sizeof(buf), t.is_signed ? "%s" : "(long)%s", name);
-	return lf_affine_param(b, buf, usr, origin, 0, 0, t, ref);
-}
-
 /* A reference to a variable that is not an iterator: a parameter if
  * the run cannot change it.
  */
@@ -362,7 +333,7 @@ static __isl_give isl_pw_aff *lf_affine_var(struct lf_builder *b,
 	} else {
 		origin = clang_getCursorKind(decl) == CXCursor_ParmDecl ?
 			LF_PARAM_FUNCTION : LF_PARAM_LOCAL;
-		pa = lf_affine_var_param(b, name, usr, origin, t, ref);
+		pa = lf_affine_param(b, name, usr, origin, 0, 0, t, ref);
 	}
 	free(name);
 	return pa;

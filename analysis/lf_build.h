@@ -29,14 +29,6 @@ struct lf_var_ref {
  * (for a loop of the run, iter_outside of struct lf_loop says that),
  * else NULL.
  */
-/* A C integer type: its width in bits and whether it is signed (bits
- * is 0 for anything else).
- */
-struct lf_int_type {
-	int bits;
-	int is_signed;
-};
-
 struct lf_iter {
 	char *usr;
 	int loop;
@@ -104,8 +96,6 @@ __isl_give isl_pw_aff *lf_affine_expr(struct lf_builder *b, CXCursor c,
 __isl_give isl_set *lf_affine_cond(struct lf_builder *b, CXCursor c,
 	__isl_keep isl_set *dom);
 struct lf_int_type lf_affine_type(CXType type);
-__isl_give isl_val *lf_affine_type_min(isl_ctx *ctx, struct lf_int_type t);
-__isl_give isl_val *lf_affine_type_max(isl_ctx *ctx, struct lf_int_type t);
 __isl_give isl_set *lf_affine_type_bound(__isl_take isl_set *set,
 	enum isl_dim_type type, int pos, struct lf_int_type t);
 int lf_affine_eval(CXCursor c, long *value);

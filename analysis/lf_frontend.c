@@ -185,7 +185,7 @@ static int lf_frontend_prefix(struct lf_builder *b, struct lf_nest *nest,
 static int lf_frontend_comments(struct lf_builder *b, struct lf_run *run)
 {
 	unsigned begin = run->begin, end;
-	struct lf_range *list;
+	struct lf_span *list;
 
 	while (lf_src_comment(b->src, &begin, &end, run->end)) {
 		list = realloc(run->comments,

@@ -302,13 +302,13 @@ static __isl_give isl_set *lf_header_last(struct lf_builder *b,
 	last = isl_set_intersect_params(isl_set_copy(domain),
 					isl_set_copy(b->run->context));
 	if (h->step > 0) {
-		limit = lf_affine_type_max(b->ctx, h->type);
+		limit = lf_int_type_max(b->ctx, h->type);
 		limit = isl_val_sub(limit, isl_val_int_from_si(b->ctx,
 							       h->step));
 		return isl_set_lower_bound_val(last, isl_dim_set, pos,
 			isl_val_add_ui(limit, 1));
 	}
-	limit = lf_affine_type_min(b->ctx, h->type);
+	limit = lf_int_type_min(b->ctx, h->type);
 	limit = isl_val_sub(limit, isl_val_int_from_si(b->ctx, h->step));
 	return isl_set_upper_bound_val(last, isl_dim_set, pos,
 				       isl_val_sub_ui(limit, 1));
@@ -418,6 +418,7 @@ static void lf_loop_fill(struct lf_builder *b, struct lf_header *h,
 
 	l->iter = strdup(h->name);
 	l->iter_type = strdup(clang_getCString(type));
+	l->type = h->type;
 	clang_disposeString(type);
 	l->dir = h->step > 0 ? 1 : -1;
 	l->iter_outside = h->outside;

@@ -18,6 +18,9 @@ void lf_stmt_clear(struct lf_stmt *stmt)
 	for (i = 0; i < stmt->n_outer_iter; ++i)
 		free(stmt->outer_iters[i]);
 	free(stmt->outer_iters);
+	for (i = 0; i < stmt->n_name; ++i)
+		free(stmt->names[i]);
+	free(stmt->names);
 	isl_set_free(stmt->domain);
 }
 
@@ -117,17 +120,29 @@ struct lf_loc lf_file_loc(const struct lf_file *file, unsigned offset)
 	return loc;
 }
 
-/* The largest value of the type of "param" (of int where it is not
- * known).
+/* C's int, as on every platform loopfuse generates code for.
  */
-static __isl_give isl_val *lf_param_type_max(isl_ctx *ctx,
-	struct lf_param *param)
+struct lf_int_type lf_int_type_int(void)
 {
-	int bits = param->bits > 0 ? param->bits : 32;
-	int is_signed = param->bits > 0 ? param->is_signed : 1;
+	struct lf_int_type t = { 32, 1 };
 
-	return isl_val_sub_ui(isl_val_2exp(isl_val_int_from_si(ctx,
-		bits - is_signed)), 1);
+	return t;
+}
+
+/* The smallest and the largest value of type t.
+ */
+__isl_give isl_val *lf_int_type_min(isl_ctx *ctx, struct lf_int_type t)
+{
+	if (!t.is_signed)
+		return isl_val_zero(ctx);
+	return isl_val_neg(isl_val_2exp(isl_val_int_from_si(ctx, t.bits - 1)));
+}
+
+__isl_give isl_val *lf_int_type_max(isl_ctx *ctx, struct lf_int_type t)
+{
+	isl_val *v = isl_val_int_from_si(ctx, t.bits - t.is_signed);
+
+	return isl_val_sub_ui(isl_val_2exp(v), 1);
 }
 
 /* The run's context, but with the values fixed in it (macros,
@@ -158,7 +173,22 @@ __isl_give isl_set *lf_run_loose_context(struct lf_run *run)
 		context = isl_set_lower_bound_si(context, isl_dim_param, pos,
 						 param->value);
 		context = isl_set_upper_bound_val(context, isl_dim_param, pos,
-			lf_param_type_max(ctx, param));
+			lf_int_type_max(ctx, param->type));
 	}
 	return context;
+}
+
+/* The statement named "name" ("S3"), or NULL.
+ */
+struct lf_stmt *lf_run_stmt_by_name(struct lf_run *run, const char *name)
+{
+	char *end;
+	long s;
+
+	if (!name || name[0] != 'S')
+		return NULL;
+	s = strtol(name + 1, &end, 10);
+	if (end == name + 1 || *end || s < 0 || s >= run->n_stmt)
+		return NULL;
+	return &run->stmts[s];
 }

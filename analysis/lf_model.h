@@ -42,8 +42,16 @@ struct lf_loc {
 	unsigned col;
 };
 
+/* A C integer type: its width in bits and whether it is signed (bits
+ * is 0 for anything else, and for _Bool).
+ */
+struct lf_int_type {
+	int bits;
+	int is_signed;
+};
+
 /* The bytes [begin, end) of the file. */
-struct lf_range {
+struct lf_span {
 	unsigned begin;
 	unsigned end;
 };
@@ -110,14 +118,13 @@ struct lf_param {
 	enum lf_param_origin origin;
 	int has_value;
 	long value;
-	int bits;
-	int is_signed;
+	struct lf_int_type type;
 };
 
 /* One for loop.  dir is +1 for a loop that counts up and -1 for one
  * that counts down (its schedule dimension is then -iterator).
  * iter_type is the C spelling of the iterator's type ("int", "long",
- * "size_t", ...).  iter_outside is set when the iterator is declared
+ * "size_t", ...), and type that type itself.  iter_outside is set when the iterator is declared
  * before the for rather than in it; such an iterator is not used after
  * the run (the front end makes the nest opaque otherwise).
  * parent is the enclosing loop in the same nest, or -1.
@@ -125,6 +132,7 @@ struct lf_param {
 struct lf_loop {
 	char *iter;
 	char *iter_type;
+	struct lf_int_type type;
 	int dir;
 	int iter_outside;
 	int parent;
@@ -152,7 +160,10 @@ struct lf_subst {
  * domain is { S<i>[i0, ..., i<depth-1>] : ... } over the run's
  * parameters.  outer_iters names the variables declared before the run
  * that loops inside a compound statement use as iterators: code that
- * runs its instances in parallel must make them private.
+ * runs its instances in parallel must make them private.  names are the
+ * identifiers the statement spells, refers to (also through macros) or
+ * declares, but for its own iterators where they are replaced: a name
+ * generated code gives a loop must not be one of them.
  */
 struct lf_stmt {
 	char *name;
@@ -169,6 +180,8 @@ struct lf_stmt {
 	struct lf_subst *subst;
 	int n_outer_iter;
 	char **outer_iters;
+	int n_name;
+	char **names;
 	int n_access;
 	int *accesses;
 };
@@ -227,7 +240,7 @@ struct lf_run {
 	int n_access;
 	struct lf_access *accesses;
 	int n_comment;
-	struct lf_range *comments;
+	struct lf_span *comments;
 };
 
 struct lf_function {
@@ -265,7 +278,11 @@ void lf_run_free(struct lf_run *run);
 void lf_file_free(struct lf_file *file);
 
 int lf_file_has_ident(const struct lf_file *file, const char *name);
+struct lf_int_type lf_int_type_int(void);
+__isl_give isl_val *lf_int_type_min(isl_ctx *ctx, struct lf_int_type t);
+__isl_give isl_val *lf_int_type_max(isl_ctx *ctx, struct lf_int_type t);
 __isl_give isl_set *lf_run_loose_context(struct lf_run *run);
+struct lf_stmt *lf_run_stmt_by_name(struct lf_run *run, const char *name);
 struct lf_loc lf_file_loc(const struct lf_file *file, unsigned offset);
 
 #endif

@@ -174,6 +174,89 @@ static int lf_nest_collect_subst(struct lf_builder *b, struct lf_stmt *stmt,
 	return 0;
 }
 
+/* Add "name" to the names of the statement (see lf_model.h), once.
+ */
+static int lf_nest_add_name(struct lf_stmt *stmt, const char *name)
+{
+	char **names;
+	int i;
+
+	for (i = 0; i < stmt->n_name; ++i)
+		if (!strcmp(stmt->names[i], name))
+			return 0;
+	names = realloc(stmt->names, (stmt->n_name + 1) * sizeof(char *));
+	if (!names)
+		return -1;
+	stmt->names = names;
+	names[stmt->n_name] = strdup(name);
+	return names[stmt->n_name++] ? 0 : -1;
+}
+
+/* An identifier token of the statement's text, unless it is one of its
+ * iterators that gets replaced.
+ */
+static int lf_nest_token_name(const char *name, unsigned offset, void *user)
+{
+	struct lf_stmt *stmt = user;
+	int k;
+
+	for (k = 0; k < stmt->n_subst; ++k)
+		if (stmt->subst[k].offset == offset)
+			return 0;
+	return lf_nest_add_name(stmt, name);
+}
+
+struct lf_name_walk {
+	struct lf_builder *b;
+	struct lf_stmt *stmt;
+	int failed;
+};
+
+/* The name of what a reference in the statement refers to, or of what
+ * it declares: through a macro, "GX" may refer to a global "x".  Its
+ * own iterators are replaced, so their names do not count.
+ */
+static enum CXChildVisitResult lf_nest_name_visit(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	struct lf_name_walk *w = data;
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	CXCursor decl = c;
+	char *usr, *name;
+	int level;
+
+	if (kind == CXCursor_DeclRefExpr || kind == CXCursor_TypeRef)
+		decl = clang_getCursorReferenced(c);
+	else if (kind != CXCursor_VarDecl)
+		return CXChildVisit_Recurse;
+	usr = lf_cursor_usr(decl);
+	level = usr ? lf_build_iter_level(w->b, usr) : -1;
+	free(usr);
+	if (level >= 0 && level < w->stmt->depth)
+		return CXChildVisit_Recurse;
+	name = lf_cursor_name(decl);
+	if (!name || (name[0] && lf_nest_add_name(w->stmt, name) < 0))
+		w->failed = 1;
+	free(name);
+	return w->failed ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* Every name the statement spells, refers to or declares.
+ */
+static int lf_nest_collect_names(struct lf_builder *b, struct lf_stmt *stmt,
+	CXCursor c)
+{
+	struct lf_name_walk w = { b, stmt, 0 };
+
+	if (lf_src_each_ident(b->src, stmt->begin, stmt->end,
+			      &lf_nest_token_name, stmt) < 0)
+		return -1;
+	lf_nest_name_visit(c, c, &w);
+	if (!w.failed)
+		clang_visitChildren(c, &lf_nest_name_visit, &w);
+	return w.failed ? -1 : 0;
+}
+
 static int lf_nest_stmt_fill(struct lf_builder *b, struct lf_nest_ctx *nc,
 	CXCursor c, __isl_keep isl_set *domain, int depth, int compound)
 {
@@ -232,9 +315,9 @@ static int lf_nest_stmt(struct lf_builder *b, struct lf_nest_ctx *nc,
 	b->cur_dom = NULL;
 	while (b->n_internal > n_internal)
 		free(b->internal[--b->n_internal]);
-	if (r < 0)
+	if (r < 0 || lf_nest_collect_subst(b, &b->run->stmts[s], c) < 0)
 		return -1;
-	return lf_nest_collect_subst(b, &b->run->stmts[s], c);
+	return lf_nest_collect_names(b, &b->run->stmts[s], c);
 }
 
 static int lf_nest_has_decl(CXCursor block)

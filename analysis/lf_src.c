@@ -598,3 +598,24 @@ int lf_src_idents(struct lf_src *src, char ***idents)
 		}
 	return k;
 }
+
+/* Call fn on every identifier token that starts in [begin, end), with
+ * its offset, until fn fails.
+ */
+int lf_src_each_ident(struct lf_src *src, unsigned begin, unsigned end,
+	int (*fn)(const char *name, unsigned offset, void *user), void *user)
+{
+	int i;
+
+	for (i = lf_src_token_after(src, begin); i < src->n_token; ++i) {
+		struct lf_src_token *t = &src->tokens[i];
+
+		if (t->begin >= end)
+			break;
+		if (t->begin < begin || t->kind != CXToken_Identifier)
+			continue;
+		if (fn(t->ident, t->begin, user) < 0)
+			return -1;
+	}
+	return 0;
+}

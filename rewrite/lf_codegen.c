@@ -12,6 +12,8 @@
 
 #include "lf_buf.h"
 #include "lf_codegen.h"
+#include "lf_fit.h"
+#include "lf_names.h"
 #include "lf_print.h"
 
 /* Code generation for one fused group: isl's AST generator scans the
@@ -20,14 +22,10 @@
  * loops compute for them.
  */
 
-struct lf_names {
-	int len;
-	char **name;
-	const char **type;
-	int n_used;
-	char **used;
-};
-
+/* The state of generating one group's code.  wide, guard and the fit
+ * of the attempt under way (see lf_codegen_group); cast holds, per
+ * size, its text in wide code.
+ */
 struct lf_codegen {
 	struct lf_file *file;
 	struct lf_plan *plan;
@@ -36,195 +34,40 @@ struct lf_codegen {
 	int *parallel;
 	char *parallel_pragma;
 	const struct lf_codegen_options *options;
+	int wide;
+	isl_set *guard;
+	struct lf_fit *fit;
+	char **cast;
+	struct lf_print_expr_style expr_style;
 };
-
-static void lf_names_clear(struct lf_names *names)
-{
-	int i;
-
-	for (i = 0; i < names->len; ++i)
-		free(names->name[i]);
-	for (i = 0; i < names->n_used; ++i)
-		free(names->used[i]);
-	free(names->name);
-	free(names->type);
-	free(names->used);
-}
 
 static int lf_ident_char(char c)
 {
 	return isalnum((unsigned char) c) || c == '_';
 }
 
-static int lf_names_has(char **list, int n, const char *name)
-{
-	int i;
-
-	for (i = 0; i < n; ++i)
-		if (list[i] && !strcmp(list[i], name))
-			return 1;
-	return 0;
-}
-
-static int lf_names_add_used(struct lf_names *names, const char *s, size_t n)
-{
-	char **used;
-
-	used = realloc(names->used, (names->n_used + 1) * sizeof(char *));
-	if (!used)
-		return -1;
-	names->used = used;
-	used[names->n_used] = strndup(s, n);
-	return used[names->n_used++] ? 0 : -1;
-}
-
-/* The identifiers that the group's statements use other than their
- * iterators: no generated loop may take one of their names.
- */
-static int lf_names_collect_used(struct lf_codegen *cg, int g)
-{
-	struct lf_run *run = cg->plan->run;
-	const char *text = cg->file->text;
-	int i, k;
-
-	for (i = 0; i < run->n_stmt; ++i) {
-		struct lf_stmt *stmt = &run->stmts[i];
-		unsigned p = stmt->begin, q;
-
-		if (cg->plan->group[stmt->nest][0] != g)
-			continue;
-		for (k = 0; p < stmt->end; ) {
-			if (k < stmt->n_subst && p == stmt->subst[k].offset) {
-				p += stmt->subst[k++].len;
-				continue;
-			}
-			if (!lf_ident_char(text[p])) {
-				p++;
-				continue;
-			}
-			for (q = p; q < stmt->end && lf_ident_char(text[q]); ++q)
-				;
-			if (!isdigit((unsigned char) text[p]) &&
-			    lf_names_add_used(&cg->names, text + p, q - p) < 0)
-				return -1;
-			p = q;
-		}
-	}
-	return 0;
-}
-
-static int lf_names_taken(struct lf_codegen *cg, const char *name, int fresh)
-{
-	struct lf_names *names = &cg->names;
-
-	if (lf_names_has(names->used, names->n_used, name) ||
-	    lf_names_has(names->name, names->len, name))
-		return 1;
-	return fresh && lf_file_has_ident(cg->file, name);
-}
-
-/* "base" if it is free, else base_2, base_3, ...
- */
-static char *lf_names_fresh(struct lf_codegen *cg, const char *base,
-	int fresh)
-{
-	char buf[256];
-	int k;
-
-	snprintf(buf, sizeof(buf), "%s", base);
-	for (k = 2; lf_names_taken(cg, buf, fresh); ++k)
-		snprintf(buf, sizeof(buf), "%.200s_%d", base, k);
-	return strdup(buf);
-}
-
-static int lf_type_is_unsigned(const char *type)
-{
-	return strstr(type, "unsigned") || !strcmp(type, "size_t");
-}
-
-/* An iterator declared before its loop is assigned, not redeclared.
- */
-static int lf_names_is_outside(struct lf_run *run, const char *name)
-{
-	int i;
-
-	for (i = 0; i < run->n_loop; ++i)
-		if (run->loops[i].iter_outside &&
-		    !strcmp(run->loops[i].iter, name))
-			return 1;
-	return 0;
-}
-
-/* Name and type of the loop at schedule position p, after the first
- * statement of the group that has a loop there.
- */
-static int lf_names_pick(struct lf_codegen *cg, int g, int p,
-	struct lf_term *terms, int len)
-{
-	struct lf_plan *plan = cg->plan;
-	struct lf_run *run = plan->run;
-	struct lf_names *names = &cg->names;
-	struct lf_loop *loop = NULL;
-	char base[256];
-	int i, tile = 0;
-
-	for (i = 0; i < run->n_stmt && !loop; ++i) {
-		struct lf_stmt *stmt = &run->stmts[i];
-
-		if (plan->group[stmt->nest][0] != g)
-			continue;
-		lf_plan_terms(plan, stmt, terms, len);
-		if (terms[p].level < 0)
-			continue;
-		loop = &run->loops[stmt->loops[terms[p].level]];
-		tile = terms[p].div > 1;
-	}
-	if (!loop) {
-		snprintf(base, sizeof(base), "lf_c%d", p);
-		names->name[p] = strdup(base);
-		names->type[p] = "int";
-		return names->name[p] ? 0 : -1;
-	}
-	snprintf(base, sizeof(base), "%s%s", loop->iter, tile ? "t" : "");
-	names->name[p] = lf_names_fresh(cg, base, tile);
-	if (!names->name[p])
-		return -1;
-	names->type[p] = loop->iter_type;
-	if (lf_type_is_unsigned(loop->iter_type))
-		names->type[p] = "long";
-	if (!tile && lf_names_is_outside(run, names->name[p]))
-		names->type[p] = NULL;
-	return 0;
-}
-
-static int lf_names_build(struct lf_codegen *cg, int g)
-{
-	struct lf_names *names = &cg->names;
-	struct lf_term terms[LF_SCHED_MAX_LEN];
-	int p;
-
-	names->len = lf_plan_sched_len(cg->plan);
-	names->name = calloc(names->len, sizeof(char *));
-	names->type = calloc(names->len, sizeof(char *));
-	if (!names->name || !names->type || lf_names_collect_used(cg, g) < 0)
-		return -1;
-	for (p = 0; p < names->len; ++p)
-		if (lf_names_pick(cg, g, p, terms, names->len) < 0)
-			return -1;
-	return 0;
-}
-
 static const char *lf_codegen_iterator_type(__isl_keep isl_id *id,
 	void *user)
 {
 	struct lf_codegen *cg = user;
-	const char *name = isl_id_get_name(id);
-	int p;
+	int p = lf_names_find(&cg->names, isl_id_get_name(id));
 
-	for (p = 0; p < cg->names.len; ++p)
-		if (name && !strcmp(cg->names.name[p], name))
-			return cg->names.type[p];
-	return "int";
+	return p >= 0 ? cg->names.type[p] : "int";
+}
+
+/* In wide code, a size is printed converted to long long.
+ */
+static const char *lf_codegen_id_text(__isl_keep isl_id *id, void *user)
+{
+	struct lf_codegen *cg = user;
+	struct lf_run *run = cg->plan->run;
+	const char *name = isl_id_get_name(id);
+	int i;
+
+	for (i = 0; cg->wide && name && i < run->n_param; ++i)
+		if (!strcmp(run->params[i].name, name))
+			return cg->cast[i];
+	return NULL;
 }
 
 static int lf_codegen_is_atom(const char *s)
@@ -262,21 +105,40 @@ static int lf_codegen_stands_alone(const char *text, unsigned begin,
 	       strchr("])", text[q]) && text[q] != '\0';
 }
 
-static char *lf_codegen_arg(__isl_keep isl_ast_expr *call, int k,
-	int alone)
+/* The text of the value of iterator "level" of "stmt" that "call" gives:
+ * converted to the iterator's type where the expression has another,
+ * so that the statement computes as it did, and parenthesized unless
+ * it stands "alone".
+ */
+static char *lf_codegen_arg(struct lf_codegen *cg, struct lf_stmt *stmt,
+	__isl_keep isl_ast_expr *call, int level, int alone)
 {
-	isl_ast_expr *arg = isl_ast_expr_op_get_arg(call, k);
+	isl_ast_expr *arg = isl_ast_expr_op_get_arg(call, 1 + level);
+	struct lf_loop *loop = &cg->plan->run->loops[stmt->loops[level]];
+	struct lf_range r;
 	struct lf_buf buf;
 	char *s;
+	int same;
 
 	lf_buf_init(&buf);
-	if (!arg || lf_print_expr(&buf, arg) < 0) {
+	if (!arg || lf_range_eval(lf_fit_env(cg->fit), arg, &r) < 0 ||
+	    lf_print_expr_styled(&cg->expr_style, &buf, arg) < 0) {
 		isl_ast_expr_free(arg);
 		lf_buf_free(&buf);
 		return NULL;
 	}
+	same = r.min && r.type.bits == loop->type.bits &&
+	       r.type.is_signed == loop->type.is_signed;
+	lf_range_clear(&r);
 	isl_ast_expr_free(arg);
 	s = lf_buf_take(&buf);
+	if (s && !same) {
+		lf_buf_printf(&buf, lf_codegen_is_atom(s) ? "(%s)%s" :
+			      "(%s)(%s)", loop->iter_type, s);
+		free(s);
+		s = lf_buf_take(&buf);
+		alone = 1;
+	}
 	if (s && !alone && !lf_codegen_is_atom(s)) {
 		lf_buf_printf(&buf, "(%s)", s);
 		free(s);
@@ -388,7 +250,7 @@ static int lf_codegen_print_stmt(struct lf_codegen *cg, struct lf_buf *out,
 							  &ce, &name);
 			continue;
 		}
-		arg = lf_codegen_arg(call, 1 + sub->level,
+		arg = lf_codegen_arg(cg, stmt, call, sub->level,
 			lf_codegen_stands_alone(text, stmt->begin, stmt->end,
 						sub->offset, sub->len));
 		lf_codegen_add_text(out, text, p, sub->offset, text + ib,
@@ -414,12 +276,13 @@ static struct lf_stmt *lf_codegen_user_stmt(struct lf_run *run,
 	isl_ast_expr *call = isl_ast_node_user_get_expr(node);
 	isl_ast_expr *fn = isl_ast_expr_op_get_arg(call, 0);
 	isl_id *id = isl_ast_expr_id_get_id(fn);
-	int s = id ? atoi(isl_id_get_name(id) + 1) : -1;
+	struct lf_stmt *stmt;
 
+	stmt = id ? lf_run_stmt_by_name(run, isl_id_get_name(id)) : NULL;
 	isl_id_free(id);
 	isl_ast_expr_free(fn);
 	isl_ast_expr_free(call);
-	return s >= 0 && s < run->n_stmt ? &run->stmts[s] : NULL;
+	return stmt;
 }
 
 static int lf_codegen_print_user(struct lf_buf *out,
@@ -457,6 +320,19 @@ static __isl_give isl_union_map *lf_codegen_atomic(
 	return isl_union_map_from_map(atomic);
 }
 
+/* The context the code is generated under: the sizes' types and the
+ * constants' values as lower bounds (lf_run_loose_context), and the
+ * guard of the attempt, if any.
+ */
+static __isl_give isl_set *lf_codegen_context(struct lf_codegen *cg)
+{
+	isl_set *context = lf_run_loose_context(cg->plan->run);
+
+	if (cg->guard)
+		context = isl_set_intersect(context, isl_set_copy(cg->guard));
+	return context;
+}
+
 static __isl_give isl_ast_node *lf_codegen_tree(struct lf_codegen *cg,
 	int g)
 {
@@ -472,7 +348,7 @@ static __isl_give isl_ast_node *lf_codegen_tree(struct lf_codegen *cg,
 	for (p = 0; p < cg->names.len; ++p)
 		ids = isl_id_list_add(ids,
 			isl_id_alloc(ctx, cg->names.name[p], NULL));
-	build = isl_ast_build_from_context(lf_run_loose_context(cg->plan->run));
+	build = isl_ast_build_from_context(lf_codegen_context(cg));
 	build = isl_ast_build_set_iterators(build, ids);
 	build = isl_ast_build_set_options(build,
 		lf_codegen_atomic(sched, cg->names.len));
@@ -521,7 +397,7 @@ static void lf_codegen_comments(struct lf_codegen *cg, int g,
 	int i;
 
 	for (i = 0; i < run->n_comment; ++i) {
-		struct lf_range *c = &run->comments[i];
+		struct lf_span *c = &run->comments[i];
 
 		if (c->begin < begin || c->end > end ||
 		    lf_codegen_in_stmt(cg, g, c->begin, c->end))
@@ -586,14 +462,14 @@ static int lf_codegen_parallel(struct lf_codegen *cg, struct lf_deps *deps,
 	isl_map *times;
 	int p, k;
 
-	cg->parallel = calloc(cg->names.len, sizeof(int));
+	cg->parallel = calloc(lf_plan_sched_len(cg->plan), sizeof(int));
 	if (!sched || !cg->parallel) {
 		isl_union_map_free(sched);
 		return -1;
 	}
 	times = lf_codegen_times(cg->plan, deps, sched);
 	isl_union_map_free(sched);
-	for (p = 0; p < cg->names.len; ++p) {
+	for (p = 0; p < lf_plan_sched_len(cg->plan); ++p) {
 		isl_map *m = times ? isl_map_copy(times) : NULL;
 		isl_bool empty = isl_bool_true;
 
@@ -740,15 +616,180 @@ static const char *lf_codegen_loop_pragma(__isl_keep isl_ast_node *node,
 	return inner ? NULL : "omp simd";
 }
 
-/* The text that replaces the nests of top-level group g.
+/* The sizes for which some statement of group g runs, as a condition
+ * to generate its code under, simplified in the context the code is
+ * generated in; NULL if that is every size.
+ */
+static __isl_give isl_set *lf_codegen_guard(struct lf_plan *plan, int g)
+{
+	struct lf_run *run = plan->run;
+	isl_set *guard = isl_set_empty(isl_set_get_space(run->context));
+	isl_bool all;
+	int i;
+
+	for (i = 0; i < run->n_stmt; ++i)
+		if (plan->group[run->stmts[i].nest][0] == g)
+			guard = isl_set_union(guard, isl_set_params(
+				isl_set_copy(run->stmts[i].domain)));
+	guard = isl_set_gist(isl_set_coalesce(guard),
+			     lf_run_loose_context(run));
+	all = isl_set_plain_is_universe(guard);
+	if (all < 0 || all)
+		return isl_set_free(guard);
+	return guard;
+}
+
+/* The texts of the sizes in wide code: converted to long long.
+ */
+static int lf_codegen_casts(struct lf_codegen *cg)
+{
+	struct lf_run *run = cg->plan->run;
+	struct lf_buf buf;
+	int i;
+
+	cg->cast = calloc(run->n_param + 1, sizeof(char *));
+	if (!cg->cast)
+		return -1;
+	for (i = 0; i < run->n_param; ++i) {
+		lf_buf_init(&buf);
+		lf_buf_printf(&buf, "(long long)%s", run->params[i].name);
+		cg->cast[i] = lf_buf_take(&buf);
+		if (!cg->cast[i])
+			return -1;
+	}
+	return 0;
+}
+
+/* One attempt at the code of group g: wide or not, within "guard" if it
+ * is not NULL.  *tree gets the code and, with a guard, *cond the guard
+ * as an expression and *cond_fit what it may compute.  Returns 1 if
+ * every value the code computes fits its type, 0 if not, -1 on error.
+ */
+static int lf_codegen_attempt(struct lf_codegen *cg, int g, int wide,
+	__isl_keep isl_set *guard, isl_ast_node **tree, isl_ast_expr **cond,
+	struct lf_fit **cond_fit)
+{
+	isl_ast_build *build;
+	int ok;
+
+	lf_names_clear(&cg->names);
+	lf_fit_free(cg->fit);
+	cg->wide = wide;
+	cg->guard = guard;
+	if (lf_names_build(&cg->names, cg->file, cg->plan, g, wide) < 0)
+		return -1;
+	cg->fit = lf_fit_alloc(cg->plan, g, &cg->names, guard, wide);
+	*tree = cg->fit ? lf_codegen_tree(cg, g) : NULL;
+	ok = *tree ? lf_fit_tree(cg->fit, *tree) : -1;
+	if (ok <= 0 || !guard)
+		return ok;
+	*cond_fit = lf_fit_alloc(cg->plan, g, &cg->names, NULL, wide);
+	build = isl_ast_build_from_context(lf_run_loose_context(cg->plan->run));
+	*cond = isl_ast_build_expr_from_set(build, isl_set_copy(guard));
+	isl_ast_build_free(build);
+	if (!*cond_fit || !*cond)
+		return -1;
+	return lf_fit_expr(*cond_fit, *cond);
+}
+
+/* Print "tree" where the style says, inside "if (cond) { ... }" when
+ * there is a guard.
+ */
+static char *lf_codegen_print(struct lf_codegen *cg,
+	__isl_keep isl_ast_node *tree, __isl_keep isl_ast_expr *cond,
+	struct lf_fit *cond_fit, struct lf_print_style *style)
+{
+	struct lf_print_expr_style es = cg->expr_style;
+	struct lf_buf buf, indent;
+	char *code;
+
+	if (!cond)
+		return lf_print_ast(tree, style);
+	es.ranges = lf_fit_env(cond_fit);
+	lf_buf_init(&indent);
+	lf_buf_printf(&indent, "%s%s", style->indent, style->indent_unit);
+	lf_buf_init(&buf);
+	lf_buf_add_str(&buf, "if (");
+	if (lf_print_expr_styled(&es, &buf, cond) < 0 || indent.failed) {
+		lf_buf_free(&buf);
+		lf_buf_free(&indent);
+		return NULL;
+	}
+	lf_buf_printf(&buf, ") {%s%s", style->newline, indent.data);
+	style->indent = indent.data;
+	code = lf_print_ast(tree, style);
+	lf_buf_printf(&buf, "%s%s%s}", code ? code : "", style->newline,
+		      cg->plan->run->indent);
+	free(code);
+	lf_buf_free(&indent);
+	if (!code) {
+		lf_buf_free(&buf);
+		return NULL;
+	}
+	return lf_buf_take(&buf);
+}
+
+/* Generate group g's code in the first way whose every value fits its
+ * type: the loops in their users' types, then under a guard, then in
+ * long long, then both; print it with "style".  NULL if no way fits
+ * (*overflow is set then) or on error.
+ */
+static char *lf_codegen_fitted(struct lf_codegen *cg, int g,
+	struct lf_print_style *style, int *overflow)
+{
+	isl_set *guard = lf_codegen_guard(cg->plan, g);
+	char *code = NULL;
+	int k, ok = 0;
+
+	*overflow = 0;
+	for (k = 0; k < 4 && ok == 0; ++k) {
+		isl_ast_node *tree = NULL;
+		isl_ast_expr *cond = NULL;
+		struct lf_fit *cond_fit = NULL;
+
+		if ((k & 1) && !guard)
+			continue;
+		ok = lf_codegen_attempt(cg, g, k >= 2, (k & 1) ? guard : NULL,
+					&tree, &cond, &cond_fit);
+		if (ok > 0) {
+			cg->expr_style.ranges = lf_fit_env(cg->fit);
+			code = lf_codegen_print(cg, tree, cond, cond_fit,
+						style);
+		}
+		isl_ast_node_free(tree);
+		isl_ast_expr_free(cond);
+		lf_fit_free(cond_fit);
+	}
+	cg->guard = NULL;
+	isl_set_free(guard);
+	*overflow = ok == 0;
+	return code;
+}
+
+static void lf_codegen_clear(struct lf_codegen *cg)
+{
+	int i;
+
+	for (i = 0; cg->cast && i < cg->plan->run->n_param; ++i)
+		free(cg->cast[i]);
+	free(cg->cast);
+	lf_names_clear(&cg->names);
+	lf_fit_free(cg->fit);
+	free(cg->parallel);
+	free(cg->parallel_pragma);
+}
+
+/* The text that replaces the nests of top-level group g, or NULL; then
+ * *overflow says whether that is because no way of generating it
+ * computes every value in its type.
  */
 char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
-	struct lf_deps *deps, int g, const struct lf_codegen_options *options)
+	struct lf_deps *deps, int g, const struct lf_codegen_options *options,
+	int *overflow)
 {
 	struct lf_codegen cg;
 	struct lf_print_style style;
 	struct lf_buf out;
-	isl_ast_node *tree = NULL;
 	char *code = NULL;
 	struct lf_run *run = plan->run;
 	int first = 0, n;
@@ -758,14 +799,13 @@ char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
 	cg.plan = plan;
 	cg.newline = file->crlf ? "\r\n" : "\n";
 	cg.options = options;
+	cg.expr_style.id_text = &lf_codegen_id_text;
+	cg.expr_style.user = &cg;
+	*overflow = 0;
 	n = lf_plan_group_size(plan, g, &first);
 	lf_buf_init(&out);
-	if (n < 1 || lf_names_build(&cg, g) < 0)
-		goto done;
-	if (options->openmp && lf_codegen_parallel(&cg, deps, g) < 0)
-		goto done;
-	tree = lf_codegen_tree(&cg, g);
-	if (!tree)
+	if (n < 1 || lf_codegen_casts(&cg) < 0 ||
+	    (options->openmp && lf_codegen_parallel(&cg, deps, g) < 0))
 		goto done;
 	style.indent = run->indent;
 	style.indent_unit = run->indent_unit;
@@ -774,7 +814,8 @@ char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
 	style.iterator_type = &lf_codegen_iterator_type;
 	style.loop_pragma = options->openmp ? &lf_codegen_loop_pragma : NULL;
 	style.user = &cg;
-	code = lf_print_ast(tree, &style);
+	style.expr_style = &cg.expr_style;
+	code = lf_codegen_fitted(&cg, g, &style, overflow);
 	if (!code)
 		goto done;
 	lf_codegen_comments(&cg, g, run->nests[first].begin,
@@ -784,9 +825,6 @@ char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
 	code = lf_buf_take(&out);
 done:
 	lf_buf_free(&out);
-	isl_ast_node_free(tree);
-	lf_names_clear(&cg.names);
-	free(cg.parallel);
-	free(cg.parallel_pragma);
+	lf_codegen_clear(&cg);
 	return code;
 }

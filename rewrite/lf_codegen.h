@@ -17,6 +17,7 @@ struct lf_codegen_options {
 };
 
 char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
-	struct lf_deps *deps, int g, const struct lf_codegen_options *options);
+	struct lf_deps *deps, int g, const struct lf_codegen_options *options,
+	int *overflow);
 
 #endif

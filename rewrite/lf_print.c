@@ -35,24 +35,27 @@ struct lf_text {
 	int prec;
 };
 
-static int lf_expr_print(struct lf_buf *out, __isl_keep isl_ast_expr *expr);
+static int lf_expr_print(const struct lf_print_expr_style *es,
+	struct lf_buf *out, __isl_keep isl_ast_expr *expr);
 
 static void lf_text_free(struct lf_text *text)
 {
 	lf_buf_free(&text->buf);
 }
 
-static int lf_text_set_expr(struct lf_text *text,
+static int lf_text_set_expr(const struct lf_print_expr_style *es,
+	struct lf_text *text,
 	__isl_keep isl_ast_expr *expr)
 {
 	lf_buf_init(&text->buf);
-	text->prec = lf_expr_print(&text->buf, expr);
+	text->prec = lf_expr_print(es, &text->buf, expr);
 	if (text->buf.failed)
 		text->prec = -1;
 	return text->prec;
 }
 
-static int lf_text_set_arg(struct lf_text *text,
+static int lf_text_set_arg(const struct lf_print_expr_style *es,
+	struct lf_text *text,
 	__isl_keep isl_ast_expr *expr, int pos)
 {
 	isl_ast_expr *arg;
@@ -64,7 +67,7 @@ static int lf_text_set_arg(struct lf_text *text,
 		text->prec = -1;
 		return -1;
 	}
-	r = lf_text_set_expr(text, arg);
+	r = lf_text_set_expr(es, text, arg);
 	isl_ast_expr_free(arg);
 	return r;
 }
@@ -89,13 +92,14 @@ static void lf_text_add(struct lf_buf *out, struct lf_text *text,
 		lf_buf_add_char(out, ')');
 }
 
-static int lf_expr_print_arg(struct lf_buf *out,
+static int lf_expr_print_arg(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr, int pos, int min, int avoid)
 {
 	struct lf_text text;
 	int r;
 
-	r = lf_text_set_arg(&text, expr, pos);
+	r = lf_text_set_arg(es, &text, expr, pos);
 	if (r >= 0)
 		lf_text_add(out, &text, min, avoid);
 	lf_text_free(&text);
@@ -178,27 +182,33 @@ static int lf_expr_print_int(struct lf_buf *out,
 	return prec;
 }
 
-static int lf_expr_print_id(struct lf_buf *out,
-	__isl_keep isl_ast_expr *expr)
+static int lf_expr_print_id(const struct lf_print_expr_style *es,
+	struct lf_buf *out, __isl_keep isl_ast_expr *expr)
 {
 	isl_id *id;
-	const char *name;
+	const char *name, *text = NULL;
+	int prec = LF_PREC_POSTFIX;
 
 	id = isl_ast_expr_id_get_id(expr);
 	name = isl_id_get_name(id);
-	if (name)
-		lf_buf_add_str(out, name);
+	if (id && es && es->id_text)
+		text = es->id_text(id, es->user);
+	if (text && text[0] == '(')
+		prec = LF_PREC_UNARY;
+	if (text || name)
+		lf_buf_add_str(out, text ? text : name);
 	isl_id_free(id);
-	return name ? LF_PREC_POSTFIX : -1;
+	return text || name ? prec : -1;
 }
 
-static int lf_expr_print_binary(struct lf_buf *out,
+static int lf_expr_print_binary(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr, const char *op, int prec)
 {
-	if (lf_expr_print_arg(out, expr, 0, prec, -1) < 0)
+	if (lf_expr_print_arg(es, out, expr, 0, prec, -1) < 0)
 		return -1;
 	lf_buf_add_str(out, op);
-	if (lf_expr_print_arg(out, expr, 1, prec + 1, -1) < 0)
+	if (lf_expr_print_arg(es, out, expr, 1, prec + 1, -1) < 0)
 		return -1;
 	return prec;
 }
@@ -206,13 +216,14 @@ static int lf_expr_print_binary(struct lf_buf *out,
 /* "&&" and "||" are associative, also when short-circuiting, so a
  * right operand of the same operator needs no parentheses.
  */
-static int lf_expr_print_logical(struct lf_buf *out,
+static int lf_expr_print_logical(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr, const char *op, int prec, int avoid)
 {
-	if (lf_expr_print_arg(out, expr, 0, prec, avoid) < 0)
+	if (lf_expr_print_arg(es, out, expr, 0, prec, avoid) < 0)
 		return -1;
 	lf_buf_add_str(out, op);
-	if (lf_expr_print_arg(out, expr, 1, prec, avoid) < 0)
+	if (lf_expr_print_arg(es, out, expr, 1, prec, avoid) < 0)
 		return -1;
 	return prec;
 }
@@ -244,14 +255,15 @@ static isl_bool lf_expr_is_negated(__isl_keep isl_ast_expr *expr)
 
 /* Print -expr for a negated "expr" as an operand of "+" or "-".
  */
-static int lf_expr_print_negation(struct lf_buf *out,
+static int lf_expr_print_negation(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr)
 {
 	isl_val *v;
 	int prec;
 
 	if (lf_expr_is_op(expr, isl_ast_expr_op_minus))
-		return lf_expr_print_arg(out, expr, 0, LF_PREC_ADD + 1, -1);
+		return lf_expr_print_arg(es, out, expr, 0, LF_PREC_ADD + 1, -1);
 	v = isl_val_neg(isl_ast_expr_int_get_val(expr));
 	if (!v)
 		return -1;
@@ -265,7 +277,8 @@ static int lf_expr_print_negation(struct lf_buf *out,
  * "a + b"; this gives the same value in every case where the original
  * does not overflow, also for unsigned operands.
  */
-static int lf_expr_print_add(struct lf_buf *out,
+static int lf_expr_print_add(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr, int sign)
 {
 	isl_ast_expr *b;
@@ -274,15 +287,15 @@ static int lf_expr_print_add(struct lf_buf *out,
 
 	b = isl_ast_expr_op_get_arg(expr, 1);
 	neg = lf_expr_is_negated(b);
-	r = neg < 0 ? -1 : lf_expr_print_arg(out, expr, 0, LF_PREC_ADD, -1);
+	r = neg < 0 ? -1 : lf_expr_print_arg(es, out, expr, 0, LF_PREC_ADD, -1);
 	if (r >= 0 && neg)
 		sign = -sign;
 	if (r >= 0)
 		lf_buf_add_str(out, sign > 0 ? " + " : " - ");
 	if (r >= 0 && neg)
-		r = lf_expr_print_negation(out, b);
+		r = lf_expr_print_negation(es, out, b);
 	else if (r >= 0)
-		r = lf_expr_print_arg(out, expr, 1, LF_PREC_ADD + 1, -1);
+		r = lf_expr_print_arg(es, out, expr, 1, LF_PREC_ADD + 1, -1);
 	isl_ast_expr_free(b);
 	return r < 0 ? -1 : LF_PREC_ADD;
 }
@@ -290,13 +303,14 @@ static int lf_expr_print_add(struct lf_buf *out,
 /* Print "-a".  A text that starts with '-' itself is parenthesized so
  * that no "--" token forms.
  */
-static int lf_expr_print_minus(struct lf_buf *out,
+static int lf_expr_print_minus(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr)
 {
 	struct lf_text text;
 	int min;
 
-	if (lf_text_set_arg(&text, expr, 0) < 0) {
+	if (lf_text_set_arg(es, &text, expr, 0) < 0) {
 		lf_text_free(&text);
 		return -1;
 	}
@@ -307,11 +321,12 @@ static int lf_expr_print_minus(struct lf_buf *out,
 	return LF_PREC_UNARY;
 }
 
-static int lf_expr_print_address_of(struct lf_buf *out,
+static int lf_expr_print_address_of(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr)
 {
 	lf_buf_add_char(out, '&');
-	if (lf_expr_print_arg(out, expr, 0, LF_PREC_UNARY, -1) < 0)
+	if (lf_expr_print_arg(es, out, expr, 0, LF_PREC_UNARY, -1) < 0)
 		return -1;
 	return LF_PREC_UNARY;
 }
@@ -334,7 +349,8 @@ static int lf_text_print_cond(struct lf_buf *out, struct lf_text *c,
  * halves keeps the repeated text quadratic rather than exponential in
  * the number of arguments.
  */
-static int lf_expr_print_min_max_range(struct lf_buf *out,
+static int lf_expr_print_min_max_range(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr, int lo, int hi, const char *cmp)
 {
 	struct lf_text a, b, c;
@@ -342,13 +358,13 @@ static int lf_expr_print_min_max_range(struct lf_buf *out,
 	int r;
 
 	if (hi - lo == 1)
-		return lf_expr_print_arg(out, expr, lo, LF_PREC_NONE, -1);
+		return lf_expr_print_arg(es, out, expr, lo, LF_PREC_NONE, -1);
 	mid = lo + (hi - lo) / 2;
 	lf_buf_init(&a.buf);
 	lf_buf_init(&b.buf);
 	lf_buf_init(&c.buf);
-	a.prec = lf_expr_print_min_max_range(&a.buf, expr, lo, mid, cmp);
-	b.prec = lf_expr_print_min_max_range(&b.buf, expr, mid, hi, cmp);
+	a.prec = lf_expr_print_min_max_range(es, &a.buf, expr, lo, mid, cmp);
+	b.prec = lf_expr_print_min_max_range(es, &b.buf, expr, mid, hi, cmp);
 	r = -1;
 	if (a.prec >= 0 && b.prec >= 0) {
 		lf_text_add(&c.buf, &a, LF_PREC_OPERAND_REL, -1);
@@ -363,7 +379,8 @@ static int lf_expr_print_min_max_range(struct lf_buf *out,
 	return r;
 }
 
-static int lf_expr_print_min_max(struct lf_buf *out,
+static int lf_expr_print_min_max(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr, const char *cmp)
 {
 	isl_size n;
@@ -371,10 +388,11 @@ static int lf_expr_print_min_max(struct lf_buf *out,
 	n = isl_ast_expr_op_get_n_arg(expr);
 	if (n < 1)
 		return -1;
-	return lf_expr_print_min_max_range(out, expr, 0, n, cmp);
+	return lf_expr_print_min_max_range(es, out, expr, 0, n, cmp);
 }
 
-static int lf_expr_print_conditional(struct lf_buf *out,
+static int lf_expr_print_conditional(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr)
 {
 	struct lf_text t[3];
@@ -383,7 +401,7 @@ static int lf_expr_print_conditional(struct lf_buf *out,
 
 	r = 0;
 	for (i = 0; i < 3; ++i)
-		if (lf_text_set_arg(&t[i], expr, i) < 0)
+		if (lf_text_set_arg(es, &t[i], expr, i) < 0)
 			r = -1;
 	if (r >= 0)
 		r = lf_text_print_cond(out, &t[0], &t[1], &t[2]);
@@ -418,20 +436,40 @@ static int lf_expr_print_divisor_minus_one(struct lf_buf *out,
 	return r;
 }
 
+/* Is the dividend of the division "expr" never negative, as far as the
+ * style's ranges tell?
+ */
+static isl_bool lf_expr_dividend_is_nonneg(
+	const struct lf_print_expr_style *es, __isl_keep isl_ast_expr *expr)
+{
+	isl_ast_expr *a;
+	isl_bool nonneg;
+
+	if (!es || !es->ranges)
+		return isl_bool_false;
+	a = isl_ast_expr_op_get_arg(expr, 0);
+	nonneg = a ? lf_range_is_nonneg(es->ranges, a) : isl_bool_error;
+	isl_ast_expr_free(a);
+	return nonneg;
+}
+
 /* Print the floor of a / b for a positive b.  C99 division truncates
  * towards zero, so a negative a is first moved down by b - 1:
  * "a < 0 ? (a - (b - 1)) / b : a / b".
  */
-static int lf_expr_print_fdiv_q(struct lf_buf *out,
+static int lf_expr_print_fdiv_q(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr)
 {
 	struct lf_text a, b;
 	isl_ast_expr *div;
 	int r;
 
+	if (lf_expr_dividend_is_nonneg(es, expr) == isl_bool_true)
+		return lf_expr_print_binary(es, out, expr, " / ", LF_PREC_MUL);
 	div = isl_ast_expr_op_get_arg(expr, 1);
-	r = lf_text_set_arg(&a, expr, 0);
-	if (lf_text_set_arg(&b, expr, 1) < 0 || !div)
+	r = lf_text_set_arg(es, &a, expr, 0);
+	if (lf_text_set_arg(es, &b, expr, 1) < 0 || !div)
 		r = -1;
 	if (r >= 0) {
 		lf_text_add(out, &a, LF_PREC_OPERAND_REL, -1);
@@ -460,7 +498,8 @@ static int lf_expr_print_fdiv_q(struct lf_buf *out,
  * written as "i <= a && i <= b" it would keep gcc from computing the
  * trip count, and so from vectorizing the loop.
  */
-static int lf_expr_print_cmp(struct lf_buf *out,
+static int lf_expr_print_cmp(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr, const char *op, int prec)
 {
 	struct lf_text a;
@@ -468,13 +507,13 @@ static int lf_expr_print_cmp(struct lf_buf *out,
 	int r;
 
 	b = isl_ast_expr_op_get_arg(expr, 1);
-	r = lf_text_set_arg(&a, expr, 0);
+	r = lf_text_set_arg(es, &a, expr, 0);
 	if (!b)
 		r = -1;
 	if (r >= 0) {
 		lf_text_add(out, &a, LF_PREC_OPERAND_REL, -1);
 		lf_buf_add_str(out, op);
-		r = lf_expr_print_arg(out, expr, 1, LF_PREC_OPERAND_REL, -1);
+		r = lf_expr_print_arg(es, out, expr, 1, LF_PREC_OPERAND_REL, -1);
 		r = r < 0 ? -1 : prec;
 	}
 	isl_ast_expr_free(b);
@@ -484,7 +523,8 @@ static int lf_expr_print_cmp(struct lf_buf *out,
 
 /* Print the call or array access "f(args)" or "a[i][j]".
  */
-static int lf_expr_print_postfix(struct lf_buf *out,
+static int lf_expr_print_postfix(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr, int is_call)
 {
 	isl_size n;
@@ -493,7 +533,7 @@ static int lf_expr_print_postfix(struct lf_buf *out,
 	n = isl_ast_expr_op_get_n_arg(expr);
 	if (n < 1)
 		return -1;
-	if (lf_expr_print_arg(out, expr, 0, LF_PREC_POSTFIX, -1) < 0)
+	if (lf_expr_print_arg(es, out, expr, 0, LF_PREC_POSTFIX, -1) < 0)
 		return -1;
 	if (is_call)
 		lf_buf_add_char(out, '(');
@@ -502,7 +542,7 @@ static int lf_expr_print_postfix(struct lf_buf *out,
 			lf_buf_add_str(out, ", ");
 		if (!is_call)
 			lf_buf_add_char(out, '[');
-		if (lf_expr_print_arg(out, expr, i, LF_PREC_COND, -1) < 0)
+		if (lf_expr_print_arg(es, out, expr, i, LF_PREC_COND, -1) < 0)
 			return -1;
 		if (!is_call)
 			lf_buf_add_char(out, ']');
@@ -512,70 +552,72 @@ static int lf_expr_print_postfix(struct lf_buf *out,
 	return LF_PREC_POSTFIX;
 }
 
-static int lf_expr_print_member(struct lf_buf *out,
+static int lf_expr_print_member(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr)
 {
-	if (lf_expr_print_arg(out, expr, 0, LF_PREC_POSTFIX, -1) < 0)
+	if (lf_expr_print_arg(es, out, expr, 0, LF_PREC_POSTFIX, -1) < 0)
 		return -1;
 	lf_buf_add_char(out, '.');
-	if (lf_expr_print_arg(out, expr, 1, LF_PREC_POSTFIX, -1) < 0)
+	if (lf_expr_print_arg(es, out, expr, 1, LF_PREC_POSTFIX, -1) < 0)
 		return -1;
 	return LF_PREC_POSTFIX;
 }
 
-static int lf_expr_print_op(struct lf_buf *out,
+static int lf_expr_print_op(const struct lf_print_expr_style *es,
+	struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr)
 {
 	switch (isl_ast_expr_op_get_type(expr)) {
 	case isl_ast_expr_op_and:
 	case isl_ast_expr_op_and_then:
-		return lf_expr_print_logical(out, expr, " && ", LF_PREC_AND,
+		return lf_expr_print_logical(es, out, expr, " && ", LF_PREC_AND,
 					-1);
 	case isl_ast_expr_op_or:
 	case isl_ast_expr_op_or_else:
-		return lf_expr_print_logical(out, expr, " || ", LF_PREC_OR,
+		return lf_expr_print_logical(es, out, expr, " || ", LF_PREC_OR,
 					LF_PREC_AND);
 	case isl_ast_expr_op_max:
-		return lf_expr_print_min_max(out, expr, " > ");
+		return lf_expr_print_min_max(es, out, expr, " > ");
 	case isl_ast_expr_op_min:
-		return lf_expr_print_min_max(out, expr, " < ");
+		return lf_expr_print_min_max(es, out, expr, " < ");
 	case isl_ast_expr_op_minus:
-		return lf_expr_print_minus(out, expr);
+		return lf_expr_print_minus(es, out, expr);
 	case isl_ast_expr_op_add:
-		return lf_expr_print_add(out, expr, 1);
+		return lf_expr_print_add(es, out, expr, 1);
 	case isl_ast_expr_op_sub:
-		return lf_expr_print_add(out, expr, -1);
+		return lf_expr_print_add(es, out, expr, -1);
 	case isl_ast_expr_op_mul:
-		return lf_expr_print_binary(out, expr, " * ", LF_PREC_MUL);
+		return lf_expr_print_binary(es, out, expr, " * ", LF_PREC_MUL);
 	case isl_ast_expr_op_div:
 	case isl_ast_expr_op_pdiv_q:
-		return lf_expr_print_binary(out, expr, " / ", LF_PREC_MUL);
+		return lf_expr_print_binary(es, out, expr, " / ", LF_PREC_MUL);
 	case isl_ast_expr_op_pdiv_r:
 	case isl_ast_expr_op_zdiv_r:
-		return lf_expr_print_binary(out, expr, " % ", LF_PREC_MUL);
+		return lf_expr_print_binary(es, out, expr, " % ", LF_PREC_MUL);
 	case isl_ast_expr_op_fdiv_q:
-		return lf_expr_print_fdiv_q(out, expr);
+		return lf_expr_print_fdiv_q(es, out, expr);
 	case isl_ast_expr_op_cond:
 	case isl_ast_expr_op_select:
-		return lf_expr_print_conditional(out, expr);
+		return lf_expr_print_conditional(es, out, expr);
 	case isl_ast_expr_op_eq:
-		return lf_expr_print_cmp(out, expr, " == ", LF_PREC_EQ);
+		return lf_expr_print_cmp(es, out, expr, " == ", LF_PREC_EQ);
 	case isl_ast_expr_op_le:
-		return lf_expr_print_cmp(out, expr, " <= ", LF_PREC_REL);
+		return lf_expr_print_cmp(es, out, expr, " <= ", LF_PREC_REL);
 	case isl_ast_expr_op_lt:
-		return lf_expr_print_cmp(out, expr, " < ", LF_PREC_REL);
+		return lf_expr_print_cmp(es, out, expr, " < ", LF_PREC_REL);
 	case isl_ast_expr_op_ge:
-		return lf_expr_print_cmp(out, expr, " >= ", LF_PREC_REL);
+		return lf_expr_print_cmp(es, out, expr, " >= ", LF_PREC_REL);
 	case isl_ast_expr_op_gt:
-		return lf_expr_print_cmp(out, expr, " > ", LF_PREC_REL);
+		return lf_expr_print_cmp(es, out, expr, " > ", LF_PREC_REL);
 	case isl_ast_expr_op_call:
-		return lf_expr_print_postfix(out, expr, 1);
+		return lf_expr_print_postfix(es, out, expr, 1);
 	case isl_ast_expr_op_access:
-		return lf_expr_print_postfix(out, expr, 0);
+		return lf_expr_print_postfix(es, out, expr, 0);
 	case isl_ast_expr_op_member:
-		return lf_expr_print_member(out, expr);
+		return lf_expr_print_member(es, out, expr);
 	case isl_ast_expr_op_address_of:
-		return lf_expr_print_address_of(out, expr);
+		return lf_expr_print_address_of(es, out, expr);
 	default:
 		return -1;
 	}
@@ -584,13 +626,14 @@ static int lf_expr_print_op(struct lf_buf *out,
 /* Print "expr" and return the precedence of its outermost operator,
  * or -1 on error.
  */
-static int lf_expr_print(struct lf_buf *out, __isl_keep isl_ast_expr *expr)
+static int lf_expr_print(const struct lf_print_expr_style *es,
+	struct lf_buf *out, __isl_keep isl_ast_expr *expr)
 {
 	switch (isl_ast_expr_get_type(expr)) {
 	case isl_ast_expr_op:
-		return lf_expr_print_op(out, expr);
+		return lf_expr_print_op(es, out, expr);
 	case isl_ast_expr_id:
-		return lf_expr_print_id(out, expr);
+		return lf_expr_print_id(es, out, expr);
 	case isl_ast_expr_int:
 		return lf_expr_print_int(out, expr);
 	default:
@@ -598,20 +641,26 @@ static int lf_expr_print(struct lf_buf *out, __isl_keep isl_ast_expr *expr)
 	}
 }
 
-int lf_print_expr(struct lf_buf *out, __isl_keep isl_ast_expr *expr)
+int lf_print_expr_styled(const struct lf_print_expr_style *es,
+	struct lf_buf *out, __isl_keep isl_ast_expr *expr)
 {
 	struct lf_text text;
 	int r;
 
 	if (!out || out->failed)
 		return -1;
-	r = lf_text_set_expr(&text, expr);
+	r = lf_text_set_expr(es, &text, expr);
 	if (r >= 0 && text.buf.data)
 		lf_buf_add(out, text.buf.data, text.buf.len);
 	lf_text_free(&text);
 	if (out->failed)
 		return -1;
 	return r < 0 ? -1 : 0;
+}
+
+int lf_print_expr(struct lf_buf *out, __isl_keep isl_ast_expr *expr)
+{
+	return lf_print_expr_styled(NULL, out, expr);
 }
 
 /* Ways in which the context of a node restricts how it is printed.
@@ -658,7 +707,8 @@ static int lf_printer_add_expr(struct lf_printer *p,
 {
 	int r;
 
-	r = expr ? lf_print_expr(p->out, expr) : -1;
+	r = expr ? lf_print_expr_styled(p->style->expr_style, p->out, expr) :
+		-1;
 	isl_ast_expr_free(expr);
 	return r;
 }

@@ -4,6 +4,19 @@
 #include <isl/ast.h>
 
 #include "lf_buf.h"
+#include "lf_range.h"
+
+/* How the leaves and floor divisions of an expression are printed.
+ * id_text, if not NULL, gives the text of an identifier, or NULL for
+ * its name ("(long long)n" for a size that must be computed wide).
+ * ranges, if not NULL, tells which dividends of floor divisions are
+ * never negative: those print as plain divisions.
+ */
+struct lf_print_expr_style {
+	const char *(*id_text)(__isl_keep isl_id *id, void *user);
+	const struct lf_range_env *ranges;
+	void *user;
+};
 
 /* How generated code looks where it is spliced into a user's file.
  *
@@ -33,6 +46,8 @@ struct lf_print_style {
 	const char *(*loop_pragma)(__isl_keep isl_ast_node *node,
 		int in_parallel, void *user);
 	void *user;
+	/* How expressions are printed; NULL: plainly. */
+	const struct lf_print_expr_style *expr_style;
 };
 
 /* Returns the text, or NULL on error. The first line is NOT indented (the
@@ -59,5 +74,7 @@ char *lf_print_ast(__isl_keep isl_ast_node *node,
  * around a conditional within a conditional.  Constants that do not fit
  * in a 32-bit int get the suffix "LL"; beyond 64 bits they are errors. */
 int lf_print_expr(struct lf_buf *out, __isl_keep isl_ast_expr *expr);
+int lf_print_expr_styled(const struct lf_print_expr_style *es,
+	struct lf_buf *out, __isl_keep isl_ast_expr *expr);
 
 #endif

@@ -187,6 +187,7 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	struct lf_codegen_options copt = { options->openmp, 0, NULL };
 	struct lf_run *run = plan->run;
 	int first = 0, n = lf_plan_group_size(plan, g, &first), i, n_list;
+	int overflow;
 	struct lf_contraction *list;
 	int *contracted;
 	char *code;
@@ -199,8 +200,15 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 		contracted[i] = list[i].array;
 	copt.n_contracted = contracted ? n_list : 0;
 	copt.contracted = contracted;
-	code = n_list < 0 ? NULL : lf_codegen_group(file, plan, deps, g, &copt);
+	code = n_list < 0 ? NULL : lf_codegen_group(file, plan, deps, g, &copt,
+						    &overflow);
 	free(contracted);
+	if (!code && overflow) {
+		free(list);
+		return lf_result_message(result, run->nests[first].loc,
+			"remark", strdup("not rewritten: a bound of the new "
+			"loops could overflow its type for some sizes"));
+	}
 	if (!code) {
 		free(list);
 		return lf_rewrite_failed(result, run);

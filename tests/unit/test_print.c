@@ -109,6 +109,7 @@ static struct lf_print_style default_style(void)
 	style.iterator_type = NULL;
 	style.loop_pragma = NULL;
 	style.user = NULL;
+	style.expr_style = NULL;
 	return style;
 }
 
