@@ -4,10 +4,10 @@
  *
  * Attacks: two 2-D nests whose row ranges are [0, R) and [off, off + R)
  * with an unsigned off == 2^40 at run time (the second's subscripts
- * subtract off, and off >= 0 makes fusion legal);
- * the second is a small product with an inner k loop, so a tiling tool
- * is tempted to tile the fused band.  Both a fused row loop and a tile
- * loop over the hull of the row ranges take practically forever.
+ * subtract off, and off >= 0 makes fusion legal).  The second is a
+ * small product with an inner k loop, so a tiling tool is tempted to
+ * tile the fused band.  Both a fused row loop and a tile loop over the
+ * hull of the row ranges take practically forever.
  */
 #include <stdio.h>
 

@@ -5,8 +5,8 @@
  * Attacks: two nests counting down, the first over (off, off + K], the
  * second over (0, K], with an unsigned off == 2^41 at run time; the
  * first's subscripts subtract off.  Since off >= 0, fusion is legal
- * (each element is produced before it is consumed) but a fused loop over the hull
- * of the ranges runs 2^41 times.
+ * (each element is produced before it is consumed), but a fused loop
+ * over the hull of the ranges runs 2^41 times.
  */
 #include <stdio.h>
 

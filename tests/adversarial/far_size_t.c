@@ -2,9 +2,11 @@
 /*
  * Class: far-apart ranges / unsigned iterators.
  *
- * Attacks: size_t loops over [0, K) and [off, off + K) with
+ * Attacks: size_t loops over [0, n) and [off, off + n) with
  * off == 2^42 passed at run time; the second subtracts off in its
- * subscripts.  A fused loop over the hull runs 2^42 iterations.
+ * subscripts and reads what the first wrote.  off is unsigned, so
+ * every element is written before it is read in a fused loop too --
+ * but a fused loop over the hull runs 2^42 iterations.
  */
 #include <stddef.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * Class: signedness / mixed long and int iterators.
  *
  * Attacks: the second nest's iterator is a long, and its body computes
- * j * 100000, which exceeds INT_MAX for j >= 21475.  A tool that
+ * j * x[j] * 100000, which exceeds INT_MAX for large j.  A tool that
  * fuses it into the first nest's loop and substitutes the first nest's
  * int iterator for j turns the product into an int multiplication that
  * overflows (undefined behaviour; in practice a wrapped value).
@@ -18,7 +18,7 @@ static void kernel(int n)
 	for (int i = 0; i < n; i++)
 		a[i] = x[i] + 1;
 	for (long j = 0; j < n; j++)
-		y[j] = a[j] + j * 100000;
+		y[j] = a[j] + j * x[j] * 100000;
 }
 
 int main(void)
@@ -30,6 +30,6 @@ int main(void)
 	kernel(30000);
 	for (int i = 0; i < 30000; i++)
 		s = s * 3 + y[i];
-	printf("%lld %lld %llx\n", y[21475], y[29999], s);
+	printf("%lld %lld %llx\n", y[21476], y[29999], s);
 	return 0;
 }
