@@ -2,12 +2,13 @@
 /*
  * Class: macros / statement ends.
  *
- * Attacks: statements whose last token comes from a macro:
- * "b[i] = a[i] + ID(x)" where ID(v) is v, and a statement terminated
- * by a macro that expands to ";".  A tool that takes a statement's
- * text from the syntax tree's extent (which stops before the ';', or
- * at a macro's expansion point) and looks for the ';' after it may cut
- * the statement short, drop the terminator, or keep a stray token.
+ * Attacks: statements terminated by a macro that expands to ";" (END),
+ * one of them ending in a macro argument too ("b[i] = a[i] + ID(y)
+ * END"), in a loop body with a second statement.  A tool that takes a
+ * statement's text from the syntax tree's extent (which stops before
+ * the ';', or at a macro's expansion point) and looks for a ';' after
+ * it may cut the statement short, drop the terminator (gluing the
+ * statements together), or leave a stray token behind.
  */
 #include <stdio.h>
 
@@ -19,12 +20,12 @@ static double a[N], b[N], c[N], x[N];
 
 static void kernel(int n, double y)
 {
+	for (int i = 0; i < n; i++) {
+		a[i] = x[i] * y END
+		b[i] = a[i] + ID(y) END
+	}
 	for (int i = 0; i < n; i++)
-		a[i] = x[i] * ID(y) END
-	for (int i = 0; i < n; i++)
-		b[i] = a[i] + ID(y);
-	for (int i = 0; i < n; i++)
-		c[i] = b[i] - ID(a[i]);
+		c[i] = b[i] - a[i];
 }
 
 int main(void)
