@@ -134,6 +134,19 @@ adv_tag() {
 	printf '%s' "${t//[^A-Za-z0-9._-]/_}"
 }
 
+# adv_first_error FILE: the first error line of a compiler's output
+# (without the file name), else what lf_first_diag finds.
+adv_first_error() {
+	local line file
+	line=$(grep -m1 -E '(fatal )?error:' -- "$1")
+	if [ -n "$line" ]; then
+		file=${line%%:*}
+		printf '%s%s' "${file##*/}" "${line#"$file"}"
+	else
+		lf_first_diag "$1"
+	fi
+}
+
 # adv_build CC SOURCE PREFIX FLAGS...: compile SOURCE into PREFIX.exe,
 # diagnostics into PREFIX.cc.txt.  Sets ADV_WHY on failure.
 adv_build() {
@@ -146,7 +159,7 @@ adv_build() {
 		ADV_WHY="$cc timed out after ${adv_cc_timeout}s"
 		return 1
 	elif [ "$rc" -ne 0 ]; then
-		ADV_WHY="does not compile with $cc: $(lf_first_diag "$prefix.cc.txt")"
+		ADV_WHY="does not compile with $cc: $(adv_first_error "$prefix.cc.txt")"
 		return 1
 	fi
 	return 0
@@ -270,7 +283,7 @@ adv_same_as() {
 # adv_original NAME SRC DIR: build and run the original with every
 # compiler (and, with LF_ADV_SANITIZE=1, under the sanitizers).
 adv_original() {
-	local name=$1 src=$2 dir=$3 cc tag first= why=
+	local name=$1 src=$2 dir=$3 cc tag first='' why=''
 	for cc in "${adv_ccs[@]}"; do
 		tag=$(adv_tag "$cc")
 		ADV_WHY=
@@ -314,6 +327,7 @@ adv_program() {
 	{
 		if [ ! -f "$src" ]; then
 			printf 'FAIL %s [original]: no such program: %s\n' "$name" "$src"
+			rmdir -- "$dir" 2>/dev/null
 			return
 		fi
 		while IFS= read -r value; do
@@ -343,6 +357,9 @@ adv_program() {
 		fi
 	} >"$dir.result" 2>&1
 }
+
+# Stop the workers this script started if it is interrupted.
+trap 'kill $(jobs -p) 2>/dev/null; exit 130' INT TERM
 
 start=$(date +%s)
 names=()
