@@ -3,11 +3,12 @@
  * Class: name capture / typedefs and enumerators.
  *
  * Attacks: a typedef named jt (the likely name of the tile loop of j),
- * an enumerator named it, and a global named lf_c0, all used in the
+ * an enumerator named it, a global named kt (the likely name of the
+ * loop over blocks of k) and a global named lf_c0, all used in the
  * statements of a product and its epilogue.  A tool that makes up loop
  * names must check them against every identifier in scope; one named
- * jt would make the cast "(jt)" a syntax error, one named it would
- * read the tile index instead of the enumerator.
+ * jt would make the cast "(jt)" a syntax error, one named it or kt
+ * would read a loop index instead of the enumerator or the global.
  */
 #include <stdio.h>
 
@@ -16,6 +17,7 @@
 typedef float jt;
 enum { it = 3 };
 static float lf_c0 = 0.125f;
+static float kt = 1.5f;
 static float A[M][M], B[M][M], C[M][M], D[M][M];
 
 static void kernel(int n)
@@ -29,7 +31,7 @@ static void kernel(int n)
 				C[i][j] += A[i][k] * B[k][j];
 	for (int i = 0; i < n; i++)
 		for (int j = 0; j < n; j++)
-			D[i][j] = (jt)it * C[i][j] + lf_c0;
+			D[i][j] = (jt)it * C[i][j] * kt + lf_c0;
 }
 
 int main(void)
