@@ -588,14 +588,55 @@ static int lf_access_conditional(struct lf_builder *b, CXCursor c)
 	return r;
 }
 
+/* The index of the array that stands for errno, added if new.
+ */
+static int lf_access_errno(struct lf_builder *b)
+{
+	struct lf_run *run = b->run;
+	struct lf_array *a;
+	int i;
+
+	for (i = 0; i < run->n_array; ++i)
+		if (run->arrays[i].origin == LF_ARRAY_ERRNO)
+			return i;
+	if (lf_access_grow_arrays(b) < 0)
+		return -1;
+	a = &run->arrays[run->n_array];
+	memset(a, 0, sizeof(*a));
+	a->name = lf_access_array_name(b, "errno");
+	a->origin = LF_ARRAY_ERRNO;
+	a->elem_size = sizeof(int);
+	b->array_usr[run->n_array] = strdup("lf:errno");
+	run->n_array++;
+	if (!a->name || !b->array_usr[run->n_array - 1])
+		return -1;
+	return run->n_array - 1;
+}
+
+/* A call: refused if it may have side effects; one that may set errno
+ * writes errno, so that calls that set it keep their order.
+ */
 static int lf_access_call(struct lf_builder *b, CXCursor c)
 {
-	char *reason = lf_purity_check_call(b->purity, c);
+	enum lf_purity_effect effect;
+	char *reason = NULL;
+	int may = b->may, array, r;
 
-	if (reason) {
-		lf_build_fail_at(b, c, "%s", reason);
+	effect = lf_purity_call(b->purity, c, &reason);
+	if (effect == LF_PURITY_IMPURE) {
+		lf_build_fail_at(b, c, "%s", reason ? reason : "call");
 		free(reason);
 		return -1;
+	}
+	free(reason);
+	if (effect == LF_PURITY_ERRNO) {
+		array = lf_access_errno(b);
+		b->may = 1;
+		r = array < 0 ? -1 : lf_access_add(b, c, array, LF_MODE_WRITE,
+						   lf_access_zero_subs(b));
+		b->may = may;
+		if (r < 0)
+			return -1;
 	}
 	return lf_access_walk_children(b, c, 1, LF_MODE_READ);
 }

@@ -116,3 +116,47 @@ enum lf_cursor_effect lf_cursor_effect(CXCursor op, CXCursor *operand)
 	*operand = lf_cursor_strip(*operand);
 	return effect;
 }
+
+struct lf_cursor_attr {
+	enum CXCursorKind kind;
+	int found;
+};
+
+static enum CXChildVisitResult lf_cursor_find_attr(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	struct lf_cursor_attr *a = data;
+
+	if (clang_getCursorKind(c) != a->kind)
+		return CXChildVisit_Continue;
+	a->found = 1;
+	return CXChildVisit_Break;
+}
+
+/* Does declaration "decl" carry an attribute of kind "kind" (such as
+ * CXCursor_AsmLabelAttr)?
+ */
+int lf_cursor_has_attr(CXCursor decl, enum CXCursorKind kind)
+{
+	struct lf_cursor_attr a = { kind, 0 };
+
+	clang_visitChildren(decl, &lf_cursor_find_attr, &a);
+	return a.found;
+}
+
+/* Is "expr", parentheses and conversions aside, a variable of array
+ * type (not a pointer)?
+ */
+int lf_cursor_is_array_var(CXCursor expr)
+{
+	CXCursor decl;
+	enum CXTypeKind kind;
+
+	expr = lf_cursor_strip(expr);
+	if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr)
+		return 0;
+	decl = clang_getCursorReferenced(expr);
+	kind = clang_getCanonicalType(clang_getCursorType(decl)).kind;
+	return kind == CXType_ConstantArray || kind == CXType_IncompleteArray ||
+	       kind == CXType_VariableArray;
+}

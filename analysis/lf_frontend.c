@@ -521,7 +521,8 @@ static int lf_frontend_model(struct lf_builder *b,
 	b->main_file = clang_getFile(b->tu, b->file->path);
 	if (b->main_file)
 		b->src = lf_src_alloc(b->tu, b->main_file, b->file->len);
-	b->purity = lf_purity_alloc();
+	b->purity = lf_purity_alloc(lf_purity_math_errno(options->argc,
+							 options->argv));
 	if (!b->src || !b->purity || lf_frontend_idents(b) < 0)
 		w.failed = 1;
 	else

@@ -82,7 +82,8 @@ enum lf_array_origin {
 	LF_ARRAY_GLOBAL,	/* file-scope variable */
 	LF_ARRAY_LOCAL,		/* local variable of the function */
 	LF_ARRAY_PARAM_VALUE,	/* parameter passed by value (a scalar) */
-	LF_ARRAY_PARAM_POINTER	/* pointer, array or VLA parameter */
+	LF_ARRAY_PARAM_POINTER,	/* pointer, array or VLA parameter */
+	LF_ARRAY_ERRNO		/* errno, which math functions may set */
 };
 
 /* A variable that statements read or write: an array, or a scalar

@@ -6,26 +6,59 @@
 #include "lf_cursor.h"
 #include "lf_purity.h"
 
-struct lf_purity_entry {
+/* The effects of calls.  Each function whose body the translation unit
+ * holds gets its own effect from its body alone ("local": what it
+ * reads, writes and calls outside the unit) and the functions of the
+ * unit it calls.  Its effect is the strongest of its own and its
+ * callees': found for all functions a query reaches at once, by
+ * iterating until nothing changes, so that a cycle of calls is impure
+ * exactly when one of its members is.
+ */
+
+struct lf_purity_fn {
 	char *usr;
-	int done;
+	char *name;
+	CXCursor def;
+	int explored;
+	int final;
+	enum lf_purity_effect local;
+	char *local_reason;
+	enum lf_purity_effect effect;
 	char *reason;
+	int n_callee;
+	int *callees;
 };
 
 struct lf_purity {
+	int math_errno;
 	int n;
 	int cap;
-	struct lf_purity_entry *entries;
+	struct lf_purity_fn *fns;
 };
 
-static const char *const lf_purity_math[] = {
-	"abs", "labs", "llabs", "acos", "asin", "atan", "atan2", "cos", "sin",
-	"tan", "acosh", "asinh", "atanh", "cosh", "sinh", "tanh", "exp",
-	"exp2", "expm1", "log", "log10", "log1p", "log2", "logb", "cbrt",
-	"fabs", "hypot", "pow", "sqrt", "erf", "erfc", "tgamma", "ceil",
-	"floor", "nearbyint", "rint", "round", "trunc", "fmod", "remainder",
-	"copysign", "fdim", "fmax", "fmin", "fma", "ldexp", "scalbn",
-	"isnan", "isinf", "isfinite", "signbit", NULL
+/* math.h functions that never set errno. */
+static const char *const lf_purity_math_quiet[] = {
+	"abs", "labs", "llabs", "fabs", "ceil", "floor", "trunc", "round",
+	"nearbyint", "rint", "copysign", "fmax", "fmin", "isnan", "isinf",
+	"isfinite", "signbit", NULL
+};
+
+/* math.h functions that may set errno (EDOM, ERANGE). */
+static const char *const lf_purity_math_setting[] = {
+	"acos", "asin", "atan", "atan2", "cos", "sin", "tan", "acosh",
+	"asinh", "atanh", "cosh", "sinh", "tanh", "exp", "exp2", "expm1",
+	"log", "log10", "log1p", "log2", "logb", "cbrt", "hypot", "pow",
+	"sqrt", "erf", "erfc", "tgamma", "lgamma", "fmod", "remainder",
+	"fdim", "fma", "ldexp", "scalbn", "ilogb", "lrint", "lround",
+	"llrint", "llround", NULL
+};
+
+/* Builtins that compute a value from their arguments alone. */
+static const char *const lf_purity_builtin[] = {
+	"__builtin_inf", "__builtin_nan", "__builtin_huge_val",
+	"__builtin_fabs", "__builtin_isnan", "__builtin_isinf",
+	"__builtin_isfinite", "__builtin_signbit", "__builtin_copysign",
+	"__builtin_isinf_sign", "__builtin_fmax", "__builtin_fmin", NULL
 };
 
 static const char *const lf_purity_io[] = {
@@ -54,9 +87,33 @@ static int lf_purity_in_list(const char *const *list, const char *name)
 	return 0;
 }
 
-struct lf_purity *lf_purity_alloc(void)
+/* Do the compiler arguments leave math functions setting errno?  They
+ * do unless -fno-math-errno or -ffast-math (or -Ofast) comes after the
+ * last -fmath-errno.
+ */
+int lf_purity_math_errno(int argc, const char *const *argv)
 {
-	return calloc(1, sizeof(struct lf_purity));
+	int i, sets = 1;
+
+	for (i = 0; i < argc; ++i) {
+		if (!strcmp(argv[i], "-fno-math-errno") ||
+		    !strcmp(argv[i], "-ffast-math") ||
+		    !strcmp(argv[i], "-Ofast"))
+			sets = 0;
+		else if (!strcmp(argv[i], "-fmath-errno") ||
+			 !strcmp(argv[i], "-fno-fast-math"))
+			sets = 1;
+	}
+	return sets;
+}
+
+struct lf_purity *lf_purity_alloc(int math_errno)
+{
+	struct lf_purity *purity = calloc(1, sizeof(struct lf_purity));
+
+	if (purity)
+		purity->math_errno = math_errno;
+	return purity;
 }
 
 void lf_purity_free(struct lf_purity *purity)
@@ -66,14 +123,17 @@ void lf_purity_free(struct lf_purity *purity)
 	if (!purity)
 		return;
 	for (i = 0; i < purity->n; ++i) {
-		free(purity->entries[i].usr);
-		free(purity->entries[i].reason);
+		free(purity->fns[i].usr);
+		free(purity->fns[i].name);
+		free(purity->fns[i].local_reason);
+		free(purity->fns[i].reason);
+		free(purity->fns[i].callees);
 	}
-	free(purity->entries);
+	free(purity->fns);
 	free(purity);
 }
 
-static char *lf_purity_reason(const char *fmt, const char *a, const char *b)
+static char *lf_purity_say(const char *fmt, const char *a, const char *b)
 {
 	struct lf_buf buf;
 
@@ -82,16 +142,96 @@ static char *lf_purity_reason(const char *fmt, const char *a, const char *b)
 	return lf_buf_take(&buf);
 }
 
+/* The index of the entry of function definition "def", added if new;
+ * -1 on error.
+ */
+static int lf_purity_entry(struct lf_purity *purity, CXCursor def)
+{
+	struct lf_purity_fn *fn;
+	char *usr = lf_cursor_usr(def);
+	int i;
+
+	if (!usr)
+		return -1;
+	for (i = 0; i < purity->n; ++i)
+		if (!strcmp(purity->fns[i].usr, usr)) {
+			free(usr);
+			return i;
+		}
+	if (purity->n == purity->cap) {
+		int cap = purity->cap ? 2 * purity->cap : 8;
+
+		fn = realloc(purity->fns, cap * sizeof(*fn));
+		if (!fn) {
+			free(usr);
+			return -1;
+		}
+		purity->fns = fn;
+		purity->cap = cap;
+	}
+	fn = &purity->fns[purity->n];
+	memset(fn, 0, sizeof(*fn));
+	fn->usr = usr;
+	fn->name = lf_cursor_name(def);
+	fn->def = def;
+	return fn->name ? purity->n++ : -1;
+}
+
+/* The effect of calling "name", declared by "decl", a function without
+ * a body here; *reason says why it has side effects.  A name bound to
+ * another symbol by an asm label may be anything.
+ */
+static enum lf_purity_effect lf_purity_external(struct lf_purity *purity,
+	CXCursor decl, const char *name, char **reason)
+{
+	*reason = NULL;
+	if (lf_cursor_has_attr(decl, CXCursor_AsmLabelAttr)) {
+		*reason = lf_purity_say("call to %s() may have side effects: "
+					"an asm label renames it%s", name, "");
+		return LF_PURITY_IMPURE;
+	}
+	if (lf_purity_in_list(lf_purity_math_quiet, name) ||
+	    lf_purity_in_list(lf_purity_builtin, name))
+		return LF_PURITY_NONE;
+	if (lf_purity_in_list(lf_purity_math_setting, name))
+		return purity->math_errno ? LF_PURITY_ERRNO : LF_PURITY_NONE;
+	if (lf_purity_in_list(lf_purity_io, name))
+		*reason = lf_purity_say("call to %s() has side effects "
+					"(I/O)%s", name, "");
+	else
+		*reason = lf_purity_say("call to %s() may have side effects: "
+					"its body is not visible%s", name, "");
+	return LF_PURITY_IMPURE;
+}
+
+/* The state of the walk over a function body for its local effect. */
 struct lf_purity_walk {
 	struct lf_purity *purity;
-	const char *fn;
+	int fn;
+	int failed;
+	enum lf_purity_effect effect;
 	char *reason;
 };
 
-/* A reference in a function body: a mutable global makes the function
- * impure, as does a local static.
+/* Raise the walk's effect to "effect" for "reason", which it takes; the
+ * first reason for the strongest effect is kept.
  */
-static char *lf_purity_check_ref(CXCursor c, int modified, const char *fn)
+static void lf_purity_raise(struct lf_purity_walk *w,
+	enum lf_purity_effect effect, char *reason)
+{
+	if (effect > w->effect) {
+		free(w->reason);
+		w->effect = effect;
+		w->reason = reason;
+	} else {
+		free(reason);
+	}
+}
+
+/* A reference in a function body: a mutable global, a volatile or a
+ * static local makes the function impure.
+ */
+static char *lf_purity_check_ref(CXCursor c, int modified)
 {
 	CXCursor decl = clang_getCursorReferenced(c);
 	CXCursor scope;
@@ -104,61 +244,111 @@ static char *lf_purity_check_ref(CXCursor c, int modified, const char *fn)
 	scope = clang_getCursorSemanticParent(decl);
 	name = lf_cursor_name(decl);
 	if (clang_isVolatileQualifiedType(type))
-		reason = lf_purity_reason("call to %s() has side effects: it accesses volatile %s",
-					  fn, name);
+		reason = lf_purity_say("it accesses volatile %s%s", name, "");
 	else if (clang_getCursorKind(scope) == CXCursor_TranslationUnit &&
 		 modified)
-		reason = lf_purity_reason("call to %s() has side effects: it writes global %s",
-					  fn, name);
+		reason = lf_purity_say("it writes global %s%s", name, "");
 	else if (clang_getCursorKind(scope) == CXCursor_TranslationUnit &&
 		 !clang_isConstQualifiedType(type))
-		reason = lf_purity_reason("call to %s() is not pure: it reads global %s",
-					  fn, name);
+		reason = lf_purity_say("it reads global %s%s", name, "");
 	else if (clang_Cursor_getStorageClass(decl) == CX_SC_Static)
-		reason = lf_purity_reason("call to %s() has side effects: it "
-					  "keeps state in static %s", fn, name);
+		reason = lf_purity_say("it keeps state in static %s%s", name,
+				       "");
 	free(name);
 	return reason;
+}
+
+/* A call in a function body: an edge to a function of the unit, or the
+ * effect of a function outside it.
+ */
+static void lf_purity_walk_call(struct lf_purity_walk *w, CXCursor c)
+{
+	CXCursor decl = clang_getCursorReferenced(c), def;
+	enum lf_purity_effect effect;
+	struct lf_purity_fn *fn;
+	char *name, *why;
+	int *callees, k;
+
+	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl) {
+		lf_purity_raise(w, LF_PURITY_IMPURE, lf_purity_say(
+			"it calls a function through a pointer%s%s", "", ""));
+		return;
+	}
+	def = clang_getCursorDefinition(decl);
+	if (clang_Cursor_isNull(def)) {
+		name = lf_cursor_name(decl);
+		effect = name ? lf_purity_external(w->purity, decl, name,
+						   &why) : LF_PURITY_IMPURE;
+		lf_purity_raise(w, effect, why);
+		free(name);
+		return;
+	}
+	k = lf_purity_entry(w->purity, def);
+	fn = k >= 0 ? &w->purity->fns[w->fn] : NULL;
+	callees = fn ? realloc(fn->callees, (fn->n_callee + 1) *
+			       sizeof(int)) : NULL;
+	if (!callees) {
+		w->failed = 1;
+		return;
+	}
+	fn->callees = callees;
+	callees[fn->n_callee++] = k;
+}
+
+/* Does c access memory through a pointer: p[i] for a pointer p, or
+ * p->m?  A subscript of an array variable is a reference to it, which
+ * lf_purity_check_ref judges.
+ */
+static int lf_purity_through_pointer(CXCursor c)
+{
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	CXCursor *ch;
+	int n, through = 0;
+
+	if (kind != CXCursor_ArraySubscriptExpr &&
+	    kind != CXCursor_MemberRefExpr)
+		return 0;
+	n = lf_cursor_children(c, &ch);
+	if (kind == CXCursor_ArraySubscriptExpr)
+		through = n < 1 || !lf_cursor_is_array_var(ch[0]);
+	else if (n >= 1)
+		through = clang_getCanonicalType(clang_getCursorType(
+			ch[0])).kind == CXType_Pointer;
+	free(ch);
+	return through;
 }
 
 static enum CXChildVisitResult lf_purity_visit(CXCursor c, CXCursor parent,
 	CXClientData data)
 {
-	struct lf_purity_walk *walk = data;
+	struct lf_purity_walk *w = data;
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	CXCursor operand;
+	char *reason = NULL;
 
-	if (kind == CXCursor_DeclRefExpr) {
-		walk->reason = lf_purity_check_ref(c, 0, walk->fn);
-	} else if (lf_cursor_effect(c, &operand) != LF_CURSOR_NONE &&
-		   clang_getCursorKind(operand) == CXCursor_DeclRefExpr) {
-		walk->reason = lf_purity_check_ref(operand, 1, walk->fn);
-	}
-	if (walk->reason) {
-		return CXChildVisit_Break;
-	} else if (kind == CXCursor_CallExpr) {
-		char *inner = lf_purity_check_call(walk->purity, c);
-
-		if (inner) {
-			walk->reason = lf_purity_reason("call to %s() has "
-				"side effects: %s", walk->fn, inner);
-			free(inner);
-		}
-	} else if (kind == CXCursor_UnaryOperator &&
-		   clang_getCursorUnaryOperatorKind(c) ==
-		   CXUnaryOperator_Deref) {
-		walk->reason = lf_purity_reason("call to %s() is not pure: it "
-						"dereferences a pointer%s", walk->fn, "");
-	} else if (kind == CXCursor_AsmStmt || kind == CXCursor_MSAsmStmt) {
-		walk->reason = lf_purity_reason("call to %s() contains "
-						"assembly%s", walk->fn, "");
-	}
-	return walk->reason ? CXChildVisit_Break : CXChildVisit_Recurse;
+	if (kind == CXCursor_DeclRefExpr)
+		reason = lf_purity_check_ref(c, 0);
+	else if (lf_cursor_effect(c, &operand) != LF_CURSOR_NONE &&
+		 clang_getCursorKind(operand) == CXCursor_DeclRefExpr)
+		reason = lf_purity_check_ref(operand, 1);
+	else if (kind == CXCursor_UnaryOperator &&
+		 clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref)
+		reason = lf_purity_say("it dereferences a pointer%s%s", "", "");
+	else if (kind == CXCursor_AsmStmt || kind == CXCursor_MSAsmStmt)
+		reason = lf_purity_say("it contains assembly%s%s", "", "");
+	else if (lf_purity_through_pointer(c))
+		reason = lf_purity_say("it accesses memory through a "
+				       "pointer%s%s", "", "");
+	else if (kind == CXCursor_CallExpr)
+		lf_purity_walk_call(w, c);
+	if (reason)
+		lf_purity_raise(w, LF_PURITY_IMPURE, reason);
+	return w->failed ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
 /* A function with a pointer or array parameter could write through it.
  */
-static char *lf_purity_check_params(CXCursor def, const char *fn)
+static char *lf_purity_check_params(CXCursor def)
 {
 	int i, n = clang_Cursor_getNumArguments(def);
 
@@ -170,97 +360,123 @@ static char *lf_purity_check_params(CXCursor def, const char *fn)
 		if (kind == CXType_Pointer || kind == CXType_ConstantArray ||
 		    kind == CXType_IncompleteArray ||
 		    kind == CXType_VariableArray)
-			return lf_purity_reason("call to %s() is not pure: it "
-						"takes a pointer argument%s", fn, "");
+			return lf_purity_say("it takes a pointer argument%s%s",
+					     "", "");
 	}
 	return NULL;
 }
 
-static char *lf_purity_analyse(struct lf_purity *purity, CXCursor decl,
-	const char *fn)
+/* The local effect of function k, and its calls to functions of the
+ * unit, each of which is explored in turn.
+ */
+static int lf_purity_explore(struct lf_purity *purity, int k)
 {
-	CXCursor def = clang_getCursorDefinition(decl);
-	struct lf_purity_walk walk = { purity, fn, NULL };
-
-	if (clang_Cursor_isNull(def)) {
-		if (lf_purity_in_list(lf_purity_math, fn))
-			return NULL;
-		if (lf_purity_in_list(lf_purity_io, fn))
-			return lf_purity_reason("call to %s() has side effects (I/O)%s",
-						fn, "");
-		return lf_purity_reason("call to %s() may have side effects: "
-					"its body is not visible%s", fn, "");
-	}
-	walk.reason = lf_purity_check_params(def, fn);
-	if (!walk.reason)
-		clang_visitChildren(def, &lf_purity_visit, &walk);
-	return walk.reason;
-}
-
-static struct lf_purity_entry *lf_purity_entry(struct lf_purity *purity,
-	const char *usr)
-{
-	struct lf_purity_entry *e;
+	struct lf_purity_walk w = { purity, k, 0, LF_PURITY_NONE, NULL };
+	char *reason;
 	int i;
 
+	if (purity->fns[k].explored)
+		return 0;
+	purity->fns[k].explored = 1;
+	reason = lf_purity_check_params(purity->fns[k].def);
+	if (reason)
+		lf_purity_raise(&w, LF_PURITY_IMPURE, reason);
+	clang_visitChildren(purity->fns[k].def, &lf_purity_visit, &w);
+	purity->fns[k].local = w.effect;
+	purity->fns[k].local_reason = w.reason;
+	purity->fns[k].effect = w.effect;
+	purity->fns[k].reason = w.reason ? strdup(w.reason) : NULL;
+	if (w.failed || (w.reason && !purity->fns[k].reason))
+		return -1;
+	for (i = 0; i < purity->fns[k].n_callee; ++i)
+		if (lf_purity_explore(purity, purity->fns[k].callees[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* One round over the functions not yet final: each takes the effect of
+ * a callee that is stronger than its own.  Returns whether anything
+ * changed, -1 on error.
+ */
+static int lf_purity_round(struct lf_purity *purity)
+{
+	int i, k, changed = 0;
+
+	for (i = 0; i < purity->n; ++i) {
+		struct lf_purity_fn *fn = &purity->fns[i];
+
+		for (k = 0; fn->explored && !fn->final && k < fn->n_callee;
+		     ++k) {
+			struct lf_purity_fn *c = &purity->fns[fn->callees[k]];
+
+			if (c->effect <= fn->effect)
+				continue;
+			free(fn->reason);
+			fn->reason = c->reason ? lf_purity_say("call to %s() "
+				"has side effects: %s", c->name, c->reason) :
+				NULL;
+			fn->effect = c->effect;
+			changed = 1;
+			if (c->reason && !fn->reason)
+				return -1;
+		}
+	}
+	return changed;
+}
+
+/* The effect of function k, with everything it reaches.
+ */
+static int lf_purity_resolve(struct lf_purity *purity, int k)
+{
+	int i, r;
+
+	if (purity->fns[k].final)
+		return 0;
+	if (lf_purity_explore(purity, k) < 0)
+		return -1;
+	while ((r = lf_purity_round(purity)) > 0)
+		;
+	if (r < 0)
+		return -1;
 	for (i = 0; i < purity->n; ++i)
-		if (!strcmp(purity->entries[i].usr, usr))
-			return &purity->entries[i];
-	if (purity->n == purity->cap) {
-		int cap = purity->cap ? 2 * purity->cap : 8;
-
-		e = realloc(purity->entries, cap * sizeof(*e));
-		if (!e)
-			return NULL;
-		purity->entries = e;
-		purity->cap = cap;
-	}
-	e = &purity->entries[purity->n];
-	e->usr = strdup(usr);
-	e->done = 0;
-	e->reason = NULL;
-	if (!e->usr)
-		return NULL;
-	purity->n++;
-	return e;
+		if (purity->fns[i].explored)
+			purity->fns[i].final = 1;
+	return 0;
 }
 
-/* A function that is being analysed counts as pure while its own body
- * is walked: a cycle of calls is impure only if one of its members is.
+/* The effect of "call"; for a call with side effects, *reason gets why
+ * (the caller frees it).
  */
-static char *lf_purity_check_decl(struct lf_purity *purity, CXCursor decl)
+enum lf_purity_effect lf_purity_call(struct lf_purity *purity,
+	CXCursor call, char **reason)
 {
-	char *usr, *fn, *reason;
-	struct lf_purity_entry *e;
-	int index;
+	CXCursor decl = clang_getCursorReferenced(call), def;
+	enum lf_purity_effect effect;
+	char *name, *why = NULL;
+	int k;
 
-	usr = lf_cursor_usr(decl);
-	fn = lf_cursor_name(decl);
-	e = usr ? lf_purity_entry(purity, usr) : NULL;
-	free(usr);
-	if (!e || !fn) {
-		free(fn);
-		return strdup("out of memory");
+	*reason = NULL;
+	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl) {
+		*reason = strdup("call through a function pointer");
+		return LF_PURITY_IMPURE;
 	}
-	if (e->done) {
-		free(fn);
-		return e->reason ? strdup(e->reason) : NULL;
+	name = lf_cursor_name(decl);
+	def = clang_getCursorDefinition(decl);
+	if (!name) {
+		effect = LF_PURITY_IMPURE;
+	} else if (clang_Cursor_isNull(def)) {
+		effect = lf_purity_external(purity, decl, name, reason);
+	} else {
+		k = lf_purity_entry(purity, def);
+		effect = k < 0 || lf_purity_resolve(purity, k) < 0 ?
+			 LF_PURITY_IMPURE : purity->fns[k].effect;
+		if (k >= 0 && purity->fns[k].reason)
+			why = strdup(purity->fns[k].reason);
+		if (effect == LF_PURITY_IMPURE)
+			*reason = lf_purity_say("call to %s() has side "
+				"effects: %s", name, why ? why : "?");
 	}
-	index = e - purity->entries;
-	e->done = 1;
-	reason = lf_purity_analyse(purity, decl, fn);
-	free(fn);
-	purity->entries[index].reason = reason ? strdup(reason) : NULL;
-	return reason;
-}
-
-/* NULL if the call has no side effects, otherwise why it may have.
- */
-char *lf_purity_check_call(struct lf_purity *purity, CXCursor call)
-{
-	CXCursor decl = clang_getCursorReferenced(call);
-
-	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
-		return strdup("call through a function pointer");
-	return lf_purity_check_decl(purity, decl);
+	free(why);
+	free(name);
+	return effect;
 }

@@ -3,16 +3,29 @@
 
 #include <clang-c/Index.h>
 
-/* Which called functions are free of side effects: math.h functions
- * (errno aside), and functions whose bodies the translation unit holds
- * and that read and write nothing but their scalar parameters, their
- * own locals and const globals, and call only such functions.
- * Answers are cached per function.
+/* What a call may do besides computing its value from its arguments.
+ * A call has no effect if its function is a math.h function that never
+ * sets errno, a known builtin, or a function whose body the translation
+ * unit holds and that reads and writes nothing but its scalar
+ * parameters, its own locals and const globals, and calls only such
+ * functions (through any cycle of calls).  Math functions that may set
+ * errno, and functions that call them, write errno, unless the compiler
+ * arguments say that math functions do not (-fno-math-errno,
+ * -ffast-math).  Anything else has side effects.  Answers are cached
+ * per function.
  */
+enum lf_purity_effect {
+	LF_PURITY_NONE,
+	LF_PURITY_ERRNO,
+	LF_PURITY_IMPURE
+};
+
 struct lf_purity;
 
-struct lf_purity *lf_purity_alloc(void);
+struct lf_purity *lf_purity_alloc(int math_errno);
 void lf_purity_free(struct lf_purity *purity);
-char *lf_purity_check_call(struct lf_purity *purity, CXCursor call);
+enum lf_purity_effect lf_purity_call(struct lf_purity *purity,
+	CXCursor call, char **reason);
+int lf_purity_math_errno(int argc, const char *const *argv);
 
 #endif

@@ -278,6 +278,9 @@ char *lf_plan_explain(struct lf_run *run, struct lf_witness *witness)
 			src->text, src->loc.line, src->loc.col,
 			lf_plan_kind_verb(witness->kind));
 	}
+	if (run->arrays[dst->array].origin == LF_ARRAY_ERRNO)
+		lf_buf_add_str(&buf, " (math functions set errno unless "
+			"compiled with -fno-math-errno: pass it after --)");
 	return lf_buf_take(&buf);
 }
 

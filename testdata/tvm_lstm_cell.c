@@ -1,4 +1,4 @@
-// RUN-ARGS: --function=lstm_cell --fuse-all
+// RUN-ARGS: --function=lstm_cell --fuse-all -- -fno-math-errno
 // EXPECT-STDERR: :25:[0-9]+: note: fused 6 loop nests into 1
 /*
  * TVM fused workload: LSTM cell with hidden size 128.  Gate weights are
