@@ -122,6 +122,35 @@ static int lf_access_is_restrict(struct lf_builder *b, CXCursor decl)
 	return found;
 }
 
+/* What contraction needs of a local array: the text of its dimensions,
+ * if its declaration has nothing else after its name (no initializer,
+ * no attribute) and is spelled in the file, and how often the function
+ * names it.  A static array keeps its storage, so it has no dims.
+ */
+static void lf_access_local_decl(struct lf_builder *b, CXCursor decl,
+	const char *usr, const char *spelling, struct lf_array *a)
+{
+	unsigned begin, end, name;
+	CXFile file;
+	int i;
+
+	for (i = 0; i < b->n_ref; ++i)
+		if (!strcmp(b->refs[i].usr, usr) &&
+		    !b->refs[i].is_write && !b->refs[i].is_addr)
+			a->n_ref++;
+	if (clang_Cursor_getStorageClass(decl) == CX_SC_Static ||
+	    lf_build_range(b, decl, &begin, &end) < 0 ||
+	    lf_src_in_expansion(b->src, begin))
+		return;
+	clang_getSpellingLocation(clang_getCursorLocation(decl), &file, NULL,
+				  NULL, &name);
+	name += strlen(spelling);
+	if (!file || name >= end || !lf_src_is_brackets(b->src, name, end))
+		return;
+	a->dims.begin = name;
+	a->dims.end = end;
+}
+
 /* The index of the model array for variable decl, added if new.
  */
 static int lf_access_array(struct lf_builder *b, CXCursor decl,
@@ -141,14 +170,17 @@ static int lf_access_array(struct lf_builder *b, CXCursor decl,
 		return -1;
 	name = lf_cursor_name(decl);
 	a = &run->arrays[run->n_array];
+	memset(a, 0, sizeof(*a));
 	a->name = name ? lf_access_array_name(b, name) : NULL;
-	free(name);
 	a->n_dim = lf_access_dims(type, &elem);
 	size = clang_Type_getSizeOf(elem);
 	a->elem_size = size > 0 && size <= INT_MAX ? (int) size : 4;
 	a->origin = lf_access_origin(decl, a->n_dim);
 	a->is_restrict = lf_access_is_restrict(b, decl);
 	a->decl = lf_file_loc(b->file, lf_build_offset(b, decl));
+	if (a->origin == LF_ARRAY_LOCAL && name)
+		lf_access_local_decl(b, decl, usr, name, a);
+	free(name);
 	b->array_usr[run->n_array] = strdup(usr);
 	run->n_array++;
 	if (!a->name || !b->array_usr[run->n_array - 1])
@@ -216,6 +248,9 @@ static int lf_access_push(struct lf_builder *b, CXCursor c, int array,
 	acc->kind = kind;
 	acc->text = lf_build_text(b, c);
 	acc->loc = lf_file_loc(b->file, lf_build_offset(b, c));
+	acc->spelled = acc->text && !lf_src_in_expansion(b->src,
+		acc->loc.offset + strlen(acc->text) - 1) &&
+		!lf_src_in_expansion(b->src, acc->loc.offset);
 	acc->rel = lf_access_rel(b, subs, run->arrays[array].name);
 	stmt->accesses[stmt->n_access++] = acc->id;
 	run->n_access++;
@@ -406,6 +441,7 @@ static __isl_give isl_set *lf_access_out_of_bounds(struct lf_builder *b,
 {
 	long long size = lf_access_dim_size(type, dim);
 	isl_set *dom = isl_pw_aff_domain(isl_pw_aff_copy(sub));
+	isl_set *below, *above;
 	isl_val *lo, *hi;
 
 	if (size >= 0) {
@@ -415,10 +451,10 @@ static __isl_give isl_set *lf_access_out_of_bounds(struct lf_builder *b,
 		hi = isl_val_int_from_si(b->ctx, PTRDIFF_MAX / elem);
 		lo = isl_val_neg(isl_val_copy(hi));
 	}
-	return isl_set_union(
-		isl_pw_aff_lt_set(isl_pw_aff_copy(sub),
-			isl_pw_aff_val_on_domain(isl_set_copy(dom), lo)),
-		isl_pw_aff_gt_set(sub, isl_pw_aff_val_on_domain(dom, hi)));
+	below = isl_pw_aff_lt_set(isl_pw_aff_copy(sub),
+		isl_pw_aff_val_on_domain(isl_set_copy(dom), lo));
+	above = isl_pw_aff_gt_set(sub, isl_pw_aff_val_on_domain(dom, hi));
+	return isl_set_union(below, above);
 }
 
 /* An access that runs whenever its statement does must stay inside its

@@ -64,7 +64,8 @@ enum lf_access_kind {
 
 /* One array reference, "a[i][j + 1]", or a scalar variable, "s".
  * rel is { S<stmt>[iterators] -> <array>[subscripts] } (zero subscripts
- * for a scalar), over the parameters of the run.
+ * for a scalar), over the parameters of the run.  spelled is set when
+ * its text is in the file as it is, not made by a macro.
  */
 struct lf_access {
 	int id;
@@ -73,6 +74,7 @@ struct lf_access {
 	enum lf_access_kind kind;
 	char *text;
 	struct lf_loc loc;
+	int spelled;
 	isl_map *rel;
 };
 
@@ -89,7 +91,11 @@ enum lf_array_origin {
 /* A variable that statements read or write: an array, or a scalar
  * (n_dim == 0).  is_restrict is set for restrict-qualified pointer
  * parameters.  elem_size is the size in bytes of one element (4 where
- * clang cannot tell).  decl is where the variable is declared.
+ * clang cannot tell).  decl is where the variable is declared.  For a
+ * local array declared without initializer, with nothing after its
+ * dimensions, dims is the text of its dimensions ("[N][M]"; empty
+ * otherwise), and n_ref the number of times its function names it
+ * (through macros too).
  */
 struct lf_array {
 	char *name;
@@ -98,6 +104,8 @@ struct lf_array {
 	int n_dim;
 	int elem_size;
 	struct lf_loc decl;
+	struct lf_span dims;
+	int n_ref;
 };
 
 /* A size the domains and subscripts use symbolically.  Function

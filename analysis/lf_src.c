@@ -619,3 +619,31 @@ int lf_src_each_ident(struct lf_src *src, unsigned begin, unsigned end,
 	}
 	return 0;
 }
+
+/* Is [begin, end) one or more groups "[...]" of balanced brackets, with
+ * nothing else at the outer level (comments aside)?
+ */
+int lf_src_is_brackets(struct lf_src *src, unsigned begin, unsigned end)
+{
+	int i, depth = 0, groups = 0;
+
+	for (i = lf_src_token_after(src, begin); i < src->n_token; ++i) {
+		struct lf_src_token *t = &src->tokens[i];
+
+		if (t->begin >= end)
+			break;
+		if (t->begin < begin || t->kind == CXToken_Comment)
+			continue;
+		if (t->kind == CXToken_Punctuation && t->first == '[' &&
+		    t->end == t->begin + 1) {
+			groups += depth++ == 0;
+		} else if (t->kind == CXToken_Punctuation && t->first == ']' &&
+			   t->end == t->begin + 1) {
+			if (--depth < 0)
+				return 0;
+		} else if (depth == 0) {
+			return 0;
+		}
+	}
+	return groups > 0 && depth == 0;
+}

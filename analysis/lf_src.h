@@ -34,6 +34,7 @@ int lf_src_expansion_at(struct lf_src *src, unsigned offset);
 int lf_src_uses_line(struct lf_src *src, unsigned begin, unsigned end,
 	unsigned *at);
 int lf_src_macro_is_atom(struct lf_src *src, unsigned offset);
+int lf_src_is_brackets(struct lf_src *src, unsigned begin, unsigned end);
 int lf_src_idents(struct lf_src *src, char ***idents);
 int lf_src_each_ident(struct lf_src *src, unsigned begin, unsigned end,
 	int (*fn)(const char *name, unsigned offset, void *user), void *user);

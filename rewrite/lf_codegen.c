@@ -672,8 +672,9 @@ static int lf_codegen_attempt(struct lf_codegen *cg, int g, int wide,
 	isl_ast_build *build;
 	int ok;
 
-	lf_names_clear(&cg->names);
 	lf_fit_free(cg->fit);
+	cg->fit = NULL;
+	lf_names_clear(&cg->names);
 	cg->wide = wide;
 	cg->guard = guard;
 	if (lf_names_build(&cg->names, cg->file, cg->plan, g, wide) < 0)
@@ -773,8 +774,8 @@ static void lf_codegen_clear(struct lf_codegen *cg)
 	for (i = 0; cg->cast && i < cg->plan->run->n_param; ++i)
 		free(cg->cast[i]);
 	free(cg->cast);
-	lf_names_clear(&cg->names);
 	lf_fit_free(cg->fit);
+	lf_names_clear(&cg->names);
 	free(cg->parallel);
 	free(cg->parallel_pragma);
 }

@@ -17,72 +17,35 @@
  * the bare name, so fusion saves the array's memory traffic entirely.
  */
 
-static int lf_contract_ident_at(const char *text, unsigned len, unsigned pos,
-	const char *name)
-{
-	size_t n = strlen(name);
-
-	if (pos + n > len || strncmp(text + pos, name, n))
-		return 0;
-	if (pos > 0 && (isalnum((unsigned char) text[pos - 1]) ||
-			text[pos - 1] == '_'))
-		return 0;
-	return pos + n == len || !(isalnum((unsigned char) text[pos + n]) ||
-				   text[pos + n] == '_');
-}
-
-/* Find the dimensions of "name" in its declaration, which must declare
- * nothing else and have no initializer: "float tmp[N][M];".  Sets the
- * byte range of "[N][M]" and returns 0, or returns -1.
+/* Does the function name array a nowhere but in the spelled accesses
+ * of group g?  Then nothing else sees its dimensions: not sizeof, not
+ * its address, not a call, not a macro.
  */
-static int lf_contract_decl(struct lf_file *file, struct lf_array *array,
-	unsigned *begin, unsigned *end)
+static int lf_contract_only_here(struct lf_plan *plan, int g, int a)
 {
-	const char *text = file->text;
-	unsigned p = array->decl.offset, semi, q;
+	struct lf_run *run = plan->run;
+	unsigned *seen = malloc((run->n_access + 1) * sizeof(unsigned));
+	int i, k, n = 0;
 
-	for (semi = p; semi < file->len && text[semi] != ';'; ++semi)
-		if (text[semi] == ',' || text[semi] == '=' || text[semi] == '{')
-			return -1;
-	if (semi >= file->len)
+	if (!seen)
 		return -1;
-	for (q = p; q < semi && !lf_contract_ident_at(text, semi, q,
-						     array->name); ++q)
-		;
-	if (q >= semi || strncmp(text + p, "static", 6) == 0)
-		return -1;
-	q += strlen(array->name);
-	while (q < semi && isspace((unsigned char) text[q]))
-		q++;
-	if (q >= semi || text[q] != '[')
-		return -1;
-	*begin = q;
-	for (*end = semi; *end > q && isspace((unsigned char) text[*end - 1]);
-	     --*end)
-		;
-	return text[*end - 1] == ']' ? 0 : -1;
-}
+	for (i = 0; i < run->n_access; ++i) {
+		struct lf_access *acc = &run->accesses[i];
 
-/* Is every use of the array's name in its function inside [begin, end)
- * or in its own declaration?
- */
-static int lf_contract_only_here(struct lf_file *file, struct lf_run *run,
-	struct lf_array *array, unsigned begin, unsigned end,
-	unsigned decl_end)
-{
-	struct lf_function *fn = &file->functions[run->function];
-	unsigned p;
-
-	for (p = fn->body_begin; p < fn->body_end; ++p) {
-		if (!lf_contract_ident_at(file->text, file->len, p, array->name))
+		if (acc->array != a)
 			continue;
-		if (p >= begin && p < end)
-			continue;
-		if (p >= array->decl.offset && p < decl_end)
-			continue;
-		return 0;
+		if (!acc->spelled ||
+		    plan->group[run->stmts[acc->stmt].nest][0] != g) {
+			free(seen);
+			return 0;
+		}
+		for (k = 0; k < n && seen[k] != acc->loc.offset; ++k)
+			;
+		if (k == n)
+			seen[n++] = acc->loc.offset;
 	}
-	return 1;
+	free(seen);
+	return n == run->arrays[a].n_ref;
 }
 
 /* The flow dependences from access "w" to access "r", untagged.
@@ -239,20 +202,18 @@ static int lf_contract_array(struct lf_file *file, struct lf_plan *plan,
 {
 	struct lf_run *run = plan->run;
 	struct lf_array *array = &run->arrays[a];
-	int first = 0, n = lf_plan_group_size(plan, g, &first), w;
-	unsigned decl_end;
+	int first = 0, w, r;
 
-	if (array->origin != LF_ARRAY_LOCAL || array->n_dim == 0)
+	lf_plan_group_size(plan, g, &first);
+	if (array->origin != LF_ARRAY_LOCAL || array->n_dim == 0 ||
+	    array->dims.end <= array->dims.begin ||
+	    array->decl.offset >= run->nests[first].begin)
 		return 0;
-	if (lf_contract_decl(file, array, &c->dims_begin, &c->dims_end) < 0)
-		return 0;
-	for (decl_end = c->dims_end; decl_end < file->len &&
-	     file->text[decl_end] != ';'; ++decl_end)
-		;
-	if (array->decl.offset >= run->nests[first].begin ||
-	    !lf_contract_only_here(file, run, array, run->nests[first].begin,
-				   run->nests[first + n - 1].end, decl_end))
-		return 0;
+	r = lf_contract_only_here(plan, g, a);
+	if (r <= 0)
+		return r;
+	c->dims_begin = array->dims.begin;
+	c->dims_end = array->dims.end;
 	w = lf_contract_writer(plan, g, a);
 	if (w < 0)
 		return 0;

@@ -16,6 +16,7 @@
 struct lf_fit {
 	struct lf_plan *plan;
 	const struct lf_names *names;
+	int n_iter;
 	int wide;
 	struct lf_range *iters;
 	struct lf_range *params;
@@ -28,7 +29,7 @@ void lf_fit_free(struct lf_fit *fit)
 
 	if (!fit)
 		return;
-	for (i = 0; fit->iters && i < fit->names->len; ++i)
+	for (i = 0; fit->iters && i < fit->n_iter; ++i)
 		lf_range_clear(&fit->iters[i]);
 	for (i = 0; fit->params && i < fit->plan->run->n_param; ++i)
 		lf_range_clear(&fit->params[i]);
@@ -168,6 +169,7 @@ struct lf_fit *lf_fit_alloc(struct lf_plan *plan, int g,
 	fit->wide = wide;
 	fit->env.leaf = &lf_fit_leaf;
 	fit->env.user = fit;
+	fit->n_iter = names->len;
 	fit->iters = calloc(names->len, sizeof(*fit->iters));
 	fit->params = calloc(plan->run->n_param + 1, sizeof(*fit->params));
 	context = isl_set_copy(plan->run->context);
