@@ -43,12 +43,17 @@ static int lf_access_dims(CXType type, CXType *elem)
 	}
 }
 
+/* Where the variable lives.  A static local keeps its storage between
+ * calls, so a pointer to it may come back as an argument: it counts as
+ * a global.
+ */
 static enum lf_array_origin lf_access_origin(CXCursor decl, int n_dim)
 {
 	if (clang_getCursorKind(decl) == CXCursor_ParmDecl)
 		return n_dim ? LF_ARRAY_PARAM_POINTER : LF_ARRAY_PARAM_VALUE;
 	if (clang_getCursorKind(clang_getCursorSemanticParent(decl)) ==
-	    CXCursor_TranslationUnit)
+	    CXCursor_TranslationUnit ||
+	    clang_Cursor_getStorageClass(decl) == CX_SC_Static)
 		return LF_ARRAY_GLOBAL;
 	return LF_ARRAY_LOCAL;
 }
@@ -178,6 +183,7 @@ static int lf_access_array(struct lf_builder *b, CXCursor decl,
 	a->origin = lf_access_origin(decl, a->n_dim);
 	a->is_restrict = lf_access_is_restrict(b, decl);
 	a->decl = lf_file_loc(b->file, lf_build_offset(b, decl));
+	a->aliased = a->origin == LF_ARRAY_GLOBAL && b->renamed;
 	if (a->origin == LF_ARRAY_LOCAL && name)
 		lf_access_local_decl(b, decl, usr, name, a);
 	free(name);

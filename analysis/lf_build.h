@@ -42,6 +42,7 @@ struct lf_builder {
 	CXFile main_file;
 	struct lf_src *src;
 	struct lf_file *file;
+	int renamed;
 	struct lf_purity *purity;
 
 	int n_ref;

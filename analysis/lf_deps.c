@@ -135,7 +135,8 @@ static __isl_give isl_union_map *lf_deps_all_writes(struct lf_tagged *t)
 }
 
 /* May the two arrays share memory?  Pointer parameters without
- * restrict may point into each other and into globals.
+ * restrict may point into each other and into globals, and globals into
+ * each other where the unit gives storage a second name.
  */
 int lf_deps_may_alias(const struct lf_array *a, const struct lf_array *b)
 {
@@ -143,6 +144,8 @@ int lf_deps_may_alias(const struct lf_array *a, const struct lf_array *b)
 	int pb = b->origin == LF_ARRAY_PARAM_POINTER && !b->is_restrict;
 
 	if (pa && (pb || b->origin == LF_ARRAY_GLOBAL))
+		return 1;
+	if (a->aliased && b->aliased)
 		return 1;
 	return pb && a->origin == LF_ARRAY_GLOBAL;
 }

@@ -503,6 +503,44 @@ static struct lf_file *lf_file_alloc(const char *path, const char *text,
 	return file;
 }
 
+static enum CXChildVisitResult lf_frontend_visit_attr(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	struct lf_builder *b = data;
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	CXToken *tokens;
+	unsigned n;
+
+	if (kind == CXCursor_AsmLabelAttr) {
+		b->renamed = 1;
+	} else if (kind == CXCursor_UnexposedAttr) {
+		clang_tokenize(b->tu, clang_getCursorExtent(c), &tokens, &n);
+		if (n > 0) {
+			CXString s = clang_getTokenSpelling(b->tu, tokens[0]);
+
+			if (!strcmp(clang_getCString(s), "alias") ||
+			    !strcmp(clang_getCString(s), "__alias__"))
+				b->renamed = 1;
+			clang_disposeString(s);
+		}
+		clang_disposeTokens(b->tu, tokens, n);
+	}
+	return b->renamed ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* Does a variable of the unit give storage a second name, with an alias
+ * attribute or an asm label?  Two globals may then be one.
+ */
+static enum CXChildVisitResult lf_frontend_visit_renamed(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	struct lf_builder *b = data;
+
+	if (clang_getCursorKind(c) == CXCursor_VarDecl)
+		clang_visitChildren(c, &lf_frontend_visit_attr, b);
+	return b->renamed ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
 /* Every identifier the file's text and macros use, for making up names.
  */
 static int lf_frontend_idents(struct lf_builder *b)
@@ -523,11 +561,14 @@ static int lf_frontend_model(struct lf_builder *b,
 		b->src = lf_src_alloc(b->tu, b->main_file, b->file->len);
 	b->purity = lf_purity_alloc(lf_purity_math_errno(options->argc,
 							 options->argv));
-	if (!b->src || !b->purity || lf_frontend_idents(b) < 0)
+	if (!b->src || !b->purity || lf_frontend_idents(b) < 0) {
 		w.failed = 1;
-	else
+	} else {
+		clang_visitChildren(clang_getTranslationUnitCursor(b->tu),
+				    &lf_frontend_visit_renamed, b);
 		clang_visitChildren(clang_getTranslationUnitCursor(b->tu),
 				    &lf_frontend_visit_top, &w);
+	}
 	/* qsort wants a valid pointer even for zero elements. */
 	if (b->file->n_run > 0)
 		qsort(b->file->runs, b->file->n_run, sizeof(struct lf_run *),

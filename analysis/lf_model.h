@@ -95,7 +95,9 @@ enum lf_array_origin {
  * local array declared without initializer, with nothing after its
  * dimensions, dims is the text of its dimensions ("[N][M]"; empty
  * otherwise), and n_ref the number of times its function names it
- * (through macros too).
+ * (through macros too).  aliased is set for a global when some global
+ * of the unit is another name for storage (an alias attribute or an
+ * asm label): then globals may overlap.
  */
 struct lf_array {
 	char *name;
@@ -106,6 +108,7 @@ struct lf_array {
 	struct lf_loc decl;
 	struct lf_span dims;
 	int n_ref;
+	int aliased;
 };
 
 /* A size the domains and subscripts use symbolically.  Function
