@@ -4,11 +4,13 @@
 #include <string.h>
 
 #include <isl/aff.h>
+#include <isl/local_space.h>
 #include <isl/ilp.h>
 #include <isl/val.h>
 #include <isl/map.h>
 #include <isl/set.h>
 #include <isl/space.h>
+#include <isl/stride_info.h>
 #include <isl/union_set.h>
 
 #include "lf_buf.h"
@@ -343,6 +345,127 @@ static int lf_plan_dir(struct lf_run *run, int n, int level)
 	return run->loops[stmt->loops[level]].dir;
 }
 
+/* The values of the shared loops 0 .. level of nests [start, k] in the
+ * plan, { [f_0, ..., f_level] }, under the run's context.
+ */
+static __isl_give isl_set *lf_plan_level_values(struct lf_plan *plan,
+	int start, int k, int level)
+{
+	struct lf_run *run = plan->run;
+	struct lf_term terms[LF_SCHED_MAX_LEN], loops[LF_MAX_DEPTH];
+	int len = lf_plan_sched_len(plan), i, l;
+	isl_space *space;
+	isl_set *values;
+
+	space = isl_space_set_alloc(isl_set_get_ctx(run->context), 0,
+				    level + 1);
+	values = isl_set_empty(space);
+	for (i = 0; i < run->n_stmt; ++i) {
+		struct lf_stmt *stmt = &run->stmts[i];
+
+		if (stmt->nest < start || stmt->nest > k)
+			continue;
+		lf_plan_terms(plan, stmt, terms, len);
+		for (l = 0; l <= level; ++l)
+			loops[l] = terms[lf_plan_loop_pos(plan, l)];
+		values = isl_set_union(values, isl_set_apply(
+			isl_set_copy(stmt->domain),
+			lf_sched_stmt_map(stmt, loops, level + 1)));
+	}
+	return isl_set_intersect_params(values, isl_set_copy(run->context));
+}
+
+/* The points whose dimension "pos" is on the lattice "si" gives (the
+ * offset plus a multiple of the stride); takes "si".  A loop over
+ * values on a lattice steps along it.
+ */
+static __isl_give isl_set *lf_plan_lattice(__isl_keep isl_set *values,
+	__isl_take isl_stride_info *si, int pos)
+{
+	isl_val *stride = si ? isl_stride_info_get_stride(si) : NULL;
+	isl_aff *offset = si ? isl_stride_info_get_offset(si) : NULL;
+	isl_aff *x;
+	isl_set *lattice;
+
+	isl_stride_info_free(si);
+	if (!stride || !offset || isl_val_cmp_si(stride, 1) <= 0) {
+		isl_val_free(stride);
+		isl_aff_free(offset);
+		return isl_set_universe(isl_set_get_space(values));
+	}
+	x = isl_aff_var_on_domain(isl_local_space_from_space(
+		isl_set_get_space(values)), isl_dim_set, pos);
+	x = isl_aff_mod_val(isl_aff_sub(x, offset), stride);
+	lattice = isl_set_from_basic_set(isl_aff_zero_basic_set(x));
+	return isl_set_intersect_params(lattice,
+		isl_set_params(isl_set_copy(values)));
+}
+
+/* The points of the lattice of the last dimension of "values" that lie
+ * between two of its values (the outer ones equal) without being one:
+ * the iterations a loop over all of them runs for nothing.
+ */
+static __isl_give isl_set *lf_plan_holes(__isl_take isl_set *values)
+{
+	isl_size n = isl_set_dim(values, isl_dim_set);
+	isl_map *before, *after;
+	isl_set *holes;
+	isl_stride_info *si;
+	int k;
+
+	if (n < 0)
+		return isl_set_free(values);
+	before = isl_map_universe(isl_space_map_from_set(
+		isl_set_get_space(values)));
+	for (k = 0; k + 1 < n; ++k)
+		before = isl_map_equate(before, isl_dim_in, k, isl_dim_out, k);
+	after = isl_map_order_lt(isl_map_copy(before), isl_dim_in, n - 1,
+				 isl_dim_out, n - 1);
+	before = isl_map_order_gt(before, isl_dim_in, n - 1, isl_dim_out,
+				  n - 1);
+	holes = isl_set_intersect(
+		isl_set_apply(isl_set_copy(values), after),
+		isl_set_apply(isl_set_copy(values), before));
+	si = isl_set_get_stride_info(values, n - 1);
+	holes = isl_set_intersect(holes, lf_plan_lattice(values, si, n - 1));
+	return isl_set_subtract(holes, values);
+}
+
+/* Holes of the fused loop up to this long are accepted: shifted nests
+ * leave a few at their ends.
+ */
+#define LF_PLAN_MAX_HOLE (2 * LF_PLAN_MAX_SHIFT)
+
+/* Would the loop at "level" that nests [start, k] share run over a gap
+ * of more than LF_PLAN_MAX_HOLE iterations between their ranges, for
+ * some sizes?  Two nests over [0, 65536) and [off, off + 65536) would
+ * take 10^12 iterations for a large "off".  Returns 1 if so, 0 if not,
+ * -1 on error.
+ */
+static int lf_plan_far_apart(struct lf_plan *plan, int start, int k,
+	int level)
+{
+	isl_set *holes = lf_plan_holes(lf_plan_level_values(plan, start, k,
+							    level));
+	isl_map *wide;
+	isl_bool empty;
+	isl_size n = isl_set_dim(holes, isl_dim_set);
+	int l;
+
+	if (n < 0) {
+		isl_set_free(holes);
+		return -1;
+	}
+	wide = isl_map_from_domain_and_range(isl_set_copy(holes), holes);
+	for (l = 0; l + 1 < n; ++l)
+		wide = isl_map_equate(wide, isl_dim_in, l, isl_dim_out, l);
+	wide = isl_map_lower_bound_si(isl_map_deltas_map(wide), isl_dim_out,
+				      n - 1, LF_PLAN_MAX_HOLE);
+	empty = isl_map_is_empty(wide);
+	isl_map_free(wide);
+	return empty < 0 ? -1 : !empty;
+}
+
 /* Try to put nest k into the group [start, k) at "level": the nests
  * share loop "level" and are not fused below it.  If that is illegal
  * as it is, try running nest k up to LF_PLAN_MAX_SHIFT iterations behind
@@ -352,7 +475,7 @@ static int lf_plan_dir(struct lf_run *run, int n, int level)
 static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 	int start, int k, int level, int gidx, struct lf_witness *witness)
 {
-	int n = k - start + 1, j, r, s;
+	int n = k - start + 1, j, r, s, far;
 	int *levels;
 	int (*group)[LF_MAX_DEPTH + 1];
 
@@ -379,6 +502,14 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 	for (s = 1; r == 0 && s <= LF_PLAN_MAX_SHIFT; ++s) {
 		plan->shift[k][level] = s;
 		r = lf_plan_is_legal_nest(plan, deps, k, NULL);
+	}
+	if (r > 0 && (far = lf_plan_far_apart(plan, start, k, level)) != 0) {
+		r = far < 0 ? -1 : 0;
+		if (r == 0 && level == 0)
+			lf_plan_refuse(plan, k, strdup("their loops' ranges "
+				"can be far apart for some sizes: a fused loop "
+				"would run over the gap between them"),
+				plan->run->nests[k].loc);
 	}
 	if (r <= 0) {
 		plan->shift[k][level] = 0;
