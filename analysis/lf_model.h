@@ -155,12 +155,15 @@ struct lf_loop {
 
 /* An occurrence of a loop iterator in a statement's text, to be replaced
  * by the expression the generated code computes for it.  level is the
- * depth (0 = outermost) of the loop whose iterator it is.
+ * depth (0 = outermost) of the loop whose iterator it is.  in_macro is
+ * set when it is in the arguments of a macro, whose body may apply any
+ * operator to it.
  */
 struct lf_subst {
 	unsigned offset;
 	unsigned len;
 	int level;
+	int in_macro;
 };
 
 /* A statement instance runs inside loops[0 .. depth - 1] (outermost

@@ -77,6 +77,7 @@ static int lf_nest_add_subst(struct lf_subst_walk *w, unsigned offset,
 	subst[stmt->n_subst].offset = offset;
 	subst[stmt->n_subst].len = len;
 	subst[stmt->n_subst].level = level;
+	subst[stmt->n_subst].in_macro = lf_src_in_expansion(w->b->src, offset);
 	stmt->n_subst++;
 	return 0;
 }
@@ -124,6 +125,9 @@ static int lf_nest_subst_ref(struct lf_subst_walk *w, CXCursor c)
 	    offset < w->stmt->begin || offset + len > w->stmt->end)
 		r = lf_build_fail_at(b, c, "iterator %s is used inside a macro",
 				     name);
+	else if (lf_src_in_hash_macro(b->src, offset))
+		r = lf_build_fail_at(b, c, "iterator %s is an argument of a "
+				     "macro that stringifies or pastes it", name);
 	else if (strncmp(b->file->text + offset, name, len))
 		r = lf_build_fail_at(b, c, lf_nest_is_spliced(b->file->text +
 				     offset, name) ? "iterator %s is spelled "
@@ -156,6 +160,19 @@ static int lf_nest_cmp_subst(const void *a, const void *b)
 	return x->offset < y->offset ? -1 : x->offset > y->offset;
 }
 
+/* A macro argument used twice in the macro's body is one occurrence in
+ * the text: keep one of the sorted occurrences at each offset.
+ */
+static void lf_nest_unique_subst(struct lf_stmt *stmt)
+{
+	int i, k = 0;
+
+	for (i = 0; i < stmt->n_subst; ++i)
+		if (k == 0 || stmt->subst[k - 1].offset != stmt->subst[i].offset)
+			stmt->subst[k++] = stmt->subst[i];
+	stmt->n_subst = k;
+}
+
 static int lf_nest_collect_subst(struct lf_builder *b, struct lf_stmt *stmt,
 	CXCursor c)
 {
@@ -171,6 +188,7 @@ static int lf_nest_collect_subst(struct lf_builder *b, struct lf_stmt *stmt,
 	if (stmt->n_subst > 0)
 		qsort(stmt->subst, stmt->n_subst, sizeof(struct lf_subst),
 		      &lf_nest_cmp_subst);
+	lf_nest_unique_subst(stmt);
 	return 0;
 }
 

@@ -27,14 +27,14 @@ struct lf_src_expansion {
 	CXCursor cursor;
 };
 
-/* A macro definition anywhere in the translation unit.  line caches
- * whether its expansion depends on where it is expanded: -1 not known
- * yet, 2 being computed, else 0 or 1.
+/* A macro definition anywhere in the translation unit.  memo caches
+ * whether its expansion has each property of enum lf_src_prop: -1 not
+ * known yet, 2 being computed, else 0 or 1.
  */
 struct lf_src_macro {
 	char *name;
 	CXCursor def;
-	int line;
+	int memo[2];
 };
 
 struct lf_src {
@@ -160,7 +160,7 @@ static int lf_src_add_macro(struct lf_src *src, CXCursor c)
 	m = &src->macros[src->n_macro];
 	m->name = lf_cursor_name(c);
 	m->def = c;
-	m->line = -1;
+	m->memo[0] = m->memo[1] = -1;
 	if (!m->name)
 		return -1;
 	src->n_macro++;
@@ -430,17 +430,51 @@ int lf_src_expansion_at(struct lf_src *src, unsigned offset)
 	return e && e->begin == offset;
 }
 
-static int lf_src_macro_line(struct lf_src *src, const char *name);
+/* Properties of a macro's expansion that the front end checks through
+ * every macro the expansion uses.
+ */
+enum lf_src_prop {
+	LF_SRC_LINE,	/* expands __LINE__ or __COUNTER__ */
+	LF_SRC_HASH,	/* stringifies or pastes tokens (# and ##) */
+	LF_SRC_N_PROP
+};
+
+static int lf_src_macro_has(struct lf_src *src, const char *name,
+	enum lf_src_prop prop);
 
 static int lf_src_is_line_macro(const char *name)
 {
 	return !strcmp(name, "__LINE__") || !strcmp(name, "__COUNTER__");
 }
 
-/* Does the body of macro definition "def" name __LINE__, __COUNTER__ or
- * a macro whose expansion does?
+/* Is "t", of kind "kind", the token "#" or "##" (in any spelling)?
  */
-static int lf_src_def_line(struct lf_src *src, CXCursor def)
+static int lf_src_is_hash(CXTokenKind kind, const char *t)
+{
+	return kind == CXToken_Punctuation && t &&
+	       (!strcmp(t, "#") || !strcmp(t, "##") || !strcmp(t, "%:") ||
+		!strcmp(t, "%:%:"));
+}
+
+/* Does token "t" of a macro body give the macro property "prop", by
+ * itself or by naming a macro that has it?
+ */
+static int lf_src_token_has(struct lf_src *src, CXTokenKind kind,
+	const char *t, enum lf_src_prop prop)
+{
+	if (prop == LF_SRC_HASH && lf_src_is_hash(kind, t))
+		return 1;
+	if (kind != CXToken_Identifier || !t)
+		return 0;
+	if (prop == LF_SRC_LINE && lf_src_is_line_macro(t))
+		return 1;
+	return lf_src_macro_has(src, t, prop);
+}
+
+/* Does the body of macro definition "def" have property "prop"?
+ */
+static int lf_src_def_has(struct lf_src *src, CXCursor def,
+	enum lf_src_prop prop)
 {
 	CXToken *tokens;
 	unsigned i, n;
@@ -448,24 +482,22 @@ static int lf_src_def_line(struct lf_src *src, CXCursor def)
 
 	clang_tokenize(src->tu, clang_getCursorExtent(def), &tokens, &n);
 	for (i = 1; i < n && !found; ++i) {
-		CXString s;
+		CXString s = clang_getTokenSpelling(src->tu, tokens[i]);
 
-		if (clang_getTokenKind(tokens[i]) != CXToken_Identifier)
-			continue;
-		s = clang_getTokenSpelling(src->tu, tokens[i]);
-		found = lf_src_is_line_macro(clang_getCString(s)) ||
-			lf_src_macro_line(src, clang_getCString(s));
+		found = lf_src_token_has(src, clang_getTokenKind(tokens[i]),
+					 clang_getCString(s), prop);
 		clang_disposeString(s);
 	}
 	clang_disposeTokens(src->tu, tokens, n);
 	return found;
 }
 
-/* Does any definition of the macro "name" depend on where it is
- * expanded?  A macro that (indirectly) refers to itself is not expanded
- * again, so a cycle adds nothing.
+/* Does any definition of the macro "name" have property "prop"?  A
+ * macro that (indirectly) refers to itself is not expanded again, so a
+ * cycle adds nothing.
  */
-static int lf_src_macro_line(struct lf_src *src, const char *name)
+static int lf_src_macro_has(struct lf_src *src, const char *name,
+	enum lf_src_prop prop)
 {
 	struct lf_src_macro key, *m;
 	int found = 0;
@@ -478,14 +510,43 @@ static int lf_src_macro_line(struct lf_src *src, const char *name)
 	while (m > src->macros && !strcmp(m[-1].name, name))
 		m--;
 	for (; m < src->macros + src->n_macro && !strcmp(m->name, name); ++m) {
-		if (m->line == -1) {
-			m->line = 2;
-			m->line = lf_src_def_line(src, m->def);
+		if (m->memo[prop] == -1) {
+			m->memo[prop] = 2;
+			m->memo[prop] = lf_src_def_has(src, m->def, prop);
 		}
-		if (m->line == 1)
+		if (m->memo[prop] == 1)
 			found = 1;
 	}
 	return found;
+}
+
+/* Does the expansion "e" have property "prop"?
+ */
+static int lf_src_expansion_has(struct lf_src *src,
+	struct lf_src_expansion *e, enum lf_src_prop prop)
+{
+	char *name = lf_cursor_name(e->cursor);
+	int has;
+
+	if (!name)
+		return -1;
+	has = (prop == LF_SRC_LINE && lf_src_is_line_macro(name)) ||
+	      lf_src_macro_has(src, name, prop);
+	free(name);
+	return has;
+}
+
+/* Is "offset" inside the arguments of a macro that stringifies or pastes
+ * tokens (directly or through the macros it uses)?  An iterator there
+ * is seen as text, not as a value.
+ */
+int lf_src_in_hash_macro(struct lf_src *src, unsigned offset)
+{
+	struct lf_src_expansion *e = lf_src_outer_at(src, offset);
+
+	if (!e || offset >= e->end)
+		return 0;
+	return lf_src_expansion_has(src, e, LF_SRC_HASH);
 }
 
 /* Does code in [begin, end) expand __LINE__ or __COUNTER__, directly or
@@ -499,17 +560,13 @@ int lf_src_uses_line(struct lf_src *src, unsigned begin, unsigned end,
 
 	for (i = 0; i < src->n_exp; ++i) {
 		struct lf_src_expansion *e = &src->exps[i];
-		char *name;
 		int line;
 
 		if (e->begin < begin || e->begin >= end)
 			continue;
-		name = lf_cursor_name(e->cursor);
-		if (!name)
+		line = lf_src_expansion_has(src, e, LF_SRC_LINE);
+		if (line < 0)
 			return -1;
-		line = lf_src_is_line_macro(name) ||
-		       lf_src_macro_line(src, name);
-		free(name);
 		if (line) {
 			*at = e->begin;
 			return 1;

@@ -251,8 +251,8 @@ static int lf_codegen_print_stmt(struct lf_codegen *cg, struct lf_buf *out,
 			continue;
 		}
 		arg = lf_codegen_arg(cg, stmt, call, sub->level,
-			lf_codegen_stands_alone(text, stmt->begin, stmt->end,
-						sub->offset, sub->len));
+			!sub->in_macro && lf_codegen_stands_alone(text,
+				stmt->begin, stmt->end, sub->offset, sub->len));
 		lf_codegen_add_text(out, text, p, sub->offset, text + ib,
 				    ie - ib, indent);
 		if (!arg)
