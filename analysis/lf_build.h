@@ -43,6 +43,7 @@ struct lf_builder {
 	struct lf_src *src;
 	struct lf_file *file;
 	int renamed;
+	int jumps;
 	struct lf_purity *purity;
 
 	int n_ref;

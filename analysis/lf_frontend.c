@@ -334,12 +334,34 @@ static enum CXChildVisitResult lf_frontend_visit_block(CXCursor c,
 	return CXChildVisit_Recurse;
 }
 
+/* Can control come back to code that ran before: a label (which a goto
+ * can reach) or a call to setjmp?
+ */
+static enum CXChildVisitResult lf_frontend_visit_jump(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	struct lf_builder *b = data;
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	char *name;
+
+	if (kind == CXCursor_LabelStmt || kind == CXCursor_IndirectGotoStmt) {
+		b->jumps = 1;
+	} else if (kind == CXCursor_CallExpr) {
+		name = lf_cursor_name(clang_getCursorReferenced(c));
+		b->jumps = name && strstr(name, "setjmp") != NULL;
+		free(name);
+	}
+	return b->jumps ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
 static int lf_frontend_function(struct lf_builder *b, CXCursor fn,
 	int function)
 {
 	struct lf_block_list blocks = { 0, 0, NULL };
 	int i, r = 0;
 
+	b->jumps = 0;
+	clang_visitChildren(fn, &lf_frontend_visit_jump, b);
 	clang_visitChildren(fn, &lf_frontend_visit_ref, b);
 	clang_visitChildren(fn, &lf_frontend_visit_block, &blocks);
 	for (i = 0; i < blocks.n && r == 0; ++i) {

@@ -87,6 +87,10 @@ static int lf_header_init(struct lf_builder *b, CXCursor init,
 	if (clang_isVolatileQualifiedType(clang_getCursorType(h->iter_decl)))
 		return lf_build_fail_at(b, init, "iterator %s is volatile",
 					h->name);
+	if (clang_Cursor_getStorageClass(h->iter_decl) == CX_SC_Static ||
+	    clang_Cursor_getStorageClass(h->iter_decl) == CX_SC_Extern)
+		return lf_build_fail_at(b, init, "iterator %s keeps its value "
+					"after the function returns", h->name);
 	return 0;
 }
 
@@ -181,8 +185,9 @@ static int lf_header_parse(struct lf_builder *b, CXCursor for_c,
 
 /* The iterator must only change in the loop's own increment.  One
  * declared before the loop must not be used after the run, nor before
- * it where the run may execute more than once (inside a loop), since
- * the fused loops leave it with another value.
+ * it where that code may run again after the run (the run is inside a
+ * loop, or the function jumps back with goto or longjmp), since the
+ * fused loops leave it with another value.
  */
 static int lf_header_check_writes(struct lf_builder *b, struct lf_header *h,
 	CXCursor body)
@@ -205,7 +210,8 @@ static int lf_header_check_writes(struct lf_builder *b, struct lf_header *h,
 			return lf_build_fail(b, ref->offset, "iterator %s is "
 				"modified in the loop body", h->name);
 		if (h->outside && (ref->offset >= b->run->end ||
-				   (!b->top && ref->offset < b->run->begin)))
+				   ((!b->top || b->jumps) &&
+				    ref->offset < b->run->begin)))
 			return lf_build_fail(b, ref->offset, "iterator %s is "
 				"used outside the loops", h->name);
 	}

@@ -303,6 +303,9 @@ static int lf_nest_stmt_fill(struct lf_builder *b, struct lf_nest_ctx *nc,
 		return lf_build_fail_at(b, c, "statement is not in the main "
 					"file");
 	stmt->end = lf_src_stmt_end(b->src, stmt->end);
+	if (!compound && !lf_src_ends_with(b->src, stmt->end, ';'))
+		return lf_build_fail_at(b, c, "the ';' of the statement comes "
+					"from a macro");
 	stmt->loc = lf_file_loc(b->file, stmt->begin);
 	stmt->domain = isl_set_coalesce(isl_set_set_tuple_name(
 		isl_set_copy(domain), name));

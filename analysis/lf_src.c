@@ -704,3 +704,15 @@ int lf_src_is_brackets(struct lf_src *src, unsigned begin, unsigned end)
 	}
 	return groups > 0 && depth == 0;
 }
+
+/* Does a token "c" (a single punctuation character) end at "end"?
+ */
+int lf_src_ends_with(struct lf_src *src, unsigned end, char c)
+{
+	int i = lf_src_token_after(src, end);
+
+	return i > 0 && src->tokens[i - 1].end == end &&
+	       src->tokens[i - 1].kind == CXToken_Punctuation &&
+	       src->tokens[i - 1].first == c &&
+	       src->tokens[i - 1].begin + 1 == end;
+}

@@ -22,6 +22,7 @@ void lf_src_free(struct lf_src *src);
 int lf_src_range(struct lf_src *src, CXSourceRange range, unsigned *begin,
 	unsigned *end);
 unsigned lf_src_stmt_end(struct lf_src *src, unsigned end);
+int lf_src_ends_with(struct lf_src *src, unsigned end, char c);
 unsigned lf_src_first_token(struct lf_src *src, unsigned begin,
 	unsigned end);
 int lf_src_is_gap(struct lf_src *src, unsigned begin, unsigned end);
