@@ -180,22 +180,41 @@ static int lf_frontend_prefix(struct lf_builder *b, struct lf_nest *nest,
 	return nest->prefix ? 0 : -1;
 }
 
-/* The comments in the run's text, which a rewrite must keep.
+/* Append [begin, end) to the n spans of *list.
+ */
+static int lf_frontend_add_span(struct lf_span **list, int *n,
+	unsigned begin, unsigned end)
+{
+	struct lf_span *more = realloc(*list, (*n + 1) * sizeof(**list));
+
+	if (!more)
+		return -1;
+	*list = more;
+	more[*n].begin = begin;
+	more[*n].end = end;
+	(*n)++;
+	return 0;
+}
+
+/* The comments in the run's text, which a rewrite must keep, and the
+ * tokens that span lines, whose text it must not touch.
  */
 static int lf_frontend_comments(struct lf_builder *b, struct lf_run *run)
 {
 	unsigned begin = run->begin, end;
-	struct lf_span *list;
 
 	while (lf_src_comment(b->src, &begin, &end, run->end)) {
-		list = realloc(run->comments,
-			       (run->n_comment + 1) * sizeof(*list));
-		if (!list)
+		if (lf_frontend_add_span(&run->comments, &run->n_comment,
+					 begin, end) < 0)
 			return -1;
-		run->comments = list;
-		list[run->n_comment].begin = begin;
-		list[run->n_comment].end = end;
-		run->n_comment++;
+		begin = end;
+	}
+	begin = run->begin;
+	while (lf_src_long_token(b->src, b->file->text, &begin, &end,
+				 run->end)) {
+		if (lf_frontend_add_span(&run->long_tokens,
+					 &run->n_long_token, begin, end) < 0)
+			return -1;
 		begin = end;
 	}
 	return 0;

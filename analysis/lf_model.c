@@ -63,6 +63,7 @@ void lf_run_free(struct lf_run *run)
 	free(run->arrays);
 	free(run->params);
 	free(run->comments);
+	free(run->long_tokens);
 	free(run->indent);
 	free(run->indent_unit);
 	isl_set_free(run->context);

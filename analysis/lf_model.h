@@ -232,7 +232,10 @@ struct lf_nest {
  * context constrains the parameters (fixed values, unsigned >= 0).
  * indent is the white space before the first nest's "for" on its line;
  * indent_unit is one level of the file's indentation ("\t", "    ").
- * comments are the ranges of the comments in the run's text.
+ * comments are the ranges of the comments in the run's text, and
+ * long_tokens those of its tokens that span lines (a string or a
+ * comment continued with a backslash): the text inside them is never
+ * indented again.
  */
 struct lf_run {
 	int function;
@@ -256,6 +259,8 @@ struct lf_run {
 	struct lf_access *accesses;
 	int n_comment;
 	struct lf_span *comments;
+	int n_long_token;
+	struct lf_span *long_tokens;
 };
 
 struct lf_function {

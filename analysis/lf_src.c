@@ -13,6 +13,7 @@ struct lf_src_token {
 	unsigned line;
 	CXTokenKind kind;
 	char first;
+	int hash;
 	char *ident;
 };
 
@@ -99,6 +100,9 @@ static int lf_src_tokenize(struct lf_src *src)
 					  NULL, NULL, &t->end);
 		t->kind = clang_getTokenKind(tokens[i]);
 		t->first = str ? str[0] : '\0';
+		t->hash = str && t->kind == CXToken_Punctuation &&
+			  (!strcmp(str, "#") || !strcmp(str, "%:") ||
+			   !strcmp(str, "?\?="));
 		t->ident = NULL;
 		if (str && (t->kind == CXToken_Identifier ||
 			    t->kind == CXToken_Keyword))
@@ -387,9 +391,9 @@ int lf_src_comment(struct lf_src *src, unsigned *begin, unsigned *end,
 	return 0;
 }
 
-/* Does a preprocessor directive start in [begin, end)?  A '#' is the
- * start of one if no other token (comments aside) precedes it on its
- * line.  *at gets its offset.
+/* Does a preprocessor directive start in [begin, end)?  A '#' (or its
+ * digraph or trigraph) is the start of one if no other token (comments
+ * aside) precedes it on its line.  *at gets its offset.
  */
 int lf_src_directive(struct lf_src *src, unsigned begin, unsigned end,
 	unsigned *at)
@@ -401,8 +405,7 @@ int lf_src_directive(struct lf_src *src, unsigned begin, unsigned end,
 
 		if (t->kind == CXToken_Comment)
 			continue;
-		if (t->begin >= begin && t->kind == CXToken_Punctuation &&
-		    t->first == '#' &&
+		if (t->begin >= begin && t->hash &&
 		    (prev < 0 || src->tokens[prev].line < t->line)) {
 			*at = t->begin;
 			return 1;
@@ -715,4 +718,33 @@ int lf_src_ends_with(struct lf_src *src, unsigned end, char c)
 	       src->tokens[i - 1].kind == CXToken_Punctuation &&
 	       src->tokens[i - 1].first == c &&
 	       src->tokens[i - 1].begin + 1 == end;
+}
+
+/* The first token that starts in [*begin, limit) and spans a line
+ * break in "text": its range in *begin and *end.  Returns 0 if there is
+ * none.
+ */
+int lf_src_long_token(struct lf_src *src, const char *text, unsigned *begin,
+	unsigned *end, unsigned limit)
+{
+	int i;
+
+	for (i = lf_src_token_after(src, *begin); i < src->n_token; ++i) {
+		struct lf_src_token *t = &src->tokens[i];
+		unsigned p;
+
+		if (t->begin >= limit)
+			return 0;
+		if (t->begin < *begin)
+			continue;
+		for (p = t->begin; p < t->end; ++p)
+			if (text[p] == '\n' || text[p] == '\r')
+				break;
+		if (p < t->end) {
+			*begin = t->begin;
+			*end = t->end;
+			return 1;
+		}
+	}
+	return 0;
 }

@@ -28,6 +28,8 @@ unsigned lf_src_first_token(struct lf_src *src, unsigned begin,
 int lf_src_is_gap(struct lf_src *src, unsigned begin, unsigned end);
 int lf_src_comment(struct lf_src *src, unsigned *begin, unsigned *end,
 	unsigned limit);
+int lf_src_long_token(struct lf_src *src, const char *text, unsigned *begin,
+	unsigned *end, unsigned limit);
 int lf_src_directive(struct lf_src *src, unsigned begin, unsigned end,
 	unsigned *at);
 int lf_src_in_expansion(struct lf_src *src, unsigned offset);

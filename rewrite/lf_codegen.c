@@ -162,12 +162,27 @@ static void lf_codegen_line_indent(const char *text, unsigned offset,
 	*end = e;
 }
 
-/* Append text[p, q) with later lines moved from the statement's original
- * indentation to "indent".
+/* Is "offset" inside a token of the run that spans lines?
  */
-static void lf_codegen_add_text(struct lf_buf *out, const char *text,
-	unsigned p, unsigned q, const char *old, size_t n_old,
-	const char *indent)
+static int lf_codegen_in_long_token(struct lf_run *run, unsigned offset)
+{
+	int i;
+
+	for (i = 0; i < run->n_long_token; ++i)
+		if (offset > run->long_tokens[i].begin &&
+		    offset < run->long_tokens[i].end)
+			return 1;
+	return 0;
+}
+
+/* Append text[p, q) of the run with later lines moved from the
+ * statement's original indentation to "indent", but for lines inside a
+ * token (a string continued with a backslash) whose text that would
+ * change.
+ */
+static void lf_codegen_add_text(struct lf_buf *out, struct lf_run *run,
+	const char *text, unsigned p, unsigned q, const char *old,
+	size_t n_old, const char *indent)
 {
 	while (p < q) {
 		const char *nl = memchr(text + p, '\n', q - p);
@@ -175,8 +190,8 @@ static void lf_codegen_add_text(struct lf_buf *out, const char *text,
 
 		lf_buf_add(out, text + p, e - p);
 		p = e;
-		if (!nl || p >= q)
-			break;
+		if (!nl || p >= q || lf_codegen_in_long_token(run, p))
+			continue;
 		if (q - p >= n_old && !strncmp(text + p, old, n_old)) {
 			lf_buf_add_str(out, indent);
 			p += n_old;
@@ -240,8 +255,8 @@ static int lf_codegen_print_stmt(struct lf_codegen *cg, struct lf_buf *out,
 		char *arg;
 
 		if (have && (!sub || cb <= sub->offset)) {
-			lf_codegen_add_text(out, text, p, cb, text + ib,
-					    ie - ib, indent);
+			lf_codegen_add_text(out, cg->plan->run, text, p, cb,
+					    text + ib, ie - ib, indent);
 			lf_buf_add_str(out, name);
 			p = ce;
 			while (k < stmt->n_subst && stmt->subst[k].offset < ce)
@@ -253,8 +268,8 @@ static int lf_codegen_print_stmt(struct lf_codegen *cg, struct lf_buf *out,
 		arg = lf_codegen_arg(cg, stmt, call, sub->level,
 			!sub->in_macro && lf_codegen_stands_alone(text,
 				stmt->begin, stmt->end, sub->offset, sub->len));
-		lf_codegen_add_text(out, text, p, sub->offset, text + ib,
-				    ie - ib, indent);
+		lf_codegen_add_text(out, cg->plan->run, text, p, sub->offset,
+				    text + ib, ie - ib, indent);
 		if (!arg)
 			r = -1;
 		else
@@ -263,8 +278,8 @@ static int lf_codegen_print_stmt(struct lf_codegen *cg, struct lf_buf *out,
 		p = sub->offset + sub->len;
 		k++;
 	}
-	lf_codegen_add_text(out, text, p, stmt->end, text + ib, ie - ib,
-			    indent);
+	lf_codegen_add_text(out, cg->plan->run, text, p, stmt->end,
+			    text + ib, ie - ib, indent);
 	return r;
 }
 
