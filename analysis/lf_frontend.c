@@ -582,13 +582,18 @@ static enum CXChildVisitResult lf_frontend_visit_renamed(CXCursor c,
 	return b->renamed ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-/* Every identifier the file's text and macros use, for making up names.
+/* Every identifier the file's text and macros use, for making up names,
+ * and where its text expands __LINE__.
  */
 static int lf_frontend_idents(struct lf_builder *b)
 {
 	int n = lf_src_idents(b->src, &b->file->idents);
 
 	b->file->n_ident = n < 0 ? 0 : n;
+	if (n < 0)
+		return -1;
+	n = lf_src_line_uses(b->src, &b->file->line_uses);
+	b->file->n_line_use = n < 0 ? 0 : n;
 	return n < 0 ? -1 : 0;
 }
 

@@ -85,6 +85,7 @@ void lf_file_free(struct lf_file *file)
 	free(file->runs);
 	free(file->functions);
 	free(file->idents);
+	free(file->line_uses);
 	free(file->path);
 	free(file->text);
 	free(file);

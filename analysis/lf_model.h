@@ -272,9 +272,10 @@ struct lf_function {
 
 /* A file: its text exactly as on disk, whether its lines end in CRLF,
  * its functions and runs (runs in textual order), and every identifier
- * that occurs in it (sorted, for choosing fresh names).  When only one
- * function is modeled (lf_frontend_options.function), function_found
- * says whether the file defines it.
+ * that occurs in it (sorted, for choosing fresh names), and where it
+ * expands __LINE__ or __COUNTER__ (line_uses, sorted offsets).  When
+ * only one function is modeled (lf_frontend_options.function),
+ * function_found says whether the file defines it.
  */
 struct lf_file {
 	char *path;
@@ -288,6 +289,8 @@ struct lf_file {
 	struct lf_run **runs;
 	int n_ident;
 	char **idents;
+	int n_line_use;
+	unsigned *line_uses;
 };
 
 /* Free what the record owns; the record itself stays. */

@@ -748,3 +748,27 @@ int lf_src_long_token(struct lf_src *src, const char *text, unsigned *begin,
 	}
 	return 0;
 }
+
+/* The offsets of the expansions in the main file that depend on where
+ * they are (__LINE__, __COUNTER__, assert, ...), in order, in *offsets
+ * (the caller frees it); returns their number or -1.
+ */
+int lf_src_line_uses(struct lf_src *src, unsigned **offsets)
+{
+	int i, n = 0, has;
+
+	*offsets = malloc((src->n_exp + 1) * sizeof(unsigned));
+	if (!*offsets)
+		return -1;
+	for (i = 0; i < src->n_exp; ++i) {
+		has = lf_src_expansion_has(src, &src->exps[i], LF_SRC_LINE);
+		if (has < 0) {
+			free(*offsets);
+			*offsets = NULL;
+			return -1;
+		}
+		if (has)
+			(*offsets)[n++] = src->exps[i].begin;
+	}
+	return n;
+}

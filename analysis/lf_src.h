@@ -37,6 +37,7 @@ int lf_src_expansion_at(struct lf_src *src, unsigned offset);
 int lf_src_in_hash_macro(struct lf_src *src, unsigned offset);
 int lf_src_uses_line(struct lf_src *src, unsigned begin, unsigned end,
 	unsigned *at);
+int lf_src_line_uses(struct lf_src *src, unsigned **offsets);
 int lf_src_macro_is_atom(struct lf_src *src, unsigned offset);
 int lf_src_is_brackets(struct lf_src *src, unsigned begin, unsigned end);
 int lf_src_idents(struct lf_src *src, char ***idents);

@@ -301,6 +301,41 @@ static int lf_message_cmp(const void *a, const void *b)
 
 /* Decide and generate the rewrite of every run of the file.
  */
+/* The number of line breaks in text[begin, end).
+ */
+static int lf_rewrite_lines(const char *text, unsigned begin, unsigned end)
+{
+	int n = 0;
+
+	for (; begin < end; ++begin)
+		n += text[begin] == '\n';
+	return n;
+}
+
+/* An edit that changes the number of lines would change the value of
+ * __LINE__ after it: where the file expands it later, a #line directive
+ * after the new text numbers the rest of the file as before.
+ */
+static int lf_rewrite_keep_lines(struct lf_file *file, struct lf_edit *e)
+{
+	const char *nl = file->crlf ? "\r\n" : "\n";
+	struct lf_buf buf;
+	int i;
+
+	for (i = 0; i < file->n_line_use && file->line_uses[i] < e->end; ++i)
+		;
+	if (i == file->n_line_use || !e->text ||
+	    lf_rewrite_lines(file->text, e->begin, e->end) ==
+	    lf_rewrite_lines(e->text, 0, strlen(e->text)))
+		return 0;
+	lf_buf_init(&buf);
+	lf_buf_printf(&buf, "%s%s#line %u%s", e->text, nl,
+		      lf_file_loc(file, e->end).line, nl);
+	free(e->text);
+	e->text = lf_buf_take(&buf);
+	return e->text ? 0 : -1;
+}
+
 int lf_rewrite_file(struct lf_file *file,
 	const struct lf_rewrite_options *options, struct lf_result *result)
 {
@@ -309,6 +344,9 @@ int lf_rewrite_file(struct lf_file *file,
 	memset(result, 0, sizeof(*result));
 	for (i = 0; i < file->n_run; ++i)
 		if (lf_rewrite_run(file, file->runs[i], options, result) < 0)
+			return -1;
+	for (i = 0; i < result->n_edit; ++i)
+		if (lf_rewrite_keep_lines(file, &result->edits[i]) < 0)
 			return -1;
 	/* qsort wants a valid pointer even for zero elements. */
 	if (result->n_message > 0)
