@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lf_buf.h"
@@ -379,6 +380,9 @@ static void check_like_diff_str(const char *old_text, const char *new_text)
 		new_text, strlen(new_text));
 }
 
+/* The headers check_exact expects. */
+#define HEAD "--- a/src/k.c\n+++ b/src/k.c\n"
+
 /* Check the diff of the texts (check_like_diff) and that, for the path
  * src/k.c, it is expected.
  */
@@ -536,6 +540,185 @@ START_TEST(test_crlf)
 }
 END_TEST
 
+START_TEST(test_headers)
+{
+	char *got;
+
+	got = lf_diff_unified("k.c", "out/k.c", "a\n", 2, "b\n", 2);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_str_eq(got,
+		"--- a/k.c\n+++ b/out/k.c\n@@ -1 +1 @@\n-a\n+b\n");
+	free(got);
+}
+END_TEST
+
+START_TEST(test_empty)
+{
+	check_exact("", "", "");
+	check_exact("", "a\nb\n", HEAD "@@ -0,0 +1,2 @@\n+a\n+b\n");
+	check_exact("a\nb\n", "", HEAD "@@ -1,2 +0,0 @@\n-a\n-b\n");
+	check_exact("", "a", HEAD "@@ -0,0 +1 @@\n+a\n"
+		"\\ No newline at end of file\n");
+}
+END_TEST
+
+START_TEST(test_additions_only)
+{
+	check_exact("a\nb\nc\nd\n", "a\nb\nX\nY\nc\nd\n",
+		HEAD "@@ -1,4 +1,6 @@\n a\n b\n+X\n+Y\n c\n d\n");
+	check_exact("b\n", "a\nb\n", HEAD "@@ -1 +1,2 @@\n+a\n b\n");
+	check_exact("a\n", "a\nb\n", HEAD "@@ -1 +1,2 @@\n a\n+b\n");
+}
+END_TEST
+
+START_TEST(test_deletions_only)
+{
+	check_exact("a\nb\nc\nd\n", "a\nd\n",
+		HEAD "@@ -1,4 +1,2 @@\n a\n-b\n-c\n d\n");
+	check_exact("a\nb\n", "b\n", HEAD "@@ -1,2 +1 @@\n-a\n b\n");
+	check_exact("a\nb\n", "a\n", HEAD "@@ -1,2 +1 @@\n a\n-b\n");
+}
+END_TEST
+
+/* A last line without newline differs from the same line with one and
+ * is marked wherever it is printed.
+ */
+START_TEST(test_no_newline_marks)
+{
+	check_exact("a\nb", "a\nc", HEAD "@@ -1,2 +1,2 @@\n a\n-b\n"
+		"\\ No newline at end of file\n+c\n"
+		"\\ No newline at end of file\n");
+	check_exact("a\nb", "A\nb", HEAD "@@ -1,2 +1,2 @@\n-a\n+A\n b\n"
+		"\\ No newline at end of file\n");
+	check_exact("a\n", "a", HEAD "@@ -1 +1 @@\n-a\n+a\n"
+		"\\ No newline at end of file\n");
+	check_exact("a\nb", "a\nb\nc\n", HEAD "@@ -1,2 +1,3 @@\n a\n-b\n"
+		"\\ No newline at end of file\n+b\n+c\n");
+}
+END_TEST
+
+/* Carriage returns are part of the line, printed as they are.
+ */
+START_TEST(test_crlf_kept)
+{
+	check_exact("a\r\nb\r\nc\r\n", "a\r\nB\r\nc\r\n",
+		HEAD "@@ -1,3 +1,3 @@\n a\r\n-b\r\n+B\r\n c\r\n");
+	check_exact("a\r\nb\r\n", "a\r\nb\n",
+		HEAD "@@ -1,2 +1,2 @@\n a\r\n-b\r\n+b\n");
+	check_exact("a\r\nb", "a\r\nb\r\n", HEAD "@@ -1,2 +1,2 @@\n"
+		" a\r\n-b\n\\ No newline at end of file\n+b\r\n");
+}
+END_TEST
+
+/* Check that changing the first and the last of n lines "l<i>" (n >= 8)
+ * gives expected.
+ */
+static void check_ends_changed(int n, const char *expected)
+{
+	struct lf_buf a, b;
+
+	lf_buf_init(&a);
+	lf_buf_init(&b);
+	numbered_lines(&a, 0, n, "\n");
+	lf_buf_add_str(&b, "first\n");
+	numbered_lines(&b, 1, n - 1, "\n");
+	lf_buf_add_str(&b, "last\n");
+	ck_assert(!a.failed && !b.failed);
+	check_exact(a.data, b.data, expected);
+	lf_buf_free(&a);
+	lf_buf_free(&b);
+}
+
+START_TEST(test_first_and_last_line)
+{
+	check_ends_changed(8, HEAD "@@ -1,8 +1,8 @@\n-l0\n+first\n"
+		" l1\n l2\n l3\n l4\n l5\n l6\n-l7\n+last\n");
+	check_ends_changed(9, HEAD "@@ -1,4 +1,4 @@\n-l0\n+first\n"
+		" l1\n l2\n l3\n@@ -6,4 +6,4 @@\n l5\n l6\n l7\n"
+		"-l8\n+last\n");
+}
+END_TEST
+
+/* Check that replacing lines "l5" and "l<second>" of 20 lines "l<i>"
+ * gives expected.
+ */
+static void check_two_changes(int second, const char *expected)
+{
+	struct lf_buf a, b;
+
+	lf_buf_init(&a);
+	lf_buf_init(&b);
+	numbered_lines(&a, 0, 20, "\n");
+	numbered_lines(&b, 0, 5, "\n");
+	lf_buf_add_str(&b, "X\n");
+	numbered_lines(&b, 6, second, "\n");
+	lf_buf_add_str(&b, "Y\n");
+	numbered_lines(&b, second + 1, 20, "\n");
+	ck_assert(!a.failed && !b.failed);
+	check_exact(a.data, b.data, expected);
+	lf_buf_free(&a);
+	lf_buf_free(&b);
+}
+
+/* 6 unchanged lines between two changes: one hunk; 7: two.
+ */
+START_TEST(test_hunk_boundary)
+{
+	check_two_changes(12, HEAD "@@ -3,14 +3,14 @@\n l2\n l3\n l4\n"
+		"-l5\n+X\n l6\n l7\n l8\n l9\n l10\n l11\n-l12\n+Y\n"
+		" l13\n l14\n l15\n");
+	check_two_changes(13, HEAD "@@ -3,7 +3,7 @@\n l2\n l3\n l4\n"
+		"-l5\n+X\n l6\n l7\n l8\n@@ -11,7 +11,7 @@\n l10\n l11\n"
+		" l12\n-l13\n+Y\n l14\n l15\n l16\n");
+}
+END_TEST
+
+/* Where equally short diffs differ only in where a run of changed lines
+ * sits, it sits as low as it can, unless a higher place puts it next to
+ * a change of the other text.
+ */
+START_TEST(test_ambiguous_runs)
+{
+	check_exact("f() {\n}\n", "f() {\n}\ng() {\n}\n",
+		HEAD "@@ -1,2 +1,4 @@\n f() {\n }\n+g() {\n+}\n");
+	check_exact("}\n}\n", "x;\n}\n",
+		HEAD "@@ -1,2 +1,2 @@\n-}\n+x;\n }\n");
+	check_exact("a\nb\nb\nc\n", "a\nb\nc\n",
+		HEAD "@@ -1,4 +1,3 @@\n a\n b\n-b\n c\n");
+}
+END_TEST
+
+/* One changed line in the middle of 20,000: the equal ends are matched
+ * without a search, so this takes a few milliseconds.
+ */
+START_TEST(test_large_file)
+{
+	struct lf_buf a, b;
+	clock_t start;
+	char *got;
+
+	lf_buf_init(&a);
+	lf_buf_init(&b);
+	numbered_lines(&a, 0, 20000, "\n");
+	numbered_lines(&b, 0, 10000, "\n");
+	lf_buf_add_str(&b, "changed\n");
+	numbered_lines(&b, 10001, 20000, "\n");
+	ck_assert(!a.failed && !b.failed);
+	start = clock();
+	got = lf_diff_unified("src/k.c", "src/k.c", a.data, a.len,
+			b.data, b.len);
+	ck_assert_msg(clock() - start < CLOCKS_PER_SEC / 4,
+		"took %g s", (double) (clock() - start) / CLOCKS_PER_SEC);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_str_eq(got, HEAD "@@ -9998,7 +9998,7 @@\n l9997\n l9998\n"
+		" l9999\n-l10000\n+changed\n l10001\n l10002\n l10003\n");
+	free(got);
+	check_like_diff(a.data, a.len, b.data, b.len);
+	lf_buf_free(&a);
+	lf_buf_free(&b);
+}
+END_TEST
+
 /* A small deterministic generator, so that the inputs do not depend
  * on the C library's rand().
  */
@@ -679,6 +862,16 @@ static Suite *diff_suite(void)
 	tcase_add_test(tc, test_delete_only);
 	tcase_add_test(tc, test_no_newline);
 	tcase_add_test(tc, test_crlf);
+	tcase_add_test(tc, test_headers);
+	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_additions_only);
+	tcase_add_test(tc, test_deletions_only);
+	tcase_add_test(tc, test_no_newline_marks);
+	tcase_add_test(tc, test_crlf_kept);
+	tcase_add_test(tc, test_first_and_last_line);
+	tcase_add_test(tc, test_hunk_boundary);
+	tcase_add_test(tc, test_ambiguous_runs);
+	tcase_add_test(tc, test_large_file);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(random, &setup, &teardown);
 	tcase_set_timeout(random, 120);
