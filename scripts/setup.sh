@@ -3,7 +3,8 @@
 # then builds isl with small-integer arithmetic (scripts/build-isl.sh).
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libclang-19-dev clang-19 libpolly-19-dev
-      libomp-19-dev libisl-dev libjson-c-dev check diffutils curl xz-utils)
+      libomp-19-dev libisl-dev libjson-c-dev check diffutils patch curl
+      xz-utils)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
