@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lf_buf.h"
 #include "lf_build.h"
 #include "lf_frontend.h"
 
@@ -196,6 +197,61 @@ static int lf_frontend_add_span(struct lf_span **list, int *n,
 	return 0;
 }
 
+/* Is c an OpenMP directive that applies to a loop ("#pragma omp parallel
+ * for", "omp simd", ...)?  libclang shows the directive, but not the
+ * loop under it.
+ */
+static int lf_frontend_is_omp_loop(CXCursor c)
+{
+	CXString s = clang_getCursorKindSpelling(clang_getCursorKind(c));
+	const char *k = clang_getCString(s);
+	int loop;
+
+	loop = k && !strncmp(k, "OMP", 3) && (strstr(k, "For") ||
+		strstr(k, "Simd") || strstr(k, "Loop") ||
+		strstr(k, "Distribute"));
+	clang_disposeString(s);
+	return loop;
+}
+
+/* Why a nest with "prefix" is kept as written.  The caller frees it.
+ */
+static char *lf_frontend_kept(const char *prefix)
+{
+	struct lf_buf buf;
+
+	lf_buf_init(&buf);
+	lf_buf_printf(&buf, "'%s' applies to the loop, which is kept as it "
+		      "is written", prefix);
+	return lf_buf_take(&buf);
+}
+
+/* A loop under an OpenMP directive, with OpenMP on: libclang does not
+ * show it, and loopfuse would keep it as written anyway.  It stands in
+ * its run, not modeled, with the directive as its prefix.
+ */
+static int lf_frontend_omp_nest(struct lf_builder *b, struct lf_nest *nest)
+{
+	const char *text = b->file->text;
+	unsigned end;
+
+	for (end = nest->begin; end < nest->end && text[end] != '\n' &&
+	     text[end] != '\r'; ++end)
+		;
+	while (end > nest->begin && (text[end - 1] == ' ' ||
+				     text[end - 1] == '\t'))
+		end--;
+	free(nest->prefix);
+	nest->prefix = strndup(text + nest->begin, end - nest->begin);
+	nest->prefix_loc = nest->loc;
+	nest->first_stmt = b->run->n_stmt;
+	nest->first_loop = b->run->n_loop;
+	nest->opaque_reason = nest->prefix ? lf_frontend_kept(nest->prefix) :
+			      NULL;
+	nest->reason_loc = nest->loc;
+	return nest->opaque_reason ? 0 : -1;
+}
+
 /* The comments in the run's text, which a rewrite must keep, and the
  * tokens that span lines, whose text it must not touch.
  */
@@ -252,7 +308,9 @@ static int lf_frontend_run(struct lf_builder *b, int function,
 		run->nests[k].end_loc = lf_file_loc(b->file, ends[k]);
 		if (k == 0)
 			r = lf_frontend_prefix(b, &run->nests[0], after);
-		if (r == 0)
+		if (r == 0 && lf_frontend_is_omp_loop(fors[k]))
+			r = lf_frontend_omp_nest(b, &run->nests[k]);
+		else if (r == 0)
 			r = lf_nest_build(b, fors[k], k);
 	}
 	lf_frontend_clear_run_state(b);
@@ -263,15 +321,41 @@ static int lf_frontend_run(struct lf_builder *b, int function,
 	return r;
 }
 
+static enum CXChildVisitResult lf_frontend_visit_extent(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	CXSourceRange *range = data;
+
+	*range = clang_getRange(clang_getRangeStart(*range),
+				clang_getRangeEnd(clang_getCursorExtent(c)));
+	return CXChildVisit_Continue;
+}
+
+/* The range of the OpenMP loop directive c with the loop it applies
+ * to, which its last child covers.
+ */
+static int lf_frontend_omp_range(struct lf_builder *b, CXCursor c,
+	unsigned *begin, unsigned *end)
+{
+	CXSourceRange range = clang_getCursorExtent(c);
+
+	clang_visitChildren(c, &lf_frontend_visit_extent, &range);
+	return lf_src_range(b->src, range, begin, end);
+}
+
 /* The range of child i of a block whose children are "ch", and whether
- * it is a for statement.
+ * it is a for statement (or an OpenMP directive on one).
  */
 static int lf_frontend_child(struct lf_builder *b, CXCursor *ch, int i,
 	unsigned *begin, unsigned *end)
 {
-	int is_for = clang_getCursorKind(ch[i]) == CXCursor_ForStmt;
+	int omp = lf_frontend_is_omp_loop(ch[i]);
+	int is_for = omp || clang_getCursorKind(ch[i]) == CXCursor_ForStmt;
+	int r;
 
-	if (lf_build_range(b, ch[i], begin, end) < 0) {
+	r = omp ? lf_frontend_omp_range(b, ch[i], begin, end) :
+		  lf_build_range(b, ch[i], begin, end);
+	if (r < 0) {
 		*begin = *end;
 		return 0;
 	}
