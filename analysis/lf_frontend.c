@@ -157,6 +157,30 @@ static int lf_frontend_add_run(struct lf_file *file, struct lf_run *run)
 	return 0;
 }
 
+/* Is the line "line" (of "len" bytes) "#pragma scop" or "#pragma
+ * endscop"?  They only mark a region for polyhedral tools and mean
+ * nothing to a compiler, so they apply to no loop.
+ */
+static int lf_frontend_is_marker(const char *line, size_t len)
+{
+	static const char *const words[] = { "#", "pragma", NULL };
+	size_t p = 0, n;
+	int w;
+
+	for (w = 0; words[w]; ++w) {
+		while (p < len && (line[p] == ' ' || line[p] == '\t'))
+			p++;
+		n = strlen(words[w]);
+		if (len - p < n || strncmp(line + p, words[w], n))
+			return 0;
+		p += n;
+	}
+	while (p < len && (line[p] == ' ' || line[p] == '\t'))
+		p++;
+	return (len - p == 4 && !strncmp(line + p, "scop", 4)) ||
+	       (len - p == 7 && !strncmp(line + p, "endscop", 7));
+}
+
 /* What stands before the first nest of a run, after the statement
  * before it: a "#pragma" line, a _Pragma, a macro.  It applies to
  * that nest (and would apply to whatever replaced it), so the nest
@@ -176,6 +200,8 @@ static int lf_frontend_prefix(struct lf_builder *b, struct lf_nest *nest,
 		;
 	while (end > at && (text[end - 1] == ' ' || text[end - 1] == '\t'))
 		end--;
+	if (lf_frontend_is_marker(text + at, end - at))
+		return 0;
 	nest->prefix = strndup(text + at, end - at);
 	nest->prefix_loc = lf_file_loc(b->file, at);
 	return nest->prefix ? 0 : -1;
