@@ -9,6 +9,7 @@
 #include <isl/map.h>
 
 #include "lf_build.h"
+#include "lf_grow.h"
 
 /* Collection of the accesses of a statement: array references with
  * affine subscripts and scalar variables, read or written.  Anything
@@ -61,21 +62,10 @@ static enum lf_array_origin lf_access_origin(CXCursor decl, int n_dim)
 static int lf_access_grow_arrays(struct lf_builder *b)
 {
 	struct lf_run *run = b->run;
-	int cap = b->cap_array ? 2 * b->cap_array : 8;
-	struct lf_array *arrays;
-	char **usrs;
 
-	if (run->n_array < b->cap_array)
-		return 0;
-	arrays = realloc(run->arrays, cap * sizeof(*arrays));
-	if (!arrays)
+	if (LF_GROW(run->arrays, run->n_array) < 0 ||
+	    LF_GROW(b->array_usr, run->n_array) < 0)
 		return -1;
-	run->arrays = arrays;
-	usrs = realloc(b->array_usr, cap * sizeof(char *));
-	if (!usrs)
-		return -1;
-	b->array_usr = usrs;
-	b->cap_array = cap;
 	return 0;
 }
 
@@ -198,22 +188,10 @@ static int lf_access_grow(struct lf_builder *b)
 {
 	struct lf_run *run = b->run;
 	struct lf_stmt *stmt = &run->stmts[b->stmt];
-	struct lf_access *accesses;
-	int *list;
 
-	if (run->n_access == b->cap_access) {
-		int cap = b->cap_access ? 2 * b->cap_access : 16;
-
-		accesses = realloc(run->accesses, cap * sizeof(*accesses));
-		if (!accesses)
-			return -1;
-		run->accesses = accesses;
-		b->cap_access = cap;
-	}
-	list = realloc(stmt->accesses, (stmt->n_access + 1) * sizeof(int));
-	if (!list)
+	if (LF_GROW(run->accesses, run->n_access) < 0 ||
+	    LF_GROW(stmt->accesses, stmt->n_access) < 0)
 		return -1;
-	stmt->accesses = list;
 	return 0;
 }
 
@@ -303,13 +281,12 @@ static int lf_access_check_var(struct lf_builder *b, CXCursor ref,
 	enum CXTypeKind kind = clang_getCanonicalType(type).kind;
 
 	if (clang_isVolatileQualifiedType(type))
-		return lf_build_fail_at(b, ref, "%s: volatile variable", name);
+		return lf_build_fail_at(b, ref, LF_WHY_VOLATILE_VAR, name);
 	if (kind == CXType_Record || kind == CXType_Elaborated)
-		return lf_build_fail_at(b, ref, "%s: struct or union", name);
+		return lf_build_fail_at(b, ref, LF_WHY_STRUCT_VAR, name);
 	if (kind == CXType_Pointer &&
 	    clang_getCursorKind(decl) != CXCursor_ParmDecl)
-		return lf_build_fail_at(b, ref, "%s: pointer variable whose "
-					"target is unknown", name);
+		return lf_build_fail_at(b, ref, LF_WHY_POINTER_VAR, name);
 	return 0;
 }
 
@@ -333,14 +310,12 @@ static int lf_access_scalar(struct lf_builder *b, CXCursor ref, int mode)
 		r = 0;
 	} else if (lf_build_iter_level(b, usr) >= 0) {
 		if (mode & LF_MODE_WRITE)
-			r = lf_build_fail_at(b, ref, "assignment to iterator "
-					     "%s", name);
+			r = lf_build_fail_at(b, ref, LF_WHY_ITER_ASSIGNED,
+					     name);
 	} else if (lf_build_is_outside_iter(b, usr)) {
-		r = lf_build_fail_at(b, ref, "%s: iterator used outside its "
-				     "loop", name);
+		r = lf_build_fail_at(b, ref, LF_WHY_ITER_OUTSIDE, name);
 	} else if (lf_access_dims(clang_getCursorType(decl), NULL) > 0) {
-		r = lf_build_fail_at(b, ref, "%s: array or pointer used "
-				     "without a subscript", name);
+		r = lf_build_fail_at(b, ref, LF_WHY_NO_SUBSCRIPT, name);
 	} else if (lf_access_check_var(b, ref, decl, name) == 0) {
 		array = lf_access_array(b, decl, usr);
 		r = array < 0 ? -1 : lf_access_add(b, ref, array, mode,
@@ -353,16 +328,14 @@ static int lf_access_scalar(struct lf_builder *b, CXCursor ref, int mode)
 	return r;
 }
 
+/* A subscript of access c is not affine: that, rather than the part of
+ * it that is not, is the reason.
+ */
 static int lf_access_subscript_fail(struct lf_builder *b, CXCursor c)
 {
-	char *text = lf_build_text(b, c);
-
-	free(b->reason);
+	lf_reason_free(b->reason);
 	b->reason = NULL;
-	lf_build_fail_at(b, c, "%s: subscript is not affine",
-			 text ? text : "?");
-	free(text);
-	return -1;
+	return lf_build_fail_text(b, c, LF_WHY_SUBSCRIPT);
 }
 
 /* a[e0][e1]...: the base variable and the subscripts, outermost first.
@@ -490,8 +463,7 @@ static int lf_access_in_bounds(struct lf_builder *b, CXCursor c,
 	out = isl_set_intersect(out, isl_set_copy(b->cur_dom));
 	r = lf_build_exclude(b, isl_set_params(out));
 	if (r > 0)
-		return lf_build_fail_at(b, c, "the subscripts are out of "
-					"bounds whatever the sizes");
+		return lf_build_fail_at(b, c, LF_WHY_OUT_OF_BOUNDS, NULL);
 	return r;
 }
 
@@ -504,8 +476,7 @@ static int lf_access_array_ref(struct lf_builder *b, CXCursor c, int mode)
 
 	if (lf_access_flatten(c, &base, subs, &n) < 0 ||
 	    clang_getCursorKind(base) != CXCursor_DeclRefExpr)
-		return lf_build_fail_at(b, c, "subscripted expression is not "
-					"a variable");
+		return lf_build_fail_at(b, c, LF_WHY_SUBSCRIPTED, NULL);
 	decl = clang_getCursorReferenced(base);
 	usr = lf_cursor_usr(decl);
 	name = lf_cursor_name(decl);
@@ -518,12 +489,11 @@ static int lf_access_array_ref(struct lf_builder *b, CXCursor c, int mode)
 	if (lf_access_check_var(b, c, decl, name) < 0)
 		goto done;
 	if (clang_isVolatileQualifiedType(clang_getCursorType(c))) {
-		r = lf_build_fail_at(b, c, "%s: volatile elements", name);
+		r = lf_build_fail_at(b, c, LF_WHY_VOLATILE_ELEMENTS, name);
 		goto done;
 	}
 	if (lf_access_dims(clang_getCursorType(decl), NULL) != n) {
-		r = lf_build_fail_at(b, c, "%s: not every dimension is "
-				     "subscripted", name);
+		r = lf_build_fail_at(b, c, LF_WHY_PARTIAL_SUBSCRIPT, name);
 		goto done;
 	}
 	mpa = lf_access_subs(b, c, subs, n);
@@ -574,7 +544,7 @@ static int lf_access_binary(struct lf_builder *b, CXCursor c, int compound)
 	n = lf_cursor_children(c, &ch);
 	if (n != 2) {
 		free(ch);
-		return lf_build_fail_at(b, c, "unexpected binary expression");
+		return lf_build_fail_at(b, c, LF_WHY_BINARY, NULL);
 	}
 	if (compound)
 		r = lf_access_walk_expr(b, ch[0], LF_MODE_READ | LF_MODE_WRITE);
@@ -594,8 +564,6 @@ static int lf_access_binary(struct lf_builder *b, CXCursor c, int compound)
 static int lf_access_unary(struct lf_builder *b, CXCursor c)
 {
 	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
-	char *text;
-	int r;
 
 	switch (op) {
 	case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
@@ -603,13 +571,9 @@ static int lf_access_unary(struct lf_builder *b, CXCursor c)
 		return lf_access_walk_children(b, c, 0,
 					       LF_MODE_READ | LF_MODE_WRITE);
 	case CXUnaryOperator_AddrOf:
+		return lf_build_fail_text(b, c, LF_WHY_ADDRESS);
 	case CXUnaryOperator_Deref:
-		text = lf_build_text(b, c);
-		r = lf_build_fail_at(b, c, "%s: %s", text ? text : "?",
-			op == CXUnaryOperator_AddrOf ? "address taken" :
-			"pointer dereference");
-		free(text);
-		return r;
+		return lf_build_fail_text(b, c, LF_WHY_DEREF);
 	default:
 		return lf_access_walk_children(b, c, 0, LF_MODE_READ);
 	}
@@ -661,16 +625,17 @@ static int lf_access_errno(struct lf_builder *b)
 static int lf_access_call(struct lf_builder *b, CXCursor c)
 {
 	enum lf_purity_effect effect;
-	char *reason = NULL;
+	struct lf_reason *reason = NULL;
 	int may = b->may, array, r;
 
 	effect = lf_purity_call(b->purity, c, &reason);
 	if (effect == LF_PURITY_IMPURE) {
-		lf_build_fail_at(b, c, "%s", reason ? reason : "call");
-		free(reason);
-		return -1;
+		if (reason)
+			reason->loc = lf_file_loc(b->file,
+						  lf_build_offset(b, c));
+		return lf_build_fail_reason(b, reason);
 	}
-	free(reason);
+	lf_reason_free(reason);
 	if (effect == LF_PURITY_ERRNO) {
 		array = lf_access_errno(b);
 		b->may = 1;
@@ -706,7 +671,7 @@ int lf_access_walk_expr(struct lf_builder *b, CXCursor c, int mode)
 	case CXCursor_CallExpr:
 		return lf_access_call(b, c);
 	case CXCursor_MemberRefExpr:
-		return lf_build_fail_at(b, c, "struct member access");
+		return lf_build_fail_at(b, c, LF_WHY_MEMBER, NULL);
 	case CXCursor_IntegerLiteral: case CXCursor_FloatingLiteral:
 	case CXCursor_CharacterLiteral: case CXCursor_StringLiteral:
 	case CXCursor_UnaryExpr: case CXCursor_TypeRef:
@@ -715,7 +680,7 @@ int lf_access_walk_expr(struct lf_builder *b, CXCursor c, int mode)
 	case CXCursor_CStyleCastExpr: case CXCursor_InitListExpr:
 		return lf_access_walk_children(b, c, 0, mode);
 	default:
-		return lf_build_fail_at(b, c, "unsupported expression");
+		return lf_build_fail_at(b, c, LF_WHY_EXPRESSION, NULL);
 	}
 }
 
@@ -732,11 +697,11 @@ static int lf_access_decl(struct lf_builder *b, CXCursor c)
 		if (clang_getCursorKind(ch[i]) != CXCursor_VarDecl)
 			continue;
 		if (clang_isVolatileQualifiedType(type)) {
-			r = lf_build_fail_at(b, ch[i], "volatile variable");
+			r = lf_build_fail_at(b, ch[i], LF_WHY_VOLATILE_DECL, NULL);
 			break;
 		}
 		if (clang_Cursor_getStorageClass(ch[i]) == CX_SC_Static) {
-			r = lf_build_fail_at(b, ch[i], "static local variable");
+			r = lf_build_fail_at(b, ch[i], LF_WHY_STATIC_DECL, NULL);
 			break;
 		}
 		r = lf_access_walk_children(b, ch[i], 0, LF_MODE_READ);
@@ -755,19 +720,15 @@ static int lf_access_decl(struct lf_builder *b, CXCursor c)
 static int lf_access_note_outer_iter(struct lf_builder *b, const char *name)
 {
 	struct lf_stmt *stmt = &b->run->stmts[b->stmt];
-	char **more;
 	int i;
 
 	for (i = 0; i < stmt->n_outer_iter; ++i)
 		if (!strcmp(stmt->outer_iters[i], name))
 			return 0;
-	more = realloc(stmt->outer_iters,
-		       (stmt->n_outer_iter + 1) * sizeof(char *));
-	if (!more)
+	if (LF_GROW(stmt->outer_iters, stmt->n_outer_iter) < 0)
 		return -1;
-	stmt->outer_iters = more;
-	more[stmt->n_outer_iter] = strdup(name);
-	if (!more[stmt->n_outer_iter])
+	stmt->outer_iters[stmt->n_outer_iter] = strdup(name);
+	if (!stmt->outer_iters[stmt->n_outer_iter])
 		return -1;
 	stmt->n_outer_iter++;
 	return 0;
@@ -825,19 +786,22 @@ static int lf_access_block(struct lf_builder *b, CXCursor c)
 	return r;
 }
 
-const char *lf_access_unsupported(enum CXCursorKind kind)
+/* Why a nest may not hold a statement of kind "kind".
+ */
+static enum lf_why lf_access_unsupported(enum CXCursorKind kind)
 {
 	switch (kind) {
-	case CXCursor_WhileStmt: return "while loop";
-	case CXCursor_DoStmt: return "do-while loop";
-	case CXCursor_GotoStmt: case CXCursor_IndirectGotoStmt: return "goto";
-	case CXCursor_BreakStmt: return "break";
-	case CXCursor_ContinueStmt: return "continue";
-	case CXCursor_ReturnStmt: return "return";
-	case CXCursor_SwitchStmt: return "switch";
-	case CXCursor_LabelStmt: return "label";
-	case CXCursor_AsmStmt: case CXCursor_MSAsmStmt: return "inline assembly";
-	default: return "unsupported statement";
+	case CXCursor_WhileStmt: return LF_WHY_WHILE;
+	case CXCursor_DoStmt: return LF_WHY_DO;
+	case CXCursor_GotoStmt: case CXCursor_IndirectGotoStmt:
+		return LF_WHY_GOTO;
+	case CXCursor_BreakStmt: return LF_WHY_BREAK;
+	case CXCursor_ContinueStmt: return LF_WHY_CONTINUE;
+	case CXCursor_ReturnStmt: return LF_WHY_RETURN;
+	case CXCursor_SwitchStmt: return LF_WHY_SWITCH;
+	case CXCursor_LabelStmt: return LF_WHY_LABEL;
+	case CXCursor_AsmStmt: case CXCursor_MSAsmStmt: return LF_WHY_ASM;
+	default: return LF_WHY_STATEMENT;
 	}
 }
 
@@ -859,5 +823,5 @@ int lf_access_walk_stmt(struct lf_builder *b, CXCursor c)
 		return 0;
 	if (clang_isExpression(kind))
 		return lf_access_walk_expr(b, c, LF_MODE_READ);
-	return lf_build_fail_at(b, c, "%s", lf_access_unsupported(kind));
+	return lf_build_fail_at(b, c, lf_access_unsupported(kind), NULL);
 }

@@ -8,6 +8,7 @@
 #include <isl/val.h>
 
 #include "lf_build.h"
+#include "lf_grow.h"
 
 /* Conversion of C integer expressions and conditions to isl, over the
  * iterators visible at the current point (set dimensions, outermost
@@ -185,21 +186,9 @@ static int lf_affine_param_index(struct lf_builder *b, const char *name,
 			return -2;
 		return i;
 	}
-	if (run->n_param == b->cap_param) {
-		int cap = b->cap_param ? 2 * b->cap_param : 8;
-		struct lf_param *params;
-		char **usrs;
-
-		params = realloc(run->params, cap * sizeof(*params));
-		if (!params)
-			return -1;
-		run->params = params;
-		usrs = realloc(b->param_usr, cap * sizeof(char *));
-		if (!usrs)
-			return -1;
-		b->param_usr = usrs;
-		b->cap_param = cap;
-	}
+	if (LF_GROW(run->params, run->n_param) < 0 ||
+	    LF_GROW(b->param_usr, run->n_param) < 0)
+		return -1;
 	if (!t.bits)
 		t = lf_int_type_int();
 	param = &run->params[run->n_param];
@@ -233,8 +222,7 @@ static __isl_give isl_pw_aff *lf_affine_param(struct lf_builder *b,
 	if (i == -2 && has_value)
 		return lf_affine_cst(b, value);
 	if (i == -2) {
-		lf_build_fail_at(b, c, "two different variables named '%s' "
-				 "are used in loop bounds or subscripts", name);
+		lf_build_fail_at(b, c, LF_WHY_NAME_CLASH, name);
 		return NULL;
 	}
 	if (i < 0)
@@ -311,25 +299,22 @@ static __isl_give isl_pw_aff *lf_affine_var(struct lf_builder *b,
 	if (!name)
 		return NULL;
 	if (!t.bits) {
-		lf_build_fail_at(b, ref, "%s: not an integer", name);
+		lf_build_fail_at(b, ref, LF_WHY_NOT_INTEGER, name);
 	} else if (clang_isVolatileQualifiedType(type)) {
-		lf_build_fail_at(b, ref, "%s: volatile variable", name);
+		lf_build_fail_at(b, ref, LF_WHY_VOLATILE_VAR, name);
 	} else if (lf_build_is_internal(b, usr)) {
-		lf_build_fail_at(b, ref, "%s: bound or subscript depends on a "
-				 "variable computed inside the loops", name);
+		lf_build_fail_at(b, ref, LF_WHY_INSIDE_VAR, name);
 	} else if (lf_build_is_outside_iter(b, usr)) {
-		lf_build_fail_at(b, ref, "%s: iterator used outside its loop",
-				 name);
+		lf_build_fail_at(b, ref, LF_WHY_ITER_OUTSIDE, name);
 	} else if (clang_isConstQualifiedType(type) &&
 		   lf_affine_eval(ref, &value)) {
 		pa = lf_affine_param(b, name, usr, LF_PARAM_CONST, 1, value,
 				     t, ref);
 	} else if (lf_build_is_written_in_run(b, usr)) {
-		lf_build_fail_at(b, ref, "%s: bound or subscript depends on a "
-				 "variable the loops modify", name);
+		lf_build_fail_at(b, ref, LF_WHY_MODIFIED_VAR, name);
 	} else if (!lf_affine_is_global(decl) &&
 		   lf_build_is_addr_taken(b, usr)) {
-		lf_build_fail_at(b, ref, "%s: its address is taken", name);
+		lf_build_fail_at(b, ref, LF_WHY_ADDRESS_VAR, name);
 	} else {
 		origin = clang_getCursorKind(decl) == CXCursor_ParmDecl ?
 			LF_PARAM_FUNCTION : LF_PARAM_LOCAL;
@@ -361,7 +346,7 @@ static __isl_give isl_pw_aff *lf_affine_decl_ref(struct lf_builder *b,
 	}
 	if (kind != CXCursor_VarDecl && kind != CXCursor_ParmDecl) {
 		name = lf_cursor_name(c);
-		lf_build_fail_at(b, c, "%s: not an integer variable",
+		lf_build_fail_at(b, c, LF_WHY_NOT_INTEGER_VAR,
 				 name ? name : "?");
 		free(name);
 		return NULL;
@@ -383,11 +368,7 @@ static __isl_give isl_pw_aff *lf_affine_decl_ref(struct lf_builder *b,
 static __isl_give isl_pw_aff *lf_affine_not_affine(struct lf_builder *b,
 	CXCursor c)
 {
-	char *text = lf_build_text(b, c);
-
-	lf_build_fail_at(b, c, "%s: not an affine expression",
-			 text ? text : "?");
-	free(text);
+	lf_build_fail_text(b, c, LF_WHY_NOT_AFFINE);
 	return NULL;
 }
 
@@ -647,11 +628,7 @@ __isl_give isl_pw_aff *lf_affine_expr(struct lf_builder *b, CXCursor c,
 static __isl_give isl_set *lf_affine_not_cond(struct lf_builder *b,
 	CXCursor c)
 {
-	char *text = lf_build_text(b, c);
-
-	lf_build_fail_at(b, c, "%s: not an affine condition",
-			 text ? text : "?");
-	free(text);
+	lf_build_fail_text(b, c, LF_WHY_NOT_AFFINE_COND);
 	return NULL;
 }
 

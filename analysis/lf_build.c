@@ -1,48 +1,56 @@
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lf_buf.h"
 #include "lf_build.h"
+#include "lf_grow.h"
 #include "lf_src.h"
 
-/* Record why the current nest cannot be modeled, unless a reason was
- * recorded already (the first construct found is the one reported).
- * Always returns -1 so that callers can "return lf_build_fail(...)".
+/* Record why the current nest cannot be modeled, "reason", which this
+ * takes, unless a reason was recorded already (the first construct
+ * found is the one reported).  Always returns -1 so that callers can
+ * "return lf_build_fail_reason(...)".
  */
-static int lf_build_vfail(struct lf_builder *b, unsigned offset,
-	const char *fmt, va_list ap)
+int lf_build_fail_reason(struct lf_builder *b, struct lf_reason *reason)
 {
-	struct lf_buf buf;
+	if (b->reason || !reason) {
+		lf_reason_free(reason);
+		return -1;
+	}
+	b->reason = reason;
+	return -1;
+}
+
+/* A reason of kind "why" at byte "offset", with "text" and "name" (see
+ * lf_reason.h for what each kind sets).
+ */
+int lf_build_fail(struct lf_builder *b, unsigned offset, enum lf_why why,
+	const char *text, const char *name)
+{
+	if (b->reason)
+		return -1;
+	return lf_build_fail_reason(b, lf_reason_alloc(why,
+		lf_file_loc(b->file, offset), text, name));
+}
+
+int lf_build_fail_at(struct lf_builder *b, CXCursor c, enum lf_why why,
+	const char *name)
+{
+	return lf_build_fail(b, lf_build_offset(b, c), why, NULL, name);
+}
+
+/* A reason of kind "why" whose text is that of cursor c.
+ */
+int lf_build_fail_text(struct lf_builder *b, CXCursor c, enum lf_why why)
+{
+	char *text;
 
 	if (b->reason)
 		return -1;
-	lf_buf_init(&buf);
-	lf_buf_vprintf(&buf, fmt, ap);
-	b->reason = lf_buf_take(&buf);
-	b->reason_offset = offset;
-	return -1;
-}
-
-int lf_build_fail(struct lf_builder *b, unsigned offset, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	lf_build_vfail(b, offset, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-int lf_build_fail_at(struct lf_builder *b, CXCursor c, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	lf_build_vfail(b, lf_build_offset(b, c), fmt, ap);
-	va_end(ap);
+	text = lf_build_text(b, c);
+	lf_build_fail(b, lf_build_offset(b, c), why, text ? text : "?", NULL);
+	free(text);
 	return -1;
 }
 
@@ -113,15 +121,8 @@ int lf_build_is_outside_iter(struct lf_builder *b, const char *usr)
  */
 int lf_build_push_internal(struct lf_builder *b, const char *usr)
 {
-	if (b->n_internal == b->cap_internal) {
-		int cap = b->cap_internal ? 2 * b->cap_internal : 8;
-		char **list = realloc(b->internal, cap * sizeof(char *));
-
-		if (!list)
-			return -1;
-		b->internal = list;
-		b->cap_internal = cap;
-	}
+	if (LF_GROW(b->internal, b->n_internal) < 0)
+		return -1;
 	b->internal[b->n_internal] = strdup(usr);
 	if (!b->internal[b->n_internal])
 		return -1;

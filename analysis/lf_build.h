@@ -47,11 +47,9 @@ struct lf_builder {
 	struct lf_purity *purity;
 
 	int n_ref;
-	int cap_ref;
 	struct lf_var_ref *refs;
 
 	struct lf_run *run;
-	int cap_nest, cap_loop, cap_stmt, cap_access, cap_array, cap_param;
 	char **array_usr;
 	char **param_usr;
 	int n_outside;
@@ -61,15 +59,13 @@ struct lf_builder {
 	struct lf_iter iters[LF_MAX_DEPTH];
 	int stmt_depth;
 	int n_internal;
-	int cap_internal;
 	char **internal;
 	int in_compound;
 	int may;
 	int stmt;
 	isl_set *cur_dom;
 
-	char *reason;
-	unsigned reason_offset;
+	struct lf_reason *reason;
 	int top;
 };
 
@@ -80,10 +76,12 @@ unsigned lf_build_offset(struct lf_builder *b, CXCursor c);
 char *lf_build_text(struct lf_builder *b, CXCursor c);
 int lf_build_single_ident(struct lf_builder *b, CXCursor c, char **name);
 int lf_build_exclude(struct lf_builder *b, __isl_take isl_set *bad);
-int lf_build_fail(struct lf_builder *b, unsigned offset, const char *fmt,
-	...) __attribute__((format(printf, 3, 4)));
-int lf_build_fail_at(struct lf_builder *b, CXCursor c, const char *fmt,
-	...) __attribute__((format(printf, 3, 4)));
+int lf_build_fail_reason(struct lf_builder *b, struct lf_reason *reason);
+int lf_build_fail(struct lf_builder *b, unsigned offset, enum lf_why why,
+	const char *text, const char *name);
+int lf_build_fail_at(struct lf_builder *b, CXCursor c, enum lf_why why,
+	const char *name);
+int lf_build_fail_text(struct lf_builder *b, CXCursor c, enum lf_why why);
 int lf_build_is_written_in_run(struct lf_builder *b, const char *usr);
 int lf_build_is_addr_taken(struct lf_builder *b, const char *usr);
 int lf_build_iter_level(struct lf_builder *b, const char *usr);
@@ -105,7 +103,6 @@ int lf_affine_eval(CXCursor c, long *value);
 /* lf_access.c */
 int lf_access_walk_expr(struct lf_builder *b, CXCursor c, int mode);
 int lf_access_walk_stmt(struct lf_builder *b, CXCursor c);
-const char *lf_access_unsupported(enum CXCursorKind kind);
 
 #define LF_MODE_READ	1
 #define LF_MODE_WRITE	2

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "lf_cursor.h"
+#include "lf_grow.h"
 
 /* Small conveniences over libclang cursors that need no model. */
 
@@ -26,7 +27,6 @@ char *lf_cursor_name(CXCursor c)
 
 struct lf_children {
 	int n;
-	int cap;
 	CXCursor *list;
 };
 
@@ -35,15 +35,8 @@ static enum CXChildVisitResult lf_collect_child(CXCursor c, CXCursor parent,
 {
 	struct lf_children *children = data;
 
-	if (children->n == children->cap) {
-		int cap = children->cap ? 2 * children->cap : 8;
-		CXCursor *list = realloc(children->list, cap * sizeof(*list));
-
-		if (!list)
-			return CXChildVisit_Break;
-		children->list = list;
-		children->cap = cap;
-	}
+	if (LF_GROW(children->list, children->n) < 0)
+		return CXChildVisit_Break;
 	children->list[children->n++] = c;
 	return CXChildVisit_Continue;
 }
@@ -52,7 +45,7 @@ static enum CXChildVisitResult lf_collect_child(CXCursor c, CXCursor parent,
  */
 int lf_cursor_children(CXCursor c, CXCursor **children)
 {
-	struct lf_children list = { 0, 0, NULL };
+	struct lf_children list = { 0, NULL };
 
 	clang_visitChildren(c, &lf_collect_child, &list);
 	*children = list.list;

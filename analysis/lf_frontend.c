@@ -4,6 +4,7 @@
 #include "lf_buf.h"
 #include "lf_build.h"
 #include "lf_frontend.h"
+#include "lf_grow.h"
 
 /* The front end: parse the file with libclang, find the runs of
  * consecutive for loops in every function body, and model each run.
@@ -18,15 +19,8 @@ static int lf_frontend_add_ref(struct lf_builder *b, CXCursor ref,
 
 	if (kind != CXCursor_VarDecl && kind != CXCursor_ParmDecl)
 		return 0;
-	if (b->n_ref == b->cap_ref) {
-		int cap = b->cap_ref ? 2 * b->cap_ref : 64;
-
-		r = realloc(b->refs, cap * sizeof(*r));
-		if (!r)
-			return -1;
-		b->refs = r;
-		b->cap_ref = cap;
-	}
+	if (LF_GROW(b->refs, b->n_ref) < 0)
+		return -1;
 	r = &b->refs[b->n_ref];
 	r->usr = lf_cursor_usr(decl);
 	r->offset = lf_build_offset(b, ref);
@@ -103,7 +97,6 @@ static enum CXChildVisitResult lf_frontend_visit_outside(CXCursor c,
 {
 	struct lf_builder *b = data;
 	CXCursor *ch, lhs;
-	char **list;
 	int n;
 
 	if (clang_getCursorKind(c) != CXCursor_ForStmt)
@@ -111,13 +104,10 @@ static enum CXChildVisitResult lf_frontend_visit_outside(CXCursor c,
 	n = lf_cursor_children(c, &ch);
 	if (n == 4 && lf_cursor_effect(ch[0], &lhs) == LF_CURSOR_WRITES &&
 	    clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
-		list = realloc(b->outside_usr,
-			       (b->n_outside + 1) * sizeof(char *));
-		if (list) {
-			b->outside_usr = list;
-			list[b->n_outside] = lf_cursor_usr(
+		if (LF_GROW(b->outside_usr, b->n_outside) == 0) {
+			b->outside_usr[b->n_outside] = lf_cursor_usr(
 				clang_getCursorReferenced(lhs));
-			if (list[b->n_outside])
+			if (b->outside_usr[b->n_outside])
 				b->n_outside++;
 		}
 	}
@@ -140,20 +130,14 @@ static void lf_frontend_clear_run_state(struct lf_builder *b)
 	free(b->outside_usr);
 	b->array_usr = b->param_usr = b->outside_usr = NULL;
 	b->n_outside = 0;
-	b->cap_nest = b->cap_loop = b->cap_stmt = 0;
-	b->cap_access = b->cap_array = b->cap_param = 0;
 	b->run = NULL;
 }
 
 static int lf_frontend_add_run(struct lf_file *file, struct lf_run *run)
 {
-	struct lf_run **runs;
-
-	runs = realloc(file->runs, (file->n_run + 1) * sizeof(*runs));
-	if (!runs)
+	if (LF_GROW(file->runs, file->n_run) < 0)
 		return -1;
-	file->runs = runs;
-	runs[file->n_run++] = run;
+	file->runs[file->n_run++] = run;
 	return 0;
 }
 
@@ -212,13 +196,10 @@ static int lf_frontend_prefix(struct lf_builder *b, struct lf_nest *nest,
 static int lf_frontend_add_span(struct lf_span **list, int *n,
 	unsigned begin, unsigned end)
 {
-	struct lf_span *more = realloc(*list, (*n + 1) * sizeof(**list));
-
-	if (!more)
+	if (LF_GROW(*list, *n) < 0)
 		return -1;
-	*list = more;
-	more[*n].begin = begin;
-	more[*n].end = end;
+	(*list)[*n].begin = begin;
+	(*list)[*n].end = end;
 	(*n)++;
 	return 0;
 }
@@ -238,18 +219,6 @@ static int lf_frontend_is_omp_loop(CXCursor c)
 		strstr(k, "Distribute"));
 	clang_disposeString(s);
 	return loop;
-}
-
-/* Why a nest with "prefix" is kept as written.  The caller frees it.
- */
-static char *lf_frontend_kept(const char *prefix)
-{
-	struct lf_buf buf;
-
-	lf_buf_init(&buf);
-	lf_buf_printf(&buf, "'%s' applies to the loop, which is kept as it "
-		      "is written", prefix);
-	return lf_buf_take(&buf);
 }
 
 /* A loop under an OpenMP directive, with OpenMP on: libclang does not
@@ -272,10 +241,9 @@ static int lf_frontend_omp_nest(struct lf_builder *b, struct lf_nest *nest)
 	nest->prefix_loc = nest->loc;
 	nest->first_stmt = b->run->n_stmt;
 	nest->first_loop = b->run->n_loop;
-	nest->opaque_reason = nest->prefix ? lf_frontend_kept(nest->prefix) :
-			      NULL;
-	nest->reason_loc = nest->loc;
-	return nest->opaque_reason ? 0 : -1;
+	nest->opaque = nest->prefix ? lf_reason_alloc(LF_WHY_PRAGMA, nest->loc,
+						      nest->prefix, NULL) : NULL;
+	return nest->opaque ? 0 : -1;
 }
 
 /* The comments in the run's text, which a rewrite must keep, and the
@@ -439,7 +407,6 @@ static int lf_frontend_block(struct lf_builder *b, int function,
 
 struct lf_block_list {
 	int n;
-	int cap;
 	CXCursor *list;
 };
 
@@ -450,15 +417,8 @@ static enum CXChildVisitResult lf_frontend_visit_block(CXCursor c,
 
 	if (clang_getCursorKind(c) != CXCursor_CompoundStmt)
 		return CXChildVisit_Recurse;
-	if (blocks->n == blocks->cap) {
-		int cap = blocks->cap ? 2 * blocks->cap : 16;
-		CXCursor *list = realloc(blocks->list, cap * sizeof(CXCursor));
-
-		if (!list)
-			return CXChildVisit_Break;
-		blocks->list = list;
-		blocks->cap = cap;
-	}
+	if (LF_GROW(blocks->list, blocks->n) < 0)
+		return CXChildVisit_Break;
 	blocks->list[blocks->n++] = c;
 	return CXChildVisit_Recurse;
 }
@@ -486,7 +446,7 @@ static enum CXChildVisitResult lf_frontend_visit_jump(CXCursor c,
 static int lf_frontend_function(struct lf_builder *b, CXCursor fn,
 	int function)
 {
-	struct lf_block_list blocks = { 0, 0, NULL };
+	struct lf_block_list blocks = { 0, NULL };
 	int i, r = 0;
 
 	b->jumps = 0;
@@ -508,12 +468,9 @@ static int lf_frontend_add_function(struct lf_builder *b, CXCursor fn)
 	struct lf_function *f;
 	unsigned begin, end;
 
-	f = realloc(file->functions,
-		    (file->n_function + 1) * sizeof(*f));
-	if (!f)
+	if (LF_GROW(file->functions, file->n_function) < 0)
 		return -1;
-	file->functions = f;
-	f = &f[file->n_function++];
+	f = &file->functions[file->n_function++];
 	f->name = lf_cursor_name(fn);
 	if (lf_build_range(b, fn, &begin, &end) < 0)
 		begin = end = 0;

@@ -74,23 +74,21 @@ static int lf_header_init(struct lf_builder *b, CXCursor init,
 	}
 	free(ch);
 	if (!ok)
-		return lf_build_fail_at(b, init, "loop initialisation is not "
-					"of the form 'int i = lb' or 'i = lb'");
+		return lf_build_fail_at(b, init, LF_WHY_LOOP_INIT, NULL);
 	h->usr = lf_cursor_usr(h->iter_decl);
 	h->name = lf_cursor_name(h->iter_decl);
 	if (!h->usr || !h->name)
 		return -1;
 	h->type = lf_affine_type(clang_getCursorType(h->iter_decl));
 	if (!h->type.bits)
-		return lf_build_fail_at(b, init, "iterator %s is not an "
-					"integer", h->name);
+		return lf_build_fail_at(b, init, LF_WHY_ITER_TYPE, h->name);
 	if (clang_isVolatileQualifiedType(clang_getCursorType(h->iter_decl)))
-		return lf_build_fail_at(b, init, "iterator %s is volatile",
+		return lf_build_fail_at(b, init, LF_WHY_ITER_VOLATILE,
 					h->name);
 	if (clang_Cursor_getStorageClass(h->iter_decl) == CX_SC_Static ||
 	    clang_Cursor_getStorageClass(h->iter_decl) == CX_SC_Extern)
-		return lf_build_fail_at(b, init, "iterator %s keeps its value "
-					"after the function returns", h->name);
+		return lf_build_fail_at(b, init, LF_WHY_ITER_STATIC,
+					h->name);
 	return 0;
 }
 
@@ -156,8 +154,7 @@ static int lf_header_step(struct lf_builder *b, struct lf_header *h)
 	free(ch);
 	free(rch);
 	if (!ok || h->step == 0)
-		return lf_build_fail_at(b, h->inc, "loop increment is not a "
-					"constant step of %s", h->name);
+		return lf_build_fail_at(b, h->inc, LF_WHY_LOOP_STEP, h->name);
 	return 0;
 }
 
@@ -170,8 +167,7 @@ static int lf_header_parse(struct lf_builder *b, CXCursor for_c,
 	n = lf_cursor_children(for_c, &ch);
 	if (n != 4) {
 		free(ch);
-		return lf_build_fail_at(b, for_c, "for loop without an "
-			"initialisation, a condition or an increment");
+		return lf_build_fail_at(b, for_c, LF_WHY_LOOP_PARTS, NULL);
 	}
 	h->cond = ch[1];
 	h->inc = ch[2];
@@ -196,24 +192,23 @@ static int lf_header_check_writes(struct lf_builder *b, struct lf_header *h,
 	int i;
 
 	if (lf_build_range(b, body, &begin, &end) < 0)
-		return lf_build_fail_at(b, body, "loop body is not in the "
-					"main file");
+		return lf_build_fail_at(b, body, LF_WHY_LOOP_BODY, NULL);
 	for (i = 0; i < b->n_ref; ++i) {
 		struct lf_var_ref *ref = &b->refs[i];
 
 		if (strcmp(ref->usr, h->usr))
 			continue;
 		if (ref->is_addr)
-			return lf_build_fail(b, ref->offset, "&%s: address of "
-					     "the iterator is taken", h->name);
+			return lf_build_fail(b, ref->offset,
+					     LF_WHY_ITER_ADDRESS, NULL, h->name);
 		if (ref->is_write && ref->offset >= begin && ref->offset < end)
-			return lf_build_fail(b, ref->offset, "iterator %s is "
-				"modified in the loop body", h->name);
+			return lf_build_fail(b, ref->offset,
+				LF_WHY_ITER_MODIFIED, NULL, h->name);
 		if (h->outside && (ref->offset >= b->run->end ||
 				   ((!b->top || b->jumps) &&
 				    ref->offset < b->run->begin)))
-			return lf_build_fail(b, ref->offset, "iterator %s is "
-				"used outside the loops", h->name);
+			return lf_build_fail(b, ref->offset, LF_WHY_ITER_LIVE,
+					     NULL, h->name);
 	}
 	return 0;
 }
@@ -290,8 +285,8 @@ static int lf_header_check_bound(struct lf_builder *b, struct lf_header *h,
 			return -1;
 	}
 	if (!ok)
-		return lf_build_fail_at(b, h->cond, "loop condition does not "
-					"bound %s", h->name);
+		return lf_build_fail_at(b, h->cond, LF_WHY_LOOP_UNBOUNDED,
+					h->name);
 	return 0;
 }
 
@@ -339,18 +334,17 @@ static int lf_header_check_overflow(struct lf_builder *b,
 	}
 	if (!h->type.is_signed || h->type.bits < 32 || b->in_compound) {
 		isl_set_free(last);
-		return lf_build_fail_at(b, h->inc, "%s can wrap around when "
-			"the loop ends: its type %s it", h->name,
-			h->type.is_signed ? "is too narrow for" :
-			"is unsigned and the condition does not stop");
+		return lf_build_fail_at(b, h->inc, h->type.is_signed ?
+			LF_WHY_ITER_WRAPS_NARROW : LF_WHY_ITER_WRAPS_UNSIGNED,
+			h->name);
 	}
 	bad = isl_set_params(last);
 	empty = lf_build_exclude(b, bad);
 	if (empty < 0)
 		return -1;
 	if (empty)
-		return lf_build_fail_at(b, h->inc, "%s overflows when the "
-					"loop ends", h->name);
+		return lf_build_fail_at(b, h->inc, LF_WHY_ITER_OVERFLOWS,
+					h->name);
 	return 0;
 }
 
@@ -446,7 +440,7 @@ int lf_loop_header(struct lf_builder *b, CXCursor for_c,
 	memset(&h, 0, sizeof(h));
 	*domain = NULL;
 	if (b->n_iter >= LF_MAX_DEPTH)
-		return lf_build_fail_at(b, for_c, "loops nested too deeply");
+		return lf_build_fail_at(b, for_c, LF_WHY_LOOP_DEPTH, NULL);
 	if (lf_header_parse(b, for_c, &h, body) < 0 ||
 	    lf_header_check_writes(b, &h, *body) < 0)
 		goto done;

@@ -49,7 +49,7 @@ void lf_run_free(struct lf_run *run)
 	for (i = 0; i < run->n_loop; ++i)
 		lf_loop_clear(&run->loops[i]);
 	for (i = 0; i < run->n_nest; ++i) {
-		free(run->nests[i].opaque_reason);
+		lf_reason_free(run->nests[i].opaque);
 		free(run->nests[i].prefix);
 	}
 	for (i = 0; i < run->n_array; ++i)

@@ -5,6 +5,9 @@
 #include <isl/set.h>
 #include <isl/map.h>
 
+#include "lf_loc.h"
+#include "lf_reason.h"
+
 /* The polyhedral model of one C file, as the front end builds it.
  *
  * A file holds functions; a function holds runs.  A run is a maximal
@@ -36,11 +39,6 @@
 /* The deepest loop nesting the model handles. */
 #define LF_MAX_DEPTH 16
 
-struct lf_loc {
-	unsigned offset;
-	unsigned line;
-	unsigned col;
-};
 
 /* A C integer type: its width in bits and whether it is signed (bits
  * is 0 for anything else, and for _Bool).
@@ -78,7 +76,7 @@ struct lf_access {
 	isl_map *rel;
 };
 
-/* Where an array lives decides what it may alias (see lf_alias.h).
+/* Where an array lives decides what it may alias (lf_deps_may_alias).
  */
 enum lf_array_origin {
 	LF_ARRAY_GLOBAL,	/* file-scope variable */
@@ -205,8 +203,7 @@ struct lf_stmt {
  * [begin, end) spans the for statement.  perfect_depth is the number of
  * outer loops whose bodies hold nothing but the next loop (the
  * innermost of them may hold anything).  An opaque nest has no
- * statements and a reason such as "a[idx[i]]: subscript is not affine",
- * located at reason_loc.  prefix is what stands before the nest's "for"
+ * statements and the reason why ("a[idx[i]]: subscript is not affine").  prefix is what stands before the nest's "for"
  * after the previous statement, such as "#pragma omp parallel for": it
  * applies to the nest, which is therefore kept as it is written.
  */
@@ -221,8 +218,7 @@ struct lf_nest {
 	int n_loop;
 	int depth;
 	int perfect_depth;
-	char *opaque_reason;
-	struct lf_loc reason_loc;
+	struct lf_reason *opaque;
 	char *prefix;
 	struct lf_loc prefix_loc;
 };

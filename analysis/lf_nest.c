@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lf_build.h"
+#include "lf_grow.h"
 
 /* Model of one loop nest: its loops, its statements with their domains,
  * original schedule positions, iterator occurrences and accesses.
@@ -21,16 +22,8 @@ static int lf_nest_new_stmt(struct lf_builder *b)
 {
 	struct lf_run *run = b->run;
 
-	if (run->n_stmt == b->cap_stmt) {
-		int cap = b->cap_stmt ? 2 * b->cap_stmt : 8;
-		struct lf_stmt *stmts;
-
-		stmts = realloc(run->stmts, cap * sizeof(*stmts));
-		if (!stmts)
-			return -1;
-		run->stmts = stmts;
-		b->cap_stmt = cap;
-	}
+	if (LF_GROW(run->stmts, run->n_stmt) < 0)
+		return -1;
 	memset(&run->stmts[run->n_stmt], 0, sizeof(struct lf_stmt));
 	return run->n_stmt++;
 }
@@ -40,16 +33,8 @@ static int lf_nest_new_loop(struct lf_builder *b, int nest, int depth)
 	struct lf_run *run = b->run;
 	struct lf_loop *loop;
 
-	if (run->n_loop == b->cap_loop) {
-		int cap = b->cap_loop ? 2 * b->cap_loop : 8;
-		struct lf_loop *loops;
-
-		loops = realloc(run->loops, cap * sizeof(*loops));
-		if (!loops)
-			return -1;
-		run->loops = loops;
-		b->cap_loop = cap;
-	}
+	if (LF_GROW(run->loops, run->n_loop) < 0)
+		return -1;
 	loop = &run->loops[run->n_loop];
 	memset(loop, 0, sizeof(*loop));
 	loop->nest = nest;
@@ -70,10 +55,9 @@ static int lf_nest_add_subst(struct lf_subst_walk *w, unsigned offset,
 	struct lf_stmt *stmt = w->stmt;
 	struct lf_subst *subst;
 
-	subst = realloc(stmt->subst, (stmt->n_subst + 1) * sizeof(*subst));
-	if (!subst)
+	if (LF_GROW(stmt->subst, stmt->n_subst) < 0)
 		return -1;
-	stmt->subst = subst;
+	subst = stmt->subst;
 	subst[stmt->n_subst].offset = offset;
 	subst[stmt->n_subst].len = len;
 	subst[stmt->n_subst].level = level;
@@ -123,17 +107,13 @@ static int lf_nest_subst_ref(struct lf_subst_walk *w, CXCursor c)
 			      &offset);
 	if (!file || !clang_File_isEqual(file, b->main_file) ||
 	    offset < w->stmt->begin || offset + len > w->stmt->end)
-		r = lf_build_fail_at(b, c, "iterator %s is used inside a macro",
-				     name);
+		r = lf_build_fail_at(b, c, LF_WHY_ITER_IN_MACRO, name);
 	else if (lf_src_in_hash_macro(b->src, offset))
-		r = lf_build_fail_at(b, c, "iterator %s is an argument of a "
-				     "macro that stringifies or pastes it", name);
+		r = lf_build_fail_at(b, c, LF_WHY_ITER_HASHED, name);
 	else if (strncmp(b->file->text + offset, name, len))
 		r = lf_build_fail_at(b, c, lf_nest_is_spliced(b->file->text +
-				     offset, name) ? "iterator %s is spelled "
-				     "across a backslash-newline or with a \\u "
-				     "escape" : "iterator %s is used inside a "
-				     "macro", name);
+				     offset, name) ? LF_WHY_ITER_SPLICED :
+				     LF_WHY_ITER_IN_MACRO, name);
 	else
 		r = lf_nest_add_subst(w, offset, len, level);
 	free(name);
@@ -196,18 +176,15 @@ static int lf_nest_collect_subst(struct lf_builder *b, struct lf_stmt *stmt,
  */
 static int lf_nest_add_name(struct lf_stmt *stmt, const char *name)
 {
-	char **names;
 	int i;
 
 	for (i = 0; i < stmt->n_name; ++i)
 		if (!strcmp(stmt->names[i], name))
 			return 0;
-	names = realloc(stmt->names, (stmt->n_name + 1) * sizeof(char *));
-	if (!names)
+	if (LF_GROW(stmt->names, stmt->n_name) < 0)
 		return -1;
-	stmt->names = names;
-	names[stmt->n_name] = strdup(name);
-	return names[stmt->n_name++] ? 0 : -1;
+	stmt->names[stmt->n_name] = strdup(name);
+	return stmt->names[stmt->n_name++] ? 0 : -1;
 }
 
 /* An identifier token of the statement's text, unless it is one of its
@@ -300,12 +277,10 @@ static int lf_nest_stmt_fill(struct lf_builder *b, struct lf_nest_ctx *nc,
 	nc->pos[depth] = nc->n_items++;
 	memcpy(stmt->pos, nc->pos, (depth + 1) * sizeof(int));
 	if (lf_build_range(b, c, &stmt->begin, &stmt->end) < 0)
-		return lf_build_fail_at(b, c, "statement is not in the main "
-					"file");
+		return lf_build_fail_at(b, c, LF_WHY_NOT_MAIN_FILE, NULL);
 	stmt->end = lf_src_stmt_end(b->src, stmt->end);
 	if (!compound && !lf_src_ends_with(b->src, stmt->end, ';'))
-		return lf_build_fail_at(b, c, "the ';' of the statement comes "
-					"from a macro");
+		return lf_build_fail_at(b, c, LF_WHY_MACRO_SEMICOLON, NULL);
 	stmt->loc = lf_file_loc(b->file, stmt->begin);
 	stmt->domain = isl_set_coalesce(isl_set_set_tuple_name(
 		isl_set_copy(domain), name));
@@ -393,7 +368,7 @@ static int lf_nest_if(struct lf_builder *b, struct lf_nest_ctx *nc,
 	cond = n >= 2 ? lf_affine_cond(b, ch[0], domain) : NULL;
 	if (!cond) {
 		free(ch);
-		free(b->reason);
+		lf_reason_free(b->reason);
 		b->reason = NULL;
 		return lf_nest_stmt(b, nc, c, domain, depth, 1);
 	}
@@ -502,17 +477,15 @@ static int lf_nest_check_text(struct lf_builder *b, struct lf_nest *nest)
 	int r;
 
 	if (lf_src_in_expansion(b->src, nest->begin))
-		return lf_build_fail(b, nest->begin, "loop comes from a macro "
-				     "expansion");
+		return lf_build_fail(b, nest->begin, LF_WHY_MACRO_LOOP, NULL,
+				     NULL);
 	if (lf_src_directive(b->src, nest->begin, nest->end, &at))
-		return lf_build_fail(b, at, "preprocessor directive inside "
-				     "the loop nest");
+		return lf_build_fail(b, at, LF_WHY_DIRECTIVE, NULL, NULL);
 	r = lf_src_uses_line(b->src, nest->begin, nest->end, &at);
 	if (r < 0)
 		return -1;
 	if (r)
-		return lf_build_fail(b, at, "__LINE__ or __COUNTER__ would "
-				     "change its value when the code moves");
+		return lf_build_fail(b, at, LF_WHY_LINE_MACRO, NULL, NULL);
 	return 0;
 }
 
@@ -541,20 +514,19 @@ int lf_nest_build(struct lf_builder *b, CXCursor for_c, int index)
 		isl_set_free(universe);
 	}
 	if (r < 0 && !b->reason && isl_ctx_last_error(b->ctx) == isl_error_quota)
-		lf_build_fail(b, nest->begin, "not analysed: too complex");
+		lf_build_fail(b, nest->begin, LF_WHY_TOO_COMPLEX, NULL, NULL);
 	isl_ctx_reset_error(b->ctx);
 	isl_ctx_reset_operations(b->ctx);
 	if (r < 0 && !b->reason)
 		return -1;
 	if (r < 0) {
 		lf_nest_rollback(b, nest, n_access);
-		nest->opaque_reason = b->reason;
-		nest->reason_loc = lf_file_loc(b->file, b->reason_offset);
+		nest->opaque = b->reason;
 		b->reason = NULL;
 	}
 	nest->n_stmt = run->n_stmt - nest->first_stmt;
 	nest->n_loop = run->n_loop - nest->first_loop;
-	if (!nest->opaque_reason)
+	if (!nest->opaque)
 		lf_nest_depths(run, nest);
 	return 0;
 }

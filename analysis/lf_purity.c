@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lf_buf.h"
 #include "lf_cursor.h"
+#include "lf_grow.h"
 #include "lf_purity.h"
 
 /* The effects of calls.  Each function whose body the translation unit
@@ -22,9 +22,9 @@ struct lf_purity_fn {
 	int explored;
 	int final;
 	enum lf_purity_effect local;
-	char *local_reason;
+	struct lf_reason *local_reason;
 	enum lf_purity_effect effect;
-	char *reason;
+	struct lf_reason *reason;
 	int n_callee;
 	int *callees;
 };
@@ -32,7 +32,6 @@ struct lf_purity_fn {
 struct lf_purity {
 	int math_errno;
 	int n;
-	int cap;
 	struct lf_purity_fn *fns;
 };
 
@@ -125,21 +124,41 @@ void lf_purity_free(struct lf_purity *purity)
 	for (i = 0; i < purity->n; ++i) {
 		free(purity->fns[i].usr);
 		free(purity->fns[i].name);
-		free(purity->fns[i].local_reason);
-		free(purity->fns[i].reason);
+		lf_reason_free(purity->fns[i].local_reason);
+		lf_reason_free(purity->fns[i].reason);
 		free(purity->fns[i].callees);
 	}
 	free(purity->fns);
 	free(purity);
 }
 
-static char *lf_purity_say(const char *fmt, const char *a, const char *b)
+/* A reason of kind "why" about "name" (which may be NULL), without a
+ * place: what a function does is not where a call to it is.
+ */
+static struct lf_reason *lf_purity_why(enum lf_why why, const char *name)
 {
-	struct lf_buf buf;
+	struct lf_loc nowhere = { 0, 0, 0 };
 
-	lf_buf_init(&buf);
-	lf_buf_printf(&buf, fmt, a, b);
-	return lf_buf_take(&buf);
+	return lf_reason_alloc(why, nowhere, NULL, name);
+}
+
+/* "call to name() has side effects" because of "cause", which this
+ * takes.
+ */
+static struct lf_reason *lf_purity_because(const char *name,
+	struct lf_reason *cause)
+{
+	struct lf_reason *reason;
+
+	if (!cause)
+		return NULL;
+	reason = lf_purity_why(LF_WHY_CALL, name);
+	if (!reason) {
+		lf_reason_free(cause);
+		return NULL;
+	}
+	reason->cause = cause;
+	return reason;
 }
 
 /* The index of the entry of function definition "def", added if new;
@@ -158,16 +177,9 @@ static int lf_purity_entry(struct lf_purity *purity, CXCursor def)
 			free(usr);
 			return i;
 		}
-	if (purity->n == purity->cap) {
-		int cap = purity->cap ? 2 * purity->cap : 8;
-
-		fn = realloc(purity->fns, cap * sizeof(*fn));
-		if (!fn) {
-			free(usr);
-			return -1;
-		}
-		purity->fns = fn;
-		purity->cap = cap;
+	if (LF_GROW(purity->fns, purity->n) < 0) {
+		free(usr);
+		return -1;
 	}
 	fn = &purity->fns[purity->n];
 	memset(fn, 0, sizeof(*fn));
@@ -182,12 +194,11 @@ static int lf_purity_entry(struct lf_purity *purity, CXCursor def)
  * another symbol by an asm label may be anything.
  */
 static enum lf_purity_effect lf_purity_external(struct lf_purity *purity,
-	CXCursor decl, const char *name, char **reason)
+	CXCursor decl, const char *name, struct lf_reason **reason)
 {
 	*reason = NULL;
 	if (lf_cursor_has_attr(decl, CXCursor_AsmLabelAttr)) {
-		*reason = lf_purity_say("call to %s() may have side effects: "
-					"an asm label renames it%s", name, "");
+		*reason = lf_purity_why(LF_WHY_CALL_RENAMED, name);
 		return LF_PURITY_IMPURE;
 	}
 	if (lf_purity_in_list(lf_purity_math_quiet, name) ||
@@ -196,11 +207,9 @@ static enum lf_purity_effect lf_purity_external(struct lf_purity *purity,
 	if (lf_purity_in_list(lf_purity_math_setting, name))
 		return purity->math_errno ? LF_PURITY_ERRNO : LF_PURITY_NONE;
 	if (lf_purity_in_list(lf_purity_io, name))
-		*reason = lf_purity_say("call to %s() has side effects "
-					"(I/O)%s", name, "");
+		*reason = lf_purity_why(LF_WHY_CALL_IO, name);
 	else
-		*reason = lf_purity_say("call to %s() may have side effects: "
-					"its body is not visible%s", name, "");
+		*reason = lf_purity_why(LF_WHY_CALL_UNSEEN, name);
 	return LF_PURITY_IMPURE;
 }
 
@@ -210,50 +219,52 @@ struct lf_purity_walk {
 	int fn;
 	int failed;
 	enum lf_purity_effect effect;
-	char *reason;
+	struct lf_reason *reason;
 };
 
 /* Raise the walk's effect to "effect" for "reason", which it takes; the
  * first reason for the strongest effect is kept.
  */
 static void lf_purity_raise(struct lf_purity_walk *w,
-	enum lf_purity_effect effect, char *reason)
+	enum lf_purity_effect effect, struct lf_reason *reason)
 {
+	if (effect == LF_PURITY_IMPURE && !reason)
+		w->failed = 1;
 	if (effect > w->effect) {
-		free(w->reason);
+		lf_reason_free(w->reason);
 		w->effect = effect;
 		w->reason = reason;
 	} else {
-		free(reason);
+		lf_reason_free(reason);
 	}
 }
 
 /* A reference in a function body: a mutable global, a volatile or a
  * static local makes the function impure.
  */
-static char *lf_purity_check_ref(CXCursor c, int modified)
+static struct lf_reason *lf_purity_check_ref(CXCursor c, int modified)
 {
 	CXCursor decl = clang_getCursorReferenced(c);
 	CXCursor scope;
 	CXType type;
-	char *name, *reason = NULL;
+	char *name;
+	struct lf_reason *reason = NULL;
+	int global;
 
 	if (clang_getCursorKind(decl) != CXCursor_VarDecl)
 		return NULL;
 	type = clang_getCursorType(decl);
 	scope = clang_getCursorSemanticParent(decl);
+	global = clang_getCursorKind(scope) == CXCursor_TranslationUnit;
 	name = lf_cursor_name(decl);
 	if (clang_isVolatileQualifiedType(type))
-		reason = lf_purity_say("it accesses volatile %s%s", name, "");
-	else if (clang_getCursorKind(scope) == CXCursor_TranslationUnit &&
-		 modified)
-		reason = lf_purity_say("it writes global %s%s", name, "");
-	else if (clang_getCursorKind(scope) == CXCursor_TranslationUnit &&
-		 !clang_isConstQualifiedType(type))
-		reason = lf_purity_say("it reads global %s%s", name, "");
+		reason = lf_purity_why(LF_WHY_FN_VOLATILE, name);
+	else if (global && modified)
+		reason = lf_purity_why(LF_WHY_FN_WRITES_GLOBAL, name);
+	else if (global && !clang_isConstQualifiedType(type))
+		reason = lf_purity_why(LF_WHY_FN_READS_GLOBAL, name);
 	else if (clang_Cursor_getStorageClass(decl) == CX_SC_Static)
-		reason = lf_purity_say("it keeps state in static %s%s", name,
-				       "");
+		reason = lf_purity_why(LF_WHY_FN_STATIC, name);
 	free(name);
 	return reason;
 }
@@ -266,17 +277,19 @@ static void lf_purity_walk_call(struct lf_purity_walk *w, CXCursor c)
 	CXCursor decl = clang_getCursorReferenced(c), def;
 	enum lf_purity_effect effect;
 	struct lf_purity_fn *fn;
-	char *name, *why;
-	int *callees, k;
+	struct lf_reason *why;
+	char *name;
+	int k;
 
 	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl) {
-		lf_purity_raise(w, LF_PURITY_IMPURE, lf_purity_say(
-			"it calls a function through a pointer%s%s", "", ""));
+		lf_purity_raise(w, LF_PURITY_IMPURE,
+				lf_purity_why(LF_WHY_FN_CALLS_POINTER, NULL));
 		return;
 	}
 	def = clang_getCursorDefinition(decl);
 	if (clang_Cursor_isNull(def)) {
 		name = lf_cursor_name(decl);
+		why = NULL;
 		effect = name ? lf_purity_external(w->purity, decl, name,
 						   &why) : LF_PURITY_IMPURE;
 		lf_purity_raise(w, effect, why);
@@ -285,14 +298,11 @@ static void lf_purity_walk_call(struct lf_purity_walk *w, CXCursor c)
 	}
 	k = lf_purity_entry(w->purity, def);
 	fn = k >= 0 ? &w->purity->fns[w->fn] : NULL;
-	callees = fn ? realloc(fn->callees, (fn->n_callee + 1) *
-			       sizeof(int)) : NULL;
-	if (!callees) {
+	if (!fn || LF_GROW(fn->callees, fn->n_callee) < 0) {
 		w->failed = 1;
 		return;
 	}
-	fn->callees = callees;
-	callees[fn->n_callee++] = k;
+	fn->callees[fn->n_callee++] = k;
 }
 
 /* Does c access memory through a pointer: p[i] for a pointer p, or
@@ -324,7 +334,7 @@ static enum CXChildVisitResult lf_purity_visit(CXCursor c, CXCursor parent,
 	struct lf_purity_walk *w = data;
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	CXCursor operand;
-	char *reason = NULL;
+	struct lf_reason *reason = NULL;
 
 	if (kind == CXCursor_DeclRefExpr)
 		reason = lf_purity_check_ref(c, 0);
@@ -333,12 +343,11 @@ static enum CXChildVisitResult lf_purity_visit(CXCursor c, CXCursor parent,
 		reason = lf_purity_check_ref(operand, 1);
 	else if (kind == CXCursor_UnaryOperator &&
 		 clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref)
-		reason = lf_purity_say("it dereferences a pointer%s%s", "", "");
+		reason = lf_purity_why(LF_WHY_FN_DEREF, NULL);
 	else if (kind == CXCursor_AsmStmt || kind == CXCursor_MSAsmStmt)
-		reason = lf_purity_say("it contains assembly%s%s", "", "");
+		reason = lf_purity_why(LF_WHY_FN_ASM, NULL);
 	else if (lf_purity_through_pointer(c))
-		reason = lf_purity_say("it accesses memory through a "
-				       "pointer%s%s", "", "");
+		reason = lf_purity_why(LF_WHY_FN_THROUGH_POINTER, NULL);
 	else if (kind == CXCursor_CallExpr)
 		lf_purity_walk_call(w, c);
 	if (reason)
@@ -348,7 +357,7 @@ static enum CXChildVisitResult lf_purity_visit(CXCursor c, CXCursor parent,
 
 /* A function with a pointer or array parameter could write through it.
  */
-static char *lf_purity_check_params(CXCursor def)
+static struct lf_reason *lf_purity_check_params(CXCursor def)
 {
 	int i, n = clang_Cursor_getNumArguments(def);
 
@@ -360,8 +369,7 @@ static char *lf_purity_check_params(CXCursor def)
 		if (kind == CXType_Pointer || kind == CXType_ConstantArray ||
 		    kind == CXType_IncompleteArray ||
 		    kind == CXType_VariableArray)
-			return lf_purity_say("it takes a pointer argument%s%s",
-					     "", "");
+			return lf_purity_why(LF_WHY_FN_POINTER_ARG, NULL);
 	}
 	return NULL;
 }
@@ -372,7 +380,7 @@ static char *lf_purity_check_params(CXCursor def)
 static int lf_purity_explore(struct lf_purity *purity, int k)
 {
 	struct lf_purity_walk w = { purity, k, 0, LF_PURITY_NONE, NULL };
-	char *reason;
+	struct lf_reason *reason;
 	int i;
 
 	if (purity->fns[k].explored)
@@ -385,7 +393,7 @@ static int lf_purity_explore(struct lf_purity *purity, int k)
 	purity->fns[k].local = w.effect;
 	purity->fns[k].local_reason = w.reason;
 	purity->fns[k].effect = w.effect;
-	purity->fns[k].reason = w.reason ? strdup(w.reason) : NULL;
+	purity->fns[k].reason = lf_reason_copy(w.reason);
 	if (w.failed || (w.reason && !purity->fns[k].reason))
 		return -1;
 	for (i = 0; i < purity->fns[k].n_callee; ++i)
@@ -411,10 +419,9 @@ static int lf_purity_round(struct lf_purity *purity)
 
 			if (c->effect <= fn->effect)
 				continue;
-			free(fn->reason);
-			fn->reason = c->reason ? lf_purity_say("call to %s() "
-				"has side effects: %s", c->name, c->reason) :
-				NULL;
+			lf_reason_free(fn->reason);
+			fn->reason = c->reason ? lf_purity_because(c->name,
+				lf_reason_copy(c->reason)) : NULL;
 			fn->effect = c->effect;
 			changed = 1;
 			if (c->reason && !fn->reason)
@@ -445,19 +452,19 @@ static int lf_purity_resolve(struct lf_purity *purity, int k)
 }
 
 /* The effect of "call"; for a call with side effects, *reason gets why
- * (the caller frees it).
+ * (the caller frees it; its place is left for the caller to set).
  */
 enum lf_purity_effect lf_purity_call(struct lf_purity *purity,
-	CXCursor call, char **reason)
+	CXCursor call, struct lf_reason **reason)
 {
 	CXCursor decl = clang_getCursorReferenced(call), def;
 	enum lf_purity_effect effect;
-	char *name, *why = NULL;
+	char *name;
 	int k;
 
 	*reason = NULL;
 	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl) {
-		*reason = strdup("call through a function pointer");
+		*reason = lf_purity_why(LF_WHY_CALL_POINTER, NULL);
 		return LF_PURITY_IMPURE;
 	}
 	name = lf_cursor_name(decl);
@@ -470,13 +477,10 @@ enum lf_purity_effect lf_purity_call(struct lf_purity *purity,
 		k = lf_purity_entry(purity, def);
 		effect = k < 0 || lf_purity_resolve(purity, k) < 0 ?
 			 LF_PURITY_IMPURE : purity->fns[k].effect;
-		if (k >= 0 && purity->fns[k].reason)
-			why = strdup(purity->fns[k].reason);
-		if (effect == LF_PURITY_IMPURE)
-			*reason = lf_purity_say("call to %s() has side "
-				"effects: %s", name, why ? why : "?");
+		if (effect == LF_PURITY_IMPURE && k >= 0)
+			*reason = lf_purity_because(name,
+				lf_reason_copy(purity->fns[k].reason));
 	}
-	free(why);
 	free(name);
 	return effect;
 }

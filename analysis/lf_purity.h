@@ -3,6 +3,8 @@
 
 #include <clang-c/Index.h>
 
+#include "lf_reason.h"
+
 /* What a call may do besides computing its value from its arguments.
  * A call has no effect if its function is a math.h function that never
  * sets errno, a known builtin, or a function whose body the translation
@@ -25,7 +27,7 @@ struct lf_purity;
 struct lf_purity *lf_purity_alloc(int math_errno);
 void lf_purity_free(struct lf_purity *purity);
 enum lf_purity_effect lf_purity_call(struct lf_purity *purity,
-	CXCursor call, char **reason);
+	CXCursor call, struct lf_reason **reason);
 int lf_purity_math_errno(int argc, const char *const *argv);
 
 #endif

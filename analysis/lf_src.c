@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "lf_cursor.h"
+#include "lf_grow.h"
 #include "lf_src.h"
 
 /* A token of the main file.  line is its line, for telling a '#' that
@@ -45,12 +46,10 @@ struct lf_src {
 	int n_token;
 	struct lf_src_token *tokens;
 	int n_exp;
-	int cap_exp;
 	struct lf_src_expansion *exps;
 	int n_outer;
 	struct lf_src_expansion *outer;
 	int n_macro;
-	int cap_macro;
 	struct lf_src_macro *macros;
 };
 
@@ -125,15 +124,8 @@ static int lf_src_add_expansion(struct lf_src *src, CXCursor c)
 	CXSourceRange extent = clang_getCursorExtent(c);
 	CXFile file;
 
-	if (src->n_exp == src->cap_exp) {
-		int cap = src->cap_exp ? 2 * src->cap_exp : 64;
-
-		e = realloc(src->exps, cap * sizeof(*e));
-		if (!e)
-			return -1;
-		src->exps = e;
-		src->cap_exp = cap;
-	}
+	if (LF_GROW(src->exps, src->n_exp) < 0)
+		return -1;
 	e = &src->exps[src->n_exp];
 	clang_getSpellingLocation(clang_getRangeStart(extent), &file, NULL,
 				  NULL, &e->begin);
@@ -152,15 +144,8 @@ static int lf_src_add_macro(struct lf_src *src, CXCursor c)
 {
 	struct lf_src_macro *m;
 
-	if (src->n_macro == src->cap_macro) {
-		int cap = src->cap_macro ? 2 * src->cap_macro : 256;
-
-		m = realloc(src->macros, cap * sizeof(*m));
-		if (!m)
-			return -1;
-		src->macros = m;
-		src->cap_macro = cap;
-	}
+	if (LF_GROW(src->macros, src->n_macro) < 0)
+		return -1;
 	m = &src->macros[src->n_macro];
 	m->name = lf_cursor_name(c);
 	m->def = c;

@@ -3,13 +3,13 @@
 
 #include "lf_deps.h"
 #include "lf_model.h"
+#include "lf_options.h"
 #include "lf_plan.h"
-
-struct lf_note;
 
 /* The audit of a file: for every function, its loop nests, and for each
  * pair of adjacent nests and each fusion group the planner forms, a
- * verdict with the reason behind it.  Nothing is rewritten.
+ * verdict with the reason behind it.  Nothing is rewritten, and nothing
+ * here is a sentence: the report layer (tool/) words it.
  *
  * A pair is "fusable" when the two nests can share their outer "depth"
  * loops on their own, "fusable with a shift" when they can share them
@@ -17,9 +17,9 @@ struct lf_note;
  * the planner fuses them), "illegal" when a dependence forbids sharing
  * even the outermost loop, and "not analysable" when one of them
  * cannot be modeled, when the nests may touch overlapping memory, or
- * when the analysis gave up.  Every reason has a rule (a stable id,
- * one per kind of reason) and a location; a dependence also has its
- * two accesses, the iterations involved and the isl relation.
+ * when the analysis gave up.  Every reason has a kind and a location; a
+ * dependence also has its two accesses, the iterations involved and the
+ * isl relation.
  */
 enum lf_verdict {
 	LF_VERDICT_FUSABLE,
@@ -27,41 +27,6 @@ enum lf_verdict {
 	LF_VERDICT_ILLEGAL,
 	LF_VERDICT_NOT_ANALYSABLE,
 	LF_VERDICT_N
-};
-
-/* The rules, in the order of lf_audit_rules(); the ids never change.
- */
-enum lf_rule {
-	LF_RULE_SUBSCRIPT,
-	LF_RULE_BOUND,
-	LF_RULE_IMPURE_CALL,
-	LF_RULE_IO_CALL,
-	LF_RULE_VOLATILE,
-	LF_RULE_CONTROL_FLOW,
-	LF_RULE_WHILE,
-	LF_RULE_MAY_ALIAS,
-	LF_RULE_FLOW,
-	LF_RULE_ANTI,
-	LF_RULE_OUTPUT,
-	LF_RULE_TOO_COMPLEX,
-	LF_RULE_CONSTRUCT,
-	LF_RULE_ITERATOR,
-	LF_RULE_PREPROCESSOR,
-	LF_RULE_LOOP_FORM,
-	LF_RULE_LOOP_MISMATCH,
-	LF_RULE_FAILED,
-	LF_RULE_FUSABLE,
-	LF_RULE_FUSABLE_SHIFT,
-	LF_RULE_GROUP,
-	LF_RULE_TILED,
-	LF_RULE_N
-};
-
-struct lf_rule_info {
-	const char *id;
-	const char *name;
-	const char *summary;
-	const char *help;
 };
 
 /* One access of a dependence: its text and location, its array, and the
@@ -88,7 +53,9 @@ struct lf_audit_ref {
  * example_params ("n = 3", or NULL when all sizes are known).
  * relation is the isl relation between the statement instances.  For
  * the dependences that a fusion group keeps, distance holds the
- * distance in each fused loop (a number, ">= c" or "*").
+ * distance in each fused loop (a number, ">= c" or "*"), iters the
+ * source's iterators of those loops, and phases says whether the group
+ * runs its statements one after another inside each tile.
  */
 struct lf_audit_dep {
 	enum lf_dep_kind kind;
@@ -101,17 +68,21 @@ struct lf_audit_dep {
 	char *relation;
 	int n_distance;
 	char **distance;
-	char *text;
+	char **iters;
+	int phases;
 };
 
 /* Why a pair is not fusable (or needs a shift), or why a nest is
- * opaque: the rule, a sentence, where, and for a dependence the
- * dependence itself (has_dep).
+ * opaque.  For the reason of an opaque nest of a pair, "where" is 1 if
+ * it is the first nest's, 2 if the second's (0 otherwise).  For a
+ * dependence (has_dep), reason->why is its kind, reason->loc the sink,
+ * and "shifted" says that the dependence breaks without the shift
+ * (rather than after fusion).
  */
 struct lf_audit_reason {
-	enum lf_rule rule;
-	char *message;
-	struct lf_loc loc;
+	struct lf_reason *reason;
+	int where;
+	int shifted;
 	int has_dep;
 	struct lf_audit_dep dep;
 };
@@ -150,17 +121,28 @@ struct lf_audit_pair {
 	int tilable;
 	int shift[LF_MAX_DEPTH];
 	int fused;
-	char *plan_reason;
+	struct lf_reason *plan_reason;
 	struct lf_audit_reason reason;
 	struct lf_audit_reason *limit;
 };
 
+/* A member of a fusion group: where its nest is, and the iterators of
+ * its first statement's shared loops.
+ */
+struct lf_audit_member {
+	struct lf_loc loc;
+	struct lf_loc end_loc;
+	char **iters;
+};
+
 /* A fusion group: nests first .. first + n - 1 fused into one, sharing
  * "depth" loops (iterators iters); when tiled, loop l by tile_sizes[l].
- * shift[i][l] is how many iterations its i-th nest runs behind in loop
- * l.  deps are the dependences between its nests that the fused order
- * keeps, unless incomplete is set (isl ran out of its budget listing
- * them); summary says all that but the dependences in one sentence.
+ * sink says that the innermost shared loop runs inside the statements'
+ * own loops; rtile_iter, if not NULL, is the loop below the band that
+ * runs in blocks of rtile.  shift[i][l] is how many iterations its i-th
+ * nest runs behind in loop l.  deps are the dependences between its
+ * nests that the fused order keeps, unless incomplete is set (isl ran
+ * out of its budget listing them).
  */
 struct lf_audit_group {
 	int first;
@@ -170,15 +152,15 @@ struct lf_audit_group {
 	char **iters;
 	int tiled;
 	int tile_sizes[LF_MAX_DEPTH];
+	int sink;
+	char *rtile_iter;
+	int rtile;
 	int (*shift)[LF_MAX_DEPTH];
+	struct lf_audit_member *members;
 	int n_dep;
 	struct lf_audit_dep *deps;
 	int incomplete;
-	char *summary;
 };
-
-#define LF_AUDIT_INCOMPLETE \
-	"the dependences between the fused nests are not listed: too complex"
 
 struct lf_audit_function {
 	char *name;
@@ -191,43 +173,34 @@ struct lf_audit_function {
 	struct lf_audit_group *groups;
 };
 
-/* tile_size, n_tile_sizes, tile_sizes, cache_l1, cache_l2, fuse_all: see
- * lf_plan_options.
- */
-struct lf_audit_options {
-	int tile_size;
-	int n_tile_sizes;
-	int tile_sizes[LF_MAX_DEPTH];
-	long cache_l1;
-	long cache_l2;
-	int assume_no_alias;
-	int fuse_all;
-};
-
 struct lf_audit {
 	char *path;
-	struct lf_audit_options options;
+	struct lf_options options;
 	int n_function;
 	struct lf_audit_function *functions;
 };
 
-const struct lf_rule_info *lf_audit_rules(void);
-const char *lf_verdict_name(enum lf_verdict verdict);
-const char *lf_dep_kind_name(enum lf_dep_kind kind);
-enum lf_rule lf_audit_classify(const char *reason);
-
 struct lf_audit *lf_audit_file(struct lf_file *file,
-	const struct lf_audit_options *options);
+	const struct lf_options *options);
 void lf_audit_free(struct lf_audit *audit);
 int lf_audit_count(const struct lf_audit *audit, enum lf_verdict verdict);
 int lf_audit_count_groups(const struct lf_audit *audit, int alone);
 
+/* lf_audit_dep.c */
+int lf_audit_dep_init(struct lf_audit_dep *dep, struct lf_run *run,
+	enum lf_dep_kind kind, int src, int dst, __isl_keep isl_map *map,
+	int base);
+int lf_audit_dep_distance(struct lf_audit_dep *dep, struct lf_run *run,
+	struct lf_plan *plan, struct lf_stmt *src, struct lf_stmt *dst,
+	__isl_keep isl_map *map, int n);
+void lf_audit_dep_clear(struct lf_audit_dep *dep);
+void lf_audit_reason_clear(struct lf_audit_reason *reason);
+void lf_audit_strs_free(char **strs, int n);
+
+/* lf_audit_group.c */
 int lf_audit_group_init(struct lf_audit_group *group, struct lf_run *run,
 	struct lf_deps *deps, struct lf_plan *plan, int g);
 void lf_audit_group_clear(struct lf_audit_group *group);
-enum lf_rule lf_audit_group_rule(const struct lf_audit_group *group);
-int lf_audit_group_repeats(const struct lf_audit_group *group, int i);
-int lf_audit_explain(struct lf_run *run, struct lf_deps *deps,
-	struct lf_plan *plan, int g, struct lf_note **notes);
+void lf_audit_group_free(struct lf_audit_group *group);
 
 #endif

@@ -13,6 +13,7 @@
 #include "lf_buf.h"
 #include "lf_codegen.h"
 #include "lf_fit.h"
+#include "lf_grow.h"
 #include "lf_names.h"
 #include "lf_print.h"
 
@@ -514,17 +515,14 @@ static isl_bool lf_codegen_find_for(__isl_keep isl_ast_node *node, void *user)
  */
 static int lf_codegen_add_name(const char ***list, int *n, const char *name)
 {
-	const char **more;
 	int i;
 
 	for (i = 0; i < *n; ++i)
 		if (!strcmp((*list)[i], name))
 			return 0;
-	more = realloc(*list, (*n + 1) * sizeof(char *));
-	if (!more)
+	if (LF_GROW(*list, *n) < 0)
 		return -1;
-	*list = more;
-	more[(*n)++] = name;
+	(*list)[(*n)++] = name;
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <isl/union_set.h>
 
 #include "lf_contract.h"
+#include "lf_grow.h"
 
 /* Array contraction: a local array that a fused group writes and reads
  * back in the same iteration, and that nothing else uses, becomes a
@@ -197,7 +198,7 @@ static int lf_contract_reads_ok(struct lf_plan *plan, struct lf_deps *deps,
 /* Can array a of the run be contracted to a scalar in group g?
  * Returns 1 (with the byte range of its dimensions), 0 or -1.
  */
-static int lf_contract_array(struct lf_file *file, struct lf_plan *plan,
+static int lf_contract_array(struct lf_plan *plan,
 	struct lf_deps *deps, int g, int a, struct lf_contraction *c)
 {
 	struct lf_run *run = plan->run;
@@ -227,18 +228,18 @@ static int lf_contract_array(struct lf_file *file, struct lf_plan *plan,
  * (rtile) has none: a value written for one element of the tile would
  * be overwritten by the next element's before it is read.
  */
-int lf_contract_group(struct lf_file *file, struct lf_plan *plan,
+int lf_contract_group(struct lf_plan *plan,
 	struct lf_deps *deps, int g, struct lf_contraction **list)
 {
 	struct lf_run *run = plan->run;
-	struct lf_contraction c, *more;
+	struct lf_contraction c;
 	int a, n = 0, r;
 
 	*list = NULL;
 	if (plan->rtile[g])
 		return 0;
 	for (a = 0; a < run->n_array; ++a) {
-		r = lf_contract_array(file, plan, deps, g, a, &c);
+		r = lf_contract_array(plan, deps, g, a, &c);
 		if (r < 0) {
 			free(*list);
 			*list = NULL;
@@ -246,14 +247,12 @@ int lf_contract_group(struct lf_file *file, struct lf_plan *plan,
 		}
 		if (!r)
 			continue;
-		more = realloc(*list, (n + 1) * sizeof(c));
-		if (!more) {
+		if (LF_GROW(*list, n) < 0) {
 			free(*list);
 			*list = NULL;
 			return -1;
 		}
-		*list = more;
-		more[n++] = c;
+		(*list)[n++] = c;
 	}
 	return n;
 }

@@ -15,7 +15,7 @@ struct lf_contraction {
 	unsigned dims_end;
 };
 
-int lf_contract_group(struct lf_file *file, struct lf_plan *plan,
+int lf_contract_group(struct lf_plan *plan,
 	struct lf_deps *deps, int g, struct lf_contraction **list);
 
 #endif

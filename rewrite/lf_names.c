@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lf_grow.h"
 #include "lf_names.h"
 
 /* Choosing the names of generated loops so that none captures a name
@@ -35,14 +36,10 @@ static int lf_names_has(char **list, int n, const char *name)
 
 static int lf_names_add_used(struct lf_names *names, const char *name)
 {
-	char **used;
-
-	used = realloc(names->used, (names->n_used + 1) * sizeof(char *));
-	if (!used)
+	if (LF_GROW(names->used, names->n_used) < 0)
 		return -1;
-	names->used = used;
-	used[names->n_used] = strdup(name);
-	return used[names->n_used++] ? 0 : -1;
+	names->used[names->n_used] = strdup(name);
+	return names->used[names->n_used++] ? 0 : -1;
 }
 
 /* The names that the group's statements use other than their iterators,

@@ -14,7 +14,7 @@
 #include <isl/union_set.h>
 
 #include "lf_buf.h"
-#include "lf_plan.h"
+#include "lf_plan_private.h"
 
 /* Choosing the fusion: nests are added greedily to the group of the
  * nest before them, level by level from the outermost loop in, as long
@@ -22,276 +22,63 @@
  * are permutable.  Every step is checked against the dependences.
  */
 
-void lf_plan_free(struct lf_plan *plan)
-{
-	int i;
-
-	if (!plan)
-		return;
-	for (i = 0; i < plan->run->n_nest; ++i)
-		free(plan->refusal[i]);
-	free(plan->refusal);
-	free(plan->refusal_loc);
-	free(plan->levels);
-	free(plan->group);
-	free(plan->band);
-	free(plan->tiled);
-	free(plan->sink);
-	free(plan->rtile);
-	free(plan->shift);
-	free(plan->tiles);
-	free(plan);
-}
-
-static struct lf_plan *lf_plan_alloc(struct lf_run *run, int tile_size)
-{
-	struct lf_plan *plan = calloc(1, sizeof(*plan));
-	int n = run->n_nest;
-
-	if (!plan)
-		return NULL;
-	plan->run = run;
-	plan->tile_size = tile_size;
-	plan->levels = calloc(n, sizeof(int));
-	plan->group = calloc(n, sizeof(*plan->group));
-	plan->band = calloc(n, sizeof(int));
-	plan->tiled = calloc(n, sizeof(int));
-	plan->sink = calloc(n, sizeof(int));
-	plan->rtile = calloc(n, sizeof(int));
-	plan->shift = calloc(n, sizeof(*plan->shift));
-	plan->tiles = calloc(n, sizeof(*plan->tiles));
-	plan->refusal = calloc(n, sizeof(char *));
-	plan->refusal_loc = calloc(n, sizeof(struct lf_loc));
-	if (!plan->levels || !plan->group || !plan->band || !plan->tiled ||
-	    !plan->sink || !plan->rtile || !plan->shift || !plan->tiles ||
-	    !plan->refusal || !plan->refusal_loc) {
-		lf_plan_free(plan);
-		return NULL;
-	}
-	return plan;
-}
-
-int lf_plan_sched_len(struct lf_plan *plan)
-{
-	return 1 + plan->max_band + 2 + 2 * lf_sched_max_depth(plan->run) + 3;
-}
-
-/* The position of f_l, the level-l iterator of a statement sharing at
- * least l + 1 loops, in the schedule vector: after the group, the tile
- * loops and the statement and block dimensions of rtile (see lf_plan.h).
+/* The kind of reason a dependence of kind "kind" gives.
  */
-static int lf_plan_loop_pos(struct lf_plan *plan, int l)
-{
-	return 1 + plan->max_band + 2 + 2 * l;
-}
-
-static void lf_plan_term_set(struct lf_term *t, int level, int coef, long cst)
-{
-	t->level = level;
-	t->coef = coef;
-	t->cst = cst;
-	t->div = 1;
-}
-
-/* The schedule vector of a statement; see lf_plan.h.
- */
-void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
-	struct lf_term *terms, int len)
-{
-	struct lf_run *run = plan->run;
-	struct lf_term orig[LF_SCHED_MAX_LEN];
-	int n = stmt->nest, d = plan->levels[n], g = plan->group[n][0];
-	int k, l, pos;
-
-	lf_sched_original_terms(stmt, run, orig, LF_SCHED_MAX_LEN);
-	for (k = 0; k < len; ++k)
-		lf_plan_term_set(&terms[k], -1, 0, 0);
-	terms[0].cst = g;
-	pos = lf_plan_loop_pos(plan, 0);
-	for (k = 0; k < plan->band[g] && plan->tiled[g]; ++k) {
-		lf_plan_term_set(&terms[1 + k], k,
-				 run->loops[stmt->loops[k]].dir,
-				 plan->shift[n][k]);
-		terms[1 + k].div = plan->tiles[g][k];
-	}
-	if (plan->rtile[g]) {
-		k = plan->band[g];
-		terms[1 + plan->max_band].cst = stmt - run->stmts;
-		if (stmt->depth > k) {
-			lf_plan_term_set(&terms[2 + plan->max_band], k,
-					 run->loops[stmt->loops[k]].dir, 0);
-			terms[2 + plan->max_band].div = plan->rtile[g];
-		}
-	}
-	for (l = 0; l < d; ++l) {
-		if (l > 0)
-			terms[pos++].cst = plan->group[n][l];
-		if (plan->sink[g] && l == plan->band[g] - 1) {
-			lf_plan_term_set(&terms[len - 1], l,
-					 run->loops[stmt->loops[l]].dir,
-					 plan->shift[n][l]);
-			continue;
-		}
-		lf_plan_term_set(&terms[pos++], l,
-				 run->loops[stmt->loops[l]].dir,
-				 plan->shift[n][l]);
-	}
-	if (d > 0)
-		terms[pos++].cst = plan->group[n][d];
-	for (k = 2 * d; k < 2 * stmt->depth + 1 && pos < len - 1; ++k)
-		terms[pos++] = orig[k];
-}
-
-/* The schedule of the statements of top-level group "group" (all
- * statements if group < 0).
- */
-__isl_give isl_union_map *lf_plan_schedule(struct lf_plan *plan, int group)
-{
-	struct lf_run *run = plan->run;
-	struct lf_term terms[LF_SCHED_MAX_LEN];
-	int len = lf_plan_sched_len(plan);
-	isl_union_map *sched;
-	int i;
-
-	sched = isl_union_map_empty(isl_set_get_space(run->context));
-	for (i = 0; i < run->n_stmt; ++i) {
-		struct lf_stmt *stmt = &run->stmts[i];
-
-		if (group >= 0 && plan->group[stmt->nest][0] != group)
-			continue;
-		lf_plan_terms(plan, stmt, terms, len);
-		sched = isl_union_map_add_map(sched,
-			lf_sched_stmt_map(stmt, terms, len));
-	}
-	return sched;
-}
-
-/* The number of nests in top-level group "group", the first in *first.
- */
-int lf_plan_group_size(struct lf_plan *plan, int group, int *first)
-{
-	int i, n = 0;
-
-	for (i = 0; i < plan->run->n_nest; ++i) {
-		if (plan->group[i][0] != group)
-			continue;
-		if (n++ == 0)
-			*first = i;
-	}
-	return n;
-}
-
-/* The iterator of the loop below the band that group "group" tiles
- * (rtile), or NULL.
- */
-const char *lf_plan_rtile_iter(struct lf_plan *plan, int group)
-{
-	struct lf_run *run = plan->run;
-	int i, b = plan->band[group];
-
-	if (!plan->rtile[group])
-		return NULL;
-	for (i = 0; i < run->n_stmt; ++i) {
-		struct lf_stmt *stmt = &run->stmts[i];
-
-		if (plan->group[stmt->nest][0] == group && stmt->depth > b)
-			return run->loops[stmt->loops[b]].iter;
-	}
-	return NULL;
-}
-
-/* Is the schedule of top-level group g (of all groups if g < 0) legal?
- * Groups keep the order of their nests, so dependences between groups
- * never need checking again.
- */
-static int lf_plan_is_legal(struct lf_plan *plan, struct lf_deps *deps,
-	int g, struct lf_witness *witness)
-{
-	isl_union_map *sched = lf_plan_schedule(plan, g);
-	int r;
-
-	if (!sched)
-		return -1;
-	r = lf_legality_check_focus(deps, sched, NULL, witness);
-	isl_union_map_free(sched);
-	return r;
-}
-
-/* Is the schedule of nest k's top-level group legal, given that it was
- * legal before nest k joined: only dependences of nest k can break.
- */
-static int lf_plan_is_legal_nest(struct lf_plan *plan, struct lf_deps *deps,
-	int k, struct lf_witness *witness)
-{
-	struct lf_run *run = plan->run;
-	struct lf_nest *nest = &run->nests[k];
-	isl_union_map *sched = lf_plan_schedule(plan, plan->group[k][0]);
-	isl_union_set *focus;
-	int i, r;
-
-	focus = isl_union_set_empty(isl_set_get_space(run->context));
-	for (i = nest->first_stmt; i < nest->first_stmt + nest->n_stmt; ++i)
-		focus = isl_union_set_add_set(focus,
-			isl_set_copy(run->stmts[i].domain));
-	r = sched && focus ? lf_legality_check_focus(deps, sched, focus,
-						     witness) : -1;
-	isl_union_set_free(focus);
-	isl_union_map_free(sched);
-	return r;
-}
-
-static const char *lf_plan_kind_verb(enum lf_dep_kind kind)
+static enum lf_why lf_plan_dep_why(enum lf_dep_kind kind)
 {
 	switch (kind) {
-	case LF_DEP_FLOW: return "would be read before it is written";
-	case LF_DEP_ANTI: return "would be overwritten before it is read";
-	default: return "would be written in a different order";
+	case LF_DEP_FLOW: return LF_WHY_DEP_FLOW;
+	case LF_DEP_ANTI: return LF_WHY_DEP_ANTI;
+	case LF_DEP_OUTPUT: return LF_WHY_DEP_OUTPUT;
+	default: return LF_WHY_MAY_ALIAS;
 	}
 }
 
-/* A sentence that says which dependence forbids a schedule.
+/* Why a schedule that "witness" violates is refused, reported at "loc":
+ * the dependence, with its two accesses.
  */
-char *lf_plan_explain(struct lf_run *run, struct lf_witness *witness)
+struct lf_reason *lf_plan_explain(struct lf_run *run,
+	struct lf_witness *witness, struct lf_loc loc)
 {
 	struct lf_access *src, *dst;
-	struct lf_buf buf;
+	struct lf_reason *reason;
 
 	if (witness->source < 0 || witness->sink < 0 ||
 	    witness->source >= run->n_access || witness->sink >= run->n_access)
-		return strdup("a dependence would be violated");
+		return lf_reason_alloc(LF_WHY_FAILED, loc, NULL, NULL);
 	src = &run->accesses[witness->source];
 	dst = &run->accesses[witness->sink];
-	lf_buf_init(&buf);
-	if (witness->kind == LF_DEP_ALIAS) {
-		lf_buf_printf(&buf, "%s and %s may alias: add restrict or "
-			"--assume-no-alias", run->arrays[src->array].name,
-			run->arrays[dst->array].name);
-	} else if (witness->kind == LF_DEP_FLOW) {
-		lf_buf_printf(&buf, "%s at %u:%u reads %s written by %s at "
-			"%u:%u: after fusion it %s", dst->text, dst->loc.line,
-			dst->loc.col, run->arrays[dst->array].name, src->text,
-			src->loc.line, src->loc.col,
-			lf_plan_kind_verb(witness->kind));
-	} else {
-		lf_buf_printf(&buf, "%s at %u:%u writes %s %s by %s at %u:%u: "
-			"after fusion it %s", dst->text, dst->loc.line,
-			dst->loc.col, run->arrays[dst->array].name,
-			witness->kind == LF_DEP_ANTI ? "read" : "also written",
-			src->text, src->loc.line, src->loc.col,
-			lf_plan_kind_verb(witness->kind));
+	reason = lf_reason_alloc(lf_plan_dep_why(witness->kind), loc,
+				 dst->text, run->arrays[dst->array].name);
+	if (!reason)
+		return NULL;
+	reason->loc1 = dst->loc;
+	reason->text2 = strdup(src->text);
+	reason->name2 = strdup(run->arrays[src->array].name);
+	reason->loc2 = src->loc;
+	reason->n0 = run->arrays[dst->array].origin == LF_ARRAY_ERRNO;
+	if (!reason->text2 || !reason->name2) {
+		lf_reason_free(reason);
+		return NULL;
 	}
-	if (run->arrays[dst->array].origin == LF_ARRAY_ERRNO)
-		lf_buf_add_str(&buf, " (math functions set errno unless "
-			"compiled with -fno-math-errno: pass it after --)");
-	return lf_buf_take(&buf);
+	return reason;
 }
 
-static void lf_plan_refuse(struct lf_plan *plan, int nest, char *reason,
-	struct lf_loc loc)
+/* Record why nest k does not join the group before it; takes "reason".
+ */
+static void lf_plan_refuse(struct lf_plan *plan, int nest,
+	struct lf_reason *reason)
 {
-	free(plan->refusal[nest]);
+	lf_reason_free(plan->refusal[nest]);
 	plan->refusal[nest] = reason;
-	plan->refusal_loc[nest] = loc;
+}
+
+/* A reason of kind "why" about nest k, at the nest.
+ */
+static void lf_plan_refuse_why(struct lf_plan *plan, int k, enum lf_why why)
+{
+	lf_plan_refuse(plan, k, lf_reason_alloc(why, plan->run->nests[k].loc,
+						NULL, NULL));
 }
 
 /* Why nest k cannot join the group of nest k - 1 at all, when that is
@@ -302,31 +89,25 @@ static int lf_plan_structural_refusal(struct lf_plan *plan, int k)
 {
 	struct lf_run *run = plan->run;
 	struct lf_nest *a = &run->nests[k - 1], *b = &run->nests[k];
+	struct lf_reason *reason;
 
-	if (b->opaque_reason) {
-		lf_plan_refuse(plan, k, strdup(b->opaque_reason),
-			       b->reason_loc);
-		return 1;
-	}
-	if (a->opaque_reason) {
-		lf_plan_refuse(plan, k, strdup(a->opaque_reason),
-			       a->reason_loc);
+	if (b->opaque || a->opaque) {
+		lf_plan_refuse(plan, k, lf_reason_copy(b->opaque ? b->opaque :
+							a->opaque));
 		return 1;
 	}
 	if (b->prefix || a->prefix) {
 		struct lf_nest *kept = b->prefix ? b : a;
-		struct lf_buf buf;
 
-		lf_buf_init(&buf);
-		lf_buf_printf(&buf, "'%s' applies to the loop nest at line "
-			      "%u, which is kept as it is written",
-			      kept->prefix, kept->loc.line);
-		lf_plan_refuse(plan, k, lf_buf_take(&buf), kept->prefix_loc);
+		reason = lf_reason_alloc(LF_WHY_KEPT, kept->prefix_loc,
+					 kept->prefix, NULL);
+		if (reason)
+			reason->n0 = kept->loc.line;
+		lf_plan_refuse(plan, k, reason);
 		return 1;
 	}
 	if (a->perfect_depth == 0 || b->perfect_depth == 0) {
-		lf_plan_refuse(plan, k, strdup("the loop nest has no "
-			       "statements"), b->loc);
+		lf_plan_refuse_why(plan, k, LF_WHY_NO_STATEMENTS);
 		return 1;
 	}
 	return 0;
@@ -506,10 +287,7 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 	if (r > 0 && (far = lf_plan_far_apart(plan, start, k, level)) != 0) {
 		r = far < 0 ? -1 : 0;
 		if (r == 0 && level == 0)
-			lf_plan_refuse(plan, k, strdup("their loops' ranges "
-				"can be far apart for some sizes: a fused loop "
-				"would run over the gap between them"),
-				plan->run->nests[k].loc);
+			lf_plan_refuse_why(plan, k, LF_WHY_FAR_APART);
 	}
 	if (r <= 0) {
 		plan->shift[k][level] = 0;
@@ -526,150 +304,6 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 	return r;
 }
 
-/* Extents beyond this come from the ranges of the types of sizes the
- * analysis does not know, not from the program: they count as unknown.
- */
-#define LF_PLAN_MAX_EXTENT (1L << 30)
-
-/* The number of values between "min" and "max", or -1 if a bound is
- * unknown or the count exceeds LF_PLAN_MAX_EXTENT.  Takes both.
- */
-static long lf_plan_val_extent(__isl_take isl_val *min,
-	__isl_take isl_val *max)
-{
-	isl_val *n;
-	long extent = -1;
-
-	if (!min || !max || !isl_val_is_int(min) || !isl_val_is_int(max)) {
-		isl_val_free(min);
-		isl_val_free(max);
-		return -1;
-	}
-	n = isl_val_add_ui(isl_val_sub(max, min), 1);
-	if (n && isl_val_cmp_si(n, LF_PLAN_MAX_EXTENT) <= 0)
-		extent = isl_val_get_num_si(n);
-	isl_val_free(n);
-	return extent;
-}
-
-/* The bytes of the bounding box of "elems", elements of "array", or -1
- * if a bound is unknown or the count does not fit in a long.
- */
-static long lf_plan_box_bytes(__isl_take isl_set *elems,
-	const struct lf_array *array)
-{
-	long box = array->elem_size;
-	int l;
-
-	if (isl_set_plain_is_empty(elems) == isl_bool_true)
-		box = 0;
-	for (l = 0; l < array->n_dim && box > 0; ++l) {
-		long extent = lf_plan_val_extent(
-			isl_pw_aff_min_val(isl_set_dim_min(
-				isl_set_copy(elems), l)),
-			isl_pw_aff_max_val(isl_set_dim_max(
-				isl_set_copy(elems), l)));
-
-		box = extent > 0 && extent <= LONG_MAX / box ?
-		      box * extent : -1;
-	}
-	isl_set_free(elems);
-	return box;
-}
-
-/* The elements of "array" that nests [first, last] access.
- */
-static __isl_give isl_set *lf_plan_elems(struct lf_run *run, int first,
-	int last, int array)
-{
-	isl_space *space = isl_space_set_alloc(isl_set_get_ctx(run->context),
-					       0, run->arrays[array].n_dim);
-	isl_set *elems;
-	int i, a;
-
-	space = isl_space_set_tuple_name(space, isl_dim_set,
-					 run->arrays[array].name);
-	elems = isl_set_empty(space);
-	for (i = 0; i < run->n_stmt; ++i) {
-		struct lf_stmt *stmt = &run->stmts[i];
-		isl_set *dom;
-
-		if (stmt->nest < first || stmt->nest > last)
-			continue;
-		dom = isl_set_intersect_params(isl_set_copy(stmt->domain),
-					       isl_set_copy(run->context));
-		for (a = 0; a < stmt->n_access; ++a) {
-			struct lf_access *acc = &run->accesses[stmt->accesses[a]];
-
-			if (acc->array != array)
-				continue;
-			elems = isl_set_union(elems, isl_set_apply(
-				isl_set_copy(dom), isl_map_copy(acc->rel)));
-		}
-		isl_set_free(dom);
-	}
-	return elems;
-}
-
-static long lf_plan_add_bytes(long x, long y)
-{
-	return x < 0 || y < 0 || x > LONG_MAX - y ? -1 : x + y;
-}
-
-/* Fusing nest k with nests [start, k) saves at most the traffic of the
- * elements nest k accesses that those nests accessed before: they may
- * still be in cache.  Fusion cannot gain anything measurable if that is
- * under 1/20 of the bytes the nests access in all, or if all of those
- * fit in half of the L1 cache, where they stay without fusion; and the
- * fused loop can be slower (a call between independent reductions keeps
- * the processor from overlapping them).  So the nests are kept apart.
- * Byte counts are bounding boxes of the elements; with unknown sizes
- * only the first rule, on arrays, applies.
- * Return the reason to refuse (malloc'd), or NULL; *error is set if
- * memory runs out.
- */
-static char *lf_plan_no_saving(struct lf_plan *plan, int start, int k,
-	int *error)
-{
-	struct lf_run *run = plan->run;
-	long saved = 0, total = 0;
-	int a, any = 0;
-	char text[160], *reason;
-
-	for (a = 0; a < run->n_array; ++a) {
-		isl_set *group, *nest;
-
-		if (run->arrays[a].n_dim == 0)
-			continue;
-		group = lf_plan_elems(run, start, k - 1, a);
-		nest = lf_plan_elems(run, k, k, a);
-		if (isl_set_plain_is_empty(group) != isl_bool_true &&
-		    isl_set_plain_is_empty(nest) != isl_bool_true)
-			any = 1;
-		saved = lf_plan_add_bytes(saved, lf_plan_box_bytes(
-			isl_set_intersect(isl_set_copy(group),
-					  isl_set_copy(nest)),
-			&run->arrays[a]));
-		total = lf_plan_add_bytes(total, lf_plan_box_bytes(
-			isl_set_union(group, nest), &run->arrays[a]));
-	}
-	if (!any)
-		snprintf(text, sizeof(text), "shares no array with the nests "
-			 "before it: fusion would save no memory traffic");
-	else if (saved >= 0 && total >= 0 && saved < total / 20)
-		snprintf(text, sizeof(text), "fusion would save at most %ld "
-			 "of the %ld bytes these nests access (under 5%%)",
-			 saved, total);
-	else if (total >= 0 && total <= plan->cache_l1 / 2)
-		snprintf(text, sizeof(text), "the %ld bytes these nests "
-			 "access stay in the L1 cache without fusion", total);
-	else
-		return NULL;
-	reason = strdup(text);
-	*error = !reason;
-	return reason;
-}
-
 /* Close the group [start, end) at "level" and fuse it further inside.
  */
 static int lf_plan_close(struct lf_plan *plan, struct lf_deps *deps,
@@ -684,12 +318,13 @@ static int lf_plan_refuse_dep(struct lf_plan *plan, int k,
 	struct lf_witness *witness)
 {
 	struct lf_run *run = plan->run;
-	char *text = lf_plan_explain(run, witness);
+	struct lf_reason *reason;
 
+	reason = lf_plan_explain(run, witness, run->nests[k].loc);
 	lf_witness_clear(witness);
-	if (!text)
+	if (!reason)
 		return -1;
-	lf_plan_refuse(plan, k, text, run->nests[k].loc);
+	lf_plan_refuse(plan, k, reason);
 	return 0;
 }
 
@@ -701,7 +336,7 @@ static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
 {
 	struct lf_witness witness = { 0, -1, -1, NULL };
 	int start = first, gidx = 0, k, r, error = 0;
-	char *no_saving;
+	struct lf_reason *no_saving;
 
 	for (k = first; k < first + n; ++k) {
 		if (k == start) {
@@ -717,8 +352,7 @@ static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
 		if (error)
 			return -1;
 		if (no_saving)
-			lf_plan_refuse(plan, k, no_saving,
-				       plan->run->nests[k].loc);
+			lf_plan_refuse(plan, k, no_saving);
 		else if (level > 0 || !plan->refusal[k])
 			r = lf_plan_try_join(plan, deps, start, k, level, gidx,
 					     level == 0 ? &witness : NULL);
@@ -730,8 +364,7 @@ static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
 		    lf_plan_refuse_dep(plan, k, &witness) < 0)
 			return -1;
 		if (level == 0 && !plan->refusal[k])
-			lf_plan_refuse(plan, k, strdup("its outer loop runs in "
-				"the opposite direction"), plan->run->nests[k].loc);
+			lf_plan_refuse_why(plan, k, LF_WHY_DIRECTION_OUTER);
 		plan->group[k][level] = ++gidx;
 		plan->levels[k] = level;
 		if (lf_plan_close(plan, deps, start, k, level) < 0)
@@ -739,458 +372,6 @@ static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
 		start = k;
 	}
 	return lf_plan_close(plan, deps, start, first + n, level);
-}
-
-/* The depth of the band that every nest of top-level group g shares.
- */
-static int lf_plan_band_depth(struct lf_plan *plan, int g)
-{
-	int i, l, band = LF_MAX_DEPTH;
-
-	for (i = 0; i < plan->run->n_nest; ++i) {
-		if (plan->group[i][0] != g)
-			continue;
-		for (l = 1; l < plan->levels[i] && plan->group[i][l] == 0; ++l)
-			;
-		if (l < band)
-			band = l;
-		if (plan->levels[i] < band)
-			band = plan->levels[i];
-	}
-	return band;
-}
-
-/* The number of values the level-l iterator of statement "stmt" takes,
- * or -1 if that depends on an unknown size.
- */
-static long lf_plan_stmt_extent(struct lf_run *run, struct lf_stmt *stmt,
-	int l)
-{
-	isl_set *dom = isl_set_intersect_params(isl_set_copy(stmt->domain),
-						isl_set_copy(run->context));
-	isl_val *max = isl_pw_aff_max_val(isl_set_dim_max(isl_set_copy(dom),
-							  l));
-
-	return lf_plan_val_extent(isl_pw_aff_min_val(isl_set_dim_min(dom, l)),
-				  max);
-}
-
-/* The largest number of values the level-l loop of group g takes in any
- * of its statements, or -1 if unknown.
- */
-static long lf_plan_extent(struct lf_plan *plan, int g, int l)
-{
-	struct lf_run *run = plan->run;
-	long extent = 0, e;
-	int i;
-
-	for (i = 0; i < run->n_stmt; ++i) {
-		if (plan->group[run->stmts[i].nest][0] != g)
-			continue;
-		e = lf_plan_stmt_extent(run, &run->stmts[i], l);
-		if (e < 0)
-			return -1;
-		if (e > extent)
-			extent = e;
-	}
-	return extent;
-}
-
-/* Is some band loop of group g longer than a tile?  Tiling loops that
- * fit in one tile only adds loop overhead.
- */
-static int lf_plan_band_exceeds_tile(struct lf_plan *plan, int g)
-{
-	int l;
-
-	for (l = 0; l < plan->band[g]; ++l) {
-		long e = lf_plan_extent(plan, g, l);
-
-		if (e < 0 || e > plan->tiles[g][l])
-			return 1;
-	}
-	return 0;
-}
-
-/* Does some statement of group g have loops of its own inside the band?
- * Only then do the band's iterations reuse data, and tiling pays.
- */
-static int lf_plan_has_reuse(struct lf_plan *plan, int g)
-{
-	struct lf_run *run = plan->run;
-	int i;
-
-	for (i = 0; i < run->n_stmt; ++i)
-		if (plan->group[run->stmts[i].nest][0] == g &&
-		    run->stmts[i].depth > plan->band[g])
-			return 1;
-	return 0;
-}
-
-/* The bytes that one tile of group g with tile size "size" in every band
- * loop touches, estimated from the bounding box of the elements each
- * array sees, or -1 if that depends on unknown sizes.
- */
-static long lf_plan_footprint(struct lf_plan *plan, int g, int size)
-{
-	struct lf_run *run = plan->run;
-	isl_union_set *seen;
-	long bytes = 0;
-	int i, a, l;
-
-	seen = isl_union_set_empty(isl_set_get_space(run->context));
-	for (i = 0; i < run->n_stmt; ++i) {
-		struct lf_stmt *stmt = &run->stmts[i];
-		isl_set *tile;
-
-		if (plan->group[stmt->nest][0] != g)
-			continue;
-		tile = isl_set_intersect_params(isl_set_copy(stmt->domain),
-						isl_set_copy(run->context));
-		for (l = 0; l < plan->band[g]; ++l) {
-			long lo = 0;
-			isl_val *v = isl_pw_aff_min_val(isl_set_dim_min(
-				isl_set_copy(tile), l));
-
-			if (v && isl_val_is_int(v))
-				lo = isl_val_get_num_si(v);
-			isl_val_free(v);
-			tile = isl_set_upper_bound_si(tile, isl_dim_set, l,
-						      lo + size - 1);
-		}
-		for (a = 0; a < stmt->n_access; ++a) {
-			struct lf_access *acc = &run->accesses[stmt->accesses[a]];
-
-			seen = isl_union_set_add_set(seen, isl_set_apply(
-				isl_set_copy(tile), isl_map_copy(acc->rel)));
-		}
-		isl_set_free(tile);
-	}
-	for (a = 0; a < run->n_array && bytes >= 0; ++a) {
-		isl_space *space = isl_space_set_alloc(isl_union_set_get_ctx(seen),
-						       0, run->arrays[a].n_dim);
-
-		space = isl_space_set_tuple_name(space, isl_dim_set,
-						 run->arrays[a].name);
-		bytes = lf_plan_add_bytes(bytes, lf_plan_box_bytes(
-			isl_union_set_extract_set(seen, space),
-			&run->arrays[a]));
-	}
-	isl_union_set_free(seen);
-	return bytes;
-}
-
-#define LF_DEFAULT_L2 (1024 * 1024)
-#define LF_DEFAULT_L1 (32 * 1024)
-
-/* The largest of 256, 128, 64, 32 whose tile fits in half the L2 cache
- * (the other half for what streams through), or 16.  Without known
- * sizes, 32.
- */
-static int lf_plan_model_tile(struct lf_plan *plan, int g, long cache_l2)
-{
-	static const int sizes[] = { 256, 128, 64, 32 };
-	unsigned k;
-
-	if (cache_l2 <= 0)
-		cache_l2 = LF_DEFAULT_L2;
-	for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); ++k) {
-		long bytes = lf_plan_footprint(plan, g, sizes[k]);
-
-		if (bytes < 0)
-			return 32;
-		if (bytes <= cache_l2 / 2)
-			return sizes[k];
-	}
-	return 16;
-}
-
-static void lf_plan_choose_tiles(struct lf_plan *plan, int g,
-	const struct lf_plan_options *options)
-{
-	int k, size = options->tile_size;
-
-	if (size < 0 && options->n_tile_sizes == 0)
-		size = lf_plan_model_tile(plan, g, options->cache_l2);
-	for (k = 0; k < plan->band[g]; ++k) {
-		if (options->n_tile_sizes > 0)
-			size = options->tile_sizes[k < options->n_tile_sizes ?
-				k : options->n_tile_sizes - 1];
-		plan->tiles[g][k] = size;
-	}
-}
-
-/* max_band is the deepest tiled band (see lf_plan.h).
- */
-static void lf_plan_set_max_band(struct lf_plan *plan)
-{
-	int g;
-
-	plan->max_band = 0;
-	for (g = 0; g < plan->n_group; ++g)
-		if (plan->tiled[g] && plan->band[g] > plan->max_band)
-			plan->max_band = plan->band[g];
-}
-
-/* Tile the bands of groups that are at least two deep, reuse data, are
- * longer than a tile and are permutable.
- */
-static int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps,
-	const struct lf_plan_options *options)
-{
-	int g, k, r, dims[LF_MAX_DEPTH];
-	isl_union_map *sched;
-
-	for (g = 0; g < plan->n_group; ++g) {
-		plan->band[g] = lf_plan_band_depth(plan, g);
-		if (options->tile_size == 0 || plan->band[g] < 2 ||
-		    !lf_plan_has_reuse(plan, g))
-			continue;
-		lf_plan_choose_tiles(plan, g, options);
-		if (!lf_plan_band_exceeds_tile(plan, g))
-			continue;
-		for (k = 0; k < plan->band[g]; ++k)
-			dims[k] = lf_plan_loop_pos(plan, k);
-		sched = lf_plan_schedule(plan, g);
-		r = lf_legality_permutable(deps, sched, dims, plan->band[g]);
-		isl_union_map_free(sched);
-		if (r < 0)
-			return -1;
-		plan->tiled[g] = r;
-	}
-	lf_plan_set_max_band(plan);
-	return 0;
-}
-
-struct lf_plan_involves {
-	int level;
-	int found;
-};
-
-static isl_stat lf_plan_piece_involves(__isl_take isl_set *set,
-	__isl_take isl_aff *aff, void *user)
-{
-	struct lf_plan_involves *data = user;
-
-	if (isl_aff_involves_dims(aff, isl_dim_in, data->level, 1) > 0)
-		data->found = 1;
-	isl_set_free(set);
-	isl_aff_free(aff);
-	return isl_stat_ok;
-}
-
-/* Does the last subscript of "acc" depend on the iterator at "level"?
- * Then consecutive iterations of that loop touch neighbouring elements.
- */
-static int lf_plan_stride_one(struct lf_run *run, struct lf_access *acc,
-	int level)
-{
-	int n_dim = run->arrays[acc->array].n_dim;
-	struct lf_plan_involves data = { level, 0 };
-	isl_pw_multi_aff *pma;
-	isl_pw_aff *pa;
-	isl_bool single;
-
-	single = isl_map_is_single_valued(acc->rel);
-	if (n_dim == 0 || single <= 0)
-		return 0;
-	pma = isl_pw_multi_aff_from_map(isl_map_copy(acc->rel));
-	pa = isl_pw_multi_aff_get_pw_aff(pma, n_dim - 1);
-	isl_pw_aff_foreach_piece(pa, &lf_plan_piece_involves, &data);
-	isl_pw_aff_free(pa);
-	isl_pw_multi_aff_free(pma);
-	return data.found;
-}
-
-/* How much moving the innermost band loop inside the statements' own
- * loops improves the stride of their accesses: accesses that walk
- * along the band loop count for it, accesses that walk along the
- * innermost loop of their statement count against it.
- */
-static int lf_plan_sink_score(struct lf_plan *plan, int g)
-{
-	struct lf_run *run = plan->run;
-	int i, a, score = 0, j = plan->band[g] - 1;
-
-	for (i = 0; i < run->n_stmt; ++i) {
-		struct lf_stmt *stmt = &run->stmts[i];
-
-		if (plan->group[stmt->nest][0] != g ||
-		    stmt->depth <= plan->band[g])
-			continue;
-		for (a = 0; a < stmt->n_access; ++a) {
-			struct lf_access *acc = &run->accesses[stmt->accesses[a]];
-			int sj = lf_plan_stride_one(run, acc, j);
-			int sk = lf_plan_stride_one(run, acc, stmt->depth - 1);
-
-			score += (sj && !sk) - (sk && !sj);
-		}
-	}
-	return score;
-}
-
-#define LF_MIN_VECTOR_TRIP 16
-
-/* Is the innermost band loop long enough to be worth running innermost?
- * A short one (a 14-wide image row) is better left where the compiler
- * vectorized it.
- */
-static int lf_plan_long_enough(struct lf_plan *plan, int g)
-{
-	long e = lf_plan_extent(plan, g, plan->band[g] - 1);
-
-	return e < 0 || e >= LF_MIN_VECTOR_TRIP;
-}
-
-/* Move the innermost band loop inside where that walks memory with
- * stride 1 more often, if the dependences allow it (the order of every
- * reduction is kept, so results do not change).  A band of one loop
- * keeps it: moving the only shared loop inside would undo the fusion.
- */
-static int lf_plan_sink(struct lf_plan *plan, struct lf_deps *deps)
-{
-	int g, r;
-
-	for (g = 0; g < plan->n_group; ++g) {
-		if (plan->band[g] < 2 || lf_plan_sink_score(plan, g) <= 0 ||
-		    !lf_plan_long_enough(plan, g))
-			continue;
-		plan->sink[g] = 1;
-		r = lf_plan_is_legal(plan, deps, g, NULL);
-		if (r < 0)
-			return -1;
-		plan->sink[g] = r;
-	}
-	return 0;
-}
-
-/* Should tiled group g also tile the loop below its band (see rtile in
- * lf_plan.h)?  Only if its nests share exactly the band, the band runs
- * its stride-1 loop innermost (sink), and some statement has a loop
- * below the band that is more than twice as long as a tile: a matrix
- * product's k loop, not a convolution's few taps.
- */
-static int lf_plan_wants_rtile(struct lf_plan *plan, int g)
-{
-	struct lf_run *run = plan->run;
-	int i, b = plan->band[g], wants = 0;
-
-	if (!plan->tiled[g] || !plan->sink[g])
-		return 0;
-	for (i = 0; i < run->n_stmt; ++i) {
-		struct lf_stmt *stmt = &run->stmts[i];
-		long extent;
-
-		if (plan->group[stmt->nest][0] != g)
-			continue;
-		if (plan->levels[stmt->nest] != b)
-			return 0;
-		if (stmt->depth <= b)
-			continue;
-		extent = lf_plan_stmt_extent(run, stmt, b);
-		if (extent > 2L * plan->tiles[g][0])
-			wants = 1;
-	}
-	return wants;
-}
-
-/* The size of the largest array element of the run, in bytes.
- */
-static int lf_plan_max_elem(struct lf_run *run)
-{
-	int a, max = 1;
-
-	for (a = 0; a < run->n_array; ++a)
-		if (run->arrays[a].elem_size > max)
-			max = run->arrays[a].elem_size;
-	return max;
-}
-
-/* With the loop below the band in blocks, what the rows of a tile share
- * is a block of the matrix on the right, rtile x tile elements; it should
- * stay in L1 while they run.  So a tile size from the model halves (down
- * to 32) until such a square block fits in half of L1.
- */
-static void lf_plan_fit_block(struct lf_plan *plan, int g)
-{
-	long elem = lf_plan_max_elem(plan->run);
-	int size = plan->tiles[g][0], k;
-
-	while (size > 32 && size * size * elem > plan->cache_l1 / 2)
-		size /= 2;
-	for (k = 0; k < plan->band[g]; ++k)
-		plan->tiles[g][k] = size;
-}
-
-/* Tile the loop below the band where lf_plan_wants_rtile says so and
- * the result is legal, with the size of the band's first tile loop
- * (fitted to L1 if the model chose it).  The tiles are kept as they were
- * if it is not legal.
- */
-static int lf_plan_rtile(struct lf_plan *plan, struct lf_deps *deps)
-{
-	int g, r, tiles[LF_MAX_DEPTH];
-
-	for (g = 0; g < plan->n_group; ++g) {
-		if (!lf_plan_wants_rtile(plan, g))
-			continue;
-		memcpy(tiles, plan->tiles[g], sizeof(tiles));
-		if (plan->tiles_modeled)
-			lf_plan_fit_block(plan, g);
-		plan->rtile[g] = plan->tiles[g][0];
-		r = lf_plan_is_legal(plan, deps, g, NULL);
-		if (r < 0)
-			return -1;
-		if (!r) {
-			plan->rtile[g] = 0;
-			memcpy(plan->tiles[g], tiles, sizeof(tiles));
-		}
-	}
-	return 0;
-}
-
-/* Nest "n" alone in its group gets the band of its perfect loops, as
- * if it were fused with itself, so that it can be tiled like a group.
- * The schedule is the original one.
- */
-static void lf_plan_lone_set(struct lf_plan *plan, int n, int levels)
-{
-	int l;
-
-	plan->levels[n] = levels;
-	for (l = 1; l <= LF_MAX_DEPTH; ++l)
-		plan->group[n][l] = 0;
-}
-
-static void lf_plan_lone_bands(struct lf_plan *plan)
-{
-	int g, first = 0;
-
-	for (g = 0; g < plan->n_group; ++g)
-		if (lf_plan_group_size(plan, g, &first) == 1 &&
-		    !plan->run->nests[first].prefix)
-			lf_plan_lone_set(plan, first,
-					 plan->run->nests[first].perfect_depth);
-}
-
-/* A nest alone is only rewritten as a matrix product is: tiled, with
- * its reduction in blocks (rtile).  That is where tiling alone was
- * measured to pay; other lone nests stay as they are, with the band
- * lf_plan_lone_bands gave them taken back.
- */
-static void lf_plan_lone_finish(struct lf_plan *plan)
-{
-	int g, first = 0;
-
-	for (g = 0; g < plan->n_group; ++g) {
-		if (lf_plan_group_size(plan, g, &first) == 1 &&
-		    !plan->rtile[g]) {
-			plan->tiled[g] = plan->sink[g] = 0;
-			lf_plan_lone_set(plan, first, 0);
-			plan->band[g] = 0;
-		}
-	}
-	lf_plan_set_max_band(plan);
 }
 
 /* Check the final schedule once more as a whole; should that fail, drop
@@ -1266,13 +447,8 @@ static int lf_plan_unfuse(struct lf_plan *plan)
 	for (k = 0; split && k < run->n_nest; ++k) {
 		int cur = plan->group[k][0];
 
-		if (apart[cur] && cur == old) {
-			free(plan->refusal[k]);
-			plan->refusal[k] = strdup("sharing only the outer loop "
-				"with nests that have loops of their own inside "
-				"it would stream both through the cache");
-			plan->refusal_loc[k] = run->nests[k].loc;
-		}
+		if (apart[cur] && cur == old)
+			lf_plan_refuse_why(plan, k, LF_WHY_OUTER_ONLY);
 		if (cur != old || apart[cur])
 			g++;
 		old = cur;
@@ -1313,7 +489,7 @@ int lf_plan_wants_run(struct lf_run *run, int tile_size)
 }
 
 struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
-	const struct lf_plan_options *options)
+	const struct lf_options *options)
 {
 	struct lf_plan *plan = lf_plan_alloc(run, options->tile_size);
 	int i;

@@ -6,6 +6,7 @@
 #include "lf_deps.h"
 #include "lf_legality.h"
 #include "lf_model.h"
+#include "lf_options.h"
 #include "lf_sched.h"
 
 /* Which nests of a run are fused, how deep, and which fused bands are
@@ -43,7 +44,7 @@
  * a few iterations behind.
  *
  * For each nest that does not join the group of the nest before it,
- * refusal says why and refusal_loc where.
+ * refusal says why.
  */
 struct lf_plan {
 	struct lf_run *run;
@@ -61,23 +62,7 @@ struct lf_plan {
 	long cache_l1;
 	int fuse_all;
 	int (*tiles)[LF_MAX_DEPTH];
-	char **refusal;
-	struct lf_loc *refusal_loc;
-};
-
-/* tile_size: > 0, every tiled loop gets that size; 0, no tiling; < 0,
- * sizes from a model of the cache (cache_l2 bytes), unless n_tile_sizes
- * sizes are given, one per band loop (the last repeats).  cache_l1:
- * nests that access no more than half of it are not fused.  fuse_all:
- * fuse wherever it is legal, also where the cost model expects no gain.
- */
-struct lf_plan_options {
-	int tile_size;
-	int n_tile_sizes;
-	int tile_sizes[LF_MAX_DEPTH];
-	long cache_l1;
-	long cache_l2;
-	int fuse_all;
+	struct lf_reason **refusal;
 };
 
 /* A nest joins a group at most this many iterations behind it. */
@@ -85,7 +70,7 @@ struct lf_plan_options {
 
 int lf_plan_wants_run(struct lf_run *run, int tile_size);
 struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
-	const struct lf_plan_options *options);
+	const struct lf_options *options);
 void lf_plan_free(struct lf_plan *plan);
 int lf_plan_sched_len(struct lf_plan *plan);
 void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
@@ -97,6 +82,7 @@ __isl_give isl_union_map *lf_plan_pair_schedule(struct lf_run *run, int k,
 	int d, const int *shift, int *dims);
 int lf_plan_pair(struct lf_run *run, struct lf_deps *deps, int k,
 	int *depth, int *tilable, struct lf_witness *witness);
-char *lf_plan_explain(struct lf_run *run, struct lf_witness *witness);
+struct lf_reason *lf_plan_explain(struct lf_run *run,
+	struct lf_witness *witness, struct lf_loc loc);
 
 #endif

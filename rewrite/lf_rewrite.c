@@ -6,60 +6,67 @@
 #include <isl/set.h>
 
 #include "lf_audit.h"
+#include "lf_driver.h"
 #include "lf_buf.h"
 #include "lf_codegen.h"
 #include "lf_contract.h"
 #include "lf_deps.h"
+#include "lf_grow.h"
 #include "lf_plan.h"
 #include "lf_rewrite.h"
 
-void lf_notes_free(struct lf_note *notes, int n)
-{
-	int i;
-
-	for (i = 0; notes && i < n; ++i)
-		free(notes[i].text);
-	free(notes);
-}
-
 void lf_result_clear(struct lf_result *result)
 {
-	int i;
+	int i, k;
 
 	for (i = 0; i < result->n_edit; ++i)
 		free(result->edits[i].text);
 	for (i = 0; i < result->n_message; ++i) {
-		free(result->messages[i].text);
-		lf_notes_free(result->messages[i].notes,
-			      result->messages[i].n_note);
+		struct lf_message *m = &result->messages[i];
+
+		free(m->rtile_iter);
+		for (k = 0; k < m->n_contracted; ++k)
+			free(m->contracted[k]);
+		free(m->contracted);
+		lf_audit_group_free(m->explain);
+		lf_reason_free(m->reason);
 	}
 	free(result->edits);
 	free(result->messages);
 	memset(result, 0, sizeof(*result));
 }
 
-/* Add a message; takes "text".
+/* A new message of kind "kind" at "loc", or NULL.
  */
-static int lf_result_message(struct lf_result *result, struct lf_loc loc,
-	const char *kind, char *text)
+static struct lf_message *lf_result_message(struct lf_result *result,
+	enum lf_message_kind kind, struct lf_loc loc)
 {
 	struct lf_message *m;
 
-	if (!text)
+	if (LF_GROW(result->messages, result->n_message) < 0)
+		return NULL;
+	m = &result->messages[result->n_message++];
+	memset(m, 0, sizeof(*m));
+	m->kind = kind;
+	m->loc = loc;
+	return m;
+}
+
+/* A message of kind "kind" for "reason", which this takes, at its place.
+ */
+static int lf_result_reason(struct lf_result *result,
+	enum lf_message_kind kind, struct lf_reason *reason)
+{
+	struct lf_message *m;
+
+	if (!reason)
 		return -1;
-	m = realloc(result->messages,
-		    (result->n_message + 1) * sizeof(*m));
+	m = lf_result_message(result, kind, reason->loc);
 	if (!m) {
-		free(text);
+		lf_reason_free(reason);
 		return -1;
 	}
-	result->messages = m;
-	m[result->n_message].loc = loc;
-	m[result->n_message].kind = kind;
-	m[result->n_message].text = text;
-	m[result->n_message].n_note = 0;
-	m[result->n_message].notes = NULL;
-	result->n_message++;
+	m->reason = reason;
 	return 0;
 }
 
@@ -68,12 +75,11 @@ static int lf_result_edit(struct lf_result *result, unsigned begin,
 {
 	struct lf_edit *e;
 
-	e = realloc(result->edits, (result->n_edit + 1) * sizeof(*e));
-	if (!e) {
+	if (LF_GROW(result->edits, result->n_edit) < 0) {
 		free(text);
 		return -1;
 	}
-	result->edits = e;
+	e = result->edits;
 	e[result->n_edit].begin = begin;
 	e[result->n_edit].end = end;
 	e[result->n_edit].text = text;
@@ -95,64 +101,66 @@ static int lf_result_covers(struct lf_result *result, unsigned begin,
 	return 0;
 }
 
-static char *lf_rewrite_note(struct lf_plan *plan, int g, int n,
-	struct lf_contraction *list, int n_list)
+/* The message that group g of "plan", of n nests, is fused (with the
+ * arrays in "list" contracted).
+ */
+static int lf_rewrite_fused(struct lf_result *result, struct lf_plan *plan,
+	int g, int first, int n, struct lf_contraction *list, int n_list)
 {
-	struct lf_buf buf;
+	struct lf_message *m;
+	const char *rtile = lf_plan_rtile_iter(plan, g);
 	int k;
 
-	lf_buf_init(&buf);
-	if (n == 1)
-		lf_buf_add_str(&buf, "tiled the loop nest (");
-	else
-		lf_buf_printf(&buf, "fused %d loop nests into 1", n);
-	if (plan->tiled[g]) {
-		if (n > 1)
-			lf_buf_add_str(&buf, " (tiled ");
-		for (k = 0; k < plan->band[g]; ++k)
-			lf_buf_printf(&buf, "%s%d", k ? "x" : "",
-				      plan->tiles[g][k]);
-		if (lf_plan_rtile_iter(plan, g))
-			lf_buf_printf(&buf, ", %s in blocks of %d",
-				      lf_plan_rtile_iter(plan, g),
-				      plan->rtile[g]);
-		lf_buf_add_str(&buf, ")");
+	m = lf_result_message(result, LF_MESSAGE_FUSED,
+			      plan->run->nests[first].loc);
+	if (!m)
+		return -1;
+	m->n_nest = n;
+	m->n_tile = plan->tiled[g] ? plan->band[g] : 0;
+	for (k = 0; k < m->n_tile; ++k)
+		m->tiles[k] = plan->tiles[g][k];
+	m->rtile = plan->rtile[g];
+	if (plan->tiled[g] && rtile && !(m->rtile_iter = strdup(rtile)))
+		return -1;
+	m->contracted = calloc(n_list + 1, sizeof(char *));
+	if (!m->contracted)
+		return -1;
+	for (k = 0; k < n_list; ++k) {
+		m->contracted[k] = strdup(
+			plan->run->arrays[list[k].array].name);
+		if (!m->contracted[k])
+			return -1;
+		m->n_contracted++;
 	}
-	for (k = 0; k < n_list; ++k)
-		lf_buf_printf(&buf, "%s%s", k ? ", " : "; contracted ",
-			      plan->run->arrays[list[k].array].name);
-	if (n_list > 0)
-		lf_buf_printf(&buf, " to %s", n_list > 1 ? "scalars" :
-			      "a scalar");
-	return lf_buf_take(&buf);
+	return 0;
 }
 
-/* The analysis of a run failed: isl ran out of its operation budget
- * (the run is too complex to analyse in reasonable time), or another
- * error; the run is left as it is.
+/* Group or run left as it is, for "why" (too complex, failed: as isl
+ * says; overflow), reported at "loc".
  */
-static int lf_rewrite_failed(struct lf_result *result, struct lf_run *run)
+static int lf_rewrite_failed(struct lf_result *result, struct lf_run *run,
+	enum lf_why why, struct lf_loc loc)
 {
 	isl_ctx *ctx = isl_set_get_ctx(run->context);
-	int quota = isl_ctx_last_error(ctx) == isl_error_quota;
 
+	if (why == LF_WHY_FAILED && isl_ctx_last_error(ctx) == isl_error_quota)
+		why = LF_WHY_TOO_COMPLEX;
 	isl_ctx_reset_error(ctx);
-	return lf_result_message(result, run->loc, "remark", strdup(quota ?
-		"not analysed: too complex" :
-		"not analysed: the analysis failed"));
+	return lf_result_reason(result, LF_MESSAGE_FAILED,
+				lf_reason_alloc(why, loc, NULL, NULL));
 }
 
-/* Find the arrays group g can contract (none with --openmp, where a
- * scalar would be shared between threads) and edit their declarations.
+/* The arrays group g can contract (none with --openmp, where a scalar
+ * would be shared between threads), in *list; returns their number.
  */
-static int lf_rewrite_contract(struct lf_file *file, struct lf_plan *plan,
-	struct lf_deps *deps, int g, const struct lf_rewrite_options *options,
+static int lf_rewrite_contract(struct lf_plan *plan,
+	struct lf_deps *deps, int g, const struct lf_options *options,
 	struct lf_contraction **list)
 {
 	*list = NULL;
 	if (options->openmp)
 		return 0;
-	return lf_contract_group(file, plan, deps, g, list);
+	return lf_contract_group(plan, deps, g, list);
 }
 
 /* Drop the dimensions of the contracted arrays from their declarations.
@@ -169,19 +177,28 @@ static int lf_rewrite_decls(struct lf_contraction *list, int n,
 	return 0;
 }
 
-/* Attach to the note of group g what was fused and why that is legal;
- * without an explanation if it cannot be had.
+/* Attach to the message of group g what was fused and why that is
+ * legal; without an explanation if it cannot be had (isl's budget).
  */
-static void lf_rewrite_explain(struct lf_message *m, struct lf_run *run,
+static int lf_rewrite_explain(struct lf_message *m, struct lf_run *run,
 	struct lf_deps *deps, struct lf_plan *plan, int g)
 {
-	m->n_note = lf_audit_explain(run, deps, plan, g, &m->notes);
-	if (m->n_note < 0)
-		m->n_note = 0;
+	isl_ctx *ctx = isl_set_get_ctx(run->context);
+
+	m->explain = calloc(1, sizeof(*m->explain));
+	if (!m->explain)
+		return -1;
+	isl_ctx_reset_operations(ctx);
+	if (lf_audit_group_init(m->explain, run, deps, plan, g) < 0) {
+		isl_ctx_reset_error(ctx);
+		lf_audit_group_free(m->explain);
+		m->explain = NULL;
+	}
+	return 0;
 }
 
 static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
-	struct lf_deps *deps, int g, const struct lf_rewrite_options *options,
+	struct lf_deps *deps, int g, const struct lf_options *options,
 	struct lf_result *result)
 {
 	struct lf_codegen_options copt = { options->openmp, 0, NULL };
@@ -194,7 +211,7 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 
 	if (n < 2 && !plan->tiled[g])
 		return 0;
-	n_list = lf_rewrite_contract(file, plan, deps, g, options, &list);
+	n_list = lf_rewrite_contract(plan, deps, g, options, &list);
 	contracted = n_list > 0 ? malloc(n_list * sizeof(int)) : NULL;
 	for (i = 0; contracted && i < n_list; ++i)
 		contracted[i] = list[i].array;
@@ -203,104 +220,80 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	code = n_list < 0 ? NULL : lf_codegen_group(file, plan, deps, g, &copt,
 						    &overflow);
 	free(contracted);
-	if (!code && overflow) {
-		free(list);
-		return lf_result_message(result, run->nests[first].loc,
-			"remark", strdup("not rewritten: a bound of the new "
-			"loops could overflow its type for some sizes"));
-	}
 	if (!code) {
 		free(list);
-		return lf_rewrite_failed(result, run);
+		return lf_rewrite_failed(result, run, overflow ?
+			LF_WHY_OVERFLOW : LF_WHY_FAILED, overflow ?
+			run->nests[first].loc : run->loc);
 	}
 	if (lf_rewrite_decls(list, n_list, result) < 0 ||
 	    lf_result_edit(result, run->nests[first].begin,
 			   run->nests[first + n - 1].end, code) < 0 ||
-	    lf_result_message(result, run->nests[first].loc, "note",
-			      lf_rewrite_note(plan, g, n, list, n_list)) < 0) {
+	    lf_rewrite_fused(result, plan, g, first, n, list, n_list) < 0) {
 		free(list);
 		return -1;
 	}
 	free(list);
 	if (options->explain)
-		lf_rewrite_explain(&result->messages[result->n_message - 1],
-				   run, deps, plan, g);
+		return lf_rewrite_explain(&result->messages[
+			result->n_message - 1], run, deps, plan, g);
 	return 0;
 }
 
+/* A message for every nest the plan does not fuse with the one before
+ * it.  It names that nest, unless the reason lies before the nest it is
+ * about (a pragma): then it names the nest itself.
+ */
 static int lf_rewrite_refusals(struct lf_plan *plan, struct lf_result *result)
 {
 	struct lf_run *run = plan->run;
-	struct lf_buf buf;
+	struct lf_message *m;
 	int k;
 
 	for (k = 1; k < run->n_nest; ++k) {
-		unsigned other = run->nests[k - 1].loc.line;
+		struct lf_reason *reason = plan->refusal[k];
 
-		if (!plan->refusal[k])
+		if (!reason)
 			continue;
-		if (plan->refusal_loc[k].offset < run->nests[k].begin)
-			other = run->nests[k].loc.line;
-		lf_buf_init(&buf);
-		lf_buf_printf(&buf, "not fused with the nest at line %u: %s",
-			      other, plan->refusal[k]);
-		if (lf_result_message(result, plan->refusal_loc[k], "remark",
-				      lf_buf_take(&buf)) < 0)
+		m = lf_result_message(result, LF_MESSAGE_REFUSED, reason->loc);
+		if (!m)
+			return -1;
+		m->other_line = reason->loc.offset < run->nests[k].begin ?
+				run->nests[k].loc.line :
+				run->nests[k - 1].loc.line;
+		m->reason = lf_reason_copy(reason);
+		if (!m->reason)
 			return -1;
 	}
 	return 0;
 }
 
 static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
-	const struct lf_rewrite_options *options, struct lf_result *result)
+	const struct lf_options *options, struct lf_result *result)
 {
-	struct lf_plan_options popt;
-	isl_ctx *ctx = isl_set_get_ctx(run->context);
-	struct lf_deps *deps;
-	struct lf_plan *plan;
+	struct lf_analysis analysis;
 	int g, r = 0;
 
 	if (!lf_plan_wants_run(run, options->tile_size) ||
 	    lf_result_covers(result, run->begin, run->end))
 		return 0;
-	popt.tile_size = options->tile_size;
-	popt.n_tile_sizes = options->n_tile_sizes;
-	memcpy(popt.tile_sizes, options->tile_sizes, sizeof(popt.tile_sizes));
-	popt.cache_l1 = options->cache_l1;
-	popt.cache_l2 = options->cache_l2;
-	popt.fuse_all = options->fuse_all;
-	isl_ctx_reset_operations(ctx);
-	deps = lf_deps_compute(run, options->assume_no_alias);
-	plan = deps ? lf_plan_compute(run, deps, &popt) : NULL;
-	if (!plan) {
-		lf_deps_free(deps);
-		/* A lone nest was only a candidate for tiling. */
-		if (run->n_nest < 2) {
-			isl_ctx_reset_error(ctx);
-			return 0;
-		}
-		return lf_rewrite_failed(result, run);
+	if (lf_driver_analyse(run, options, &analysis) < 0)
+		return -1;
+	/* A lone nest was only a candidate for tiling. */
+	if (!analysis.plan && run->n_nest >= 2) {
+		r = lf_result_reason(result, LF_MESSAGE_FAILED,
+				     analysis.failure);
+		analysis.failure = NULL;
 	}
-	for (g = 0; g < plan->n_group && r == 0; ++g)
-		r = lf_rewrite_group(file, plan, deps, g, options, result);
-	if (r == 0)
-		r = lf_rewrite_refusals(plan, result);
-	lf_plan_free(plan);
-	lf_deps_free(deps);
+	for (g = 0; analysis.plan && g < analysis.plan->n_group && r == 0; ++g)
+		r = lf_rewrite_group(file, analysis.plan, analysis.deps, g,
+				     options, result);
+	if (r == 0 && analysis.plan)
+		r = lf_rewrite_refusals(analysis.plan, result);
+	lf_analysis_clear(&analysis);
 	return r;
 }
 
-static int lf_message_cmp(const void *a, const void *b)
-{
-	const struct lf_message *x = a, *y = b;
-
-	if (x->loc.offset != y->loc.offset)
-		return x->loc.offset < y->loc.offset ? -1 : 1;
-	return strcmp(x->text, y->text);
-}
-
-/* Decide and generate the rewrite of every run of the file.
- */
 /* The number of line breaks in text[begin, end).
  */
 static int lf_rewrite_lines(const char *text, unsigned begin, unsigned end)
@@ -337,7 +330,7 @@ static int lf_rewrite_keep_lines(struct lf_file *file, struct lf_edit *e)
 }
 
 int lf_rewrite_file(struct lf_file *file,
-	const struct lf_rewrite_options *options, struct lf_result *result)
+	const struct lf_options *options, struct lf_result *result)
 {
 	int i;
 
@@ -348,9 +341,5 @@ int lf_rewrite_file(struct lf_file *file,
 	for (i = 0; i < result->n_edit; ++i)
 		if (lf_rewrite_keep_lines(file, &result->edits[i]) < 0)
 			return -1;
-	/* qsort wants a valid pointer even for zero elements. */
-	if (result->n_message > 0)
-		qsort(result->messages, result->n_message,
-		      sizeof(struct lf_message), &lf_message_cmp);
 	return 0;
 }

@@ -1,43 +1,45 @@
 #ifndef LF_REWRITE_H
 #define LF_REWRITE_H
 
-#include <isl/ctx.h>
-
+#include "lf_audit.h"
 #include "lf_edit.h"
 #include "lf_model.h"
+#include "lf_options.h"
 
 /* What the rewrite of a file does: the edits to its text, and one
- * message (a note or a remark) per fused group and per nest that was
- * not fused with the one before it.  With the explain option, the
- * message of a fused group has notes that belong right after it: what
- * was fused and which dependences the fused order keeps.
+ * message per fused group and per nest that was not fused with the one
+ * before it.  Messages are data; the tool words them.
+ *
+ * LF_MESSAGE_FUSED: a group of n_nest nests fused into one (or, for
+ * one nest, tiled alone).  When tiled, its band loops got the n_tile
+ * sizes "tiles", and rtile_iter, if not NULL, is the loop below the
+ * band that runs in blocks of rtile.  contracted names the arrays that
+ * became scalars.  With the explain option, "explain" describes the
+ * group.
+ * LF_MESSAGE_REFUSED: the nest at loc is not fused with the nest at
+ * line other_line, for "reason".
+ * LF_MESSAGE_FAILED: a run or a group left as it is, for "reason" (the
+ * analysis gave up, or the new loops could overflow).
  */
-struct lf_note {
-	struct lf_loc loc;
-	char *text;
+enum lf_message_kind {
+	LF_MESSAGE_FUSED,
+	LF_MESSAGE_REFUSED,
+	LF_MESSAGE_FAILED
 };
 
 struct lf_message {
+	enum lf_message_kind kind;
 	struct lf_loc loc;
-	const char *kind;
-	char *text;
-	int n_note;
-	struct lf_note *notes;
-};
-
-/* tile_size, n_tile_sizes, tile_sizes, cache_l1, cache_l2, fuse_all: see
- * lf_plan_options.
- */
-struct lf_rewrite_options {
-	int tile_size;
-	int n_tile_sizes;
-	int tile_sizes[LF_MAX_DEPTH];
-	long cache_l1;
-	long cache_l2;
-	int assume_no_alias;
-	int openmp;
-	int explain;
-	int fuse_all;
+	int n_nest;
+	int n_tile;
+	int tiles[LF_MAX_DEPTH];
+	char *rtile_iter;
+	int rtile;
+	int n_contracted;
+	char **contracted;
+	struct lf_audit_group *explain;
+	unsigned other_line;
+	struct lf_reason *reason;
 };
 
 struct lf_result {
@@ -47,9 +49,8 @@ struct lf_result {
 	struct lf_message *messages;
 };
 
-void lf_notes_free(struct lf_note *notes, int n);
-int lf_rewrite_file(struct lf_file *file,
-	const struct lf_rewrite_options *options, struct lf_result *result);
+int lf_rewrite_file(struct lf_file *file, const struct lf_options *options,
+	struct lf_result *result);
 void lf_result_clear(struct lf_result *result);
 
 #endif

@@ -97,8 +97,11 @@ static const char *lf_cli_number(const char *arg, const char *p,
 	return stop;
 }
 
-static int lf_cli_format(const char *arg, int *format)
+static int lf_cli_format(const char *arg, struct lf_cli_options *options)
 {
+	enum lf_report_format *format = &options->format;
+
+	options->format_set = 1;
 	if (!strcmp(arg, "text"))
 		*format = LF_REPORT_TEXT;
 	else if (!strcmp(arg, "json"))
@@ -147,17 +150,17 @@ static int lf_cli_tiles(const char *arg, struct lf_cli_options *options)
 	int n = 0;
 
 	for (;;) {
-		if (n == LF_CLI_MAX_TILES)
+		if (n == LF_MAX_DEPTH)
 			return lf_cli_error("too many tile sizes: '%s'", arg);
-		p = lf_cli_number(arg, p, &options->tile_sizes[n++]);
+		p = lf_cli_number(arg, p, &options->opt.tile_sizes[n++]);
 		if (!p)
 			return -1;
 		if (*p != ',')
 			break;
 		p++;
 	}
-	options->tile_size = n == 1 ? options->tile_sizes[0] : -1;
-	options->n_tile_sizes = n == 1 ? 0 : n;
+	options->opt.tile_size = n == 1 ? options->opt.tile_sizes[0] : -1;
+	options->opt.n_tile_sizes = n == 1 ? 0 : n;
 	return 0;
 }
 
@@ -185,8 +188,8 @@ static int lf_cli_cache(const char *arg, struct lf_cli_options *options)
 	const char *comma = strchr(arg, ',');
 
 	if (!comma || strchr(comma + 1, ',') ||
-	    lf_cli_bytes(arg, &options->cache_l1) < 0 ||
-	    lf_cli_bytes(comma + 1, &options->cache_l2) < 0)
+	    lf_cli_bytes(arg, &options->opt.cache_l1) < 0 ||
+	    lf_cli_bytes(comma + 1, &options->opt.cache_l2) < 0)
 		return lf_cli_error("not valid cache sizes (L1,L2): '%s'",
 				    arg);
 	return 0;
@@ -311,22 +314,22 @@ static int lf_cli_option(int c, char *const *argv,
 		options->function = optarg;
 		return 0;
 	case LF_OPT_NO_ALIAS:
-		options->assume_no_alias = 1;
+		options->opt.assume_no_alias = 1;
 		return 0;
 	case LF_OPT_OPENMP:
-		options->openmp = 1;
+		options->opt.openmp = 1;
 		return 0;
 	case LF_OPT_FUSE_ALL:
-		options->fuse_all = 1;
+		options->opt.fuse_all = 1;
 		return 0;
 	case LF_OPT_EXPLAIN:
-		options->explain = 1;
+		options->opt.explain = 1;
 		return 0;
 	case LF_OPT_CHECK:
 		options->check = 1;
 		return 0;
 	case LF_OPT_FORMAT:
-		return lf_cli_format(optarg, &options->format);
+		return lf_cli_format(optarg, options);
 	case LF_OPT_FAIL_ON:
 		return lf_cli_fail_on(optarg, &options->fail_on);
 	/* A failed write is reported there, and main's close of stdout
@@ -351,14 +354,12 @@ static int lf_cli_option(int c, char *const *argv,
  */
 static int lf_cli_check_mode(struct lf_cli_options *options)
 {
-	if (!options->check && (options->format >= 0 || options->fail_on))
+	if (!options->check && (options->format_set || options->fail_on))
 		return lf_cli_error("%s",
 				    "--format and --fail-on need --check");
 	if (options->check && (options->output == LF_OUTPUT_IN_PLACE ||
 			       options->output == LF_OUTPUT_DIFF))
 		return lf_cli_error("%s", "--check excludes -i and --diff");
-	if (options->format < 0)
-		options->format = LF_REPORT_TEXT;
 	return 0;
 }
 
@@ -372,8 +373,8 @@ int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 	int c, dd;
 
 	memset(options, 0, sizeof(*options));
-	options->tile_size = -1;
-	options->format = -1;
+	options->opt.tile_size = -1;
+	options->format = LF_REPORT_TEXT;
 	*done = 0;
 	for (dd = 1; dd < argc && strcmp(argv[dd], "--") != 0; ++dd)
 		;

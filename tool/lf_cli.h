@@ -3,9 +3,14 @@
 
 #include <stdio.h>
 
-/* The command line of loopfuse. */
+#include "lf_model.h"
+#include "lf_options.h"
+#include "lf_report.h"
 
-#define LF_CLI_MAX_TILES 16
+/* The command line of loopfuse: where the result goes, what the
+ * planner, the rewrite and the audit are asked (opt), and the audit's
+ * format.
+ */
 enum lf_cli_output {
 	LF_OUTPUT_STDOUT,
 	LF_OUTPUT_FILE,
@@ -17,19 +22,12 @@ struct lf_cli_options {
 	const char *input;
 	const char *output_path;
 	enum lf_cli_output output;
-	int tile_size;
-	int n_tile_sizes;
-	int tile_sizes[LF_CLI_MAX_TILES];
-	long cache_l1;
-	long cache_l2;
+	struct lf_options opt;
 	const char *function;
-	int assume_no_alias;
-	int openmp;
-	int fuse_all;
 	int check;
-	int format;
+	enum lf_report_format format;
+	int format_set;
 	unsigned fail_on;
-	int explain;
 	int argc;
 	const char *const *argv;
 };
@@ -42,9 +40,6 @@ struct lf_cli_options {
 int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 	int *done);
 int lf_cli_run(const struct lf_cli_options *options);
-void lf_run_caches(const struct lf_cli_options *options, long *l1, long *l2);
-struct lf_file;
-void lf_run_warn_function(const struct lf_cli_options *options,
-	const struct lf_file *file, FILE *err);
+struct lf_options lf_run_options(const struct lf_cli_options *options);
 
 #endif

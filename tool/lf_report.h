@@ -1,15 +1,11 @@
 #ifndef LF_REPORT_H
 #define LF_REPORT_H
 
-#include <stdio.h>
-
-#include <isl/ctx.h>
-
 #include "lf_audit.h"
-#include "lf_cli.h"
 
 /* The output of loopfuse --check: the audit of a file as compiler-style
- * text, as one JSON document, or as a SARIF 2.1.0 log.
+ * text, as one JSON document, or as a SARIF 2.1.0 log.  Rendering only:
+ * lf_run.c makes the audit and writes the report.
  */
 enum lf_report_format {
 	LF_REPORT_TEXT,
@@ -25,14 +21,7 @@ enum lf_report_format {
 char *lf_report_text(const struct lf_audit *audit);
 char *lf_report_json(const struct lf_audit *audit);
 char *lf_report_sarif(const struct lf_audit *audit);
-char *lf_report_render(const struct lf_audit *audit,
-	enum lf_report_format format);
 int lf_report_fails(const struct lf_audit *audit, unsigned fail_on);
-
-struct lf_audit *lf_report_audit(const struct lf_cli_options *options,
-	isl_ctx *ctx, const char *text, size_t len, FILE *err);
-int lf_report_check(const struct lf_cli_options *options, isl_ctx *ctx,
-	const char *text, size_t len);
 
 /* Shared by the formats. */
 struct lf_loc lf_report_pair_loc(const struct lf_audit_function *fn,
@@ -41,7 +30,6 @@ char *lf_report_pair_title(const struct lf_audit_function *fn,
 	const struct lf_audit_pair *pair);
 char *lf_report_pair_verdict(const struct lf_audit_function *fn,
 	const struct lf_audit_pair *pair);
-enum lf_rule lf_report_pair_rule(const struct lf_audit_pair *pair);
 char *lf_report_group_title(const struct lf_audit_group *group);
 char *lf_report_summary(const struct lf_audit *audit);
 

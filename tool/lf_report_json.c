@@ -4,6 +4,8 @@
 #include <json-c/json.h>
 
 #include "lf_report.h"
+#include "lf_rules.h"
+#include "lf_say.h"
 
 /* The audit as one JSON document; docs/audit.md describes the schema.
  * Nests are numbered from 1 in each function, as in the text format.
@@ -15,6 +17,16 @@
 static struct json_object *lf_json_str(const char *s)
 {
 	return s ? json_object_new_string(s) : NULL;
+}
+
+/* A JSON string of "s", which this takes.
+ */
+static struct json_object *lf_json_take(char *s)
+{
+	struct json_object *obj = lf_json_str(s);
+
+	free(s);
+	return obj;
 }
 
 static void lf_json_add(struct json_object *obj, const char *key,
@@ -101,20 +113,25 @@ static struct json_object *lf_json_dep(const char *path,
 		return obj;
 	lf_json_add(obj, "distance", lf_json_strs(dep->distance,
 						   dep->n_distance));
-	lf_json_add(obj, "message", lf_json_str(dep->text));
+	lf_json_add(obj, "message", lf_json_take(lf_say_dep_kept(dep)));
 	return obj;
 }
 
+/* "reason", under rule "r" (for a pair, the pair's rule: a shifted
+ * pair's dependence is why it needs the shift).
+ */
 static struct json_object *lf_json_reason(const char *path,
-	const struct lf_audit_reason *reason)
+	const struct lf_audit_reason *reason, enum lf_rule r)
 {
-	const struct lf_rule_info *rule = &lf_audit_rules()[reason->rule];
+	const struct lf_rule_info *rule = &lf_rules()[r];
 	struct json_object *obj = json_object_new_object();
+	struct lf_loc loc = reason->reason ? reason->reason->loc :
+			    reason->dep.sink.loc;
 
 	lf_json_add(obj, "rule", json_object_new_string(rule->id));
 	lf_json_add(obj, "rule_name", json_object_new_string(rule->name));
-	lf_json_add(obj, "message", lf_json_str(reason->message));
-	lf_json_add(obj, "location", lf_json_loc(path, reason->loc));
+	lf_json_add(obj, "message", lf_json_take(lf_say_audit_reason(reason)));
+	lf_json_add(obj, "location", lf_json_loc(path, loc));
 	lf_json_add(obj, "dependence", reason->has_dep ?
 		    lf_json_dep(path, &reason->dep, 0) : NULL);
 	return obj;
@@ -133,7 +150,8 @@ static struct json_object *lf_json_nest(const char *path,
 	lf_json_add(obj, "depth", json_object_new_int(nest->depth));
 	lf_json_add(obj, "loops", lf_json_strs(nest->iters, nest->perfect));
 	lf_json_add(obj, "reason", nest->opaque ?
-		    lf_json_reason(path, &nest->reason) : NULL);
+		    lf_json_reason(path, &nest->reason,
+				   lf_rule_of_audit(&nest->reason)) : NULL);
 	return obj;
 }
 
@@ -153,7 +171,7 @@ static struct json_object *lf_json_pair(const char *path,
 	lf_json_add(obj, "verdict",
 		    json_object_new_string(lf_verdict_name(pair->verdict)));
 	lf_json_add(obj, "rule", json_object_new_string(
-		lf_audit_rules()[lf_report_pair_rule(pair)].id));
+		lf_rules()[lf_rule_of_pair(pair)].id));
 	lf_json_add(obj, "message", lf_json_str(verdict));
 	free(verdict);
 	lf_json_add(obj, "depth", json_object_new_int(pair->depth));
@@ -164,12 +182,15 @@ static struct json_object *lf_json_pair(const char *path,
 	lf_json_add(obj, "shift", pair->verdict == LF_VERDICT_FUSABLE_SHIFT ?
 		    lf_json_ints(pair->shift, pair->depth) : NULL);
 	lf_json_add(obj, "fused", json_object_new_boolean(pair->fused));
-	lf_json_add(obj, "plan_reason", fusable && !pair->fused ?
-		    lf_json_str(pair->plan_reason) : NULL);
+	lf_json_add(obj, "plan_reason", fusable && !pair->fused &&
+		    pair->plan_reason ?
+		    lf_json_take(lf_say_reason(pair->plan_reason)) : NULL);
 	lf_json_add(obj, "reason", has_reason ?
-		    lf_json_reason(path, &pair->reason) : NULL);
+		    lf_json_reason(path, &pair->reason,
+				   lf_rule_of_pair(pair)) : NULL);
 	lf_json_add(obj, "limit", pair->limit ?
-		    lf_json_reason(path, pair->limit) : NULL);
+		    lf_json_reason(path, pair->limit,
+				   lf_rule_of_audit(pair->limit)) : NULL);
 	return obj;
 }
 
@@ -202,7 +223,7 @@ static struct json_object *lf_json_group(const char *path,
 	lf_json_add(obj, "tiled", json_object_new_boolean(group->tiled));
 	lf_json_add(obj, "tile_sizes", tiles);
 	lf_json_add(obj, "shifts", shifts);
-	lf_json_add(obj, "message", lf_json_str(group->summary));
+	lf_json_add(obj, "message", lf_json_take(lf_say_group_summary(group)));
 	lf_json_add(obj, "dependences", deps);
 	lf_json_add(obj, "dependences_complete",
 		    json_object_new_boolean(!group->incomplete));
@@ -275,7 +296,7 @@ static struct json_object *lf_json_options(const struct lf_audit *audit)
 {
 	struct json_object *obj = json_object_new_object();
 
-	const struct lf_audit_options *o = &audit->options;
+	const struct lf_options *o = &audit->options;
 
 	lf_json_add(obj, "tile_size", json_object_new_int(o->tile_size));
 	lf_json_add(obj, "tile_sizes", lf_json_ints(o->tile_sizes,

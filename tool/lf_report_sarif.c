@@ -6,9 +6,11 @@
 
 #include "lf_buf.h"
 #include "lf_report.h"
+#include "lf_rules.h"
+#include "lf_say.h"
 
 /* The audit as a SARIF 2.1.0 log: one run, every rule of
- * lf_audit_rules() in the driver (ruleIndex is the position there),
+ * lf_rules() in the driver (ruleIndex is the position there),
  * one result per pair of nests and per fusion group.  Regions are
  * 1-based lines and columns (columns count bytes, as the text format
  * does); the file is the only artifact.
@@ -141,7 +143,7 @@ static struct json_object *lf_sarif_result(enum lf_rule rule,
 
 	json_object_array_add(locs, location);
 	lf_sarif_add(res, "ruleId",
-		     json_object_new_string(lf_audit_rules()[rule].id));
+		     json_object_new_string(lf_rules()[rule].id));
 	lf_sarif_add(res, "ruleIndex", json_object_new_int(rule));
 	lf_sarif_add(res, "level", json_object_new_string(level));
 	lf_sarif_add(res, "message", lf_sarif_text(text));
@@ -190,12 +192,16 @@ static struct json_object *lf_sarif_pair(const char *uri,
 	lf_buf_init(&buf);
 	lf_buf_printf(&buf, "%s: %s", title ? title : "",
 		      verdict ? verdict : "");
-	if (pair->limit)
-		lf_buf_printf(&buf, "; not deeper: %s", pair->limit->message);
+	if (pair->limit) {
+		char *why = lf_say_audit_reason(pair->limit);
+
+		lf_buf_printf(&buf, "; not deeper: %s", why ? why : "?");
+		free(why);
+	}
 	free(title);
 	free(verdict);
 	text = lf_buf_take(&buf);
-	res = lf_sarif_result(lf_report_pair_rule(pair),
+	res = lf_sarif_result(lf_rule_of_pair(pair),
 		fusable ? "note" : "warning", text, lf_sarif_location(uri,
 			lf_report_pair_loc(fn, pair), fn->name));
 	free(text);
@@ -219,18 +225,23 @@ static struct json_object *lf_sarif_group(const char *uri,
 	char *title = lf_report_group_title(group);
 	int i;
 
-	res = lf_sarif_result(lf_audit_group_rule(group), "note", title,
+	res = lf_sarif_result(lf_rule_of_group(group), "note", title,
 			      lf_sarif_location(uri, group->loc, fn->name));
 	free(title);
 	for (i = 0; i < group->n; ++i)
 		lf_sarif_related_nest(related, uri,
 				      &fn->nests[group->first + i],
 				      group->first + i);
-	for (i = 0; i < group->n_dep; ++i)
-		if (!lf_audit_group_repeats(group, i))
-			lf_sarif_related(related, uri,
-					 group->deps[i].sink.stmt_loc,
-					 group->deps[i].text);
+	for (i = 0; i < group->n_dep; ++i) {
+		char *kept;
+
+		if (lf_say_dep_repeats(group, i))
+			continue;
+		kept = lf_say_dep_kept(&group->deps[i]);
+		lf_sarif_related(related, uri, group->deps[i].sink.stmt_loc,
+				 kept ? kept : "?");
+		free(kept);
+	}
 	lf_sarif_add(res, "relatedLocations", related);
 	return res;
 }
@@ -256,7 +267,7 @@ static struct json_object *lf_sarif_results(const struct lf_audit *audit,
 
 static struct json_object *lf_sarif_rule(enum lf_rule r)
 {
-	const struct lf_rule_info *info = &lf_audit_rules()[r];
+	const struct lf_rule_info *info = &lf_rules()[r];
 	struct json_object *rule = json_object_new_object();
 	struct json_object *config = json_object_new_object();
 	int positive = r >= LF_RULE_FUSABLE;

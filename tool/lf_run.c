@@ -11,6 +11,8 @@
 #include "lf_frontend.h"
 #include "lf_report.h"
 #include "lf_rewrite.h"
+#include "lf_say.h"
+#include "lf_read.h"
 #include "lf_write.h"
 
 /* The main job: read, model, decide, rewrite, write. */
@@ -20,27 +22,130 @@
  */
 #define LF_MAX_OPERATIONS 1000000
 
-static void lf_run_notes(const char *path, struct lf_message *m)
+/* A line of loopfuse's stderr about the file: what it says, where, and
+ * the notes that follow it.
+ */
+struct lf_run_line {
+	struct lf_loc loc;
+	const char *kind;
+	char *text;
+	int n_note;
+	struct lf_loc *note_loc;
+	char **notes;
+};
+
+static void lf_run_line_clear(struct lf_run_line *line)
 {
 	int i;
 
-	for (i = 0; i < m->n_note; ++i)
-		fprintf(stderr, "%s:%u:%u: note: %s\n", path,
-			m->notes[i].loc.line, m->notes[i].loc.col,
-			m->notes[i].text);
+	free(line->text);
+	for (i = 0; i < line->n_note; ++i)
+		free(line->notes[i]);
+	free(line->notes);
+	free(line->note_loc);
 }
 
-static void lf_run_messages(const char *path, struct lf_result *result)
+/* The dependences an explanation lists at most; the rest are only
+ * mentioned.
+ */
+#define LF_RUN_EXPLAIN_DEPS 8
+
+/* Add note "text" (which this takes) at "loc" to "line".
+ */
+static int lf_run_note(struct lf_run_line *line, struct lf_loc loc,
+	char *text)
+{
+	if (!text)
+		return -1;
+	line->notes[line->n_note] = text;
+	line->note_loc[line->n_note++] = loc;
+	return 0;
+}
+
+/* The notes of --explain on fused group "group": what was fused, at
+ * which depth and tile sizes, and the dependences its order keeps.
+ */
+static int lf_run_explain(struct lf_run_line *line,
+	const struct lf_audit_group *group)
+{
+	int i, shown = 0, repeats;
+
+	line->notes = calloc(group->n_dep + 3, sizeof(char *));
+	line->note_loc = calloc(group->n_dep + 3, sizeof(struct lf_loc));
+	if (!line->notes || !line->note_loc ||
+	    lf_run_note(line, group->loc, lf_say_group_summary(group)) < 0)
+		return -1;
+	for (i = 0; i < group->n_dep; ++i) {
+		repeats = lf_say_dep_repeats(group, i);
+		if (repeats < 0)
+			return -1;
+		if (repeats)
+			continue;
+		if (shown++ == LF_RUN_EXPLAIN_DEPS)
+			break;
+		if (lf_run_note(line, group->deps[i].sink.stmt_loc,
+				lf_say_dep_kept(&group->deps[i])) < 0)
+			return -1;
+	}
+	if (group->incomplete)
+		return lf_run_note(line, group->loc, strdup(LF_SAY_INCOMPLETE));
+	if (i == group->n_dep)
+		return 0;
+	return lf_run_note(line, group->loc,
+			   strdup("and more dependences (see --check)"));
+}
+
+static int lf_run_cmp_line(const void *a, const void *b)
+{
+	const struct lf_run_line *x = a, *y = b;
+
+	if (x->loc.offset != y->loc.offset)
+		return x->loc.offset < y->loc.offset ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+static void lf_run_print_line(const char *path, struct lf_run_line *line)
 {
 	int i;
 
-	for (i = 0; i < result->n_message; ++i) {
+	fprintf(stderr, "%s:%u:%u: %s: %s\n", path, line->loc.line,
+		line->loc.col, line->kind, line->text);
+	for (i = 0; i < line->n_note; ++i)
+		fprintf(stderr, "%s:%u:%u: note: %s\n", path,
+			line->note_loc[i].line, line->note_loc[i].col,
+			line->notes[i]);
+}
+
+/* Say what the rewrite did and did not do, one line per message (with
+ * its notes), in the order of the file.
+ */
+static int lf_run_messages(const char *path, struct lf_result *result)
+{
+	struct lf_run_line *lines;
+	int i, n = result->n_message, r = 0;
+
+	lines = calloc(n + 1, sizeof(*lines));
+	if (!lines)
+		return -1;
+	for (i = 0; i < n && r == 0; ++i) {
 		struct lf_message *m = &result->messages[i];
 
-		fprintf(stderr, "%s:%u:%u: %s: %s\n", path, m->loc.line,
-			m->loc.col, m->kind, m->text);
-		lf_run_notes(path, m);
+		lines[i].loc = m->loc;
+		lines[i].kind = lf_say_message_kind(m);
+		lines[i].text = lf_say_message(m);
+		if (!lines[i].text)
+			r = -1;
+		if (r == 0 && m->explain)
+			r = lf_run_explain(&lines[i], m->explain);
 	}
+	if (r == 0 && n > 0)
+		qsort(lines, n, sizeof(*lines), &lf_run_cmp_line);
+	for (i = 0; i < n && r == 0; ++i)
+		lf_run_print_line(path, &lines[i]);
+	for (i = 0; i < n; ++i)
+		lf_run_line_clear(&lines[i]);
+	free(lines);
+	return r;
 }
 
 /* sysconf(name) if the machine reports it, else "fallback".
@@ -74,25 +179,42 @@ static long lf_run_cache_l2(void)
 #endif
 }
 
-/* The cache sizes of --cache, or those the machine reports.
+/* What the planner, the rewrite and the audit are asked: the options
+ * of the command line, with the caches the machine reports where
+ * --cache gives none.
  */
-void lf_run_caches(const struct lf_cli_options *options, long *l1, long *l2)
+struct lf_options lf_run_options(const struct lf_cli_options *options)
 {
-	*l1 = options->cache_l1 > 0 ? options->cache_l1 : lf_run_cache_l1();
-	*l2 = options->cache_l2 > 0 ? options->cache_l2 : lf_run_cache_l2();
+	struct lf_options opt = options->opt;
+
+	if (opt.cache_l1 <= 0)
+		opt.cache_l1 = lf_run_cache_l1();
+	if (opt.cache_l2 <= 0)
+		opt.cache_l2 = lf_run_cache_l2();
+	return opt;
 }
 
-/* Warn (to err, unless NULL) when --function names no function that
- * the file defines: nothing is transformed then, which is no error but
- * most likely a misspelt name.
+/* Parse and model the file, whose contents are text[0 .. len); warn
+ * when --function names no function that the file defines: nothing is
+ * transformed then, which is no error but most likely a misspelt name.
+ * NULL if the file does not parse (clang's errors are printed).
  */
-void lf_run_warn_function(const struct lf_cli_options *options,
-	const struct lf_file *file, FILE *err)
+static struct lf_file *lf_run_parse(const struct lf_cli_options *options,
+	isl_ctx *ctx, const char *text, size_t len)
 {
-	if (err && options->function && !file->function_found)
-		fprintf(err, "%s:1:1: warning: no function named '%s' is "
+	struct lf_frontend_options fopt;
+	struct lf_file *file;
+
+	fopt.function = options->function;
+	fopt.argc = options->argc;
+	fopt.argv = options->argv;
+	file = lf_frontend_parse(ctx, options->input, text, len, &fopt,
+				 stderr);
+	if (file && options->function && !file->function_found)
+		fprintf(stderr, "%s:1:1: warning: no function named '%s' is "
 			"defined in this file\n", options->input,
 			options->function);
+	return file;
 }
 
 /* Does "text" end its lines in CR alone (old Mac files)?
@@ -152,34 +274,19 @@ static int lf_run_write(const struct lf_cli_options *options,
 	}
 }
 
-static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
-	const char *text, size_t len, int cr_only)
+/* Rewrite "file" and write it where the options say; then say what was
+ * done.
+ */
+static int lf_run_rewrite(const struct lf_cli_options *options,
+	struct lf_file *file, int cr_only)
 {
-	struct lf_frontend_options fopt;
-	struct lf_rewrite_options ropt;
+	struct lf_options opt = lf_run_options(options);
 	struct lf_result result;
-	struct lf_file *file;
 	char *out;
 	unsigned out_len;
 	int r;
 
-	fopt.function = options->function;
-	fopt.argc = options->argc;
-	fopt.argv = options->argv;
-	file = lf_frontend_parse(ctx, options->input, text, len, &fopt,
-				 stderr);
-	if (!file)
-		return LF_EXIT_INPUT;
-	lf_run_warn_function(options, file, stderr);
-	ropt.tile_size = options->tile_size;
-	ropt.n_tile_sizes = options->n_tile_sizes;
-	memcpy(ropt.tile_sizes, options->tile_sizes, sizeof(ropt.tile_sizes));
-	lf_run_caches(options, &ropt.cache_l1, &ropt.cache_l2);
-	ropt.assume_no_alias = options->assume_no_alias;
-	ropt.openmp = options->openmp;
-	ropt.fuse_all = options->fuse_all;
-	ropt.explain = options->explain;
-	r = lf_rewrite_file(file, &ropt, &result);
+	r = lf_rewrite_file(file, &opt, &result);
 	out = r < 0 ? NULL : lf_edit_apply(file->text, file->len,
 					   result.edits, result.n_edit,
 					   &out_len);
@@ -189,16 +296,70 @@ static int lf_run_file(const struct lf_cli_options *options, isl_ctx *ctx,
 	if (out && lf_run_write(options, file->text, file->len, out,
 				out_len, cr_only) < 0)
 		r = -1;
-	if (out && r == 0)
-		lf_run_messages(options->input, &result);
+	if (out && r == 0 && lf_run_messages(options->input, &result) < 0)
+		r = -1;
 	free(out);
 	lf_result_clear(&result);
-	lf_file_free(file);
 	return out && r == 0 ? LF_EXIT_OK : LF_EXIT_INPUT;
+}
+
+static int lf_run_write_report(const struct lf_cli_options *options,
+	const char *report)
+{
+	size_t len = strlen(report);
+
+	if (options->output == LF_OUTPUT_FILE)
+		return lf_write_atomic(options->output_path, report, len,
+				       stderr);
+	return lf_write_stdout(report, len, stderr);
+}
+
+/* The report of "audit" in "format". */
+static char *lf_run_render(const struct lf_audit *audit,
+	enum lf_report_format format)
+{
+	switch (format) {
+	case LF_REPORT_JSON: return lf_report_json(audit);
+	case LF_REPORT_SARIF: return lf_report_sarif(audit);
+	default: return lf_report_text(audit);
+	}
+}
+
+/* The --check path: audit "file" and write the report.  The exit status
+ * is LF_EXIT_OK when the analysis ran, LF_EXIT_FAIL_ON when a condition
+ * of --fail-on holds and LF_EXIT_INPUT when the report cannot be made
+ * or written.
+ */
+static int lf_run_check(const struct lf_cli_options *options,
+	struct lf_file *file)
+{
+	struct lf_options opt = lf_run_options(options);
+	struct lf_audit *audit;
+	char *report;
+	int r;
+
+	audit = lf_audit_file(file, &opt);
+	if (!audit) {
+		fprintf(stderr, "%s:1:1: error: internal error while "
+			"analysing the file\n", options->input);
+		return LF_EXIT_INPUT;
+	}
+	report = lf_run_render(audit, options->format);
+	r = report ? lf_run_write_report(options, report) : -1;
+	if (r < 0)
+		r = LF_EXIT_INPUT;
+	else if (lf_report_fails(audit, options->fail_on))
+		r = LF_EXIT_FAIL_ON;
+	else
+		r = LF_EXIT_OK;
+	free(report);
+	lf_audit_free(audit);
+	return r;
 }
 
 int lf_cli_run(const struct lf_cli_options *options)
 {
+	struct lf_file *file;
 	isl_ctx *ctx;
 	char *text;
 	size_t len;
@@ -220,10 +381,14 @@ int lf_cli_run(const struct lf_cli_options *options)
 	}
 	isl_options_set_on_error(ctx, ISL_ON_ERROR_CONTINUE);
 	isl_ctx_set_max_operations(ctx, LF_MAX_OPERATIONS);
-	if (options->check)
-		r = lf_report_check(options, ctx, text, len);
+	file = lf_run_parse(options, ctx, text, len);
+	if (!file)
+		r = LF_EXIT_INPUT;
+	else if (options->check)
+		r = lf_run_check(options, file);
 	else
-		r = lf_run_file(options, ctx, text, len, cr_only);
+		r = lf_run_rewrite(options, file, cr_only);
+	lf_file_free(file);
 	isl_ctx_free(ctx);
 	free(text);
 	return r;

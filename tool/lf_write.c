@@ -10,10 +10,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "lf_buf.h"
 #include "lf_write.h"
-
-#define LF_WRITE_CHUNK	65536
 
 static void lf_write_report(FILE *err, const char *path, const char *what,
 	const char *why)
@@ -241,111 +238,6 @@ int lf_write_in_place(const char *path, const char *data, size_t len,
 			"hard links; use -o\n", path, path,
 			(uintmax_t) st.st_nlink);
 	return -1;
-}
-
-/* Read everything from fd into buf.
- */
-static int lf_read_all(int fd, struct lf_buf *buf)
-{
-	char chunk[LF_WRITE_CHUNK];
-
-	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof(chunk));
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			return 0;
-		lf_buf_add(buf, chunk, n);
-		if (buf->failed) {
-			errno = ENOMEM;
-			return -1;
-		}
-	}
-}
-
-/* Check that fd is a regular file, setting errno if not.
- */
-static int lf_read_check_regular(int fd, const char **why)
-{
-	struct stat st;
-
-	if (fstat(fd, &st) < 0)
-		return -1;
-	if (S_ISDIR(st.st_mode)) {
-		errno = EISDIR;
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		*why = "not a regular file";
-		return -1;
-	}
-	return 0;
-}
-
-/* Read the file at path into buf.  On failure, set *why to the reason.
- * Opening without blocking keeps a FIFO from hanging the read;
- * it is rejected as not a regular file.
- */
-static int lf_read_fd(const char *path, struct lf_buf *buf, const char **why)
-{
-	int fd;
-	int r;
-	int saved;
-
-	*why = NULL;
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		*why = strerror(errno);
-		return -1;
-	}
-	r = lf_read_check_regular(fd, why);
-	if (r >= 0)
-		r = lf_read_all(fd, buf);
-	saved = errno;
-	if (close(fd) < 0 && r >= 0) {
-		saved = errno;
-		r = -1;
-	}
-	if (r < 0 && !*why)
-		*why = strerror(saved);
-	return r;
-}
-
-/* Hand over the bytes of buf, NUL terminated even if nothing
- * was ever added to it.
- */
-static char *lf_read_take(struct lf_buf *buf)
-{
-	lf_buf_add(buf, "", 0);
-	return lf_buf_take(buf);
-}
-
-char *lf_read_file(const char *path, size_t *len, FILE *err)
-{
-	struct lf_buf buf;
-	const char *why;
-	char *data;
-
-	lf_buf_init(&buf);
-	if (lf_read_fd(path, &buf, &why) < 0) {
-		lf_buf_free(&buf);
-		lf_write_report(err, path, "cannot read", why);
-		return NULL;
-	}
-	if (buf.len > 0 && memchr(buf.data, '\0', buf.len)) {
-		lf_buf_free(&buf);
-		lf_write_report(err, path, NULL,
-			"file contains NUL bytes, not C source");
-		return NULL;
-	}
-	*len = buf.len;
-	data = lf_read_take(&buf);
-	if (!data)
-		lf_write_report(err, path, "cannot read", strerror(ENOMEM));
-	return data;
 }
 
 static void lf_write_stdout_report(FILE *err, int errnum)

@@ -27,13 +27,6 @@ int lf_write_atomic(const char *path, const char *data, size_t len,
 int lf_write_in_place(const char *path, const char *data, size_t len,
 	FILE *err);
 
-/* Read the whole regular file at path.  Return a malloc'd NUL terminated
- * buffer and its size in *len, or NULL after printing a line
- * "<path>:1:1: error: <reason>" to err (unless err is NULL) if the file
- * cannot be opened or read, is not a regular file or contains NUL bytes.
- */
-char *lf_read_file(const char *path, size_t *len, FILE *err);
-
 /* Write the len bytes of data to stdout and flush them, so that a full
  * disk or a closed pipe is found while its errno still says why.  On
  * failure, print "loopfuse: error: cannot write to standard output:

@@ -31,6 +31,7 @@
 #include "lf_edit.h"
 #include "lf_frontend.h"
 #include "lf_rewrite.h"
+#include "lf_say.h"
 
 /* The budget of tool/lf_run.c, so that the fuzzer sees what the tool
  * sees: a kernel beyond it is declined, not analysed for minutes.
@@ -75,13 +76,18 @@ static void lf_fuzz_messages(struct lf_result *result)
 {
 	int i;
 
-	if (!lf_fuzz_verbose)
-		return;
-	for (i = 0; i < result->n_message; ++i)
-		fprintf(stderr, "%s:%u:%u: %s: %s\n", LF_FUZZ_PATH,
-			result->messages[i].loc.line,
-			result->messages[i].loc.col,
-			result->messages[i].kind, result->messages[i].text);
+	for (i = 0; i < result->n_message; ++i) {
+		const struct lf_message *m = &result->messages[i];
+		char *text = lf_say_message(m);
+
+		if (!text)
+			lf_fuzz_fail("a message has no sentence", NULL, 0);
+		if (lf_fuzz_verbose)
+			fprintf(stderr, "%s:%u:%u: %s: %s\n", LF_FUZZ_PATH,
+				m->loc.line, m->loc.col,
+				lf_say_message_kind(m), text);
+		free(text);
+	}
 }
 
 /* A rewritten file must still be C that clang accepts: the original
@@ -124,7 +130,7 @@ static void lf_fuzz_check_output(isl_ctx *ctx, struct lf_file *file,
 }
 
 static void lf_fuzz_rewrite(isl_ctx *ctx, struct lf_file *file,
-	const struct lf_rewrite_options *ropt)
+	const struct lf_options *ropt)
 {
 	struct lf_result result;
 	unsigned out_len;
@@ -148,7 +154,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const int tiles[] = { 32, 0, 4 };
 	struct lf_frontend_options fopt = { NULL, 0, NULL };
-	struct lf_rewrite_options ropt = { 0 };
+	struct lf_options ropt = { 0 };
 	struct lf_file *file;
 	isl_ctx *ctx;
 

@@ -14,7 +14,9 @@
 #include "lf_frontend.h"
 #include "lf_report.h"
 #include "lf_rewrite.h"
-#include "lf_write.h"
+#include "lf_rules.h"
+#include "lf_say.h"
+#include "lf_read.h"
 #include "lf_test_src.h"
 
 /* The audit behind loopfuse --check: the verdict, rule and witness of
@@ -68,6 +70,27 @@ static void run_args(const char *text, char **words, int *n)
 	}
 }
 
+/* Parse "text", the contents of options->input, and audit it as the
+ * --check path does.
+ */
+static struct lf_audit *parse_audit(const struct lf_cli_options *options,
+	const char *text, size_t len)
+{
+	struct lf_frontend_options fopt = { options->function, options->argc,
+					    options->argv };
+	struct lf_options opt = lf_run_options(options);
+	struct lf_file *file;
+	struct lf_audit *audit;
+
+	file = lf_frontend_parse(ctx, options->input, text, len, &fopt,
+				 stderr);
+	if (!file)
+		return NULL;
+	audit = lf_audit_file(file, &opt);
+	lf_file_free(file);
+	return audit;
+}
+
 /* Audit testdata file "name" with its RUN-ARGS, through the command
  * line parser and the --check path.
  */
@@ -95,7 +118,7 @@ static struct lf_audit *audit_file(const char *name, char **text_out)
 	argv[argc] = NULL;
 	ck_assert_int_eq(lf_cli_parse(argc, argv, &options, &done), 0);
 	ck_assert_int_eq(options.check, 1);
-	audit = lf_report_audit(&options, ctx, text, len, stderr);
+	audit = parse_audit(&options, text, len);
 	ck_assert_msg(audit != NULL, "%s: no audit", name);
 	for (i = 0; i < n; ++i)
 		free(words[i]);
@@ -246,6 +269,18 @@ static int expect_count(const char *file)
 	return n;
 }
 
+/* Whether the sentence of "r" contains "want". */
+static int says(const struct lf_audit_reason *r, const char *want)
+{
+	char *message = lf_say_audit_reason(r);
+	int found;
+
+	ck_assert_ptr_nonnull(message);
+	found = strstr(message, want) != NULL;
+	free(message);
+	return found;
+}
+
 /* The pair names its rule, and a dependence its two accesses with
  * their locations and an iteration or an example, and the relation.
  */
@@ -254,19 +289,25 @@ static void check_reason(const struct expect *e,
 {
 	const struct lf_audit_reason *r = &pair->reason;
 
-	ck_assert_str_eq(lf_audit_rules()[r->rule].id, e->rule);
-	ck_assert_msg(r->loc.line == e->line, "%s: line %u, want %u",
-		      e->file, r->loc.line, e->line);
-	ck_assert_ptr_nonnull(r->message);
+	char *message = lf_say_audit_reason(r);
+
+	ck_assert_str_eq(lf_rules()[lf_rule_of_audit(r)].id, e->rule);
+	ck_assert_ptr_nonnull(r->reason);
+	ck_assert_msg(r->reason->loc.line == e->line, "%s: line %u, want %u",
+		      e->file, r->reason->loc.line, e->line);
+	ck_assert_ptr_nonnull(message);
 	ck_assert_int_eq(r->has_dep, e->source_line != 0);
-	if (!r->has_dep)
+	if (!r->has_dep) {
+		free(message);
 		return;
+	}
 	ck_assert_uint_eq(r->dep.source.loc.line, e->source_line);
 	ck_assert_uint_eq(r->dep.sink.loc.line, e->line);
 	ck_assert_ptr_nonnull(r->dep.relation);
 	ck_assert_msg(r->dep.iteration || r->dep.example_source,
 		      "%s: no concrete iteration", e->file);
-	ck_assert_ptr_nonnull(strstr(r->message, r->dep.source.array));
+	ck_assert_ptr_nonnull(strstr(message, r->dep.source.array));
+	free(message);
 }
 
 static void check_expect(const struct expect *e,
@@ -280,7 +321,7 @@ static void check_expect(const struct expect *e,
 		      e->file, e->pair, lf_verdict_name(pair->verdict),
 		      lf_verdict_name(e->verdict));
 	ck_assert_int_eq(pair->depth, e->depth);
-	ck_assert_str_eq(lf_audit_rules()[lf_report_pair_rule(pair)].id,
+	ck_assert_str_eq(lf_rules()[lf_rule_of_pair(pair)].id,
 			 e->rule);
 	if (e->verdict == LF_VERDICT_FUSABLE) {
 		ck_assert_int_eq(pair->fused, !e->apart);
@@ -341,7 +382,7 @@ static void check_json_rule(const char *id)
 	int r;
 
 	for (r = 0; r < LF_RULE_N; ++r)
-		if (!strcmp(lf_audit_rules()[r].id, id))
+		if (!strcmp(lf_rules()[r].id, id))
 			return;
 	ck_abort_msg("unknown rule %s", id);
 }
@@ -529,13 +570,13 @@ static void check_sarif_rules(struct json_object *rules)
 	for (i = 0; i < n; ++i) {
 		struct json_object *rule = json_object_array_get_idx(rules, i);
 
-		ck_assert_str_eq(get_str(rule, "id"), lf_audit_rules()[i].id);
+		ck_assert_str_eq(get_str(rule, "id"), lf_rules()[i].id);
 		get_str(rule, "name");
 		get_str(get(rule, "shortDescription", json_type_object),
 			"text");
 		for (j = 0; j < i; ++j)
-			ck_assert_str_ne(lf_audit_rules()[j].id,
-					 lf_audit_rules()[i].id);
+			ck_assert_str_ne(lf_rules()[j].id,
+					 lf_rules()[i].id);
 	}
 }
 
@@ -633,8 +674,9 @@ static void check_unlisted(const char *name)
 			continue;
 		}
 		other++;
-		ck_assert_ptr_nonnull(pair->reason.message);
-		ck_assert_uint_ge(pair->reason.loc.line, 1);
+		ck_assert_ptr_nonnull(pair->reason.reason);
+		ck_assert(says(&pair->reason, ""));
+		ck_assert_uint_ge(pair->reason.reason->loc.line, 1);
 	}
 	if (!strncmp(name, "neg_", 4))
 		ck_assert_msg(other > 0, "%s: every pair is fusable", name);
@@ -699,7 +741,7 @@ START_TEST(test_limit)
 
 	ck_assert_int_eq(pair->max_depth, 2);
 	ck_assert_ptr_nonnull(pair->limit);
-	ck_assert_int_eq(pair->limit->rule, LF_RULE_FLOW);
+	ck_assert_int_eq(lf_rule_of_audit(pair->limit), LF_RULE_FLOW);
 	ck_assert_str_eq(pair->limit->dep.iteration, "(i, COLS - j - 1)");
 	lf_audit_free(audit);
 }
@@ -708,7 +750,7 @@ END_TEST
 static struct lf_audit *audit_text(const char *src)
 {
 	struct lf_frontend_options fopt = { NULL, 0, NULL };
-	struct lf_audit_options aopt;
+	struct lf_options aopt;
 	struct lf_audit *audit;
 	struct lf_file *file;
 
@@ -744,9 +786,8 @@ START_TEST(test_shift)
 	ck_assert_int_eq(pair->verdict, LF_VERDICT_FUSABLE_SHIFT);
 	ck_assert_int_eq(pair->depth, 1);
 	ck_assert_int_eq(pair->shift[0], 1);
-	ck_assert_int_eq(pair->reason.rule, LF_RULE_FUSABLE_SHIFT);
-	ck_assert_ptr_nonnull(strstr(pair->reason.message,
-				     "by iteration i + 1 of the first loop"));
+	ck_assert_int_eq(lf_rule_of_pair(pair), LF_RULE_FUSABLE_SHIFT);
+	ck_assert(says(&pair->reason, "by iteration i + 1 of the first loop"));
 	s = lf_report_text(audit);
 	ck_assert_ptr_nonnull(strstr(s, "fusable with shift 1 at depth 1"));
 	ck_assert_ptr_nonnull(strstr(s, "[LF101]"));
@@ -773,7 +814,7 @@ START_TEST(test_tiled_alone)
 	ck_assert_int_eq(fn->n_group, 1);
 	ck_assert_int_eq(fn->groups[0].n, 1);
 	ck_assert_int_eq(fn->groups[0].tiled, 1);
-	ck_assert_int_eq(lf_audit_group_rule(&fn->groups[0]), LF_RULE_TILED);
+	ck_assert_int_eq(lf_rule_of_group(&fn->groups[0]), LF_RULE_TILED);
 	ck_assert_int_eq(lf_audit_count_groups(audit, 0), 0);
 	ck_assert_int_eq(lf_audit_count_groups(audit, 1), 1);
 	s = lf_report_text(audit);
@@ -885,12 +926,12 @@ START_TEST(test_example)
 	const struct lf_audit_pair *pair = &audit->functions[0].pairs[0];
 
 	ck_assert_int_eq(pair->verdict, LF_VERDICT_ILLEGAL);
-	ck_assert_int_eq(pair->reason.rule, LF_RULE_ANTI);
+	ck_assert_int_eq(lf_rule_of_audit(&pair->reason), LF_RULE_ANTI);
 	ck_assert_ptr_null(pair->reason.dep.iteration);
 	ck_assert_ptr_nonnull(pair->reason.dep.example_source);
 	ck_assert_ptr_nonnull(pair->reason.dep.example_sink);
 	ck_assert_ptr_nonnull(strstr(pair->reason.dep.example_params, "n = "));
-	ck_assert_ptr_nonnull(strstr(pair->reason.message, "for example"));
+	ck_assert(says(&pair->reason, "for example"));
 	lf_audit_free(audit);
 }
 END_TEST
@@ -905,9 +946,9 @@ START_TEST(test_render_shift)
 
 	pair->verdict = LF_VERDICT_FUSABLE_SHIFT;
 	pair->shift[1] = 2;
-	pair->reason.rule = LF_RULE_FUSABLE_SHIFT;
-	pair->reason.message = strdup("the second loop runs behind");
-	pair->reason.loc = audit->functions[0].nests[1].loc;
+	pair->reason.reason = lf_reason_alloc(LF_WHY_TOO_COMPLEX,
+		audit->functions[0].nests[1].loc, NULL, NULL);
+	ck_assert_ptr_nonnull(pair->reason.reason);
 	s = lf_report_text(audit);
 	ck_assert_ptr_nonnull(strstr(s, "fusable with shift (0, 2) at "
 				     "depth 2"));
@@ -940,8 +981,7 @@ START_TEST(test_budget)
 			audit = audit_file(files[f], NULL);
 			for (i = 0; (pair = pair_at(audit, i, &fn)); ++i)
 				if (pair->verdict != LF_VERDICT_FUSABLE)
-					ck_assert_ptr_nonnull(
-						pair->reason.message);
+					ck_assert(says(&pair->reason, ""));
 			check_json(audit);
 			check_sarif(audit);
 			lf_audit_free(audit);
@@ -950,9 +990,25 @@ START_TEST(test_budget)
 }
 END_TEST
 
+/* A reason of kind "why" falls under "rule", and has a sentence. */
+static void check_rule_of(enum lf_why why, enum lf_rule rule)
+{
+	struct lf_loc loc = { 40, 3, 5 };
+	struct lf_reason *reason = lf_reason_alloc(why, loc, "x[i]", "x");
+	char *s;
+
+	ck_assert_ptr_nonnull(reason);
+	ck_assert_int_eq(lf_rule_of(reason), rule);
+	s = lf_say_reason(reason);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_gt(strlen(s), 0);
+	free(s);
+	lf_reason_free(reason);
+}
+
 START_TEST(test_rules)
 {
-	const struct lf_rule_info *rules = lf_audit_rules();
+	const struct lf_rule_info *rules = lf_rules();
 	char id[8];
 	int r;
 
@@ -966,29 +1022,24 @@ START_TEST(test_rules)
 		ck_assert_ptr_nonnull(rules[r].summary);
 		ck_assert_ptr_nonnull(rules[r].help);
 	}
-	ck_assert_int_eq(lf_audit_classify("a[idx[i]]: subscript is not "
-					   "affine"), LF_RULE_SUBSCRIPT);
-	ck_assert_int_eq(lf_audit_classify("n * i: not an affine expression"),
-			 LF_RULE_BOUND);
-	ck_assert_int_eq(lf_audit_classify("call to bump() has side effects: "
-					   "it writes global bumps"),
-			 LF_RULE_IMPURE_CALL);
-	ck_assert_int_eq(lf_audit_classify("call to printf() has side effects "
-					   "(I/O)"), LF_RULE_IO_CALL);
-	ck_assert_int_eq(lf_audit_classify("gain: volatile variable"),
-			 LF_RULE_VOLATILE);
-	ck_assert_int_eq(lf_audit_classify("continue"), LF_RULE_CONTROL_FLOW);
-	ck_assert_int_eq(lf_audit_classify("switch"), LF_RULE_CONTROL_FLOW);
-	ck_assert_int_eq(lf_audit_classify("do-while loop"), LF_RULE_WHILE);
-	ck_assert_int_eq(lf_audit_classify("not analysed: too complex"),
-			 LF_RULE_TOO_COMPLEX);
-	ck_assert_int_eq(lf_audit_classify("*p: pointer dereference"),
-			 LF_RULE_CONSTRUCT);
-	ck_assert_int_eq(lf_audit_classify("iterator i is modified in the "
-					   "loop body"), LF_RULE_ITERATOR);
-	ck_assert_int_eq(lf_audit_classify("preprocessor directive inside "
-					   "the loop nest"),
-			 LF_RULE_PREPROCESSOR);
+	for (r = 0; r < LF_WHY_N; ++r) {
+		ck_assert_msg(lf_say_has(r), "kind %d has no sentence", r);
+		check_rule_of(r, lf_rule_of(&(struct lf_reason){ .why = r }));
+	}
+	check_rule_of(LF_WHY_SUBSCRIPT, LF_RULE_SUBSCRIPT);
+	check_rule_of(LF_WHY_NOT_AFFINE, LF_RULE_BOUND);
+	check_rule_of(LF_WHY_ITER_OVERFLOWS, LF_RULE_CONSTRUCT);
+	check_rule_of(LF_WHY_CALL, LF_RULE_IMPURE_CALL);
+	check_rule_of(LF_WHY_CALL_IO, LF_RULE_IO_CALL);
+	check_rule_of(LF_WHY_VOLATILE_VAR, LF_RULE_VOLATILE);
+	check_rule_of(LF_WHY_CONTINUE, LF_RULE_CONTROL_FLOW);
+	check_rule_of(LF_WHY_SWITCH, LF_RULE_CONTROL_FLOW);
+	check_rule_of(LF_WHY_DO, LF_RULE_WHILE);
+	check_rule_of(LF_WHY_TOO_COMPLEX, LF_RULE_TOO_COMPLEX);
+	check_rule_of(LF_WHY_DEREF, LF_RULE_CONSTRUCT);
+	check_rule_of(LF_WHY_ITER_MODIFIED, LF_RULE_ITERATOR);
+	check_rule_of(LF_WHY_DIRECTIVE, LF_RULE_PREPROCESSOR);
+	check_rule_of(LF_WHY_LINE_MACRO, LF_RULE_CONSTRUCT);
 }
 END_TEST
 
@@ -1016,7 +1067,7 @@ START_TEST(test_cli)
 	ck_assert_int_eq(lf_cli_parse(4, diff, &o, &done), -1);
 	ck_assert_int_eq(lf_cli_parse(4, bad, &o, &done), -1);
 	ck_assert_int_eq(lf_cli_parse(3, explain, &o, &done), 0);
-	ck_assert_int_eq(o.explain, 1);
+	ck_assert_int_eq(o.opt.explain, 1);
 	ck_assert_int_eq(o.check, 0);
 }
 END_TEST
@@ -1046,11 +1097,11 @@ END_TEST
 START_TEST(test_explain)
 {
 	struct lf_frontend_options fopt = { NULL, 0, NULL };
-	struct lf_rewrite_options ropt;
+	struct lf_options ropt;
 	struct lf_result result;
 	struct lf_file *file;
 	struct lf_message *m = NULL;
-	char *text;
+	char *text, *say;
 	size_t len;
 	int i, flows = 0;
 
@@ -1065,24 +1116,33 @@ START_TEST(test_explain)
 	ropt.explain = 1;
 	ck_assert_int_eq(lf_rewrite_file(file, &ropt, &result), 0);
 	for (i = 0; i < result.n_message; ++i)
-		if (!strncmp(result.messages[i].text, "fused 2 loop nests", 18))
+		if (result.messages[i].kind == LF_MESSAGE_FUSED &&
+		    result.messages[i].n_nest == 2)
 			m = &result.messages[i];
 	ck_assert_ptr_nonnull(m);
-	ck_assert_int_ge(m->n_note, 2);
-	ck_assert_ptr_nonnull(strstr(m->notes[0].text, "share the (i, j) "
-				     "loops (depth 2), tiled 32x32"));
-	for (i = 1; i < m->n_note; ++i)
-		if (strstr(m->notes[i].text, "C[i][j] flows from S1 at 19:5 to "
-			   "C[i][j] in S2 at 23:4 with distance (0, 0): kept "
-			   "in order inside the tile, whose statements run "
-			   "one after another"))
+	ck_assert_ptr_nonnull(m->explain);
+	say = lf_say_group_summary(m->explain);
+	ck_assert_ptr_nonnull(strstr(say, "share the (i, j) loops (depth 2), "
+				     "tiled 32x32"));
+	free(say);
+	for (i = 0; i < m->explain->n_dep; ++i) {
+		if (lf_say_dep_repeats(m->explain, i))
+			continue;
+		say = lf_say_dep_kept(&m->explain->deps[i]);
+		ck_assert_ptr_nonnull(say);
+		if (strstr(say, "C[i][j] flows from S1 at 19:5 to C[i][j] in "
+			   "S2 at 23:4 with distance (0, 0): kept in order "
+			   "inside the tile, whose statements run one after "
+			   "another"))
 			flows++;
+		free(say);
+	}
 	ck_assert_int_eq(flows, 1);
 	lf_result_clear(&result);
 	ropt.explain = 0;
 	ck_assert_int_eq(lf_rewrite_file(file, &ropt, &result), 0);
 	for (i = 0; i < result.n_message; ++i)
-		ck_assert_int_eq(result.messages[i].n_note, 0);
+		ck_assert_ptr_null(result.messages[i].explain);
 	lf_result_clear(&result);
 	lf_file_free(file);
 	free(text);

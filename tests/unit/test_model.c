@@ -9,6 +9,7 @@
 
 #include "lf_frontend.h"
 #include "lf_model.h"
+#include "lf_say.h"
 
 /* The model the front end builds for small C files given in memory. */
 
@@ -287,7 +288,7 @@ START_TEST(test_matmul_nests)
 	ck_assert_int_eq(run->n_stmt, 3);
 	ck_assert_int_eq(run->n_loop, 5);
 
-	ck_assert_ptr_null(run->nests[0].opaque_reason);
+	ck_assert_ptr_null(run->nests[0].opaque);
 	ck_assert_int_eq(run->nests[0].depth, 3);
 	ck_assert_int_eq(run->nests[0].perfect_depth, 2);
 	ck_assert_int_eq(run->nests[0].first_stmt, 0);
@@ -456,7 +457,7 @@ START_TEST(test_compound)
 	parse(src);
 	ck_assert_int_eq(file->n_run, 1);
 	run = file->runs[0];
-	ck_assert_ptr_null(run->nests[0].opaque_reason);
+	ck_assert_ptr_null(run->nests[0].opaque);
 	ck_assert_int_eq(run->n_stmt, 1);
 	ck_assert_int_eq(run->n_loop, 2);
 	ck_assert_int_eq(run->nests[0].depth, 2);
@@ -540,7 +541,7 @@ START_TEST(test_decreasing)
 	parse(src);
 	ck_assert_int_eq(file->n_run, 1);
 	run = file->runs[0];
-	ck_assert_ptr_null(run->nests[0].opaque_reason);
+	ck_assert_ptr_null(run->nests[0].opaque);
 	ck_assert_int_eq(run->n_loop, 1);
 	ck_assert_str_eq(run->loops[0].iter, "i");
 	ck_assert_int_eq(run->loops[0].dir, -1);
@@ -859,9 +860,14 @@ static void check_opaque(struct lf_run *run, int k, const char *reason,
 {
 	struct lf_nest *nest = &run->nests[k];
 
-	ck_assert_msg(nest->opaque_reason != NULL, "nest %d is not opaque", k);
-	ck_assert_str_eq(nest->opaque_reason, reason);
-	check_loc(nest->reason_loc, where, 0);
+	char *said;
+
+	ck_assert_msg(nest->opaque != NULL, "nest %d is not opaque", k);
+	said = lf_say_reason(nest->opaque);
+	ck_assert_ptr_nonnull(said);
+	ck_assert_str_eq(said, reason);
+	free(said);
+	check_loc(nest->opaque->loc, where, 0);
 	ck_assert_int_eq(nest->n_stmt, 0);
 	ck_assert_int_eq(strncmp(nest_text(nest), "for", 3), 0);
 }
@@ -889,7 +895,7 @@ START_TEST(test_opaque)
 	check_opaque(run, 8, "break", "break");
 	check_opaque(run, 9, "while loop", "while");
 	/* The last nest is modeled. */
-	ck_assert_ptr_null(run->nests[10].opaque_reason);
+	ck_assert_ptr_null(run->nests[10].opaque);
 	ck_assert_int_eq(run->nests[10].n_stmt, 1);
 	ck_assert_int_eq(run->n_stmt, 1);
 	ck_assert_int_eq(run->n_loop, 1);
@@ -959,8 +965,8 @@ START_TEST(test_iterator_used_before_run)
 	ck_assert_int_eq(file->n_run, 2);
 	run = run_at("for", 1);
 	ck_assert_int_eq(run->n_nest, 2);
-	ck_assert_ptr_null(run->nests[0].opaque_reason);
-	ck_assert_ptr_null(run->nests[1].opaque_reason);
+	ck_assert_ptr_null(run->nests[0].opaque);
+	ck_assert_ptr_null(run->nests[1].opaque);
 	ck_assert_int_eq(run->loops[0].iter_outside, 1);
 }
 END_TEST

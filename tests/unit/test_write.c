@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lf_read.h"
 #include "lf_write.h"
 
 static char tmp_dir[64];

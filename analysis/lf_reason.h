@@ -1,0 +1,143 @@
+#ifndef LF_REASON_H
+#define LF_REASON_H
+
+#include "lf_loc.h"
+
+/* Why a loop nest cannot be modeled, why two nests are not fused, why a
+ * group is not rewritten: the kind of the failure, known where it is
+ * found, with what a sentence about it needs.  Sentences are only made
+ * where they are shown (tool/lf_say.c); the audit's rules are chosen
+ * there from the kind too.
+ *
+ * Each kind says which fields it sets: T text (a construct, an access,
+ * a pragma), N name (a variable, an iterator, a function, an array), L1
+ * loc1, T2, N2, L2 the other access of a dependence, n0 and n1 numbers,
+ * and C the cause, a reason of its own.  loc is where the reason is
+ * reported.
+ */
+enum lf_why {
+	/* Integer expressions, bounds and subscripts. */
+	LF_WHY_NOT_AFFINE,		/* T */
+	LF_WHY_NOT_AFFINE_COND,		/* T */
+	LF_WHY_SUBSCRIPT,		/* T: not affine */
+	LF_WHY_NOT_INTEGER,		/* N */
+	LF_WHY_NOT_INTEGER_VAR,		/* N */
+	LF_WHY_VOLATILE_VAR,		/* N */
+	LF_WHY_INSIDE_VAR,		/* N: computed inside the loops */
+	LF_WHY_MODIFIED_VAR,		/* N: the loops modify it */
+	LF_WHY_ADDRESS_VAR,		/* N: its address is taken */
+	LF_WHY_NAME_CLASH,		/* N */
+	LF_WHY_OUT_OF_BOUNDS,
+	/* Accesses. */
+	LF_WHY_ITER_OUTSIDE,		/* N: iterator used outside its loop */
+	LF_WHY_STRUCT_VAR,		/* N */
+	LF_WHY_POINTER_VAR,		/* N */
+	LF_WHY_ITER_ASSIGNED,		/* N */
+	LF_WHY_NO_SUBSCRIPT,		/* N */
+	LF_WHY_SUBSCRIPTED,		/* subscripted expression not a variable */
+	LF_WHY_VOLATILE_ELEMENTS,	/* N */
+	LF_WHY_PARTIAL_SUBSCRIPT,	/* N */
+	LF_WHY_BINARY,
+	LF_WHY_ADDRESS,			/* T */
+	LF_WHY_DEREF,			/* T */
+	LF_WHY_MEMBER,
+	LF_WHY_EXPRESSION,
+	LF_WHY_VOLATILE_DECL,
+	LF_WHY_STATIC_DECL,
+	/* Statements a nest may not hold. */
+	LF_WHY_WHILE,
+	LF_WHY_DO,
+	LF_WHY_GOTO,
+	LF_WHY_BREAK,
+	LF_WHY_CONTINUE,
+	LF_WHY_RETURN,
+	LF_WHY_SWITCH,
+	LF_WHY_LABEL,
+	LF_WHY_ASM,
+	LF_WHY_STATEMENT,
+	/* Calls. */
+	LF_WHY_CALL,			/* N, C: what the function does */
+	LF_WHY_CALL_IO,			/* N */
+	LF_WHY_CALL_UNSEEN,		/* N: its body is not visible */
+	LF_WHY_CALL_RENAMED,		/* N: an asm label renames it */
+	LF_WHY_CALL_POINTER,
+	/* What a function's body does (causes of LF_WHY_CALL). */
+	LF_WHY_FN_WRITES_GLOBAL,	/* N */
+	LF_WHY_FN_READS_GLOBAL,		/* N */
+	LF_WHY_FN_VOLATILE,		/* N */
+	LF_WHY_FN_STATIC,		/* N */
+	LF_WHY_FN_CALLS_POINTER,
+	LF_WHY_FN_DEREF,
+	LF_WHY_FN_ASM,
+	LF_WHY_FN_THROUGH_POINTER,
+	LF_WHY_FN_POINTER_ARG,
+	/* Loops. */
+	LF_WHY_LOOP_INIT,
+	LF_WHY_LOOP_PARTS,
+	LF_WHY_LOOP_STEP,		/* N */
+	LF_WHY_LOOP_BODY,
+	LF_WHY_LOOP_UNBOUNDED,		/* N */
+	LF_WHY_LOOP_DEPTH,
+	LF_WHY_ITER_TYPE,		/* N: not an integer */
+	LF_WHY_ITER_VOLATILE,		/* N */
+	LF_WHY_ITER_STATIC,		/* N */
+	LF_WHY_ITER_ADDRESS,		/* N */
+	LF_WHY_ITER_MODIFIED,		/* N */
+	LF_WHY_ITER_LIVE,		/* N: used outside the loops */
+	LF_WHY_ITER_WRAPS_NARROW,	/* N */
+	LF_WHY_ITER_WRAPS_UNSIGNED,	/* N */
+	LF_WHY_ITER_OVERFLOWS,		/* N */
+	/* The text of a nest. */
+	LF_WHY_MACRO_LOOP,
+	LF_WHY_DIRECTIVE,
+	LF_WHY_LINE_MACRO,
+	LF_WHY_ITER_IN_MACRO,		/* N */
+	LF_WHY_ITER_HASHED,		/* N */
+	LF_WHY_ITER_SPLICED,		/* N */
+	LF_WHY_NOT_MAIN_FILE,
+	LF_WHY_MACRO_SEMICOLON,
+	LF_WHY_PRAGMA,			/* T: the directive, kept as written */
+	/* The analysis itself. */
+	LF_WHY_TOO_COMPLEX,
+	LF_WHY_FAILED,
+	/* Fusion. */
+	LF_WHY_KEPT,			/* T: the prefix, n0: its nest's line */
+	LF_WHY_NO_STATEMENTS,		/* a nest of the pair has none */
+	LF_WHY_EMPTY_NEST,		/* the same, said of a pair */
+	LF_WHY_DIRECTION_OUTER,		/* the outer loop runs the other way */
+	LF_WHY_DIRECTION,		/* n0: the loop (1-based), n1: line */
+	LF_WHY_DEP_FLOW,		/* sink T, N, L1; source T2, L2; n0
+					 * set if N is errno */
+	LF_WHY_DEP_ANTI,		/* same */
+	LF_WHY_DEP_OUTPUT,		/* same */
+	LF_WHY_MAY_ALIAS,		/* sink N, source N2 */
+	LF_WHY_BEHIND,			/* the second nest needs a shift */
+	LF_WHY_NO_SHARED_ARRAY,
+	LF_WHY_SMALL_SAVING,		/* n0 saved bytes, n1 total */
+	LF_WHY_FITS_L1,			/* n0 bytes */
+	LF_WHY_FAR_APART,
+	LF_WHY_OUTER_ONLY,
+	LF_WHY_OVERFLOW,
+	LF_WHY_N
+};
+
+struct lf_reason {
+	enum lf_why why;
+	struct lf_loc loc;
+	char *text;
+	char *name;
+	struct lf_loc loc1;
+	char *text2;
+	char *name2;
+	struct lf_loc loc2;
+	long n0;
+	long n1;
+	struct lf_reason *cause;
+};
+
+struct lf_reason *lf_reason_alloc(enum lf_why why, struct lf_loc loc,
+	const char *text, const char *name);
+struct lf_reason *lf_reason_copy(const struct lf_reason *reason);
+void lf_reason_free(struct lf_reason *reason);
+
+#endif

@@ -1,0 +1,24 @@
+#ifndef LF_DRIVER_H
+#define LF_DRIVER_H
+
+#include "lf_deps.h"
+#include "lf_model.h"
+#include "lf_options.h"
+#include "lf_plan.h"
+
+/* The analysis of one run that the rewrite and the audit share: its
+ * dependences and its plan, each computed within isl's budget.  If
+ * either could not be computed, "failure" says why (the analysis was
+ * too complex, or failed), at the run.
+ */
+struct lf_analysis {
+	struct lf_deps *deps;
+	struct lf_plan *plan;
+	struct lf_reason *failure;
+};
+
+int lf_driver_analyse(struct lf_run *run, const struct lf_options *options,
+	struct lf_analysis *analysis);
+void lf_analysis_clear(struct lf_analysis *analysis);
+
+#endif

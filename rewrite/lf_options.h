@@ -1,0 +1,30 @@
+#ifndef LF_OPTIONS_H
+#define LF_OPTIONS_H
+
+#include "lf_model.h"
+
+/* What the user asks of the planner, the rewrite and the audit; one
+ * record, passed down as it is.
+ *
+ * tile_size: > 0, every tiled loop gets that size; 0, no tiling; < 0,
+ * sizes from a model of the caches (cache_l2 bytes), unless n_tile_sizes
+ * sizes are given, one per band loop (the last repeats).  cache_l1:
+ * nests that access no more than half of it are not fused (both caches
+ * as the machine reports them where 0).  assume_no_alias: distinct
+ * pointer parameters and globals never overlap.  openmp: mark parallel
+ * loops.  explain: describe each fused group.  fuse_all: fuse wherever
+ * it is legal, also where the cost model expects no gain.
+ */
+struct lf_options {
+	int tile_size;
+	int n_tile_sizes;
+	int tile_sizes[LF_MAX_DEPTH];
+	long cache_l1;
+	long cache_l2;
+	int assume_no_alias;
+	int openmp;
+	int explain;
+	int fuse_all;
+};
+
+#endif

@@ -1,0 +1,630 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "lf_buf.h"
+#include "lf_say.h"
+
+/* Sentences: what loopfuse says about a reason, a dependence, a fusion
+ * group or a rewrite.  The layers below record kinds and data; this is
+ * the one place that words them, for every format.
+ */
+
+/* The sentence of each kind of reason: %T text, %N name, %U text2, %M
+ * name2, %L loc1 and %K loc2 as "line:col", %0 n0, %1 n1, %C the
+ * cause's sentence, %% a '%'.
+ */
+static const char *const lf_say_why[LF_WHY_N] = {
+	[LF_WHY_NOT_AFFINE] =
+		"%T: not an affine expression",
+	[LF_WHY_NOT_AFFINE_COND] =
+		"%T: not an affine condition",
+	[LF_WHY_SUBSCRIPT] =
+		"%T: subscript is not affine",
+	[LF_WHY_NOT_INTEGER] =
+		"%N: not an integer",
+	[LF_WHY_NOT_INTEGER_VAR] =
+		"%N: not an integer variable",
+	[LF_WHY_VOLATILE_VAR] =
+		"%N: volatile variable",
+	[LF_WHY_INSIDE_VAR] =
+		"%N: bound or subscript depends on a variable "
+		"computed inside the loops",
+	[LF_WHY_MODIFIED_VAR] =
+		"%N: bound or subscript depends on a variable the "
+		"loops modify",
+	[LF_WHY_ADDRESS_VAR] =
+		"%N: its address is taken",
+	[LF_WHY_NAME_CLASH] =
+		"two different variables named '%N' are used in loop "
+		"bounds or subscripts",
+	[LF_WHY_OUT_OF_BOUNDS] =
+		"the subscripts are out of bounds whatever the sizes",
+	[LF_WHY_ITER_OUTSIDE] =
+		"%N: iterator used outside its loop",
+	[LF_WHY_STRUCT_VAR] =
+		"%N: struct or union",
+	[LF_WHY_POINTER_VAR] =
+		"%N: pointer variable whose target is unknown",
+	[LF_WHY_ITER_ASSIGNED] =
+		"assignment to iterator %N",
+	[LF_WHY_NO_SUBSCRIPT] =
+		"%N: array or pointer used without a subscript",
+	[LF_WHY_SUBSCRIPTED] =
+		"subscripted expression is not a variable",
+	[LF_WHY_VOLATILE_ELEMENTS] =
+		"%N: volatile elements",
+	[LF_WHY_PARTIAL_SUBSCRIPT] =
+		"%N: not every dimension is subscripted",
+	[LF_WHY_BINARY] =
+		"unexpected binary expression",
+	[LF_WHY_ADDRESS] =
+		"%T: address taken",
+	[LF_WHY_DEREF] =
+		"%T: pointer dereference",
+	[LF_WHY_MEMBER] =
+		"struct member access",
+	[LF_WHY_EXPRESSION] =
+		"unsupported expression",
+	[LF_WHY_VOLATILE_DECL] =
+		"volatile variable",
+	[LF_WHY_STATIC_DECL] =
+		"static local variable",
+	[LF_WHY_WHILE] =
+		"while loop",
+	[LF_WHY_DO] =
+		"do-while loop",
+	[LF_WHY_GOTO] =
+		"goto",
+	[LF_WHY_BREAK] =
+		"break",
+	[LF_WHY_CONTINUE] =
+		"continue",
+	[LF_WHY_RETURN] =
+		"return",
+	[LF_WHY_SWITCH] =
+		"switch",
+	[LF_WHY_LABEL] =
+		"label",
+	[LF_WHY_ASM] =
+		"inline assembly",
+	[LF_WHY_STATEMENT] =
+		"unsupported statement",
+	[LF_WHY_CALL] =
+		"call to %N() has side effects: %C",
+	[LF_WHY_CALL_IO] =
+		"call to %N() has side effects (I/O)",
+	[LF_WHY_CALL_UNSEEN] =
+		"call to %N() may have side effects: its body is not "
+		"visible",
+	[LF_WHY_CALL_RENAMED] =
+		"call to %N() may have side effects: an asm label "
+		"renames it",
+	[LF_WHY_CALL_POINTER] =
+		"call through a function pointer",
+	[LF_WHY_FN_WRITES_GLOBAL] =
+		"it writes global %N",
+	[LF_WHY_FN_READS_GLOBAL] =
+		"it reads global %N",
+	[LF_WHY_FN_VOLATILE] =
+		"it accesses volatile %N",
+	[LF_WHY_FN_STATIC] =
+		"it keeps state in static %N",
+	[LF_WHY_FN_CALLS_POINTER] =
+		"it calls a function through a pointer",
+	[LF_WHY_FN_DEREF] =
+		"it dereferences a pointer",
+	[LF_WHY_FN_ASM] =
+		"it contains assembly",
+	[LF_WHY_FN_THROUGH_POINTER] =
+		"it accesses memory through a pointer",
+	[LF_WHY_FN_POINTER_ARG] =
+		"it takes a pointer argument",
+	[LF_WHY_LOOP_INIT] =
+		"loop initialisation is not of the form 'int i = lb' "
+		"or 'i = lb'",
+	[LF_WHY_LOOP_PARTS] =
+		"for loop without an initialisation, a condition or "
+		"an increment",
+	[LF_WHY_LOOP_STEP] =
+		"loop increment is not a constant step of %N",
+	[LF_WHY_LOOP_BODY] =
+		"loop body is not in the main file",
+	[LF_WHY_LOOP_UNBOUNDED] =
+		"loop condition does not bound %N",
+	[LF_WHY_LOOP_DEPTH] =
+		"loops nested too deeply",
+	[LF_WHY_ITER_TYPE] =
+		"iterator %N is not an integer",
+	[LF_WHY_ITER_VOLATILE] =
+		"iterator %N is volatile",
+	[LF_WHY_ITER_STATIC] =
+		"iterator %N keeps its value after the function "
+		"returns",
+	[LF_WHY_ITER_ADDRESS] =
+		"&%N: address of the iterator is taken",
+	[LF_WHY_ITER_MODIFIED] =
+		"iterator %N is modified in the loop body",
+	[LF_WHY_ITER_LIVE] =
+		"iterator %N is used outside the loops",
+	[LF_WHY_ITER_WRAPS_NARROW] =
+		"%N can wrap around when the loop ends: its type is "
+		"too narrow for it",
+	[LF_WHY_ITER_WRAPS_UNSIGNED] =
+		"%N can wrap around when the loop ends: its type is "
+		"unsigned and the condition does not stop it",
+	[LF_WHY_ITER_OVERFLOWS] =
+		"%N overflows when the loop ends",
+	[LF_WHY_MACRO_LOOP] =
+		"loop comes from a macro expansion",
+	[LF_WHY_DIRECTIVE] =
+		"preprocessor directive inside the loop nest",
+	[LF_WHY_LINE_MACRO] =
+		"__LINE__ or __COUNTER__ would change its value when "
+		"the code moves",
+	[LF_WHY_ITER_IN_MACRO] =
+		"iterator %N is used inside a macro",
+	[LF_WHY_ITER_HASHED] =
+		"iterator %N is an argument of a macro that "
+		"stringifies or pastes it",
+	[LF_WHY_ITER_SPLICED] =
+		"iterator %N is spelled across a backslash-newline "
+		"or with a \\u escape",
+	[LF_WHY_NOT_MAIN_FILE] =
+		"statement is not in the main file",
+	[LF_WHY_MACRO_SEMICOLON] =
+		"the ';' of the statement comes from a macro",
+	[LF_WHY_PRAGMA] =
+		"'%T' applies to the loop, which is kept as it is "
+		"written",
+	[LF_WHY_TOO_COMPLEX] =
+		"not analysed: too complex",
+	[LF_WHY_FAILED] =
+		"not analysed: the analysis failed",
+	[LF_WHY_KEPT] =
+		"'%T' applies to the loop nest at line %0, which is "
+		"kept as it is written",
+	[LF_WHY_NO_STATEMENTS] =
+		"the loop nest has no statements",
+	[LF_WHY_EMPTY_NEST] =
+		"a loop nest has no statements",
+	[LF_WHY_DIRECTION_OUTER] =
+		"its outer loop runs in the opposite direction",
+	[LF_WHY_DIRECTION] =
+		"loop %0 of the nest at line %1 runs in the opposite "
+		"direction",
+	[LF_WHY_DEP_FLOW] =
+		"%T at %L reads %N written by %U at %K: after fusion "
+		"it would be read before it is written",
+	[LF_WHY_DEP_ANTI] =
+		"%T at %L writes %N read by %U at %K: after fusion "
+		"it would be overwritten before it is read",
+	[LF_WHY_DEP_OUTPUT] =
+		"%T at %L writes %N also written by %U at %K: after "
+		"fusion it would be written in a different order",
+	[LF_WHY_MAY_ALIAS] =
+		"%M and %N may alias: add restrict or "
+		"--assume-no-alias",
+	[LF_WHY_BEHIND] =
+		"the second loop runs behind the first",
+	[LF_WHY_NO_SHARED_ARRAY] =
+		"shares no array with the nests before it: fusion "
+		"would save no memory traffic",
+	[LF_WHY_SMALL_SAVING] =
+		"fusion would save at most %0 of the %1 bytes these "
+		"nests access (under 5%%)",
+	[LF_WHY_FITS_L1] =
+		"the %0 bytes these nests access stay in the L1 "
+		"cache without fusion",
+	[LF_WHY_FAR_APART] =
+		"their loops' ranges can be far apart for some "
+		"sizes: a fused loop would run over the gap between "
+		"them",
+	[LF_WHY_OUTER_ONLY] =
+		"sharing only the outer loop with nests that have "
+		"loops of their own inside it would stream both "
+		"through the cache",
+	[LF_WHY_OVERFLOW] =
+		"not rewritten: a bound of the new loops could "
+		"overflow its type for some sizes",
+};
+
+static void lf_say_append(struct lf_buf *buf, const struct lf_reason *r);
+
+/* Append the field of "r" that directive "d" names.
+ */
+static void lf_say_field(struct lf_buf *buf, const struct lf_reason *r,
+	char d)
+{
+	switch (d) {
+	case 'T': lf_buf_add_str(buf, r->text ? r->text : "?"); break;
+	case 'N': lf_buf_add_str(buf, r->name ? r->name : "?"); break;
+	case 'U': lf_buf_add_str(buf, r->text2 ? r->text2 : "?"); break;
+	case 'M': lf_buf_add_str(buf, r->name2 ? r->name2 : "?"); break;
+	case 'L': lf_buf_printf(buf, "%u:%u", r->loc1.line, r->loc1.col); break;
+	case 'K': lf_buf_printf(buf, "%u:%u", r->loc2.line, r->loc2.col); break;
+	case '0': lf_buf_printf(buf, "%ld", r->n0); break;
+	case '1': lf_buf_printf(buf, "%ld", r->n1); break;
+	case 'C':
+		if (r->cause)
+			lf_say_append(buf, r->cause);
+		else
+			lf_buf_add_str(buf, "?");
+		break;
+	default: lf_buf_add_char(buf, d); break;
+	}
+}
+
+/* Append the sentence of "r".  A dependence on errno says how to let
+ * math functions not set it.
+ */
+static void lf_say_append(struct lf_buf *buf, const struct lf_reason *r)
+{
+	const char *fmt;
+
+	if (r->why < 0 || r->why >= LF_WHY_N || !lf_say_why[r->why]) {
+		lf_buf_add_str(buf, "?");
+		return;
+	}
+	for (fmt = lf_say_why[r->why]; *fmt; ++fmt) {
+		if (*fmt != '%' || !fmt[1]) {
+			lf_buf_add_char(buf, *fmt);
+			continue;
+		}
+		lf_say_field(buf, r, *++fmt);
+	}
+	if ((r->why == LF_WHY_DEP_FLOW || r->why == LF_WHY_DEP_ANTI ||
+	     r->why == LF_WHY_DEP_OUTPUT) && r->n0)
+		lf_buf_add_str(buf, " (math functions set errno unless "
+			"compiled with -fno-math-errno: pass it after --)");
+}
+
+/* The sentence of "reason"; the caller frees it.
+ */
+char *lf_say_reason(const struct lf_reason *reason)
+{
+	struct lf_buf buf;
+
+	lf_buf_init(&buf);
+	if (reason)
+		lf_say_append(&buf, reason);
+	else
+		lf_buf_add_str(&buf, "?");
+	return lf_buf_take(&buf);
+}
+
+/* Does kind "why" have a sentence?
+ */
+int lf_say_has(enum lf_why why)
+{
+	return why >= 0 && why < LF_WHY_N && lf_say_why[why];
+}
+
+/* " by iteration N - 1 - i of the first loop", or with an example.
+ */
+static void lf_say_add_iteration(struct lf_buf *buf,
+	const struct lf_audit_dep *dep, const char *verb)
+{
+	if (dep->iteration) {
+		lf_buf_printf(buf, " %s iteration %s of the first loop", verb,
+			      dep->iteration);
+		return;
+	}
+	lf_buf_printf(buf, " %s the first loop", verb);
+	if (!dep->example_source)
+		return;
+	lf_buf_printf(buf, " (for example in its iteration %s, for iteration "
+		      "%s of the second loop", dep->example_source,
+		      dep->example_sink);
+	if (dep->example_params)
+		lf_buf_printf(buf, ", with %s", dep->example_params);
+	lf_buf_add_char(buf, ')');
+}
+
+static void lf_say_add_subject(struct lf_buf *buf,
+	const struct lf_audit_ref *ref)
+{
+	if (ref->target)
+		lf_buf_printf(buf, "%s at %u:%u", ref->target,
+			      ref->stmt_loc.line, ref->stmt_loc.col);
+	else
+		lf_buf_printf(buf, "the statement at %u:%u",
+			      ref->stmt_loc.line, ref->stmt_loc.col);
+}
+
+/* A sentence that says how fusion would break "dep"; "when" is "after
+ * fusion" or "without the shift".
+ */
+static char *lf_say_dep_broken(const struct lf_audit_dep *dep,
+	const char *when)
+{
+	const struct lf_audit_ref *src = &dep->source, *dst = &dep->sink;
+	struct lf_buf buf;
+
+	lf_buf_init(&buf);
+	switch (dep->kind) {
+	case LF_DEP_FLOW:
+		lf_say_add_subject(&buf, dst);
+		lf_buf_printf(&buf, " reads %s, written at %u:%u", dst->text,
+			      src->loc.line, src->loc.col);
+		lf_say_add_iteration(&buf, dep, "by");
+		lf_buf_printf(&buf, ": %s it would be read before it is "
+			      "written", when);
+		break;
+	case LF_DEP_ANTI:
+		lf_buf_printf(&buf, "%s at %u:%u overwrites %s, read at %u:%u",
+			      dst->text, dst->loc.line, dst->loc.col,
+			      src->text, src->loc.line, src->loc.col);
+		lf_say_add_iteration(&buf, dep, "by");
+		lf_buf_printf(&buf, ": %s it would be overwritten before it "
+			      "is read", when);
+		break;
+	case LF_DEP_OUTPUT:
+		lf_buf_printf(&buf, "%s at %u:%u writes %s, also written at "
+			      "%u:%u", dst->text, dst->loc.line, dst->loc.col,
+			      dst->array, src->loc.line, src->loc.col);
+		lf_say_add_iteration(&buf, dep, "by");
+		lf_buf_printf(&buf, ": %s it would be written in a different "
+			      "order", when);
+		break;
+	default:
+		lf_buf_printf(&buf, "%s and %s may alias: add restrict or "
+			      "--assume-no-alias (%s at %u:%u and %s at %u:%u)",
+			      src->array, dst->array, src->text, src->loc.line,
+			      src->loc.col, dst->text, dst->loc.line,
+			      dst->loc.col);
+		break;
+	}
+	return lf_buf_take(&buf);
+}
+
+/* What the audit says of "ar": a dependence broken after fusion (or
+ * without the shift), a nest not modeled ("... at 3:5 in the second
+ * loop"), or the reason itself.  The caller frees it.
+ */
+char *lf_say_audit_reason(const struct lf_audit_reason *ar)
+{
+	static const char *prefix = "not analysed: ";
+	struct lf_buf buf;
+	char *s;
+
+	if (ar->has_dep)
+		return lf_say_dep_broken(&ar->dep, ar->shifted ?
+					 "without the shift" : "after fusion");
+	s = lf_say_reason(ar->reason);
+	if (!s || !ar->where || !ar->reason)
+		return s;
+	lf_buf_init(&buf);
+	lf_buf_printf(&buf, "%s at %u:%u in the %s loop",
+		      strncmp(s, prefix, strlen(prefix)) ? s :
+		      s + strlen(prefix), ar->reason->loc.line,
+		      ar->reason->loc.col, ar->where == 1 ? "first" : "second");
+	free(s);
+	return lf_buf_take(&buf);
+}
+
+/* "(i, j)" for the first n of "iters".
+ */
+void lf_say_add_iters(struct lf_buf *buf, char **iters, int n)
+{
+	int l;
+
+	lf_buf_add_char(buf, '(');
+	for (l = 0; l < n && iters && iters[l]; ++l)
+		lf_buf_printf(buf, "%s%s", l ? ", " : "", iters[l]);
+	lf_buf_add_char(buf, ')');
+}
+
+/* "phases": the group runs its statements one after another inside
+ * each tile (rtile), so a dependence within one iteration of the fused
+ * loops is kept by that order.
+ */
+static void lf_say_add_distance(struct lf_buf *buf,
+	const struct lf_audit_dep *dep)
+{
+	int l, carried = -1, zero = 1;
+
+	lf_buf_add_str(buf, " with distance (");
+	for (l = 0; l < dep->n_distance; ++l) {
+		const char *d = dep->distance[l];
+
+		lf_buf_printf(buf, "%s%s", l ? ", " : "", d);
+		if (zero && carried < 0 && (!strcmp(d, ">= 1") ||
+					    (d[0] >= '1' && d[0] <= '9')))
+			carried = l;
+		if (strcmp(d, "0"))
+			zero = 0;
+	}
+	lf_buf_add_str(buf, "): ");
+	if (zero && dep->phases) {
+		lf_buf_add_str(buf, "kept in order inside the tile, whose "
+			       "statements run one after another");
+	} else if (zero) {
+		lf_buf_add_str(buf, "kept in order inside the fused ");
+		lf_say_add_iters(buf, dep->iters, dep->n_distance);
+		lf_buf_add_str(buf, " iteration");
+	} else if (carried >= 0) {
+		lf_buf_printf(buf, "carried by the fused %s loop",
+			      dep->iters[carried] ? dep->iters[carried] : "?");
+	} else {
+		lf_buf_add_str(buf, "kept in order by the fused loops");
+	}
+}
+
+/* Why the fused order keeps dependence "dep": a sentence that names
+ * the two statements by where they start.
+ */
+char *lf_say_dep_kept(const struct lf_audit_dep *dep)
+{
+	const struct lf_audit_ref *s = &dep->source, *d = &dep->sink;
+	struct lf_buf buf;
+
+	lf_buf_init(&buf);
+	switch (dep->kind) {
+	case LF_DEP_FLOW:
+		lf_buf_printf(&buf, "%s flows from %s at %u:%u to %s in %s at "
+			      "%u:%u", s->text, s->stmt, s->stmt_loc.line,
+			      s->stmt_loc.col, d->text, d->stmt,
+			      d->stmt_loc.line, d->stmt_loc.col);
+		break;
+	case LF_DEP_ANTI:
+		lf_buf_printf(&buf, "%s is read by %s at %u:%u before %s in "
+			      "%s at %u:%u overwrites it", s->text, s->stmt,
+			      s->stmt_loc.line, s->stmt_loc.col, d->text,
+			      d->stmt, d->stmt_loc.line, d->stmt_loc.col);
+		break;
+	case LF_DEP_OUTPUT:
+		lf_buf_printf(&buf, "%s is written by %s at %u:%u and again "
+			      "by %s at %u:%u", s->text, s->stmt,
+			      s->stmt_loc.line, s->stmt_loc.col, d->stmt,
+			      d->stmt_loc.line, d->stmt_loc.col);
+		break;
+	default:
+		lf_buf_printf(&buf, "%s may alias %s: %s at %u:%u stays "
+			      "before %s at %u:%u", s->array, d->array,
+			      s->stmt, s->stmt_loc.line, s->stmt_loc.col,
+			      d->stmt, d->stmt_loc.line, d->stmt_loc.col);
+		break;
+	}
+	lf_say_add_distance(&buf, dep);
+	return lf_buf_take(&buf);
+}
+
+/* "runs 1 iteration behind in i" for nest i of the group, or nothing.
+ */
+static void lf_say_add_shift(struct lf_buf *buf,
+	const struct lf_audit_group *group, int i)
+{
+	const struct lf_audit_member *m = &group->members[i];
+	int l;
+
+	for (l = 0; l < group->depth; ++l) {
+		int s = group->shift[i][l];
+
+		if (s == 0)
+			continue;
+		lf_buf_printf(buf, "; the nest at line %u runs %d iteration%s "
+			      "%s in %s", m->loc.line, s < 0 ? -s : s,
+			      s == 1 || s == -1 ? "" : "s",
+			      s > 0 ? "behind" : "ahead",
+			      m->iters[l] ? m->iters[l] : "?");
+	}
+}
+
+/* "lines 15-20, 21-23 share the (i, j) loops (depth 2), tiled 32x32", or
+ * for a nest alone "lines 15-20: the (i, j) loops (depth 2), tiled ...".
+ */
+char *lf_say_group_summary(const struct lf_audit_group *group)
+{
+	struct lf_buf buf;
+	int i;
+
+	lf_buf_init(&buf);
+	lf_buf_add_str(&buf, "lines ");
+	for (i = 0; i < group->n; ++i)
+		lf_buf_printf(&buf, "%s%u-%u", i ? ", " : "",
+			      group->members[i].loc.line,
+			      group->members[i].end_loc.line);
+	lf_buf_add_str(&buf, group->n > 1 ? " share the " : ": the ");
+	lf_say_add_iters(&buf, group->iters, group->depth);
+	lf_buf_printf(&buf, " loop%s (depth %d)", group->depth == 1 ? "" : "s",
+		      group->depth);
+	if (group->tiled) {
+		lf_buf_add_str(&buf, ", tiled ");
+		for (i = 0; i < group->depth; ++i)
+			lf_buf_printf(&buf, "%s%d", i ? "x" : "",
+				      group->tile_sizes[i]);
+	} else {
+		lf_buf_add_str(&buf, ", not tiled");
+	}
+	if (group->sink && group->depth > 0)
+		lf_buf_printf(&buf, ", %s innermost for stride-1 access",
+			      group->iters[group->depth - 1]);
+	if (group->rtile_iter)
+		lf_buf_printf(&buf, ", %s in blocks of %d, each statement "
+			      "on the whole tile in turn",
+			      group->rtile_iter, group->rtile);
+	for (i = 0; i < group->n; ++i)
+		lf_say_add_shift(&buf, group, i);
+	return lf_buf_take(&buf);
+}
+
+/* Does dependence i of "group" read like an earlier one (another access
+ * of the same two statements)?  Returns -1 on error.
+ */
+int lf_say_dep_repeats(const struct lf_audit_group *group, int i)
+{
+	char *a = lf_say_dep_kept(&group->deps[i]), *b;
+	int j, same = 0;
+
+	if (!a)
+		return -1;
+	for (j = 0; j < i && !same; ++j) {
+		b = lf_say_dep_kept(&group->deps[j]);
+		if (!b) {
+			free(a);
+			return -1;
+		}
+		same = !strcmp(a, b);
+		free(b);
+	}
+	free(a);
+	return same;
+}
+
+/* "fused 2 loop nests into 1 (tiled 64x64, k in blocks of 64)",
+ * "tiled the loop nest (...)", with the arrays contracted.
+ */
+static char *lf_say_fused(const struct lf_message *m)
+{
+	struct lf_buf buf;
+	int k;
+
+	lf_buf_init(&buf);
+	if (m->n_nest == 1)
+		lf_buf_add_str(&buf, "tiled the loop nest (");
+	else
+		lf_buf_printf(&buf, "fused %d loop nests into 1", m->n_nest);
+	if (m->n_tile > 0) {
+		if (m->n_nest > 1)
+			lf_buf_add_str(&buf, " (tiled ");
+		for (k = 0; k < m->n_tile; ++k)
+			lf_buf_printf(&buf, "%s%d", k ? "x" : "", m->tiles[k]);
+		if (m->rtile_iter)
+			lf_buf_printf(&buf, ", %s in blocks of %d",
+				      m->rtile_iter, m->rtile);
+		lf_buf_add_str(&buf, ")");
+	}
+	for (k = 0; k < m->n_contracted; ++k)
+		lf_buf_printf(&buf, "%s%s", k ? ", " : "; contracted ",
+			      m->contracted[k]);
+	if (m->n_contracted > 0)
+		lf_buf_printf(&buf, " to %s", m->n_contracted > 1 ?
+			      "scalars" : "a scalar");
+	return lf_buf_take(&buf);
+}
+
+/* What a rewrite message says (without its notes); the caller frees it.
+ */
+char *lf_say_message(const struct lf_message *m)
+{
+	struct lf_buf buf;
+	char *reason;
+
+	if (m->kind == LF_MESSAGE_FUSED)
+		return lf_say_fused(m);
+	reason = lf_say_reason(m->reason);
+	if (m->kind == LF_MESSAGE_FAILED || !reason)
+		return reason;
+	lf_buf_init(&buf);
+	lf_buf_printf(&buf, "not fused with the nest at line %u: %s",
+		      m->other_line, reason);
+	free(reason);
+	return lf_buf_take(&buf);
+}
+
+/* "note" for what was done, "remark" for what was not.
+ */
+const char *lf_say_message_kind(const struct lf_message *m)
+{
+	return m->kind == LF_MESSAGE_FUSED ? "note" : "remark";
+}

@@ -1,0 +1,28 @@
+#ifndef LF_SAY_H
+#define LF_SAY_H
+
+#include "lf_audit.h"
+#include "lf_buf.h"
+#include "lf_reason.h"
+#include "lf_rewrite.h"
+
+/* What a group's explanation says when isl gave up listing its
+ * dependences.
+ */
+#define LF_SAY_INCOMPLETE \
+	"the dependences between the fused nests are not listed: too complex"
+
+/* Sentences about what loopfuse found and did.  Each returns a string
+ * the caller frees (NULL when out of memory).
+ */
+char *lf_say_reason(const struct lf_reason *reason);
+int lf_say_has(enum lf_why why);
+char *lf_say_audit_reason(const struct lf_audit_reason *ar);
+char *lf_say_dep_kept(const struct lf_audit_dep *dep);
+char *lf_say_group_summary(const struct lf_audit_group *group);
+int lf_say_dep_repeats(const struct lf_audit_group *group, int i);
+char *lf_say_message(const struct lf_message *m);
+const char *lf_say_message_kind(const struct lf_message *m);
+void lf_say_add_iters(struct lf_buf *buf, char **iters, int n);
+
+#endif
