@@ -798,6 +798,35 @@ START_TEST(test_shift)
 }
 END_TEST
 
+/* An iterator whose type cannot hold the loop's values falls under
+ * its own rule, with advice about the type.
+ */
+START_TEST(test_iterator_range)
+{
+	struct lf_audit *audit = audit_text(
+		"float a[256], b[256];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (unsigned char c = 0; c <= 255; c++)\n"
+		"\t\ta[c] = 1.0f;\n"
+		"\tfor (int i = 0; i < 256; i++)\n"
+		"\t\tb[i] = a[i];\n"
+		"}\n");
+	const struct lf_audit_pair *pair = &audit->functions[0].pairs[0];
+	char *s;
+
+	ck_assert_int_eq(pair->verdict, LF_VERDICT_NOT_ANALYSABLE);
+	ck_assert_int_eq(lf_rule_of_pair(pair), LF_RULE_ITERATOR_RANGE);
+	ck_assert(says(&pair->reason, "c can wrap around"));
+	s = lf_report_text(audit);
+	ck_assert_ptr_nonnull(strstr(s, "in the first loop [LF019]\n"));
+	free(s);
+	check_json(audit);
+	check_sarif(audit);
+	lf_audit_free(audit);
+}
+END_TEST
+
 /* A matrix product with nothing to fuse is tiled alone: a group of one
  * nest under rule LF103, counted apart from the fusion groups, in all
  * formats; under --tile-size=0 it is not mentioned.
@@ -1028,7 +1057,8 @@ START_TEST(test_rules)
 	}
 	check_rule_of(LF_WHY_SUBSCRIPT, LF_RULE_SUBSCRIPT);
 	check_rule_of(LF_WHY_NOT_AFFINE, LF_RULE_BOUND);
-	check_rule_of(LF_WHY_ITER_OVERFLOWS, LF_RULE_CONSTRUCT);
+	check_rule_of(LF_WHY_ITER_OVERFLOWS, LF_RULE_ITERATOR_RANGE);
+	check_rule_of(LF_WHY_ITER_WRAPS_UNSIGNED, LF_RULE_ITERATOR_RANGE);
 	check_rule_of(LF_WHY_CALL, LF_RULE_IMPURE_CALL);
 	check_rule_of(LF_WHY_CALL_IO, LF_RULE_IO_CALL);
 	check_rule_of(LF_WHY_VOLATILE_VAR, LF_RULE_VOLATILE);
@@ -1039,7 +1069,7 @@ START_TEST(test_rules)
 	check_rule_of(LF_WHY_DEREF, LF_RULE_CONSTRUCT);
 	check_rule_of(LF_WHY_ITER_MODIFIED, LF_RULE_ITERATOR);
 	check_rule_of(LF_WHY_DIRECTIVE, LF_RULE_PREPROCESSOR);
-	check_rule_of(LF_WHY_LINE_MACRO, LF_RULE_CONSTRUCT);
+	check_rule_of(LF_WHY_LINE_MACRO, LF_RULE_PREPROCESSOR);
 }
 END_TEST
 
@@ -1172,6 +1202,7 @@ static Suite *audit_suite(void)
 	tcase_add_test(tc, test_render_shift);
 	tcase_add_test(tc, test_budget);
 	tcase_add_test(tc, test_rules);
+	tcase_add_test(tc, test_iterator_range);
 	tcase_add_test(tc, test_cli);
 	tcase_add_test(tc, test_fail_on);
 	tcase_add_test(tc, test_explain);
