@@ -44,6 +44,35 @@ static int lf_access_dims(CXType type, CXType *elem)
 	}
 }
 
+/* Are the elements of "type" one block of memory, row after row?  Only
+ * the outermost level may be a pointer: below it, a pointer is a row
+ * loaded from memory (float **p, float *rows[4]), and rows may overlap
+ * each other and any other array whatever restrict says of p.
+ */
+static int lf_access_is_contiguous(CXType type)
+{
+	int level;
+
+	for (level = 0;; ++level) {
+		type = clang_getCanonicalType(type);
+		switch (type.kind) {
+		case CXType_ConstantArray:
+		case CXType_IncompleteArray:
+		case CXType_VariableArray:
+		case CXType_DependentSizedArray:
+			type = clang_getArrayElementType(type);
+			break;
+		case CXType_Pointer:
+			if (level > 0)
+				return 0;
+			type = clang_getPointeeType(type);
+			break;
+		default:
+			return 1;
+		}
+	}
+}
+
 /* Where the variable lives.  A static local keeps its storage between
  * calls, so a pointer to it may come back as an argument: it counts as
  * a global.
@@ -494,6 +523,10 @@ static int lf_access_array_ref(struct lf_builder *b, CXCursor c, int mode)
 	}
 	if (lf_access_dims(clang_getCursorType(decl), NULL) != n) {
 		r = lf_build_fail_at(b, c, LF_WHY_PARTIAL_SUBSCRIPT, name);
+		goto done;
+	}
+	if (!lf_access_is_contiguous(clang_getCursorType(decl))) {
+		r = lf_build_fail_at(b, c, LF_WHY_POINTER_ROWS, name);
 		goto done;
 	}
 	mpa = lf_access_subs(b, c, subs, n);

@@ -37,6 +37,7 @@ enum lf_why {
 	LF_WHY_SUBSCRIPTED,		/* subscripted expression not a variable */
 	LF_WHY_VOLATILE_ELEMENTS,	/* N */
 	LF_WHY_PARTIAL_SUBSCRIPT,	/* N */
+	LF_WHY_POINTER_ROWS,		/* N: rows reached through pointers */
 	LF_WHY_BINARY,
 	LF_WHY_ADDRESS,			/* T */
 	LF_WHY_DEREF,			/* T */

@@ -55,6 +55,8 @@ static const char *const lf_say_why[LF_WHY_N] = {
 		"%N: volatile elements",
 	[LF_WHY_PARTIAL_SUBSCRIPT] =
 		"%N: not every dimension is subscripted",
+	[LF_WHY_POINTER_ROWS] =
+		"%N: its rows are pointers, and rows may overlap",
 	[LF_WHY_BINARY] =
 		"unexpected binary expression",
 	[LF_WHY_ADDRESS] =
