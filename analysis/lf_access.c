@@ -175,6 +175,25 @@ static void lf_access_local_decl(struct lf_builder *b, CXCursor decl,
 	a->dims.end = end;
 }
 
+/* The number of elements of dimension "dim" of the array or pointer type
+ * "type", or -1 if the type does not say (a pointer, a variable length).
+ */
+static long long lf_access_dim_size(CXType type, int dim)
+{
+	int k;
+
+	for (k = 0; k < dim; ++k) {
+		type = clang_getCanonicalType(type);
+		type = type.kind == CXType_Pointer ?
+			clang_getPointeeType(type) :
+			clang_getArrayElementType(type);
+	}
+	type = clang_getCanonicalType(type);
+	if (type.kind != CXType_ConstantArray)
+		return -1;
+	return clang_getArraySize(type);
+}
+
 /* The index of the model array for variable decl, added if new.
  */
 static int lf_access_array(struct lf_builder *b, CXCursor decl,
@@ -196,19 +215,22 @@ static int lf_access_array(struct lf_builder *b, CXCursor decl,
 	a = &run->arrays[run->n_array];
 	memset(a, 0, sizeof(*a));
 	a->name = name ? lf_access_array_name(b, name) : NULL;
+	a->var = name;
+	name = NULL;
 	a->n_dim = lf_access_dims(type, &elem);
+	for (i = 0; i < a->n_dim && i < LF_MAX_DEPTH; ++i)
+		a->size[i] = lf_access_dim_size(type, i);
 	size = clang_Type_getSizeOf(elem);
 	a->elem_size = size > 0 && size <= INT_MAX ? (int) size : 4;
 	a->origin = lf_access_origin(decl, a->n_dim);
 	a->is_restrict = lf_access_is_restrict(b, decl);
 	a->decl = lf_file_loc(b->file, lf_build_offset(b, decl));
 	a->aliased = a->origin == LF_ARRAY_GLOBAL && b->renamed;
-	if (a->origin == LF_ARRAY_LOCAL && name)
-		lf_access_local_decl(b, decl, usr, name, a);
-	free(name);
+	if (a->origin == LF_ARRAY_LOCAL && a->var)
+		lf_access_local_decl(b, decl, usr, a->var, a);
 	b->array_usr[run->n_array] = strdup(usr);
 	run->n_array++;
-	if (!a->name || !b->array_usr[run->n_array - 1])
+	if (!a->name || !a->var || !b->array_usr[run->n_array - 1])
 		return -1;
 	return run->n_array - 1;
 }
@@ -420,25 +442,6 @@ static __isl_give isl_multi_pw_aff *lf_access_subs(struct lf_builder *b,
 	return isl_multi_pw_aff_from_pw_multi_aff(pma);
 }
 
-/* The number of elements of dimension "dim" of the array or pointer type
- * "type", or -1 if the type does not say (a pointer, a variable length).
- */
-static long long lf_access_dim_size(CXType type, int dim)
-{
-	int k;
-
-	for (k = 0; k < dim; ++k) {
-		type = clang_getCanonicalType(type);
-		type = type.kind == CXType_Pointer ?
-			clang_getPointeeType(type) :
-			clang_getArrayElementType(type);
-	}
-	type = clang_getCanonicalType(type);
-	if (type.kind != CXType_ConstantArray)
-		return -1;
-	return clang_getArraySize(type);
-}
-
 /* The subscripts of dimension "dim" of "type" that would be out of
  * bounds: below 0 or from the size of a dimension the type gives, and
  * beyond what an object (of at most PTRDIFF_MAX bytes) can hold
@@ -643,11 +646,12 @@ static int lf_access_errno(struct lf_builder *b)
 	a = &run->arrays[run->n_array];
 	memset(a, 0, sizeof(*a));
 	a->name = lf_access_array_name(b, "errno");
+	a->var = strdup("errno");
 	a->origin = LF_ARRAY_ERRNO;
 	a->elem_size = sizeof(int);
 	b->array_usr[run->n_array] = strdup("lf:errno");
 	run->n_array++;
-	if (!a->name || !b->array_usr[run->n_array - 1])
+	if (!a->name || !a->var || !b->array_usr[run->n_array - 1])
 		return -1;
 	return run->n_array - 1;
 }

@@ -196,20 +196,51 @@ static __isl_give isl_union_map *lf_deps_alias_pair(struct lf_run *run,
 	return dep;
 }
 
-static __isl_give isl_union_map *lf_deps_alias(struct lf_run *run,
-	struct lf_tagged *t, int assume_no_alias)
+/* The tagged instances of the accesses to "array", { [S[i] -> R<k>[]] }.
+ */
+__isl_give isl_union_set *lf_deps_array_tags(struct lf_run *run, int array)
 {
-	isl_union_map *dep = isl_union_map_empty(
+	isl_union_set *tags = isl_union_set_empty(
 		isl_set_get_space(run->context));
-	int a, b;
+	int i;
 
-	if (assume_no_alias)
+	for (i = 0; i < run->n_access; ++i)
+		if (run->accesses[i].array == array)
+			tags = isl_union_set_union(tags,
+				lf_deps_tagged_domain(&run->accesses[i]));
+	return tags;
+}
+
+/* The conflicts of the pairs of arrays that may share memory: those
+ * that a check may show apart in *checked, the others returned, as
+ * "alias" says (see lf_deps.h).
+ */
+static __isl_give isl_union_map *lf_deps_alias(struct lf_run *run,
+	struct lf_tagged *t, enum lf_alias alias, const int *checkable,
+	isl_union_map **checked)
+{
+	isl_space *space = isl_set_get_space(run->context);
+	isl_union_map *dep = isl_union_map_empty(isl_space_copy(space));
+	int a, b, by_check;
+
+	*checked = isl_union_map_empty(space);
+	if (alias == LF_ALIAS_NONE)
 		return dep;
 	for (a = 0; a < run->n_array; ++a)
-		for (b = a + 1; b < run->n_array; ++b)
-			if (lf_deps_may_alias(&run->arrays[a], &run->arrays[b]))
-				dep = isl_union_map_union(dep,
-					lf_deps_alias_pair(run, t, a, b));
+		for (b = a + 1; b < run->n_array; ++b) {
+			isl_union_map *pair;
+
+			if (!lf_deps_may_alias(&run->arrays[a],
+					       &run->arrays[b]))
+				continue;
+			pair = lf_deps_alias_pair(run, t, a, b);
+			by_check = alias == LF_ALIAS_CHECKED && checkable &&
+				   checkable[a] && checkable[b];
+			if (by_check)
+				*checked = isl_union_map_union(*checked, pair);
+			else
+				dep = isl_union_map_union(dep, pair);
+		}
 	return dep;
 }
 
@@ -232,14 +263,18 @@ void lf_deps_free(struct lf_deps *deps)
 		isl_union_map_free(deps->tagged[k]);
 		isl_union_map_free(deps->untagged[k]);
 	}
+	isl_union_map_free(deps->checked);
 	isl_union_map_free(deps->schedule);
 	isl_union_map_free(deps->tagged_schedule);
 	free(deps);
 }
 
-/* Compute the dependences of the run in its original order.
+/* Compute the dependences of the run in its original order, with the
+ * arrays that may share memory treated as "alias" says; checkable, if
+ * not NULL, marks the arrays a run-time check can tell apart.
  */
-struct lf_deps *lf_deps_compute(struct lf_run *run, int assume_no_alias)
+struct lf_deps *lf_deps_compute(struct lf_run *run, enum lf_alias alias,
+	const int *checkable)
 {
 	struct lf_deps *deps = calloc(1, sizeof(*deps));
 	struct lf_tagged t = { NULL, NULL, NULL, NULL };
@@ -263,7 +298,12 @@ struct lf_deps *lf_deps_compute(struct lf_run *run, int assume_no_alias)
 		isl_union_map_empty(isl_set_get_space(run->context)),
 		isl_union_map_copy(t.reads),
 		isl_union_map_copy(t.must_writes));
-	deps->tagged[LF_DEP_ALIAS] = lf_deps_alias(run, &t, assume_no_alias);
+	deps->tagged[LF_DEP_ALIAS] = lf_deps_alias(run, &t, alias, checkable,
+						   &deps->checked);
+	deps->checked = isl_union_map_intersect_params(deps->checked,
+		isl_set_copy(run->context));
+	if (!deps->checked)
+		ok = 0;
 	for (k = 0; k < LF_DEP_N; ++k) {
 		deps->tagged[k] = isl_union_map_intersect_params(
 			deps->tagged[k], isl_set_copy(run->context));

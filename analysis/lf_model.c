@@ -52,8 +52,10 @@ void lf_run_free(struct lf_run *run)
 		lf_reason_free(run->nests[i].opaque);
 		free(run->nests[i].prefix);
 	}
-	for (i = 0; i < run->n_array; ++i)
+	for (i = 0; i < run->n_array; ++i) {
 		free(run->arrays[i].name);
+		free(run->arrays[i].var);
+	}
 	for (i = 0; i < run->n_param; ++i)
 		free(run->params[i].name);
 	free(run->stmts);

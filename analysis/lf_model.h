@@ -95,10 +95,15 @@ enum lf_array_origin {
  * otherwise), and n_ref the number of times its function names it
  * (through macros too).  aliased is set for a global when some global
  * of the unit is another name for storage (an alias attribute or an
- * asm label): then globals may overlap.
+ * asm label): then globals may overlap.  var is the variable's name
+ * as the source spells it (name may differ, to keep names apart).
+ * size[k] is the number of elements of dimension k that the type
+ * gives, or -1 (the outermost one of a pointer, a variable length).
  */
 struct lf_array {
 	char *name;
+	char *var;
+	long long size[LF_MAX_DEPTH];
 	enum lf_array_origin origin;
 	int is_restrict;
 	int n_dim;

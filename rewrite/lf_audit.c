@@ -18,6 +18,7 @@
 static void lf_audit_pair_clear(struct lf_audit_pair *pair)
 {
 	lf_reason_free(pair->plan_reason);
+	lf_check_names_free(pair->apart, pair->n_apart);
 	lf_audit_reason_clear(&pair->reason);
 	if (pair->limit)
 		lf_audit_reason_clear(pair->limit);
@@ -330,6 +331,30 @@ static int lf_audit_pair_fusable(struct lf_audit_pair *pair,
 	return r < 0 ? -1 : 0;
 }
 
+/* The arrays that a check must find apart for fusable nests k - 1 and k
+ * to share their loops as "pair" says, with alias checks.
+ */
+static int lf_audit_pair_apart(struct lf_audit_pair *pair,
+	struct lf_run *run, struct lf_analysis *analysis, int k)
+{
+	struct lf_check check;
+	isl_union_map *sched;
+	int r;
+
+	if (analysis->alias != LF_ALIAS_CHECKED || pair->depth == 0 ||
+	    (pair->verdict != LF_VERDICT_FUSABLE &&
+	     pair->verdict != LF_VERDICT_FUSABLE_SHIFT))
+		return 0;
+	sched = lf_plan_pair_schedule(run, k, pair->depth, pair->shift, NULL);
+	r = sched ? lf_check_needed(run, analysis->deps, sched, &check) : -1;
+	isl_union_map_free(sched);
+	if (r == 0)
+		r = lf_check_names(run, &check, &pair->apart);
+	lf_check_clear(&check);
+	pair->n_apart = r > 0 ? r : 0;
+	return r < 0 ? -1 : 0;
+}
+
 /* Whether the plan of "analysis" fuses nests k - 1 and k, and if they
  * are fusable but not fused, why: the planner's refusal, or the
  * failure to plan at all.
@@ -390,6 +415,8 @@ static int lf_audit_pair(struct lf_audit_pair *pair, struct lf_run *run,
 	if (r == 0 && pair->depth > 0)
 		r = lf_audit_pair_fusable(pair, run, deps, k, base);
 	lf_witness_clear(&witness);
+	if (r == 0)
+		r = lf_audit_pair_apart(pair, run, analysis, k);
 	if (r == 0)
 		r = lf_audit_pair_plan(pair, analysis, k);
 	return r;
@@ -470,11 +497,15 @@ static void lf_audit_group_rebase(struct lf_audit_group *group, int base)
 	}
 }
 
+/* The groups of the plan of "analysis" that fuse or tile nests, with
+ * the arrays a check must find apart for them.
+ */
 static int lf_audit_add_groups(struct lf_audit_function *fn,
-	struct lf_run *run, struct lf_deps *deps, struct lf_plan *plan,
-	int base)
+	struct lf_run *run, struct lf_analysis *analysis, int base)
 {
-	int g, first;
+	struct lf_plan *plan = analysis->plan;
+	struct lf_audit_group *group;
+	int g, first, n;
 
 	for (g = 0; plan && g < plan->n_group; ++g) {
 		if (lf_plan_group_size(plan, g, &first) < 2 &&
@@ -482,11 +513,17 @@ static int lf_audit_add_groups(struct lf_audit_function *fn,
 			continue;
 		if (LF_GROW(fn->groups, fn->n_group) < 0)
 			return -1;
+		group = &fn->groups[fn->n_group++];
 		isl_ctx_reset_operations(isl_set_get_ctx(run->context));
-		if (lf_audit_group_init(&fn->groups[fn->n_group++], run, deps,
-					plan, g) < 0)
+		if (lf_audit_group_init(group, run, analysis->deps, plan,
+					g) < 0)
 			return -1;
-		lf_audit_group_rebase(&fn->groups[fn->n_group - 1], base);
+		lf_audit_group_rebase(group, base);
+		n = analysis->check ? lf_check_names(run, &analysis->check[g],
+						     &group->apart) : 0;
+		if (n < 0)
+			return -1;
+		group->n_apart = n;
 	}
 	return 0;
 }
@@ -507,8 +544,7 @@ static int lf_audit_run(struct lf_audit_function *fn, struct lf_run *run,
 		return -1;
 	r = lf_audit_add_pairs(fn, run, &analysis, base);
 	if (r == 0 && analysis.deps)
-		r = lf_audit_add_groups(fn, run, analysis.deps, analysis.plan,
-					base);
+		r = lf_audit_add_groups(fn, run, &analysis, base);
 	lf_analysis_clear(&analysis);
 	return r;
 }

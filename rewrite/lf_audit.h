@@ -111,7 +111,9 @@ struct lf_audit_nest {
  * says whether the planner puts them in one group; when it does not
  * although they are fusable, plan_reason says why.  limit, if not NULL,
  * is the dependence that keeps a fusable pair from sharing one more
- * loop.
+ * loop.  A fusable pair whose fused order breaks the conflicts of arrays
+ * that may overlap is fusable under a run-time check that they do not:
+ * apart names those n_apart pairs of arrays, two names per pair.
  */
 struct lf_audit_pair {
 	int first;
@@ -124,6 +126,8 @@ struct lf_audit_pair {
 	struct lf_reason *plan_reason;
 	struct lf_audit_reason reason;
 	struct lf_audit_reason *limit;
+	int n_apart;
+	char **apart;
 };
 
 /* A member of a fusion group: where its nest is, and the iterators of
@@ -142,7 +146,9 @@ struct lf_audit_member {
  * runs in blocks of rtile.  shift[i][l] is how many iterations its i-th
  * nest runs behind in loop l.  deps are the dependences between its
  * nests that the fused order keeps, unless incomplete is set (isl ran
- * out of its budget listing them).
+ * out of its budget listing them).  apart names the n_apart pairs of
+ * arrays that a run-time check must find apart for the group to run
+ * fused.
  */
 struct lf_audit_group {
 	int first;
@@ -160,6 +166,8 @@ struct lf_audit_group {
 	int n_dep;
 	struct lf_audit_dep *deps;
 	int incomplete;
+	int n_apart;
+	char **apart;
 };
 
 struct lf_audit_function {

@@ -6,6 +6,7 @@
 #include <isl/union_map.h>
 
 #include "lf_audit.h"
+#include "lf_check.h"
 #include "lf_grow.h"
 
 /* A fusion group for the audit (and for --explain): its nests, loops,
@@ -26,6 +27,7 @@ void lf_audit_group_clear(struct lf_audit_group *group)
 	free(group->members);
 	free(group->rtile_iter);
 	free(group->shift);
+	lf_check_names_free(group->apart, group->n_apart);
 	memset(group, 0, sizeof(*group));
 }
 

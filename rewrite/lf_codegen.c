@@ -200,6 +200,26 @@ static void lf_codegen_add_text(struct lf_buf *out, struct lf_run *run,
 	}
 }
 
+/* Append the text of the run at [begin, end), which starts a line
+ * after the run's indentation, with its later lines one level deeper:
+ * the original code in the else branch of a check.
+ */
+int lf_codegen_add_deeper(struct lf_buf *out, struct lf_file *file,
+	struct lf_run *run, unsigned begin, unsigned end)
+{
+	struct lf_buf indent;
+
+	lf_buf_init(&indent);
+	lf_buf_printf(&indent, "%s%s", run->indent, run->indent_unit);
+	if (indent.failed)
+		return -1;
+	lf_buf_add_str(out, indent.data);
+	lf_codegen_add_text(out, run, file->text, begin, end, run->indent,
+			    strlen(run->indent), indent.data);
+	lf_buf_free(&indent);
+	return out->failed ? -1 : 0;
+}
+
 /* Is "array" one of the arrays contracted to a scalar?
  */
 static int lf_codegen_contracted(struct lf_codegen *cg, int array)
@@ -714,6 +734,7 @@ static char *lf_codegen_print(struct lf_codegen *cg,
 	struct lf_fit *cond_fit, struct lf_print_style *style)
 {
 	struct lf_print_expr_style es = cg->expr_style;
+	const char *base = style->indent;
 	struct lf_buf buf, indent;
 	char *code;
 
@@ -733,7 +754,8 @@ static char *lf_codegen_print(struct lf_codegen *cg,
 	style->indent = indent.data;
 	code = lf_print_ast(tree, style);
 	lf_buf_printf(&buf, "%s%s%s}", code ? code : "", style->newline,
-		      cg->plan->run->indent);
+		      base);
+	style->indent = base;
 	free(code);
 	lf_buf_free(&indent);
 	if (!code) {
@@ -803,7 +825,7 @@ char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
 {
 	struct lf_codegen cg;
 	struct lf_print_style style;
-	struct lf_buf out;
+	struct lf_buf out, indent;
 	char *code = NULL;
 	struct lf_run *run = plan->run;
 	int first = 0, n;
@@ -818,10 +840,13 @@ char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
 	*overflow = 0;
 	n = lf_plan_group_size(plan, g, &first);
 	lf_buf_init(&out);
-	if (n < 1 || lf_codegen_casts(&cg) < 0 ||
+	lf_buf_init(&indent);
+	lf_buf_printf(&indent, "%s%s", run->indent,
+		      options->deeper ? run->indent_unit : "");
+	if (n < 1 || indent.failed || lf_codegen_casts(&cg) < 0 ||
 	    (options->openmp && lf_codegen_parallel(&cg, deps, g) < 0))
 		goto done;
-	style.indent = run->indent;
+	style.indent = indent.data;
 	style.indent_unit = run->indent_unit;
 	style.newline = cg.newline;
 	style.print_user = &lf_codegen_print_user;
@@ -833,11 +858,12 @@ char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
 	if (!code)
 		goto done;
 	lf_codegen_comments(&cg, g, run->nests[first].begin,
-			    run->nests[first + n - 1].end, run->indent, &out);
+			    run->nests[first + n - 1].end, indent.data, &out);
 	lf_buf_add_str(&out, code);
 	free(code);
 	code = lf_buf_take(&out);
 done:
+	lf_buf_free(&indent);
 	lf_buf_free(&out);
 	lf_codegen_clear(&cg);
 	return code;

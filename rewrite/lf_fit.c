@@ -14,6 +14,7 @@
  */
 
 struct lf_fit {
+	struct lf_run *run;
 	struct lf_plan *plan;
 	const struct lf_names *names;
 	int n_iter;
@@ -31,7 +32,7 @@ void lf_fit_free(struct lf_fit *fit)
 		return;
 	for (i = 0; fit->iters && i < fit->n_iter; ++i)
 		lf_range_clear(&fit->iters[i]);
-	for (i = 0; fit->params && i < fit->plan->run->n_param; ++i)
+	for (i = 0; fit->params && i < fit->run->n_param; ++i)
 		lf_range_clear(&fit->params[i]);
 	free(fit->iters);
 	free(fit->params);
@@ -100,7 +101,7 @@ static int lf_fit_iters(struct lf_fit *fit, int g,
  */
 static int lf_fit_params(struct lf_fit *fit, __isl_keep isl_set *context)
 {
-	struct lf_run *run = fit->plan->run;
+	struct lf_run *run = fit->run;
 	isl_set *all;
 	isl_size n = isl_set_dim(context, isl_dim_param);
 	int i, pos;
@@ -129,10 +130,10 @@ static int lf_fit_leaf(__isl_keep isl_id *id, struct lf_range *range,
 	void *user)
 {
 	struct lf_fit *fit = user;
-	struct lf_run *run = fit->plan->run;
+	struct lf_run *run = fit->run;
 	const char *name = isl_id_get_name(id);
 	struct lf_range *r = NULL;
-	int i, p = lf_names_find(fit->names, name);
+	int i, p = fit->names ? lf_names_find(fit->names, name) : -1;
 
 	if (p >= 0)
 		r = &fit->iters[p];
@@ -164,6 +165,7 @@ struct lf_fit *lf_fit_alloc(struct lf_plan *plan, int g,
 
 	if (!fit)
 		return NULL;
+	fit->run = plan->run;
 	fit->plan = plan;
 	fit->names = names;
 	fit->wide = wide;
@@ -183,6 +185,28 @@ struct lf_fit *lf_fit_alloc(struct lf_plan *plan, int g,
 		return NULL;
 	}
 	isl_set_free(context);
+	return fit;
+}
+
+/* The leaf intervals of the sizes of "run" alone, within "context":
+ * for expressions of sizes, printed wide or not.
+ */
+struct lf_fit *lf_fit_alloc_sizes(struct lf_run *run,
+	__isl_keep isl_set *context, int wide)
+{
+	struct lf_fit *fit = calloc(1, sizeof(*fit));
+
+	if (!fit)
+		return NULL;
+	fit->run = run;
+	fit->wide = wide;
+	fit->env.leaf = &lf_fit_leaf;
+	fit->env.user = fit;
+	fit->params = calloc(run->n_param + 1, sizeof(*fit->params));
+	if (!fit->params || lf_fit_params(fit, context) < 0) {
+		lf_fit_free(fit);
+		return NULL;
+	}
 	return fit;
 }
 

@@ -28,6 +28,7 @@ void lf_result_clear(struct lf_result *result)
 		for (k = 0; k < m->n_contracted; ++k)
 			free(m->contracted[k]);
 		free(m->contracted);
+		lf_check_names_free(m->apart, m->n_apart);
 		lf_audit_group_free(m->explain);
 		lf_reason_free(m->reason);
 	}
@@ -104,9 +105,28 @@ static int lf_result_covers(struct lf_result *result, unsigned begin,
 /* The message that group g of "plan", of n nests, is fused (with the
  * arrays in "list" contracted).
  */
-static int lf_rewrite_fused(struct lf_result *result, struct lf_plan *plan,
-	int g, int first, int n, struct lf_contraction *list, int n_list)
+/* Does group g run under a check? */
+static int lf_rewrite_is_checked(struct lf_analysis *analysis, int g)
 {
+	return analysis->check && analysis->check[g].n_pair > 0;
+}
+
+/* Name in "m" the pairs of arrays that "check" finds apart.
+ */
+static int lf_rewrite_apart(struct lf_message *m, struct lf_run *run,
+	const struct lf_check *check)
+{
+	int n = lf_check_names(run, check, &m->apart);
+
+	m->n_apart = n > 0 ? n : 0;
+	return n < 0 ? -1 : 0;
+}
+
+static int lf_rewrite_fused(struct lf_result *result,
+	struct lf_analysis *analysis, int g, int first, int n,
+	struct lf_contraction *list, int n_list)
+{
+	struct lf_plan *plan = analysis->plan;
 	struct lf_message *m;
 	const char *rtile = lf_plan_rtile_iter(plan, g);
 	int k;
@@ -132,6 +152,8 @@ static int lf_rewrite_fused(struct lf_result *result, struct lf_plan *plan,
 			return -1;
 		m->n_contracted++;
 	}
+	if (lf_rewrite_is_checked(analysis, g))
+		return lf_rewrite_apart(m, plan->run, &analysis->check[g]);
 	return 0;
 }
 
@@ -197,21 +219,59 @@ static int lf_rewrite_explain(struct lf_message *m, struct lf_run *run,
 	return 0;
 }
 
-static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
-	struct lf_deps *deps, int g, const struct lf_options *options,
-	struct lf_result *result)
+/* "if (<check>) {<code>} else {<the nests as they are>}", where the
+ * nests of group g at [begin, end) become "code", under "check"; takes
+ * "code".
+ */
+static char *lf_rewrite_versioned(struct lf_file *file,
+	struct lf_analysis *analysis, int g, unsigned begin, unsigned end,
+	char *code)
 {
-	struct lf_codegen_options copt = { options->openmp, 0, NULL };
+	struct lf_run *run = analysis->plan->run;
+	const char *nl = file->crlf ? "\r\n" : "\n";
+	struct lf_buf buf, sep;
+
+	lf_buf_init(&buf);
+	lf_buf_init(&sep);
+	lf_buf_printf(&sep, "%s%s    ", nl, run->indent);
+	lf_buf_add_str(&buf, "if (");
+	if (!code || sep.failed ||
+	    lf_check_print(&analysis->checks, &analysis->check[g], sep.data,
+			   &buf) < 0) {
+		free(code);
+		lf_buf_free(&sep);
+		lf_buf_free(&buf);
+		return NULL;
+	}
+	lf_buf_printf(&buf, ") {%s%s%s%s", nl, run->indent, run->indent_unit,
+		      code);
+	lf_buf_printf(&buf, "%s%s} else {%s", nl, run->indent, nl);
+	if (lf_codegen_add_deeper(&buf, file, run, begin, end) < 0)
+		buf.failed = 1;
+	lf_buf_printf(&buf, "%s%s}", nl, run->indent);
+	free(code);
+	lf_buf_free(&sep);
+	return lf_buf_take(&buf);
+}
+
+static int lf_rewrite_group(struct lf_file *file, struct lf_analysis *analysis,
+	int g, const struct lf_options *options, struct lf_result *result)
+{
+	struct lf_plan *plan = analysis->plan;
+	struct lf_deps *deps = analysis->deps;
+	struct lf_codegen_options copt = { options->openmp, 0, NULL, 0 };
 	struct lf_run *run = plan->run;
 	int first = 0, n = lf_plan_group_size(plan, g, &first), i, n_list;
-	int overflow;
-	struct lf_contraction *list;
+	int overflow, checked = lf_rewrite_is_checked(analysis, g);
+	struct lf_contraction *list = NULL;
 	int *contracted;
 	char *code;
 
 	if (n < 2 && !plan->tiled[g])
 		return 0;
-	n_list = lf_rewrite_contract(plan, deps, g, options, &list);
+	copt.deeper = checked;
+	n_list = checked ? 0 :
+		 lf_rewrite_contract(plan, deps, g, options, &list);
 	contracted = n_list > 0 ? malloc(n_list * sizeof(int)) : NULL;
 	for (i = 0; contracted && i < n_list; ++i)
 		contracted[i] = list[i].array;
@@ -219,6 +279,10 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	copt.contracted = contracted;
 	code = n_list < 0 ? NULL : lf_codegen_group(file, plan, deps, g, &copt,
 						    &overflow);
+	if (checked && code)
+		code = lf_rewrite_versioned(file, analysis, g,
+			run->nests[first].begin, run->nests[first + n - 1].end,
+			code);
 	free(contracted);
 	if (!code) {
 		free(list);
@@ -229,7 +293,7 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	if (lf_rewrite_decls(list, n_list, result) < 0 ||
 	    lf_result_edit(result, run->nests[first].begin,
 			   run->nests[first + n - 1].end, code) < 0 ||
-	    lf_rewrite_fused(result, plan, g, first, n, list, n_list) < 0) {
+	    lf_rewrite_fused(result, analysis, g, first, n, list, n_list) < 0) {
 		free(list);
 		return -1;
 	}
@@ -286,8 +350,7 @@ static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
 		analysis.failure = NULL;
 	}
 	for (g = 0; analysis.plan && g < analysis.plan->n_group && r == 0; ++g)
-		r = lf_rewrite_group(file, analysis.plan, analysis.deps, g,
-				     options, result);
+		r = lf_rewrite_group(file, &analysis, g, options, result);
 	if (r == 0 && analysis.plan)
 		r = lf_rewrite_refusals(analysis.plan, result);
 	lf_analysis_clear(&analysis);

@@ -14,8 +14,10 @@
  * one nest, tiled alone).  When tiled, its band loops got the n_tile
  * sizes "tiles", and rtile_iter, if not NULL, is the loop below the
  * band that runs in blocks of rtile.  contracted names the arrays that
- * became scalars.  With the explain option, "explain" describes the
- * group.
+ * became scalars.  apart names n_apart pairs of arrays (apart[2i] and
+ * apart[2i + 1]) that a run-time check must find apart for the fused
+ * code to run; the original code runs otherwise.  With the explain
+ * option, "explain" describes the group.
  * LF_MESSAGE_REFUSED: the nest at loc is not fused with the nest at
  * line other_line, for "reason".
  * LF_MESSAGE_FAILED: a run or a group left as it is, for "reason" (the
@@ -37,6 +39,8 @@ struct lf_message {
 	int rtile;
 	int n_contracted;
 	char **contracted;
+	int n_apart;
+	char **apart;
 	struct lf_audit_group *explain;
 	unsigned other_line;
 	struct lf_reason *reason;

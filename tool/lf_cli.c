@@ -30,6 +30,8 @@ static const char lf_cli_usage[] =
 "      --function=NAME only transform function NAME\n"
 "      --assume-no-alias  distinct pointer parameters and globals never\n"
 "                      overlap (as if every pointer were restrict)\n"
+"      --no-alias-checks  where pointer parameters may overlap, do not\n"
+"                      fuse under a run-time check that they do not\n"
 "      --fuse-all      fuse wherever it is legal, also where the cost\n"
 "                      model expects no gain (no shared array, under 5%\n"
 "                      of the traffic saved, data that fit in L1, nests\n"
@@ -201,6 +203,7 @@ enum {
 	LF_OPT_CACHE,
 	LF_OPT_FUNCTION,
 	LF_OPT_NO_ALIAS,
+	LF_OPT_NO_CHECKS,
 	LF_OPT_OPENMP,
 	LF_OPT_FUSE_ALL,
 	LF_OPT_EXPLAIN,
@@ -217,6 +220,7 @@ static const struct option lf_cli_long[] = {
 	{ "cache", required_argument, NULL, LF_OPT_CACHE },
 	{ "function", required_argument, NULL, LF_OPT_FUNCTION },
 	{ "assume-no-alias", no_argument, NULL, LF_OPT_NO_ALIAS },
+	{ "no-alias-checks", no_argument, NULL, LF_OPT_NO_CHECKS },
 	{ "openmp", no_argument, NULL, LF_OPT_OPENMP },
 	{ "fuse-all", no_argument, NULL, LF_OPT_FUSE_ALL },
 	{ "explain", no_argument, NULL, LF_OPT_EXPLAIN },
@@ -315,6 +319,9 @@ static int lf_cli_option(int c, char *const *argv,
 		return 0;
 	case LF_OPT_NO_ALIAS:
 		options->opt.assume_no_alias = 1;
+		return 0;
+	case LF_OPT_NO_CHECKS:
+		options->opt.no_alias_checks = 1;
 		return 0;
 	case LF_OPT_OPENMP:
 		options->opt.openmp = 1;

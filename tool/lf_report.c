@@ -82,11 +82,13 @@ char *lf_report_pair_verdict(const struct lf_audit_function *fn,
 	case LF_VERDICT_FUSABLE:
 		lf_buf_add_str(&buf, "fusable");
 		lf_report_add_depth(&buf, fn, pair);
+		lf_say_add_apart(&buf, ", if ", pair->apart, pair->n_apart);
 		break;
 	case LF_VERDICT_FUSABLE_SHIFT:
 		lf_buf_add_str(&buf, "fusable with shift ");
 		lf_report_add_shift(&buf, pair->shift, pair->depth);
 		lf_report_add_depth(&buf, fn, pair);
+		lf_say_add_apart(&buf, ", if ", pair->apart, pair->n_apart);
 		why = lf_say_audit_reason(&pair->reason);
 		lf_buf_printf(&buf, ": %s", why ? why : "?");
 		break;

@@ -55,6 +55,18 @@ static struct json_object *lf_json_strs(char **strs, int n)
 	return arr;
 }
 
+/* The n pairs of names of "apart", [["x", "y"], ...].
+ */
+static struct json_object *lf_json_apart(char **apart, int n)
+{
+	struct json_object *arr = json_object_new_array();
+	int i;
+
+	for (i = 0; i < n; ++i)
+		json_object_array_add(arr, lf_json_strs(apart + 2 * i, 2));
+	return arr;
+}
+
 static struct json_object *lf_json_ints(const int *v, int n)
 {
 	struct json_object *arr = json_object_new_array();
@@ -182,6 +194,7 @@ static struct json_object *lf_json_pair(const char *path,
 	lf_json_add(obj, "shift", pair->verdict == LF_VERDICT_FUSABLE_SHIFT ?
 		    lf_json_ints(pair->shift, pair->depth) : NULL);
 	lf_json_add(obj, "fused", json_object_new_boolean(pair->fused));
+	lf_json_add(obj, "apart", lf_json_apart(pair->apart, pair->n_apart));
 	lf_json_add(obj, "plan_reason", fusable && !pair->fused &&
 		    pair->plan_reason ?
 		    lf_json_take(lf_say_reason(pair->plan_reason)) : NULL);
@@ -223,6 +236,7 @@ static struct json_object *lf_json_group(const char *path,
 	lf_json_add(obj, "tiled", json_object_new_boolean(group->tiled));
 	lf_json_add(obj, "tile_sizes", tiles);
 	lf_json_add(obj, "shifts", shifts);
+	lf_json_add(obj, "apart", lf_json_apart(group->apart, group->n_apart));
 	lf_json_add(obj, "message", lf_json_take(lf_say_group_summary(group)));
 	lf_json_add(obj, "dependences", deps);
 	lf_json_add(obj, "dependences_complete",
@@ -305,6 +319,8 @@ static struct json_object *lf_json_options(const struct lf_audit *audit)
 	lf_json_add(obj, "cache_l2", json_object_new_int64(o->cache_l2));
 	lf_json_add(obj, "assume_no_alias",
 		    json_object_new_boolean(o->assume_no_alias));
+	lf_json_add(obj, "alias_checks", json_object_new_boolean(
+		!o->assume_no_alias && !o->no_alias_checks));
 	lf_json_add(obj, "fuse_all", json_object_new_boolean(o->fuse_all));
 	return obj;
 }

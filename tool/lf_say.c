@@ -547,6 +547,7 @@ char *lf_say_group_summary(const struct lf_audit_group *group)
 			      group->rtile_iter, group->rtile);
 	for (i = 0; i < group->n; ++i)
 		lf_say_add_shift(&buf, group, i);
+	lf_say_add_apart(&buf, "; runs if ", group->apart, group->n_apart);
 	return lf_buf_take(&buf);
 }
 
@@ -571,6 +572,25 @@ int lf_say_dep_repeats(const struct lf_audit_group *group, int i)
 	}
 	free(a);
 	return same;
+}
+
+/* "<lead>a and b do not overlap, checked at run time", or "<lead>a
+ * and b, and c and d, do not overlap, ...", for the n pairs of "apart";
+ * nothing if n is 0.
+ */
+void lf_say_add_apart(struct lf_buf *buf, const char *lead, char **apart,
+	int n)
+{
+	int i;
+
+	for (i = 0; i < n; ++i)
+		lf_buf_printf(buf, "%s%s and %s", i == 0 ? lead :
+			      i + 1 < n ? ", " : ", and ", apart[2 * i],
+			      apart[2 * i + 1]);
+	if (n > 1)
+		lf_buf_add_char(buf, ',');
+	if (n > 0)
+		lf_buf_add_str(buf, " do not overlap, checked at run time");
 }
 
 /* "fused 2 loop nests into 1 (tiled 64x64, k in blocks of 64)",
@@ -602,6 +622,7 @@ static char *lf_say_fused(const struct lf_message *m)
 	if (m->n_contracted > 0)
 		lf_buf_printf(&buf, " to %s", m->n_contracted > 1 ?
 			      "scalars" : "a scalar");
+	lf_say_add_apart(&buf, "; runs if ", m->apart, m->n_apart);
 	return lf_buf_take(&buf);
 }
 

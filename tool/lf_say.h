@@ -24,5 +24,7 @@ int lf_say_dep_repeats(const struct lf_audit_group *group, int i);
 char *lf_say_message(const struct lf_message *m);
 const char *lf_say_message_kind(const struct lf_message *m);
 void lf_say_add_iters(struct lf_buf *buf, char **iters, int n);
+void lf_say_add_apart(struct lf_buf *buf, const char *lead, char **apart,
+	int n);
 
 #endif
