@@ -762,7 +762,8 @@ static void lf_put_float_term(struct lf_gen *gen, int small, int n)
 	} else if (r < 75) {
 		lf_put(gen, "%s", lf_iter_str(lf_rand_iter(gen)));
 	} else if (r < 82) {
-		lf_put(gen, "%d.%df", lf_rand(gen, 3), 5 * lf_rand(gen, 2));
+		t = 5 * lf_rand(gen, 2);
+		lf_put(gen, "%d.%df", lf_rand(gen, 3), t);
 	} else if (r < 96) {
 		lf_put_float_read(gen, small);
 		lf_put(gen, " * cosf(");
@@ -891,30 +892,37 @@ static const char *lf_cmp(struct lf_gen *gen)
 }
 
 /* Print a condition on the iterators: mostly affine, sometimes with
- * a modulo.
+ * a modulo.  C leaves the order in which a call's arguments are
+ * evaluated open, so every number is drawn in a statement of its own:
+ * the generator must print the same program whichever compiler built
+ * it.  (The order is the one gcc used when they were arguments.)
  */
 static void lf_put_cond(struct lf_gen *gen)
 {
 	int it = lf_rand_iter(gen);
 	const char *name = lf_iter_str(it);
 	int r = lf_rand(gen, 100);
+	const char *cmp;
+	int c;
 	int p;
 
 	if (r < 35) {
-		lf_put(gen, "%s %s %d", name, lf_cmp(gen),
-			lf_between(gen, gen->iter[it].lo, gen->iter[it].hi));
+		c = lf_between(gen, gen->iter[it].lo, gen->iter[it].hi);
+		lf_put(gen, "%s %s %d", name, lf_cmp(gen), c);
 	} else if (r < 60) {
 		p = lf_rand(gen, 2);
 		gen->par_used[p] = 1;
+		c = lf_between(gen, 1, 3);
 		lf_put(gen, "%s %s %s - %d", name, lf_cmp(gen),
-			lf_par_name[p], lf_between(gen, 1, 3));
+			lf_par_name[p], c);
 	} else if (r < 80 && gen->n_iter > 1) {
-		lf_put(gen, "%s %s %s", name, lf_cmp(gen),
-			lf_iter_str(lf_other_iter(gen, it)));
+		c = lf_other_iter(gen, it);
+		lf_put(gen, "%s %s %s", name, lf_cmp(gen), lf_iter_str(c));
 	} else if (r < 88 && gen->n_iter > 1) {
 		gen->par_used[0] = 1;
+		cmp = lf_cmp(gen);
 		lf_put(gen, "%s + %s %s n", name,
-			lf_iter_str(lf_other_iter(gen, it)), lf_cmp(gen));
+			lf_iter_str(lf_other_iter(gen, it)), cmp);
 	} else if (r < 94) {
 		lf_put(gen, "%s %% 2 == %d", name, lf_rand(gen, 2));
 	} else {
