@@ -2068,22 +2068,50 @@ static void lf_x_size_iter(struct lf_gen *gen)
 }
 
 /* A long iterator whose products do not fit in an int: fused into an
- * int loop, j * a[j] * 100000 would overflow.
+ * int loop, j * a[j] * 100000 would overflow; and its type seen by
+ * sizeof or _Generic.
  */
 static void lf_x_long_iter(struct lf_gen *gen)
 {
 	static const char *types[] = { "long", "long long" };
+	static const char *type_of[] = { "", " + (long long) sizeof(j)",
+		" + _Generic(j, long: 1, long long: 2, default: 3)" };
 	int k = lf_xbetween(gen, 4, 300);
 	const char *n = lf_x_count(gen, k);
 	const char *x = lf_x_array(gen, "int", k, LF_FILL_INT);
 	const char *a = lf_x_array(gen, "int", k, LF_FILL_INT);
 	const char *b = lf_x_array(gen, "long long", k, LF_FILL_INT);
+	const char *t2 = lf_xpick(gen, types, 2);
 
 	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
 	lf_xb(gen, "\t\t%s[i] = %s[i] + i;\n", a, x);
-	lf_xb(gen, "\tfor (%s j = 0; j < %s; j++)\n", lf_xpick(gen, types, 2),
-		n);
-	lf_xb(gen, "\t\t%s[j] = j * %s[j] * 100000;\n", b, a);
+	lf_xb(gen, "\tfor (%s j = 0; j < %s; j++)\n", t2, n);
+	lf_xb(gen, "\t\t%s[j] = j * %s[j] * 100000%s;\n", b, a,
+		lf_xpick(gen, type_of, 3));
+}
+
+/* Unsigned loops that count down and stop when the iterator wraps
+ * ("i < un" after i-- from 0), or test before they step ("i-- > 0"),
+ * with un == 0 now and then; the size of the iterator in the body.
+ */
+static void lf_x_unsigned_down(struct lf_gen *gen)
+{
+	static const char *types[] = { "int", "long", "unsigned" };
+	int k = lf_xbetween(gen, 4, 200);
+	int v = lf_xchance(gen, 20) ? 0 : k;
+	const char *un = lf_x_param(gen, "unsigned", "un", lf_xs(gen, "%du", v));
+	const char *x = lf_x_array(gen, "unsigned", k + 1, LF_FILL_INT);
+	const char *a = lf_x_array(gen, "unsigned", k + 1, LF_FILL_INT);
+	const char *b = lf_x_array(gen, "unsigned", k, LF_FILL_INT);
+
+	if (lf_xchance(gen, 50))
+		lf_xb(gen, "\tfor (unsigned i = %s - 1; i < %s; i--)\n", un, un);
+	else
+		lf_xb(gen, "\tfor (unsigned i = %s; i-- > 0;)\n", un);
+	lf_xb(gen, "\t\t%s[i] = %s[i] * 3u + (unsigned) sizeof(i);\n", a, x);
+	lf_xb(gen, "\tfor (%s i = 0; i < %s; i++)\n", lf_xpick(gen, types, 3),
+		un);
+	lf_xb(gen, "\t\t%s[i] = %s[i] + %s[i + 1];\n", b, a, a);
 }
 
 static void lf_x_int_types(struct lf_gen *gen)
@@ -2092,12 +2120,13 @@ static void lf_x_int_types(struct lf_gen *gen)
 
 	while (n-- > 0) {
 		lf_x_block(gen);
-		switch (lf_xrand(gen, 6)) {
+		switch (lf_xrand(gen, 7)) {
 		case 0: lf_x_int_vs_unsigned(gen); break;
 		case 1: lf_x_unsigned_arith(gen); break;
 		case 2: lf_x_char_iter(gen); break;
 		case 3: lf_x_short_cast(gen); break;
 		case 4: lf_x_size_iter(gen); break;
+		case 5: lf_x_unsigned_down(gen); break;
 		default: lf_x_long_iter(gen); break;
 		}
 	}
@@ -2129,13 +2158,17 @@ static const struct lf_limit lf_limits[] = {
 	{ "unsigned char", "int", "UCHAR_MAX", NULL, "", 0, 200, "int" },
 };
 
+/* A type of lf_limits, signed if "is_signed"; unsigned and size_t
+ * twice as often as the others, since only their loops wrap.
+ */
 static const struct lf_limit *lf_x_pick_limit(struct lf_gen *gen,
 	int is_signed)
 {
+	static const int pick[] = { 0, 1, 2, 3, 4, 5, 3, 4 };
 	const struct lf_limit *l;
 
 	do
-		l = &lf_limits[lf_xrand(gen, 6)];
+		l = &lf_limits[pick[lf_xrand(gen, 8)]];
 	while (is_signed && !l->min);
 	if (!strcmp(l->max, "SIZE_MAX"))
 		gen->x.inc_stdint = 1;
