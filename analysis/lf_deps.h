@@ -33,9 +33,12 @@ struct lf_deps {
 	isl_union_map *tagged_schedule;
 };
 
-__isl_give isl_union_map *lf_deps_original_schedule(struct lf_run *run);
-int lf_deps_may_alias(const struct lf_array *a, const struct lf_array *b);
-struct lf_deps *lf_deps_compute(struct lf_run *run, int assume_no_alias);
-void lf_deps_free(struct lf_deps *deps);
+__isl_give isl_union_map *lf_deps_original_schedule(
+	__isl_keep struct lf_run *run);
+int lf_deps_may_alias(__isl_keep const struct lf_array *a,
+	__isl_keep const struct lf_array *b);
+__isl_give struct lf_deps *lf_deps_compute(__isl_keep struct lf_run *run,
+	int assume_no_alias);
+void lf_deps_free(__isl_take struct lf_deps *deps);
 
 #endif

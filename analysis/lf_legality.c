@@ -12,7 +12,7 @@
  * the new time order.  All schedules of a run share one range space.
  */
 
-void lf_witness_clear(struct lf_witness *witness)
+void lf_witness_clear(__isl_keep struct lf_witness *witness)
 {
 	isl_map_free(witness->dep);
 	witness->dep = NULL;
@@ -130,9 +130,9 @@ static isl_stat lf_legality_find_map(__isl_take isl_map *tagged, void *user)
 	return isl_stat_ok;
 }
 
-static int lf_legality_witness(struct lf_deps *deps, enum lf_dep_kind kind,
-	__isl_keep isl_union_map *sched, __isl_keep isl_union_set *focus,
-	struct lf_witness *witness)
+static int lf_legality_witness(__isl_keep struct lf_deps *deps,
+	enum lf_dep_kind kind, __isl_keep isl_union_map *sched,
+	__isl_keep isl_union_set *focus, struct lf_witness *witness)
 {
 	struct lf_legality_find find = { focus, sched, witness, 0 };
 	isl_stat r;
@@ -151,7 +151,7 @@ static int lf_legality_witness(struct lf_deps *deps, enum lf_dep_kind kind,
  * Returns 1 if so, 0 if not (then a violated dependence is put in
  * *witness, if witness is not NULL) and -1 on error.
  */
-int lf_legality_check_focus(struct lf_deps *deps,
+int lf_legality_check_focus(__isl_keep struct lf_deps *deps,
 	__isl_keep isl_union_map *sched, __isl_keep isl_union_set *focus,
 	struct lf_witness *witness)
 {
@@ -176,8 +176,8 @@ int lf_legality_check_focus(struct lf_deps *deps,
 	return 1;
 }
 
-int lf_legality_check(struct lf_deps *deps, __isl_keep isl_union_map *sched,
-	struct lf_witness *witness)
+int lf_legality_check(__isl_keep struct lf_deps *deps,
+	__isl_keep isl_union_map *sched, struct lf_witness *witness)
 {
 	return lf_legality_check_focus(deps, sched, NULL, witness);
 }
@@ -188,7 +188,7 @@ int lf_legality_check(struct lf_deps *deps, __isl_keep isl_union_map *sched,
  * does every dependence that is not carried before dims[0] have a
  * non-negative distance in each of them?
  */
-int lf_legality_permutable(struct lf_deps *deps,
+int lf_legality_permutable(__isl_keep struct lf_deps *deps,
 	__isl_keep isl_union_map *sched, const int *dims, int n)
 {
 	int k, i;
