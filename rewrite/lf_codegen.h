@@ -16,8 +16,8 @@ struct lf_codegen_options {
 	const int *contracted;
 };
 
-char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
-	struct lf_deps *deps, int g, const struct lf_codegen_options *options,
-	int *overflow);
+__isl_give char *lf_codegen_group(__isl_keep struct lf_file *file,
+	__isl_keep struct lf_plan *plan, __isl_keep struct lf_deps *deps, int g,
+	__isl_keep const struct lf_codegen_options *options, int *overflow);
 
 #endif

@@ -17,11 +17,12 @@
  */
 struct lf_fit;
 
-struct lf_fit *lf_fit_alloc(struct lf_plan *plan, int g,
-	const struct lf_names *names, __isl_keep isl_set *guard, int wide);
-void lf_fit_free(struct lf_fit *fit);
-const struct lf_range_env *lf_fit_env(struct lf_fit *fit);
-int lf_fit_tree(struct lf_fit *fit, __isl_keep isl_ast_node *tree);
-int lf_fit_expr(struct lf_fit *fit, __isl_keep isl_ast_expr *expr);
+__isl_give struct lf_fit *lf_fit_alloc(__isl_keep struct lf_plan *plan, int g,
+	__isl_keep const struct lf_names *names, __isl_keep isl_set *guard,
+	int wide);
+void lf_fit_free(__isl_take struct lf_fit *fit);
+__isl_keep const struct lf_range_env *lf_fit_env(__isl_keep struct lf_fit *fit);
+int lf_fit_tree(__isl_keep struct lf_fit *fit, __isl_keep isl_ast_node *tree);
+int lf_fit_expr(__isl_keep struct lf_fit *fit, __isl_keep isl_ast_expr *expr);
 
 #endif
