@@ -15,14 +15,17 @@
 /* Sentences about what loopfuse found and did.  Each returns a string
  * the caller frees (NULL when out of memory).
  */
-char *lf_say_reason(const struct lf_reason *reason);
+__isl_give char *lf_say_reason(__isl_keep const struct lf_reason *reason);
 int lf_say_has(enum lf_why why);
-char *lf_say_audit_reason(const struct lf_audit_reason *ar);
-char *lf_say_dep_kept(const struct lf_audit_dep *dep);
-char *lf_say_group_summary(const struct lf_audit_group *group);
-int lf_say_dep_repeats(const struct lf_audit_group *group, int i);
-char *lf_say_message(const struct lf_message *m);
-const char *lf_say_message_kind(const struct lf_message *m);
-void lf_say_add_iters(struct lf_buf *buf, char **iters, int n);
+__isl_give char *lf_say_audit_reason(
+	__isl_keep const struct lf_audit_reason *ar);
+__isl_give char *lf_say_dep_kept(__isl_keep const struct lf_audit_dep *dep);
+__isl_give char *lf_say_group_summary(
+	__isl_keep const struct lf_audit_group *group);
+int lf_say_dep_repeats(__isl_keep const struct lf_audit_group *group, int i);
+__isl_give char *lf_say_message(__isl_keep const struct lf_message *m);
+__isl_keep const char *lf_say_message_kind(
+	__isl_keep const struct lf_message *m);
+void lf_say_add_iters(__isl_keep struct lf_buf *buf, char **iters, int n);
 
 #endif
