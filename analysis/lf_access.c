@@ -88,7 +88,7 @@ static enum lf_array_origin lf_access_origin(CXCursor decl, int n_dim)
 	return LF_ARRAY_LOCAL;
 }
 
-static int lf_access_grow_arrays(struct lf_builder *b)
+static int lf_access_grow_arrays(__isl_keep struct lf_builder *b)
 {
 	struct lf_run *run = b->run;
 
@@ -100,7 +100,8 @@ static int lf_access_grow_arrays(struct lf_builder *b)
 
 /* A name for the array that no other array of the run has.
  */
-static char *lf_access_array_name(struct lf_builder *b, const char *name)
+static __isl_give char *lf_access_array_name(__isl_keep struct lf_builder *b,
+	__isl_keep const char *name)
 {
 	char buf[300];
 	int i, k;
@@ -121,7 +122,7 @@ static char *lf_access_array_name(struct lf_builder *b, const char *name)
  * type that libclang reports does not always show; the declaration's
  * own tokens do.
  */
-static int lf_access_is_restrict(struct lf_builder *b, CXCursor decl)
+static int lf_access_is_restrict(__isl_keep struct lf_builder *b, CXCursor decl)
 {
 	CXType type = clang_getCursorType(decl);
 	CXToken *tokens;
@@ -151,8 +152,9 @@ static int lf_access_is_restrict(struct lf_builder *b, CXCursor decl)
  * no attribute) and is spelled in the file, and how often the function
  * names it.  A static array keeps its storage, so it has no dims.
  */
-static void lf_access_local_decl(struct lf_builder *b, CXCursor decl,
-	const char *usr, const char *spelling, struct lf_array *a)
+static void lf_access_local_decl(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr, __isl_keep const char *spelling,
+	__isl_keep struct lf_array *a)
 {
 	unsigned begin, end, name;
 	CXFile file;
@@ -196,8 +198,8 @@ static long long lf_access_dim_size(CXType type, int dim)
 
 /* The index of the model array for variable decl, added if new.
  */
-static int lf_access_array(struct lf_builder *b, CXCursor decl,
-	const char *usr)
+static int lf_access_array(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr)
 {
 	struct lf_run *run = b->run;
 	struct lf_array *a;
@@ -235,7 +237,7 @@ static int lf_access_array(struct lf_builder *b, CXCursor decl,
 	return run->n_array - 1;
 }
 
-static int lf_access_grow(struct lf_builder *b)
+static int lf_access_grow(__isl_keep struct lf_builder *b)
 {
 	struct lf_run *run = b->run;
 	struct lf_stmt *stmt = &run->stmts[b->stmt];
@@ -250,8 +252,8 @@ static int lf_access_grow(struct lf_builder *b)
  * domain, with the iterators of loops inside a compound statement
  * projected out.
  */
-static __isl_give isl_map *lf_access_rel(struct lf_builder *b,
-	__isl_take isl_multi_pw_aff *subs, const char *array)
+static __isl_give isl_map *lf_access_rel(__isl_keep struct lf_builder *b,
+	__isl_take isl_multi_pw_aff *subs, __isl_keep const char *array)
 {
 	isl_map *rel;
 	char name[32];
@@ -265,8 +267,8 @@ static __isl_give isl_map *lf_access_rel(struct lf_builder *b,
 	return isl_map_set_tuple_name(rel, isl_dim_out, array);
 }
 
-static int lf_access_push(struct lf_builder *b, CXCursor c, int array,
-	enum lf_access_kind kind, __isl_take isl_multi_pw_aff *subs)
+static int lf_access_push(__isl_keep struct lf_builder *b, CXCursor c,
+	int array, enum lf_access_kind kind, __isl_take isl_multi_pw_aff *subs)
 {
 	struct lf_run *run = b->run;
 	struct lf_stmt *stmt = &run->stmts[b->stmt];
@@ -295,7 +297,7 @@ static int lf_access_push(struct lf_builder *b, CXCursor c, int array,
 /* Record a read and/or a write, as "mode" says.  A write inside a
  * compound statement or under a condition is a may-write.
  */
-static int lf_access_add(struct lf_builder *b, CXCursor c, int array,
+static int lf_access_add(__isl_keep struct lf_builder *b, CXCursor c, int array,
 	int mode, __isl_take isl_multi_pw_aff *subs)
 {
 	enum lf_access_kind wkind;
@@ -314,7 +316,8 @@ static int lf_access_add(struct lf_builder *b, CXCursor c, int array,
 	return lf_access_push(b, c, array, LF_ACCESS_READ, subs);
 }
 
-static __isl_give isl_multi_pw_aff *lf_access_zero_subs(struct lf_builder *b)
+static __isl_give isl_multi_pw_aff *lf_access_zero_subs(
+	__isl_keep struct lf_builder *b)
 {
 	isl_space *space;
 
@@ -325,8 +328,8 @@ static __isl_give isl_multi_pw_aff *lf_access_zero_subs(struct lf_builder *b)
 
 /* Why a variable cannot be accessed as a plain scalar or array.
  */
-static int lf_access_check_var(struct lf_builder *b, CXCursor ref,
-	CXCursor decl, const char *name)
+static int lf_access_check_var(__isl_keep struct lf_builder *b, CXCursor ref,
+	CXCursor decl, __isl_keep const char *name)
 {
 	CXType type = clang_getCursorType(decl);
 	enum CXTypeKind kind = clang_getCanonicalType(type).kind;
@@ -344,7 +347,8 @@ static int lf_access_check_var(struct lf_builder *b, CXCursor ref,
 /* A variable used without subscripts: a scalar access, or a read of a
  * value the run cannot change (an iterator).
  */
-static int lf_access_scalar(struct lf_builder *b, CXCursor ref, int mode)
+static int lf_access_scalar(__isl_keep struct lf_builder *b, CXCursor ref,
+	int mode)
 {
 	CXCursor decl = clang_getCursorReferenced(ref);
 	enum CXCursorKind dkind = clang_getCursorKind(decl);
@@ -382,7 +386,7 @@ static int lf_access_scalar(struct lf_builder *b, CXCursor ref, int mode)
 /* A subscript of access c is not affine: that, rather than the part of
  * it that is not, is the reason.
  */
-static int lf_access_subscript_fail(struct lf_builder *b, CXCursor c)
+static int lf_access_subscript_fail(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	lf_reason_free(b->reason);
 	b->reason = NULL;
@@ -418,8 +422,8 @@ static int lf_access_flatten(CXCursor c, CXCursor *base, CXCursor *subs,
 	return 0;
 }
 
-static __isl_give isl_multi_pw_aff *lf_access_subs(struct lf_builder *b,
-	CXCursor c, CXCursor *subs, int n)
+static __isl_give isl_multi_pw_aff *lf_access_subs(
+	__isl_keep struct lf_builder *b, CXCursor c, CXCursor *subs, int n)
 {
 	isl_pw_multi_aff *pma = NULL;
 	int k;
@@ -447,8 +451,9 @@ static __isl_give isl_multi_pw_aff *lf_access_subs(struct lf_builder *b,
  * beyond what an object (of at most PTRDIFF_MAX bytes) can hold
  * elsewhere.
  */
-static __isl_give isl_set *lf_access_out_of_bounds(struct lf_builder *b,
-	CXType type, int dim, __isl_take isl_pw_aff *sub, long long elem)
+static __isl_give isl_set *lf_access_out_of_bounds(
+	__isl_keep struct lf_builder *b, CXType type, int dim,
+	__isl_take isl_pw_aff *sub, long long elem)
 {
 	long long size = lf_access_dim_size(type, dim);
 	isl_set *dom = isl_pw_aff_domain(isl_pw_aff_copy(sub));
@@ -473,7 +478,7 @@ static __isl_give isl_set *lf_access_out_of_bounds(struct lf_builder *b,
  * would not are left out of the run's context.  This is what bounds
  * the loops over a size_t parameter, for one.
  */
-static int lf_access_in_bounds(struct lf_builder *b, CXCursor c,
+static int lf_access_in_bounds(__isl_keep struct lf_builder *b, CXCursor c,
 	CXCursor decl, __isl_keep isl_multi_pw_aff *mpa)
 {
 	CXType type = clang_getCursorType(decl), elem_type;
@@ -499,7 +504,8 @@ static int lf_access_in_bounds(struct lf_builder *b, CXCursor c,
 	return r;
 }
 
-static int lf_access_array_ref(struct lf_builder *b, CXCursor c, int mode)
+static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
+	int mode)
 {
 	CXCursor base, subs[LF_MAX_DEPTH], decl;
 	char *usr = NULL, *name = NULL;
@@ -546,7 +552,7 @@ done:
 	return r;
 }
 
-static int lf_access_walk_children(struct lf_builder *b, CXCursor c,
+static int lf_access_walk_children(__isl_keep struct lf_builder *b, CXCursor c,
 	int first, int mode)
 {
 	CXCursor *ch;
@@ -561,7 +567,8 @@ static int lf_access_walk_children(struct lf_builder *b, CXCursor c,
 
 /* Walk child i with "may" raised: it runs only under a condition.
  */
-static int lf_access_walk_may(struct lf_builder *b, CXCursor c, int mode)
+static int lf_access_walk_may(__isl_keep struct lf_builder *b, CXCursor c,
+	int mode)
 {
 	int may = b->may, r;
 
@@ -571,7 +578,8 @@ static int lf_access_walk_may(struct lf_builder *b, CXCursor c, int mode)
 	return r;
 }
 
-static int lf_access_binary(struct lf_builder *b, CXCursor c, int compound)
+static int lf_access_binary(__isl_keep struct lf_builder *b, CXCursor c,
+	int compound)
 {
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
 	CXCursor *ch;
@@ -597,7 +605,7 @@ static int lf_access_binary(struct lf_builder *b, CXCursor c, int compound)
 	return r;
 }
 
-static int lf_access_unary(struct lf_builder *b, CXCursor c)
+static int lf_access_unary(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
 
@@ -615,7 +623,7 @@ static int lf_access_unary(struct lf_builder *b, CXCursor c)
 	}
 }
 
-static int lf_access_conditional(struct lf_builder *b, CXCursor c)
+static int lf_access_conditional(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	CXCursor *ch;
 	int n, r;
@@ -632,7 +640,7 @@ static int lf_access_conditional(struct lf_builder *b, CXCursor c)
 
 /* The index of the array that stands for errno, added if new.
  */
-static int lf_access_errno(struct lf_builder *b)
+static int lf_access_errno(__isl_keep struct lf_builder *b)
 {
 	struct lf_run *run = b->run;
 	struct lf_array *a;
@@ -659,7 +667,7 @@ static int lf_access_errno(struct lf_builder *b)
 /* A call: refused if it may have side effects; one that may set errno
  * writes errno, so that calls that set it keep their order.
  */
-static int lf_access_call(struct lf_builder *b, CXCursor c)
+static int lf_access_call(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	enum lf_purity_effect effect;
 	struct lf_reason *reason = NULL;
@@ -688,7 +696,7 @@ static int lf_access_call(struct lf_builder *b, CXCursor c)
 /* Walk an expression, recording its accesses; "mode" says whether the
  * value of c itself is read, written or both.
  */
-int lf_access_walk_expr(struct lf_builder *b, CXCursor c, int mode)
+int lf_access_walk_expr(__isl_keep struct lf_builder *b, CXCursor c, int mode)
 {
 	enum CXCursorKind kind = clang_getCursorKind(c);
 
@@ -721,7 +729,7 @@ int lf_access_walk_expr(struct lf_builder *b, CXCursor c, int mode)
 	}
 }
 
-static int lf_access_decl(struct lf_builder *b, CXCursor c)
+static int lf_access_decl(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	CXCursor *ch;
 	int i, n, r = 0;
@@ -754,7 +762,8 @@ static int lf_access_decl(struct lf_builder *b, CXCursor c)
 /* Note "name", an iterator declared before the run, in the current
  * statement's outer_iters (once).
  */
-static int lf_access_note_outer_iter(struct lf_builder *b, const char *name)
+static int lf_access_note_outer_iter(__isl_keep struct lf_builder *b,
+	__isl_keep const char *name)
 {
 	struct lf_stmt *stmt = &b->run->stmts[b->stmt];
 	int i;
@@ -774,7 +783,7 @@ static int lf_access_note_outer_iter(struct lf_builder *b, const char *name)
 /* A loop inside a compound statement: its accesses are the union over
  * its iterations.
  */
-static int lf_access_inner_loop(struct lf_builder *b, CXCursor c)
+static int lf_access_inner_loop(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	isl_set *outer = b->cur_dom, *domain;
 	const char *outer_name;
@@ -796,7 +805,7 @@ static int lf_access_inner_loop(struct lf_builder *b, CXCursor c)
 	return r;
 }
 
-static int lf_access_if(struct lf_builder *b, CXCursor c)
+static int lf_access_if(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	CXCursor *ch;
 	int i, n, r, may = b->may;
@@ -811,7 +820,7 @@ static int lf_access_if(struct lf_builder *b, CXCursor c)
 	return r;
 }
 
-static int lf_access_block(struct lf_builder *b, CXCursor c)
+static int lf_access_block(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	CXCursor *ch;
 	int i, n, r = 0;
@@ -844,7 +853,7 @@ static enum lf_why lf_access_unsupported(enum CXCursorKind kind)
 
 /* Walk a statement inside a compound statement.
  */
-int lf_access_walk_stmt(struct lf_builder *b, CXCursor c)
+int lf_access_walk_stmt(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	enum CXCursorKind kind = clang_getCursorKind(c);
 

@@ -14,7 +14,8 @@
 /* The original schedule of the run: nests in order, each in its source
  * order.
  */
-__isl_give isl_union_map *lf_deps_original_schedule(struct lf_run *run)
+__isl_give isl_union_map *lf_deps_original_schedule(
+	__isl_keep struct lf_run *run)
 {
 	int n = 2 * lf_sched_max_depth(run) + 1;
 	struct lf_term terms[LF_SCHED_MAX_LEN];
@@ -32,7 +33,7 @@ __isl_give isl_union_map *lf_deps_original_schedule(struct lf_run *run)
 
 /* { [S[i] -> R<k>[]] -> S[i] } for access k.
  */
-static __isl_give isl_map *lf_deps_untag(struct lf_access *acc)
+static __isl_give isl_map *lf_deps_untag(__isl_keep struct lf_access *acc)
 {
 	char name[32];
 	isl_set *dom = isl_map_domain(isl_map_copy(acc->rel));
@@ -53,7 +54,7 @@ struct lf_tagged {
 	isl_union_map *schedule;
 };
 
-static void lf_tagged_clear(struct lf_tagged *t)
+static void lf_tagged_clear(__isl_keep struct lf_tagged *t)
 {
 	isl_union_map_free(t->reads);
 	isl_union_map_free(t->must_writes);
@@ -65,7 +66,7 @@ static void lf_tagged_clear(struct lf_tagged *t)
  * the run's context: sizes named by macros are known, which keeps the
  * dataflow analysis small.
  */
-static int lf_tagged_build(struct lf_run *run,
+static int lf_tagged_build(__isl_keep struct lf_run *run,
 	__isl_keep isl_union_map *sched, struct lf_tagged *t)
 {
 	isl_space *space = isl_set_get_space(run->context);
@@ -107,7 +108,7 @@ static int lf_tagged_build(struct lf_run *run,
 	return 0;
 }
 
-static __isl_give isl_union_map *lf_deps_flow(struct lf_tagged *t,
+static __isl_give isl_union_map *lf_deps_flow(__isl_keep struct lf_tagged *t,
 	__isl_take isl_union_map *sink, __isl_take isl_union_map *must,
 	__isl_take isl_union_map *may, __isl_take isl_union_map *kill)
 {
@@ -128,7 +129,8 @@ static __isl_give isl_union_map *lf_deps_flow(struct lf_tagged *t,
 	return dep;
 }
 
-static __isl_give isl_union_map *lf_deps_all_writes(struct lf_tagged *t)
+static __isl_give isl_union_map *lf_deps_all_writes(
+	__isl_keep struct lf_tagged *t)
 {
 	return isl_union_map_union(isl_union_map_copy(t->must_writes),
 				   isl_union_map_copy(t->may_writes));
@@ -138,7 +140,8 @@ static __isl_give isl_union_map *lf_deps_all_writes(struct lf_tagged *t)
  * restrict may point into each other and into globals, and globals into
  * each other where the unit gives storage a second name.
  */
-int lf_deps_may_alias(const struct lf_array *a, const struct lf_array *b)
+int lf_deps_may_alias(__isl_keep const struct lf_array *a,
+	__isl_keep const struct lf_array *b)
 {
 	int pa = a->origin == LF_ARRAY_PARAM_POINTER && !a->is_restrict;
 	int pb = b->origin == LF_ARRAY_PARAM_POINTER && !b->is_restrict;
@@ -152,7 +155,8 @@ int lf_deps_may_alias(const struct lf_array *a, const struct lf_array *b)
 
 /* The tagged instances of access "acc", { [S[i] -> R<k>[]] }.
  */
-static __isl_give isl_union_set *lf_deps_tagged_domain(struct lf_access *acc)
+static __isl_give isl_union_set *lf_deps_tagged_domain(
+	__isl_keep struct lf_access *acc)
 {
 	return isl_union_set_from_set(isl_map_domain(lf_deps_untag(acc)));
 }
@@ -160,8 +164,9 @@ static __isl_give isl_union_set *lf_deps_tagged_domain(struct lf_access *acc)
 /* Every ordered pair of accesses to arrays a and b, one of them a
  * write: all conflicts there could be if a and b overlap.
  */
-static __isl_give isl_union_map *lf_deps_alias_pair(struct lf_run *run,
-	struct lf_tagged *t, int a, int b)
+static __isl_give isl_union_map *lf_deps_alias_pair(
+	__isl_keep struct lf_run *run, __isl_keep struct lf_tagged *t, int a,
+	int b)
 {
 	isl_union_map *dep = isl_union_map_empty(
 		isl_set_get_space(run->context));
@@ -253,7 +258,7 @@ static __isl_give isl_union_map *lf_deps_untag_map(
 	return isl_union_map_range_factor_domain(u);
 }
 
-void lf_deps_free(struct lf_deps *deps)
+void lf_deps_free(__isl_take struct lf_deps *deps)
 {
 	int k;
 

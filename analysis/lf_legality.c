@@ -12,7 +12,7 @@
  * the new time order.  All schedules of a run share one range space.
  */
 
-void lf_witness_clear(struct lf_witness *witness)
+void lf_witness_clear(__isl_keep struct lf_witness *witness)
 {
 	isl_map_free(witness->dep);
 	witness->dep = NULL;
@@ -167,7 +167,7 @@ int lf_legality_check_tagged(__isl_keep isl_union_map *tagged,
  * Returns 1 if so, 0 if not (then a violated dependence is put in
  * *witness, if witness is not NULL) and -1 on error.
  */
-int lf_legality_check_focus(struct lf_deps *deps,
+int lf_legality_check_focus(__isl_keep struct lf_deps *deps,
 	__isl_keep isl_union_map *sched, __isl_keep isl_union_set *focus,
 	struct lf_witness *witness)
 {
@@ -192,8 +192,8 @@ int lf_legality_check_focus(struct lf_deps *deps,
 	return 1;
 }
 
-int lf_legality_check(struct lf_deps *deps, __isl_keep isl_union_map *sched,
-	struct lf_witness *witness)
+int lf_legality_check(__isl_keep struct lf_deps *deps,
+	__isl_keep isl_union_map *sched, struct lf_witness *witness)
 {
 	return lf_legality_check_focus(deps, sched, NULL, witness);
 }
@@ -204,7 +204,7 @@ int lf_legality_check(struct lf_deps *deps, __isl_keep isl_union_map *sched,
  * does every dependence that is not carried before dims[0] have a
  * non-negative distance in each of them?
  */
-int lf_legality_permutable(struct lf_deps *deps,
+int lf_legality_permutable(__isl_keep struct lf_deps *deps,
 	__isl_keep isl_union_map *sched, const int *dims, int n)
 {
 	int k, i;

@@ -80,7 +80,8 @@ static int lf_driver_plan(struct lf_run *run,
  * where one of them could not be computed, or -1 if even that cannot be
  * said.
  */
-int lf_driver_analyse(struct lf_run *run, const struct lf_options *options,
+int lf_driver_analyse(__isl_keep struct lf_run *run,
+	__isl_keep const struct lf_options *options,
 	struct lf_analysis *analysis)
 {
 	isl_ctx *ctx = isl_set_get_ctx(run->context);
@@ -99,7 +100,7 @@ int lf_driver_analyse(struct lf_run *run, const struct lf_options *options,
 	return analysis->plan || analysis->failure ? 0 : -1;
 }
 
-void lf_analysis_clear(struct lf_analysis *analysis)
+void lf_analysis_clear(__isl_keep struct lf_analysis *analysis)
 {
 	lf_driver_drop_plan(analysis);
 	lf_deps_free(analysis->deps);

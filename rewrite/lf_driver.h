@@ -26,8 +26,9 @@ struct lf_analysis {
 	struct lf_reason *failure;
 };
 
-int lf_driver_analyse(struct lf_run *run, const struct lf_options *options,
+int lf_driver_analyse(__isl_keep struct lf_run *run,
+	__isl_keep const struct lf_options *options,
 	struct lf_analysis *analysis);
-void lf_analysis_clear(struct lf_analysis *analysis);
+void lf_analysis_clear(__isl_keep struct lf_analysis *analysis);
 
 #endif

@@ -15,7 +15,7 @@
 #include "lf_plan.h"
 #include "lf_rewrite.h"
 
-void lf_result_clear(struct lf_result *result)
+void lf_result_clear(__isl_keep struct lf_result *result)
 {
 	int i, k;
 
@@ -39,8 +39,9 @@ void lf_result_clear(struct lf_result *result)
 
 /* A new message of kind "kind" at "loc", or NULL.
  */
-static struct lf_message *lf_result_message(struct lf_result *result,
-	enum lf_message_kind kind, struct lf_loc loc)
+static __isl_keep struct lf_message *lf_result_message(
+	__isl_keep struct lf_result *result, enum lf_message_kind kind,
+	struct lf_loc loc)
 {
 	struct lf_message *m;
 
@@ -55,8 +56,8 @@ static struct lf_message *lf_result_message(struct lf_result *result,
 
 /* A message of kind "kind" for "reason", which this takes, at its place.
  */
-static int lf_result_reason(struct lf_result *result,
-	enum lf_message_kind kind, struct lf_reason *reason)
+static int lf_result_reason(__isl_keep struct lf_result *result,
+	enum lf_message_kind kind, __isl_take struct lf_reason *reason)
 {
 	struct lf_message *m;
 
@@ -71,8 +72,8 @@ static int lf_result_reason(struct lf_result *result,
 	return 0;
 }
 
-static int lf_result_edit(struct lf_result *result, unsigned begin,
-	unsigned end, char *text)
+static int lf_result_edit(__isl_keep struct lf_result *result, unsigned begin,
+	unsigned end, __isl_take char *text)
 {
 	struct lf_edit *e;
 
@@ -90,7 +91,7 @@ static int lf_result_edit(struct lf_result *result, unsigned begin,
 
 /* Is [begin, end) inside a range that an edit already replaces?
  */
-static int lf_result_covers(struct lf_result *result, unsigned begin,
+static int lf_result_covers(__isl_keep struct lf_result *result, unsigned begin,
 	unsigned end)
 {
 	int i;
@@ -160,8 +161,8 @@ static int lf_rewrite_fused(struct lf_result *result,
 /* Group or run left as it is, for "why" (too complex, failed: as isl
  * says; overflow), reported at "loc".
  */
-static int lf_rewrite_failed(struct lf_result *result, struct lf_run *run,
-	enum lf_why why, struct lf_loc loc)
+static int lf_rewrite_failed(__isl_keep struct lf_result *result,
+	__isl_keep struct lf_run *run, enum lf_why why, struct lf_loc loc)
 {
 	isl_ctx *ctx = isl_set_get_ctx(run->context);
 
@@ -175,8 +176,9 @@ static int lf_rewrite_failed(struct lf_result *result, struct lf_run *run,
 /* The arrays group g can contract (none with --openmp, where a scalar
  * would be shared between threads), in *list; returns their number.
  */
-static int lf_rewrite_contract(struct lf_plan *plan,
-	struct lf_deps *deps, int g, const struct lf_options *options,
+static int lf_rewrite_contract(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int g,
+	__isl_keep const struct lf_options *options,
 	struct lf_contraction **list)
 {
 	*list = NULL;
@@ -187,8 +189,8 @@ static int lf_rewrite_contract(struct lf_plan *plan,
 
 /* Drop the dimensions of the contracted arrays from their declarations.
  */
-static int lf_rewrite_decls(struct lf_contraction *list, int n,
-	struct lf_result *result)
+static int lf_rewrite_decls(__isl_keep struct lf_contraction *list, int n,
+	__isl_keep struct lf_result *result)
 {
 	int i;
 
@@ -202,8 +204,9 @@ static int lf_rewrite_decls(struct lf_contraction *list, int n,
 /* Attach to the message of group g what was fused and why that is
  * legal; without an explanation if it cannot be had (isl's budget).
  */
-static int lf_rewrite_explain(struct lf_message *m, struct lf_run *run,
-	struct lf_deps *deps, struct lf_plan *plan, int g)
+static int lf_rewrite_explain(__isl_keep struct lf_message *m,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_deps *deps,
+	__isl_keep struct lf_plan *plan, int g)
 {
 	isl_ctx *ctx = isl_set_get_ctx(run->context);
 
@@ -308,7 +311,8 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_analysis *analysis,
  * it.  It names that nest, unless the reason lies before the nest it is
  * about (a pragma): then it names the nest itself.
  */
-static int lf_rewrite_refusals(struct lf_plan *plan, struct lf_result *result)
+static int lf_rewrite_refusals(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_result *result)
 {
 	struct lf_run *run = plan->run;
 	struct lf_message *m;
@@ -332,8 +336,10 @@ static int lf_rewrite_refusals(struct lf_plan *plan, struct lf_result *result)
 	return 0;
 }
 
-static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
-	const struct lf_options *options, struct lf_result *result)
+static int lf_rewrite_run(__isl_keep struct lf_file *file,
+	__isl_keep struct lf_run *run,
+	__isl_keep const struct lf_options *options,
+	__isl_keep struct lf_result *result)
 {
 	struct lf_analysis analysis;
 	int g, r = 0;
@@ -359,7 +365,8 @@ static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
 
 /* The number of line breaks in text[begin, end).
  */
-static int lf_rewrite_lines(const char *text, unsigned begin, unsigned end)
+static int lf_rewrite_lines(__isl_keep const char *text, unsigned begin,
+	unsigned end)
 {
 	int n = 0;
 
@@ -372,7 +379,8 @@ static int lf_rewrite_lines(const char *text, unsigned begin, unsigned end)
  * __LINE__ after it: where the file expands it later, a #line directive
  * after the new text numbers the rest of the file as before.
  */
-static int lf_rewrite_keep_lines(struct lf_file *file, struct lf_edit *e)
+static int lf_rewrite_keep_lines(__isl_keep struct lf_file *file,
+	__isl_keep struct lf_edit *e)
 {
 	const char *nl = file->crlf ? "\r\n" : "\n";
 	struct lf_buf buf;
@@ -392,8 +400,8 @@ static int lf_rewrite_keep_lines(struct lf_file *file, struct lf_edit *e)
 	return e->text ? 0 : -1;
 }
 
-int lf_rewrite_file(struct lf_file *file,
-	const struct lf_options *options, struct lf_result *result)
+int lf_rewrite_file(__isl_keep struct lf_file *file,
+	__isl_keep const struct lf_options *options, struct lf_result *result)
 {
 	int i;
 

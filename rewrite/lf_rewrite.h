@@ -53,8 +53,8 @@ struct lf_result {
 	struct lf_message *messages;
 };
 
-int lf_rewrite_file(struct lf_file *file, const struct lf_options *options,
-	struct lf_result *result);
-void lf_result_clear(struct lf_result *result);
+int lf_rewrite_file(__isl_keep struct lf_file *file,
+	__isl_keep const struct lf_options *options, struct lf_result *result);
+void lf_result_clear(__isl_keep struct lf_result *result);
 
 #endif

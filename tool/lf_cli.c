@@ -60,10 +60,10 @@ static const char lf_cli_version[] = "loopfuse " LOOPFUSE_VERSION "\n";
 
 /* Print a usage error and the way to help; return -1.
  */
-static int lf_cli_error(const char *fmt, ...)
+static int lf_cli_error(__isl_keep const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
-static int lf_cli_error(const char *fmt, ...)
+static int lf_cli_error(__isl_keep const char *fmt, ...)
 {
 	va_list ap;
 
@@ -79,8 +79,8 @@ static int lf_cli_error(const char *fmt, ...)
  * comma or at the end of arg.  Return where it ends, or NULL after
  * a usage error.
  */
-static const char *lf_cli_number(const char *arg, const char *p,
-	int *value)
+static __isl_keep const char *lf_cli_number(__isl_keep const char *arg,
+	__isl_keep const char *p, int *value)
 {
 	size_t n = strcspn(p, ",");
 	char *stop;
@@ -99,7 +99,8 @@ static const char *lf_cli_number(const char *arg, const char *p,
 	return stop;
 }
 
-static int lf_cli_format(const char *arg, struct lf_cli_options *options)
+static int lf_cli_format(__isl_keep const char *arg,
+	__isl_keep struct lf_cli_options *options)
 {
 	enum lf_report_format *format = &options->format;
 
@@ -118,7 +119,7 @@ static int lf_cli_format(const char *arg, struct lf_cli_options *options)
 
 /* A comma-separated list of illegal, not-analysable and any.
  */
-static int lf_cli_fail_on(const char *arg, unsigned *fail_on)
+static int lf_cli_fail_on(__isl_keep const char *arg, unsigned *fail_on)
 {
 	const char *p = arg;
 
@@ -146,7 +147,8 @@ static int lf_cli_fail_on(const char *arg, unsigned *fail_on)
 /* "N" (one size for every loop, 0 for none) or "N,M,...", every
  * element a number.
  */
-static int lf_cli_tiles(const char *arg, struct lf_cli_options *options)
+static int lf_cli_tiles(__isl_keep const char *arg,
+	__isl_keep struct lf_cli_options *options)
 {
 	const char *p = arg;
 	int n = 0;
@@ -168,7 +170,7 @@ static int lf_cli_tiles(const char *arg, struct lf_cli_options *options)
 
 /* A size in bytes with an optional K or M suffix.
  */
-static int lf_cli_bytes(const char *arg, long *bytes)
+static int lf_cli_bytes(__isl_keep const char *arg, long *bytes)
 {
 	char *end;
 	long v = strtol(arg, &end, 10);
@@ -185,7 +187,8 @@ static int lf_cli_bytes(const char *arg, long *bytes)
 	return 0;
 }
 
-static int lf_cli_cache(const char *arg, struct lf_cli_options *options)
+static int lf_cli_cache(__isl_keep const char *arg,
+	__isl_keep struct lf_cli_options *options)
 {
 	const char *comma = strchr(arg, ',');
 
@@ -234,7 +237,7 @@ static const struct option lf_cli_long[] = {
 
 /* The long option whose value is val, or NULL.
  */
-static const struct option *lf_cli_long_option(int val)
+static __isl_keep const struct option *lf_cli_long_option(int val)
 {
 	const struct option *o;
 
@@ -247,7 +250,7 @@ static const struct option *lf_cli_long_option(int val)
 /* Is "--name", given as the n bytes at name, the start of more than one
  * long option?  getopt_long refuses such an abbreviation.
  */
-static int lf_cli_is_ambiguous(const char *name, size_t n)
+static int lf_cli_is_ambiguous(__isl_keep const char *name, size_t n)
 {
 	const struct option *o;
 	int count = 0;
@@ -288,7 +291,7 @@ static int lf_cli_getopt_error(int c, char *const *argv)
 	return lf_cli_error("unknown option '%.*s'", (int) n, arg);
 }
 
-static int lf_cli_set_output(struct lf_cli_options *options,
+static int lf_cli_set_output(__isl_keep struct lf_cli_options *options,
 	enum lf_cli_output output)
 {
 	if (options->output != LF_OUTPUT_STDOUT && options->output != output)
@@ -300,7 +303,7 @@ static int lf_cli_set_output(struct lf_cli_options *options,
 /* Take the option c that getopt_long returned for argv.
  */
 static int lf_cli_option(int c, char *const *argv,
-	struct lf_cli_options *options, int *done)
+	__isl_keep struct lf_cli_options *options, int *done)
 {
 	switch (c) {
 	case 'o':
@@ -359,7 +362,7 @@ static int lf_cli_option(int c, char *const *argv,
 /* --format and --fail-on only go with --check, which prints a report
  * (to stdout or -o OUT) rather than a file.
  */
-static int lf_cli_check_mode(struct lf_cli_options *options)
+static int lf_cli_check_mode(__isl_keep struct lf_cli_options *options)
 {
 	if (!options->check && (options->format_set || options->fail_on))
 		return lf_cli_error("%s",

@@ -39,7 +39,8 @@ struct lf_cli_options {
 
 int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 	int *done);
-int lf_cli_run(const struct lf_cli_options *options);
-struct lf_options lf_run_options(const struct lf_cli_options *options);
+int lf_cli_run(__isl_keep const struct lf_cli_options *options);
+struct lf_options lf_run_options(
+	__isl_keep const struct lf_cli_options *options);
 
 #endif

@@ -4,11 +4,14 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <isl/ctx.h>
+
 /* Read the whole regular file at path.  Return a malloc'd NUL terminated
  * buffer and its size in *len, or NULL after printing a line
  * "<path>:1:1: error: <reason>" to err (unless err is NULL) if the file
  * cannot be opened or read, is not a regular file or contains NUL bytes.
  */
-char *lf_read_file(const char *path, size_t *len, FILE *err);
+__isl_give char *lf_read_file(__isl_keep const char *path, size_t *len,
+	FILE *err);
 
 #endif
