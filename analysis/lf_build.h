@@ -1,6 +1,8 @@
 #ifndef LF_BUILD_H
 #define LF_BUILD_H
 
+#include <stdio.h>
+
 #include <clang-c/Index.h>
 #include <isl/aff.h>
 #include <isl/set.h>
@@ -68,6 +70,15 @@ struct lf_builder {
 	struct lf_reason *reason;
 	int top;
 };
+
+struct lf_frontend_options;
+
+/* lf_frontend.c: the unit as the front end parses it (clang's errors
+ * printed to err), for the front end and lf_iface.
+ */
+CXTranslationUnit lf_frontend_tu(CXIndex index, const char *path,
+	const char *text, unsigned len,
+	const struct lf_frontend_options *options, FILE *err);
 
 /* lf_build.c */
 int lf_build_range(__isl_keep struct lf_builder *b, CXCursor c, unsigned *begin,

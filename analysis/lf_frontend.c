@@ -742,6 +742,39 @@ static __isl_give const char **lf_frontend_args(
 	return argv;
 }
 
+/* Parse the file "path" whose contents are text[0 .. len) as the front
+ * end does, with the default arguments and the user's.  On failure,
+ * print why in "file:line:col: error: ..." form (clang's errors) and
+ * return NULL; the caller disposes of the unit, then of the index.
+ */
+CXTranslationUnit lf_frontend_tu(CXIndex index, const char *path,
+	const char *text, unsigned len,
+	const struct lf_frontend_options *options, FILE *err)
+{
+	struct CXUnsavedFile unsaved = { path, text, len };
+	const char **argv = lf_frontend_args(options);
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode code;
+
+	if (!argv)
+		return NULL;
+	code = clang_parseTranslationUnit2(index, path, argv,
+		LF_FRONTEND_N_DEFAULT_ARGS + options->argc, &unsaved, 1,
+		CXTranslationUnit_KeepGoing |
+		CXTranslationUnit_DetailedPreprocessingRecord, &tu);
+	free(argv);
+	if (code != CXError_Success) {
+		fprintf(err, "%s:1:1: error: clang could not parse the file "
+			"(libclang error %d)\n", path, (int) code);
+		return NULL;
+	}
+	if (lf_frontend_diagnostics(tu, path, err) > 0) {
+		clang_disposeTranslationUnit(tu);
+		return NULL;
+	}
+	return tu;
+}
+
 /* Parse and model the file "path" whose contents are text[0 .. len).
  * On failure, print why in "file:line:col: error: ..." form and return
  * NULL.
@@ -751,32 +784,17 @@ __isl_give struct lf_file *lf_frontend_parse(isl_ctx *ctx,
 	__isl_keep const struct lf_frontend_options *options, FILE *err)
 {
 	struct lf_builder b;
-	struct CXUnsavedFile unsaved = { path, text, len };
-	const char **argv;
 	CXIndex index;
-	enum CXErrorCode code;
 	int failed = 0;
 
 	memset(&b, 0, sizeof(b));
 	b.ctx = ctx;
 	b.file = lf_file_alloc(path, text, len);
-	argv = lf_frontend_args(options);
-	if (!b.file || !argv) {
-		lf_file_free(b.file);
-		free(argv);
+	if (!b.file)
 		return NULL;
-	}
 	index = clang_createIndex(0, 0);
-	code = clang_parseTranslationUnit2(index, path, argv,
-		LF_FRONTEND_N_DEFAULT_ARGS + options->argc, &unsaved, 1,
-		CXTranslationUnit_KeepGoing |
-		CXTranslationUnit_DetailedPreprocessingRecord, &b.tu);
-	free(argv);
-	if (code != CXError_Success) {
-		fprintf(err, "%s:1:1: error: clang could not parse the file "
-			"(libclang error %d)\n", path, (int) code);
-		failed = 1;
-	} else if (lf_frontend_diagnostics(b.tu, path, err) > 0) {
+	b.tu = lf_frontend_tu(index, path, text, len, options, err);
+	if (!b.tu) {
 		failed = 1;
 	} else if (lf_frontend_model(&b, options) < 0) {
 		fprintf(err, "%s:1:1: error: out of memory or internal error "

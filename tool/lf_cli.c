@@ -373,6 +373,37 @@ static int lf_cli_check_mode(__isl_keep struct lf_cli_options *options)
 	return 0;
 }
 
+/* The options before any is given: tile sizes from the cache model,
+ * the file to stdout, a text audit.
+ */
+void lf_cli_options_init(struct lf_cli_options *options)
+{
+	memset(options, 0, sizeof(*options));
+	options->opt.tile_size = -1;
+	options->format = LF_REPORT_TEXT;
+}
+
+/* Set the option of the rewrite "--name" (with its argument "arg",
+ * NULL if it takes none) that loopfuse bench passes on to the rewrite
+ * it measures.  Return -1 after a usage error, 1 if "name" is not
+ * such an option, 0 when it is set.
+ */
+int lf_cli_rewrite_option(const char *name, const char *arg,
+	struct lf_cli_options *options)
+{
+	if (!strcmp(name, "tile-size"))
+		return lf_cli_tiles(arg, options);
+	if (!strcmp(name, "cache"))
+		return lf_cli_cache(arg, options);
+	if (!strcmp(name, "assume-no-alias"))
+		options->opt.assume_no_alias = 1;
+	else if (!strcmp(name, "fuse-all"))
+		options->opt.fuse_all = 1;
+	else
+		return 1;
+	return 0;
+}
+
 /* Parse the command line: options and the input file before "--",
  * compiler arguments after it.  Returns -1 on a usage error (after
  * saying so); sets *done when --help or --version has been answered.
@@ -382,9 +413,7 @@ int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 {
 	int c, dd;
 
-	memset(options, 0, sizeof(*options));
-	options->opt.tile_size = -1;
-	options->format = LF_REPORT_TEXT;
+	lf_cli_options_init(options);
 	*done = 0;
 	for (dd = 1; dd < argc && strcmp(argv[dd], "--") != 0; ++dd)
 		;

@@ -274,6 +274,9 @@ static int lf_run_write(__isl_keep const struct lf_cli_options *options,
 		r = lf_write_stdout(diff, strlen(diff), stderr);
 		free(diff);
 		return r;
+	case LF_OUTPUT_BUFFER:
+		lf_buf_add(options->output_buf, text, len);
+		return options->output_buf->failed ? -1 : 0;
 	default:
 		return lf_write_stdout(text, len, stderr);
 	}

@@ -241,6 +241,25 @@ int lf_write_in_place(__isl_keep const char *path, __isl_keep const char *data,
 	return -1;
 }
 
+int lf_write_new(const char *path, const char *data, size_t len, FILE *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	int r = fd < 0 ? -1 : lf_write_all(fd, data, len);
+	int saved;
+
+	if (fd >= 0)
+		r = lf_write_close(fd, r);
+	if (r == 0)
+		return 0;
+	saved = errno;
+	if (fd >= 0)
+		unlink(path);
+	if (err)
+		fprintf(err, "loopfuse: error: cannot write %s: %s\n", path,
+			strerror(saved));
+	return -1;
+}
+
 static void lf_write_stdout_report(FILE *err, int errnum)
 {
 	if (err)

@@ -29,6 +29,14 @@ int lf_write_atomic(__isl_keep const char *path, __isl_keep const char *data,
 int lf_write_in_place(__isl_keep const char *path, __isl_keep const char *data,
 	size_t len, FILE *err);
 
+/* Create the file at path, which must not exist (mode 0600), and
+ * write the len bytes of data to it; for scratch files that no one else
+ * reads while they are written.  On failure, print "loopfuse: error:
+ * cannot write <path>: <reason>" to err (unless err is NULL), remove
+ * what was created and return -1.  Return 0 on success.
+ */
+int lf_write_new(const char *path, const char *data, size_t len, FILE *err);
+
 /* Write the len bytes of data to stdout and flush them, so that a full
  * disk or a closed pipe is found while its errno still says why.  On
  * failure, print "loopfuse: error: cannot write to standard output:
