@@ -83,7 +83,8 @@ static enum lf_array_origin lf_access_origin(CXCursor decl, int n_dim)
 		return n_dim ? LF_ARRAY_PARAM_POINTER : LF_ARRAY_PARAM_VALUE;
 	if (clang_getCursorKind(clang_getCursorSemanticParent(decl)) ==
 	    CXCursor_TranslationUnit ||
-	    clang_Cursor_getStorageClass(decl) == CX_SC_Static)
+	    clang_Cursor_getStorageClass(decl) == CX_SC_Static ||
+	    clang_Cursor_getStorageClass(decl) == CX_SC_Extern)
 		return LF_ARRAY_GLOBAL;
 	return LF_ARRAY_LOCAL;
 }
@@ -329,7 +330,7 @@ static __isl_give isl_multi_pw_aff *lf_access_zero_subs(
 /* Why a variable cannot be accessed as a plain scalar or array.
  */
 static int lf_access_check_var(__isl_keep struct lf_builder *b, CXCursor ref,
-	CXCursor decl, __isl_keep const char *name)
+	CXCursor decl, __isl_keep const char *usr, __isl_keep const char *name)
 {
 	CXType type = clang_getCursorType(decl);
 	enum CXTypeKind kind = clang_getCanonicalType(type).kind;
@@ -341,6 +342,9 @@ static int lf_access_check_var(__isl_keep struct lf_builder *b, CXCursor ref,
 	if (kind == CXType_Pointer &&
 	    clang_getCursorKind(decl) != CXCursor_ParmDecl)
 		return lf_build_fail_at(b, ref, LF_WHY_POINTER_VAR, name);
+	if (kind == CXType_Pointer && lf_build_is_written(b, usr))
+		return lf_build_fail_at(b, ref, LF_WHY_POINTER_PARAM_SET,
+					name);
 	return 0;
 }
 
@@ -371,7 +375,7 @@ static int lf_access_scalar(__isl_keep struct lf_builder *b, CXCursor ref,
 		r = lf_build_fail_at(b, ref, LF_WHY_ITER_OUTSIDE, name);
 	} else if (lf_access_dims(clang_getCursorType(decl), NULL) > 0) {
 		r = lf_build_fail_at(b, ref, LF_WHY_NO_SUBSCRIPT, name);
-	} else if (lf_access_check_var(b, ref, decl, name) == 0) {
+	} else if (lf_access_check_var(b, ref, decl, usr, name) == 0) {
 		array = lf_access_array(b, decl, usr);
 		r = array < 0 ? -1 : lf_access_add(b, ref, array, mode,
 						   lf_access_zero_subs(b));
@@ -524,7 +528,7 @@ static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
 		r = 0;
 		goto done;
 	}
-	if (lf_access_check_var(b, c, decl, name) < 0)
+	if (lf_access_check_var(b, c, decl, usr, name) < 0)
 		goto done;
 	if (clang_isVolatileQualifiedType(clang_getCursorType(c))) {
 		r = lf_build_fail_at(b, c, LF_WHY_VOLATILE_ELEMENTS, name);
@@ -747,6 +751,13 @@ static int lf_access_decl(__isl_keep struct lf_builder *b, CXCursor c)
 		}
 		if (clang_Cursor_getStorageClass(ch[i]) == CX_SC_Static) {
 			r = lf_build_fail_at(b, ch[i], LF_WHY_STATIC_DECL, NULL);
+			break;
+		}
+		/* Another name for an object outside the run, which the
+		 * run would take for an array of its own.
+		 */
+		if (clang_Cursor_getStorageClass(ch[i]) == CX_SC_Extern) {
+			r = lf_build_fail_at(b, ch[i], LF_WHY_EXTERN_DECL, NULL);
 			break;
 		}
 		r = lf_access_walk_children(b, ch[i], 0, LF_MODE_READ);

@@ -281,8 +281,10 @@ int lf_affine_eval(CXCursor c, long *value)
 static int lf_affine_is_global(CXCursor decl)
 {
 	CXCursor parent = clang_getCursorSemanticParent(decl);
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
 
-	return clang_getCursorKind(parent) == CXCursor_TranslationUnit;
+	return clang_getCursorKind(parent) == CXCursor_TranslationUnit ||
+	       sc == CX_SC_Extern || sc == CX_SC_Static;
 }
 
 /* A reference to a variable that is not an iterator: a parameter if
@@ -320,7 +322,8 @@ static __isl_give isl_pw_aff *lf_affine_var(__isl_keep struct lf_builder *b,
 		lf_build_fail_at(b, ref, LF_WHY_ADDRESS_VAR, name);
 	} else {
 		origin = clang_getCursorKind(decl) == CXCursor_ParmDecl ?
-			LF_PARAM_FUNCTION : LF_PARAM_LOCAL;
+			LF_PARAM_FUNCTION : lf_affine_is_global(decl) ?
+			LF_PARAM_GLOBAL : LF_PARAM_LOCAL;
 		pa = lf_affine_param(b, name, usr, origin, 0, 0, t, ref);
 	}
 	free(name);

@@ -75,6 +75,19 @@ int lf_build_is_written_in_run(__isl_keep struct lf_builder *b,
 	return 0;
 }
 
+/* Is the variable assigned anywhere in the function?
+ */
+int lf_build_is_written(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr)
+{
+	int i;
+
+	for (i = 0; i < b->n_ref; ++i)
+		if (b->refs[i].is_write && !strcmp(b->refs[i].usr, usr))
+			return 1;
+	return 0;
+}
+
 /* Is the address of the variable taken anywhere in the function?
  */
 int lf_build_is_addr_taken(__isl_keep struct lf_builder *b,

@@ -99,6 +99,8 @@ int lf_build_fail_text(__isl_keep struct lf_builder *b, CXCursor c,
 	enum lf_why why);
 int lf_build_is_written_in_run(__isl_keep struct lf_builder *b,
 	__isl_keep const char *usr);
+int lf_build_is_written(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr);
 int lf_build_is_addr_taken(__isl_keep struct lf_builder *b,
 	__isl_keep const char *usr);
 int lf_build_iter_level(__isl_keep struct lf_builder *b,

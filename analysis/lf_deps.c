@@ -153,6 +153,34 @@ int lf_deps_may_alias(__isl_keep const struct lf_array *a,
 	return pb && a->origin == LF_ARRAY_GLOBAL;
 }
 
+/* A size of "run" that a pointer the run writes through may point to:
+ * a global, while the run stores through a pointer parameter that is
+ * not restrict.  The analysis takes every size to keep its value, so
+ * such a run cannot be analysed.  Returns the size's index and sets
+ * *array to the pointer's, or returns -1 if there is none.
+ */
+int lf_deps_unstable_size(__isl_keep struct lf_run *run, int *array)
+{
+	int p, i;
+
+	for (p = 0; p < run->n_param; ++p) {
+		if (run->params[p].origin != LF_PARAM_GLOBAL)
+			continue;
+		for (i = 0; i < run->n_access; ++i) {
+			struct lf_access *acc = &run->accesses[i];
+			struct lf_array *a = &run->arrays[acc->array];
+
+			if (acc->kind != LF_ACCESS_READ &&
+			    a->origin == LF_ARRAY_PARAM_POINTER &&
+			    !a->is_restrict) {
+				*array = acc->array;
+				return p;
+			}
+		}
+	}
+	return -1;
+}
+
 /* The tagged instances of access "acc", { [S[i] -> R<k>[]] }.
  */
 static __isl_give isl_union_set *lf_deps_tagged_domain(

@@ -48,6 +48,7 @@ enum lf_alias {
 };
 
 __isl_give isl_union_map *lf_deps_original_schedule(struct lf_run *run);
+int lf_deps_unstable_size(__isl_keep struct lf_run *run, int *array);
 int lf_deps_may_alias(const struct lf_array *a, const struct lf_array *b);
 __isl_give isl_union_set *lf_deps_array_tags(struct lf_run *run, int array);
 struct lf_deps *lf_deps_compute(struct lf_run *run, enum lf_alias alias,

@@ -123,6 +123,7 @@ struct lf_array {
 enum lf_param_origin {
 	LF_PARAM_FUNCTION,
 	LF_PARAM_LOCAL,
+	LF_PARAM_GLOBAL,	/* a pointer may reach it */
 	LF_PARAM_MACRO,
 	LF_PARAM_ENUM,
 	LF_PARAM_CONST

@@ -47,6 +47,8 @@ enum lf_why {
 	LF_WHY_EXPRESSION,
 	LF_WHY_VOLATILE_DECL,
 	LF_WHY_STATIC_DECL,
+	LF_WHY_EXTERN_DECL,
+	LF_WHY_POINTER_PARAM_SET,	/* N */
 	/* Statements a nest may not hold. */
 	LF_WHY_WHILE,
 	LF_WHY_DO,
@@ -116,6 +118,8 @@ enum lf_why {
 	LF_WHY_MAY_ALIAS,		/* sink N, source N2 */
 	LF_WHY_BEHIND,			/* the second nest needs a shift */
 	LF_WHY_NO_SHARED_ARRAY,
+	LF_WHY_GLOBAL_SIZE,		/* N size, M array */
+	LF_WHY_NO_NEAR_REUSE,		/* N: an array both access */
 	LF_WHY_SMALL_SAVING,		/* n0 saved bytes, n1 total */
 	LF_WHY_FITS_L1,			/* n0 bytes */
 	LF_WHY_FAR_APART,

@@ -74,7 +74,8 @@ static __isl_give isl_set *lf_check_offsets(const struct lf_array *array,
 }
 
 /* Is "array" a pointer parameter whose offsets lf_check_offsets can
- * compute, or a global?
+ * compute, or a global whose size sizeof can tell (not "extern float
+ * a[];")?
  */
 static int lf_check_kind_ok(const struct lf_array *array)
 {
@@ -82,8 +83,12 @@ static int lf_check_kind_ok(const struct lf_array *array)
 
 	if (strcmp(array->name, array->var))
 		return 0;
-	if (array->origin == LF_ARRAY_GLOBAL)
+	if (array->origin == LF_ARRAY_GLOBAL) {
+		for (k = 0; k < array->n_dim; ++k)
+			if (array->size[k] <= 0)
+				return 0;
 		return 1;
+	}
 	if (array->origin != LF_ARRAY_PARAM_POINTER || array->n_dim < 1 ||
 	    array->n_dim > LF_MAX_DEPTH)
 		return 0;

@@ -6,13 +6,17 @@
 
 #include "lf_driver.h"
 
-/* How "options" want arrays that may share memory treated.
+/* How "options" want arrays that may share memory treated.  A check
+ * covers the pairs of arrays the fused order needs apart, not those a
+ * parallel loop needs apart, so there are none with --openmp.
  */
 static enum lf_alias lf_driver_alias(const struct lf_options *options)
 {
 	if (options->assume_no_alias)
 		return LF_ALIAS_NONE;
-	return options->no_alias_checks ? LF_ALIAS_DEPS : LF_ALIAS_CHECKED;
+	if (options->no_alias_checks || options->openmp)
+		return LF_ALIAS_DEPS;
+	return LF_ALIAS_CHECKED;
 }
 
 /* The pairs of arrays each top-level group of the plan needs apart.
@@ -75,6 +79,27 @@ static int lf_driver_plan(struct lf_run *run,
 	return 0;
 }
 
+/* The reason not to analyse "run" if a size may change while it runs
+ * (lf_deps_unstable_size), or NULL.
+ */
+static __isl_give struct lf_reason *lf_driver_unstable(
+	__isl_keep struct lf_run *run)
+{
+	struct lf_reason *reason;
+	int p, a;
+
+	p = lf_deps_unstable_size(run, &a);
+	if (p < 0)
+		return NULL;
+	reason = lf_reason_alloc(LF_WHY_GLOBAL_SIZE, run->loc,
+				 NULL, run->params[p].name);
+	if (reason && !(reason->name2 = strdup(run->arrays[a].var))) {
+		lf_reason_free(reason);
+		return NULL;
+	}
+	return reason;
+}
+
 /* Compute the dependences of "run" and, if they could be, its plan,
  * together within isl's budget.  Returns 0, with analysis->failure set
  * where one of them could not be computed, or -1 if even that cannot be
@@ -89,6 +114,10 @@ int lf_driver_analyse(__isl_keep struct lf_run *run,
 
 	memset(analysis, 0, sizeof(*analysis));
 	analysis->alias = lf_driver_alias(options);
+	if (analysis->alias != LF_ALIAS_NONE)
+		analysis->failure = lf_driver_unstable(run);
+	if (analysis->failure)
+		return 0;
 	isl_ctx_reset_operations(ctx);
 	if (lf_driver_plan(run, options, analysis) < 0) {
 		lf_driver_drop_plan(analysis);

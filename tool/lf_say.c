@@ -71,6 +71,12 @@ static const char *const lf_say_why[LF_WHY_N] = {
 		"volatile variable",
 	[LF_WHY_STATIC_DECL] =
 		"static local variable",
+	[LF_WHY_EXTERN_DECL] =
+		"extern declaration inside the loop nest: declare it "
+		"outside",
+	[LF_WHY_POINTER_PARAM_SET] =
+		"%N: pointer parameter assigned in the function, so its "
+		"target is unknown",
 	[LF_WHY_WHILE] =
 		"while loop",
 	[LF_WHY_DO] =
@@ -211,6 +217,14 @@ static const char *const lf_say_why[LF_WHY_N] = {
 	[LF_WHY_NO_SHARED_ARRAY] =
 		"shares no array with the nests before it: fusion "
 		"would save no memory traffic",
+	[LF_WHY_GLOBAL_SIZE] =
+		"%N is used as a size and %M may point to it: copy %N "
+		"to a local variable before the loops, or make %M "
+		"restrict",
+	[LF_WHY_NO_NEAR_REUSE] =
+		"no element of %N or of another array both access is "
+		"touched again within a few iterations of the outer "
+		"loop: fusion would save no memory traffic",
 	[LF_WHY_SMALL_SAVING] =
 		"fusion would save at most %0 of the %1 bytes these "
 		"nests access (under 5%%)",
