@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <isl/aff.h>
+#include <isl/constraint.h>
 #include <isl/local_space.h>
 #include <isl/ilp.h>
 #include <isl/val.h>
@@ -110,53 +111,151 @@ long lf_plan_add_bytes(long x, long y)
 	return x < 0 || y < 0 || x > LONG_MAX - y ? -1 : x + y;
 }
 
+/* Iterations of the outer loops further apart than this do not reuse
+ * what the other touched while it is still in cache.
+ */
+#define LF_PLAN_NEAR 16
+
+/* "rel" restricted to the instances of "stmt" that run.  Takes "rel".
+ */
+static __isl_give isl_map *lf_plan_running(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_stmt *stmt, __isl_take isl_map *rel)
+{
+	return isl_map_intersect_domain(rel, isl_set_intersect_params(
+		isl_set_copy(stmt->domain), isl_set_copy(run->context)));
+}
+
+/* Restrict "pairs", { S[x] -> T[y] }, to |y_0 - x_0| <= LF_PLAN_NEAR:
+ * instances whose outer loops run close to each other.  Takes "pairs".
+ */
+static __isl_give isl_map *lf_plan_near(__isl_take isl_map *pairs)
+{
+	isl_local_space *ls = isl_local_space_from_space(
+		isl_map_get_space(pairs));
+	isl_constraint *c;
+	int sign;
+
+	for (sign = -1; sign <= 1; sign += 2) {
+		c = isl_constraint_alloc_inequality(isl_local_space_copy(ls));
+		c = isl_constraint_set_coefficient_si(c, isl_dim_in, 0, sign);
+		c = isl_constraint_set_coefficient_si(c, isl_dim_out, 0, -sign);
+		c = isl_constraint_set_constant_si(c, LF_PLAN_NEAR);
+		pairs = isl_map_add_constraint(pairs, c);
+	}
+	isl_local_space_free(ls);
+	return pairs;
+}
+
+/* The elements that access "a1" touches and "a2" touches again (or
+ * before) at most LF_PLAN_NEAR outer iterations away, if that holds for
+ * every element both touch, or the empty set: a2 then reads A[j][i]
+ * where a1 read A[i][j], and fusing them brings nothing closer.
+ */
+static __isl_give isl_set *lf_plan_pair_reuse(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_access *a1, __isl_keep struct lf_access *a2)
+{
+	isl_map *r1, *r2, *pairs, *close;
+	isl_set *elems;
+	isl_bool near;
+
+	r1 = lf_plan_running(run, &run->stmts[a1->stmt],
+			     isl_map_copy(a1->rel));
+	r2 = lf_plan_running(run, &run->stmts[a2->stmt],
+			     isl_map_copy(a2->rel));
+	pairs = isl_map_apply_range(isl_map_copy(r1), isl_map_reverse(r2));
+	close = lf_plan_near(isl_map_copy(pairs));
+	near = isl_map_is_subset(pairs, close);
+	isl_map_free(close);
+	elems = isl_set_apply(isl_map_domain(pairs), r1);
+	if (near == isl_bool_false)
+		elems = isl_set_subtract(elems, isl_set_copy(elems));
+	if (near < 0)
+		return isl_set_free(elems);
+	return elems;
+}
+
+/* The elements of "array" that nests [first, last] access and nest k
+ * accesses again a few outer iterations away (lf_plan_pair_reuse): the
+ * traffic fusing k with them can save.
+ */
+static __isl_give isl_set *lf_plan_reuse(__isl_keep struct lf_run *run,
+	int first, int last, int k, int array)
+{
+	isl_set *elems = lf_plan_elems(run, k, k, array);
+	int i, j;
+
+	elems = isl_set_subtract(elems, isl_set_copy(elems));
+	for (i = 0; i < run->n_access; ++i) {
+		struct lf_access *a1 = &run->accesses[i];
+		int n1 = run->stmts[a1->stmt].nest;
+
+		if (a1->array != array || n1 < first || n1 > last)
+			continue;
+		for (j = 0; j < run->n_access; ++j) {
+			struct lf_access *a2 = &run->accesses[j];
+
+			if (a2->array == array &&
+			    run->stmts[a2->stmt].nest == k)
+				elems = isl_set_union(elems,
+					lf_plan_pair_reuse(run, a1, a2));
+		}
+	}
+	return elems;
+}
+
 /* Fusing nest k with nests [start, k) saves at most the traffic of the
- * elements nest k accesses that those nests accessed before: they may
- * still be in cache.  Fusion cannot gain anything measurable if that is
+ * elements nest k accesses a few outer iterations away from where those
+ * nests accessed them (lf_plan_reuse): they may still be in cache.
+ * Fusion cannot gain anything measurable if there are none, if that is
  * under 1/20 of the bytes the nests access in all, or if all of those
  * fit in half of the L1 cache, where they stay without fusion; and the
  * fused loop can be slower (a call between independent reductions keeps
  * the processor from overlapping them).  So the nests are kept apart.
  * Byte counts are bounding boxes of the elements; with unknown sizes
- * only the first rule, on arrays, applies.
- * Return the reason to refuse (malloc'd), or NULL; *error is set if
- * memory runs out.
+ * only the first two rules apply.
+ * Return the reason to refuse, or NULL; *error is set if memory runs
+ * out.
  */
 __isl_give struct lf_reason *lf_plan_no_saving(__isl_keep struct lf_plan *plan,
 	int start, int k, int *error)
 {
 	struct lf_run *run = plan->run;
 	long saved = 0, total = 0;
-	int a, any = 0;
+	int a, shared = -1, reused = 0;
 	enum lf_why why;
 	struct lf_reason *reason;
 
 	for (a = 0; a < run->n_array; ++a) {
-		isl_set *group, *nest;
+		isl_set *group, *nest, *reuse;
 
 		if (run->arrays[a].n_dim == 0)
 			continue;
 		group = lf_plan_elems(run, start, k - 1, a);
 		nest = lf_plan_elems(run, k, k, a);
-		if (isl_set_plain_is_empty(group) != isl_bool_true &&
+		if (shared < 0 &&
+		    isl_set_plain_is_empty(group) != isl_bool_true &&
 		    isl_set_plain_is_empty(nest) != isl_bool_true)
-			any = 1;
-		saved = lf_plan_add_bytes(saved, lf_plan_box_bytes(
-			isl_set_intersect(isl_set_copy(group),
-					  isl_set_copy(nest)),
-			&run->arrays[a]));
+			shared = a;
+		reuse = lf_plan_reuse(run, start, k - 1, k, a);
+		if (!reuse || isl_set_is_empty(reuse) != isl_bool_true)
+			reused = 1;
+		saved = lf_plan_add_bytes(saved,
+					  lf_plan_box_bytes(reuse, &run->arrays[a]));
 		total = lf_plan_add_bytes(total, lf_plan_box_bytes(
 			isl_set_union(group, nest), &run->arrays[a]));
 	}
-	if (!any)
+	if (shared < 0)
 		why = LF_WHY_NO_SHARED_ARRAY;
+	else if (!reused)
+		why = LF_WHY_NO_NEAR_REUSE;
 	else if (saved >= 0 && total >= 0 && saved < total / 20)
 		why = LF_WHY_SMALL_SAVING;
 	else if (total >= 0 && total <= plan->cache_l1 / 2)
 		why = LF_WHY_FITS_L1;
 	else
 		return NULL;
-	reason = lf_reason_alloc(why, run->nests[k].loc, NULL, NULL);
+	reason = lf_reason_alloc(why, run->nests[k].loc,
+		NULL, shared >= 0 ? run->arrays[shared].name : NULL);
 	*error = !reason;
 	if (reason) {
 		reason->n0 = why == LF_WHY_SMALL_SAVING ? saved : total;

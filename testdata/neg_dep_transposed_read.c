@@ -1,11 +1,13 @@
-// RUN-ARGS: --function=matmul_transpose_relu
+// RUN-ARGS: --function=matmul_transpose_relu --fuse-all
 // EXPECT-UNCHANGED
 // EXPECT-STDERR: :[0-9]+:[0-9]+: remark: not fused with the nest at line [0-9]+: .*prod.*would be read before it is written
 /*
  * Illegal fusion by dependence: a matmul followed by a nest that reads
  * its result transposed, prod[j][i].  Row i of the second nest needs
  * column i of prod, which every row of the matmul contributes to, so
- * the nests cannot share even the outer loop.
+ * the nests cannot share even the outer loop.  (Without --fuse-all the
+ * planner refuses first for the lack of reuse: prod[i][j] and prod[j][i]
+ * meet only on the diagonal.)
  */
 #include <stdio.h>
 
