@@ -342,23 +342,25 @@ static int lf_codegen_print_user(__isl_keep struct lf_buf *out,
 	return r;
 }
 
-/* Generate every loop "atomic": one loop per dimension and statement
- * group, its bounds covering all its statements, instead of separate
- * loops for every combination of guards.  The code is shorter and
- * isl builds it faster.
+/* The option "kind" (atomic or separate) for every dimension of a
+ * schedule of "len" dimensions.  Atomic loops are one loop per
+ * dimension and statement group, their bounds covering all its
+ * statements: the code is shorter and isl builds it faster.  Separate
+ * loops are split where the set of statements they run changes, so
+ * that no statement needs a guard inside them.
  */
-static __isl_give isl_union_map *lf_codegen_atomic(
-	__isl_keep isl_union_map *sched, int len)
+static __isl_give isl_union_map *lf_codegen_loops(
+	__isl_keep isl_union_map *sched, int len, const char *kind)
 {
 	isl_ctx *ctx = isl_union_map_get_ctx(sched);
 	isl_space *space;
-	isl_map *atomic;
+	isl_map *option;
 
 	space = isl_space_set_alloc(ctx, 0, len);
-	atomic = isl_map_from_domain(isl_set_universe(space));
-	atomic = isl_map_add_dims(atomic, isl_dim_out, 1);
-	atomic = isl_map_set_tuple_name(atomic, isl_dim_out, "atomic");
-	return isl_union_map_from_map(atomic);
+	option = isl_map_from_domain(isl_set_universe(space));
+	option = isl_map_add_dims(option, isl_dim_out, 1);
+	option = isl_map_set_tuple_name(option, isl_dim_out, kind);
+	return isl_union_map_from_map(option);
 }
 
 /* The context the code is generated under: the sizes' types and the
@@ -374,8 +376,58 @@ static __isl_give isl_set *lf_codegen_context(__isl_keep struct lf_codegen *cg)
 	return context;
 }
 
-static __isl_give isl_ast_node *lf_codegen_tree(
-	__isl_keep struct lf_codegen *cg, int g)
+/* Does "node", a for loop, have no loop inside it but an if?
+ */
+struct lf_codegen_inner {
+	int loops;
+	int ifs;
+};
+
+static isl_bool lf_codegen_count(__isl_keep isl_ast_node *node, void *user)
+{
+	struct lf_codegen_inner *inner = user;
+	enum isl_ast_node_type type = isl_ast_node_get_type(node);
+
+	inner->loops += type == isl_ast_node_for;
+	inner->ifs += type == isl_ast_node_if;
+	return isl_bool_true;
+}
+
+static isl_bool lf_codegen_find_inner_guard(__isl_keep isl_ast_node *node,
+	void *user)
+{
+	struct lf_codegen_inner inner = { 0, 0 };
+	isl_ast_node *body;
+	isl_stat r;
+
+	if (isl_ast_node_get_type(node) != isl_ast_node_for)
+		return isl_bool_true;
+	body = isl_ast_node_for_get_body(node);
+	r = isl_ast_node_foreach_descendant_top_down(body, &lf_codegen_count,
+						     &inner);
+	isl_ast_node_free(body);
+	if (r < 0)
+		return isl_bool_error;
+	if (inner.loops == 0 && inner.ifs > 0)
+		*(int *) user = 1;
+	return isl_bool_true;
+}
+
+/* Does "tree" test a condition inside an innermost loop?  Such a guard
+ * runs on every iteration and keeps the compiler from vectorizing it.
+ */
+static int lf_codegen_has_inner_guard(__isl_keep isl_ast_node *tree)
+{
+	int found = 0;
+
+	if (isl_ast_node_foreach_descendant_top_down(tree,
+			&lf_codegen_find_inner_guard, &found) < 0)
+		return -1;
+	return found;
+}
+
+static __isl_give isl_ast_node *lf_codegen_tree_with(
+	__isl_keep struct lf_codegen *cg, int g, const char *kind)
 {
 	isl_ctx *ctx = isl_set_get_ctx(cg->plan->run->context);
 	isl_ast_build *build;
@@ -392,10 +444,41 @@ static __isl_give isl_ast_node *lf_codegen_tree(
 	build = isl_ast_build_from_context(lf_codegen_context(cg));
 	build = isl_ast_build_set_iterators(build, ids);
 	build = isl_ast_build_set_options(build,
-		lf_codegen_atomic(sched, cg->names.len));
+		lf_codegen_loops(sched, cg->names.len, kind));
 	tree = isl_ast_build_node_from_schedule_map(build, sched);
 	isl_ast_build_free(build);
 	return tree;
+}
+
+/* The code of group g: atomic loops, unless a guard is left inside an
+ * innermost loop (a shifted fusion's first and last iterations) and
+ * separate loops peel it off; should those run out of isl's budget,
+ * the atomic loops stay, and what is left to do gets a budget anew.
+ */
+static __isl_give isl_ast_node *lf_codegen_tree(
+	__isl_keep struct lf_codegen *cg, int g)
+{
+	isl_ctx *ctx = isl_set_get_ctx(cg->plan->run->context);
+	isl_ast_node *tree, *split;
+	int guard;
+
+	tree = lf_codegen_tree_with(cg, g, "atomic");
+	guard = tree ? lf_codegen_has_inner_guard(tree) : -1;
+	if (guard <= 0)
+		return guard < 0 ? isl_ast_node_free(tree) : tree;
+	split = lf_codegen_tree_with(cg, g, "separate");
+	if (!split) {
+		isl_ctx_reset_error(ctx);
+		isl_ctx_reset_operations(ctx);
+		return tree;
+	}
+	guard = lf_codegen_has_inner_guard(split);
+	if (guard != 0) {
+		isl_ast_node_free(split);
+		return guard < 0 ? isl_ast_node_free(tree) : tree;
+	}
+	isl_ast_node_free(tree);
+	return split;
 }
 
 /* Does text[begin, end) end in a backslash, perhaps followed by white
