@@ -19,7 +19,7 @@
 /* The number of array or pointer levels of "type"; *elem is set to the
  * type of its elements unless elem is NULL.
  */
-static int lf_access_dims(CXType type, CXType *elem)
+int lf_access_dims(CXType type, CXType *elem)
 {
 	int n = 0;
 
@@ -49,7 +49,7 @@ static int lf_access_dims(CXType type, CXType *elem)
  * loaded from memory (float **p, float *rows[4]), and rows may overlap
  * each other and any other array whatever restrict says of p.
  */
-static int lf_access_is_contiguous(CXType type)
+int lf_access_is_contiguous(CXType type)
 {
 	int level;
 
@@ -109,7 +109,8 @@ static __isl_give char *lf_access_array_name(__isl_keep struct lf_builder *b,
 	snprintf(buf, sizeof(buf), "%s", name);
 	for (k = 2;; ++k) {
 		for (i = 0; i < b->run->n_array; ++i)
-			if (!strcmp(b->run->arrays[i].name, buf))
+			if (b->run->arrays[i].name &&
+			    !strcmp(b->run->arrays[i].name, buf))
 				break;
 		if (i == b->run->n_array)
 			return strdup(buf);
@@ -196,45 +197,119 @@ static long long lf_access_dim_size(CXType type, int dim)
 	return clang_getArraySize(type);
 }
 
-/* The index of the model array for variable decl, added if new.
+/* Fill in what the type of an array says: its dimensions, their sizes
+ * and the size of its elements.
  */
-static int lf_access_array(__isl_keep struct lf_builder *b, CXCursor decl,
-	__isl_keep const char *usr)
+static void lf_access_array_type(__isl_keep struct lf_array *a, CXType type)
 {
-	struct lf_run *run = b->run;
-	struct lf_array *a;
-	CXType type = clang_getCursorType(decl), elem;
+	CXType elem;
 	long long size;
-	char *name;
 	int i;
 
-	for (i = 0; i < run->n_array; ++i)
-		if (!strcmp(b->array_usr[i], usr))
-			return i;
-	if (lf_access_grow_arrays(b) < 0)
-		return -1;
-	name = lf_cursor_name(decl);
-	a = &run->arrays[run->n_array];
-	memset(a, 0, sizeof(*a));
-	a->name = name ? lf_access_array_name(b, name) : NULL;
-	a->var = name;
-	name = NULL;
 	a->n_dim = lf_access_dims(type, &elem);
 	for (i = 0; i < a->n_dim && i < LF_MAX_DEPTH; ++i)
 		a->size[i] = lf_access_dim_size(type, i);
 	size = clang_Type_getSizeOf(elem);
 	a->elem_size = size > 0 && size <= INT_MAX ? (int) size : 4;
-	a->origin = lf_access_origin(decl, a->n_dim);
-	a->is_restrict = lf_access_is_restrict(b, decl);
+}
+
+/* The index of the array of the run keyed "usr", or -1.
+ */
+static int lf_access_find_array(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr)
+{
+	int i;
+
+	for (i = 0; i < b->run->n_array; ++i)
+		if (!strcmp(b->array_usr[i], usr))
+			return i;
+	return -1;
+}
+
+/* Append an array named after "var" (which this takes), keyed "usr",
+ * of type "type", declared at "decl"; return its index.
+ */
+static int lf_access_append_array(__isl_keep struct lf_builder *b,
+	CXCursor decl, __isl_keep const char *usr, __isl_take char *var,
+	CXType type)
+{
+	struct lf_run *run = b->run;
+	struct lf_array *a;
+
+	if (lf_access_grow_arrays(b) < 0) {
+		free(var);
+		return -1;
+	}
+	a = &run->arrays[run->n_array];
+	memset(a, 0, sizeof(*a));
+	a->var = var;
+	lf_access_array_type(a, type);
 	a->decl = lf_file_loc(b->file, lf_build_offset(b, decl));
-	a->aliased = a->origin == LF_ARRAY_GLOBAL && b->renamed;
-	if (a->origin == LF_ARRAY_LOCAL && a->var)
-		lf_access_local_decl(b, decl, usr, a->var, a);
 	b->array_usr[run->n_array] = strdup(usr);
 	run->n_array++;
-	if (!a->name || !a->var || !b->array_usr[run->n_array - 1])
+	if (!a->var || !b->array_usr[run->n_array - 1])
 		return -1;
 	return run->n_array - 1;
+}
+
+/* The index of the array of a struct member or a local pointer, keyed
+ * "usr", spelled "var", of type "type", added if new (lf_array's
+ * any_pointer).  Its name is "name" made unique.
+ */
+int lf_access_pointer_array(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr, __isl_keep const char *name,
+	__isl_keep const char *var, CXType type)
+{
+	struct lf_array *a;
+	int i = lf_access_find_array(b, usr);
+
+	if (i >= 0)
+		return i;
+	i = lf_access_append_array(b, decl, usr, strdup(var), type);
+	if (i < 0)
+		return -1;
+	a = &b->run->arrays[i];
+	a->name = lf_access_array_name(b, name);
+	a->origin = LF_ARRAY_PARAM_POINTER;
+	a->any_pointer = 1;
+	return a->name ? i : -1;
+}
+
+/* Can a pointer reach the local "decl" of "a"?  An array decays to one.
+ */
+static int lf_access_escaped(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr, __isl_keep struct lf_array *a)
+{
+	if (a->origin != LF_ARRAY_LOCAL && a->origin != LF_ARRAY_PARAM_VALUE)
+		return 0;
+	return lf_cursor_is_array_type(clang_getCursorType(decl)) ||
+	       lf_build_is_addr_taken(b, usr);
+}
+
+/* The index of the model array for variable decl, added if new.
+ */
+int lf_access_array(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr)
+{
+	struct lf_array *a;
+	char *name;
+	int i = lf_access_find_array(b, usr);
+
+	if (i >= 0)
+		return i;
+	name = lf_cursor_name(decl);
+	i = lf_access_append_array(b, decl, usr, name, clang_getCursorType(decl));
+	if (i < 0)
+		return -1;
+	a = &b->run->arrays[i];
+	a->name = lf_access_array_name(b, a->var);
+	a->origin = lf_access_origin(decl, a->n_dim);
+	a->is_restrict = lf_access_is_restrict(b, decl);
+	a->aliased = a->origin == LF_ARRAY_GLOBAL && b->renamed;
+	a->escaped = lf_access_escaped(b, decl, usr, a);
+	if (a->origin == LF_ARRAY_LOCAL)
+		lf_access_local_decl(b, decl, usr, a->var, a);
+	return a->name ? i : -1;
 }
 
 static int lf_access_grow(__isl_keep struct lf_builder *b)
@@ -297,7 +372,7 @@ static int lf_access_push(__isl_keep struct lf_builder *b, CXCursor c,
 /* Record a read and/or a write, as "mode" says.  A write inside a
  * compound statement or under a condition is a may-write.
  */
-static int lf_access_add(__isl_keep struct lf_builder *b, CXCursor c, int array,
+int lf_access_add(__isl_keep struct lf_builder *b, CXCursor c, int array,
 	int mode, __isl_take isl_multi_pw_aff *subs)
 {
 	enum lf_access_kind wkind;
@@ -316,7 +391,7 @@ static int lf_access_add(__isl_keep struct lf_builder *b, CXCursor c, int array,
 	return lf_access_push(b, c, array, LF_ACCESS_READ, subs);
 }
 
-static __isl_give isl_multi_pw_aff *lf_access_zero_subs(
+__isl_give isl_multi_pw_aff *lf_access_zero_subs(
 	__isl_keep struct lf_builder *b)
 {
 	isl_space *space;
@@ -422,7 +497,7 @@ static int lf_access_flatten(CXCursor c, CXCursor *base, CXCursor *subs,
 	return 0;
 }
 
-static __isl_give isl_multi_pw_aff *lf_access_subs(
+__isl_give isl_multi_pw_aff *lf_access_subs(
 	__isl_keep struct lf_builder *b, CXCursor c, CXCursor *subs, int n)
 {
 	isl_pw_multi_aff *pma = NULL;
@@ -478,10 +553,10 @@ static __isl_give isl_set *lf_access_out_of_bounds(
  * would not are left out of the run's context.  This is what bounds
  * the loops over a size_t parameter, for one.
  */
-static int lf_access_in_bounds(__isl_keep struct lf_builder *b, CXCursor c,
-	CXCursor decl, __isl_keep isl_multi_pw_aff *mpa)
+int lf_access_in_bounds(__isl_keep struct lf_builder *b, CXCursor c,
+	CXType type, __isl_keep isl_multi_pw_aff *mpa)
 {
-	CXType type = clang_getCursorType(decl), elem_type;
+	CXType elem_type;
 	isl_size n = isl_multi_pw_aff_dim(mpa, isl_dim_out);
 	long long elem;
 	isl_set *out;
@@ -504,6 +579,16 @@ static int lf_access_in_bounds(__isl_keep struct lf_builder *b, CXCursor c,
 	return r;
 }
 
+/* Is "decl" a pointer variable local to the function?
+ */
+static int lf_access_is_local_pointer(CXCursor decl)
+{
+	return clang_getCursorKind(decl) == CXCursor_VarDecl &&
+	       lf_base_is_local(decl) &&
+	       clang_getCanonicalType(clang_getCursorType(decl)).kind ==
+	       CXType_Pointer;
+}
+
 static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
 	int mode)
 {
@@ -512,8 +597,10 @@ static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
 	int n, array, r = -1;
 	isl_multi_pw_aff *mpa;
 
-	if (lf_access_flatten(c, &base, subs, &n) < 0 ||
-	    clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+	if (lf_access_flatten(c, &base, subs, &n) == 0 &&
+	    clang_getCursorKind(base) == CXCursor_MemberRefExpr)
+		return lf_base_member_ref(b, c, base, subs, n, mode);
+	if (clang_getCursorKind(base) != CXCursor_DeclRefExpr)
 		return lf_build_fail_at(b, c, LF_WHY_SUBSCRIPTED, NULL);
 	decl = clang_getCursorReferenced(base);
 	usr = lf_cursor_usr(decl);
@@ -522,6 +609,10 @@ static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
 		goto done;
 	if (lf_build_is_internal(b, usr)) {
 		r = 0;
+		goto done;
+	}
+	if (lf_access_is_local_pointer(decl)) {
+		r = lf_base_pointer_ref(b, c, decl, usr, name, subs, n, mode);
 		goto done;
 	}
 	if (lf_access_check_var(b, c, decl, name) < 0)
@@ -540,7 +631,7 @@ static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
 	}
 	mpa = lf_access_subs(b, c, subs, n);
 	array = mpa ? lf_access_array(b, decl, usr) : -1;
-	if (array >= 0 && lf_access_in_bounds(b, c, decl, mpa) < 0)
+	if (array >= 0 && lf_access_in_bounds(b, c, clang_getCursorType(decl), mpa) < 0)
 		array = -1;
 	if (array < 0)
 		isl_multi_pw_aff_free(mpa);
@@ -716,7 +807,7 @@ int lf_access_walk_expr(__isl_keep struct lf_builder *b, CXCursor c, int mode)
 	case CXCursor_CallExpr:
 		return lf_access_call(b, c);
 	case CXCursor_MemberRefExpr:
-		return lf_build_fail_at(b, c, LF_WHY_MEMBER, NULL);
+		return lf_base_member_ref(b, c, c, NULL, 0, mode);
 	case CXCursor_IntegerLiteral: case CXCursor_FloatingLiteral:
 	case CXCursor_CharacterLiteral: case CXCursor_StringLiteral:
 	case CXCursor_UnaryExpr: case CXCursor_TypeRef:

@@ -214,7 +214,7 @@ static int lf_affine_param_index(__isl_keep struct lf_builder *b,
 	return run->context ? run->n_param - 1 : -1;
 }
 
-static __isl_give isl_pw_aff *lf_affine_param(__isl_keep struct lf_builder *b,
+__isl_give isl_pw_aff *lf_affine_param(__isl_keep struct lf_builder *b,
 	__isl_keep const char *name, __isl_keep const char *usr,
 	enum lf_param_origin origin, int has_value, long value,
 	struct lf_int_type t, CXCursor c)
@@ -604,6 +604,8 @@ static __isl_give isl_pw_aff *lf_affine_value(__isl_keep struct lf_builder *b,
 
 	if (kind == CXCursor_DeclRefExpr)
 		return lf_affine_decl_ref(b, c);
+	if (kind == CXCursor_MemberRefExpr)
+		return lf_base_member_value(b, c);
 	v = lf_affine_eval_val(b->ctx, c);
 	if (!v)
 		return lf_affine_children(b, c, kind, dom);

@@ -38,6 +38,16 @@ struct lf_iter {
 	struct lf_int_type type;
 };
 
+/* What the stores and calls of a run may change (lf_base.c): any
+ * object at all, integers of the sizes in int_sizes (a bit per size in
+ * bytes), pointers.
+ */
+struct lf_base_stores {
+	int any;
+	unsigned int_sizes;
+	int pointer;
+};
+
 struct lf_builder {
 	isl_ctx *ctx;
 	CXTranslationUnit tu;
@@ -52,6 +62,7 @@ struct lf_builder {
 	struct lf_var_ref *refs;
 
 	struct lf_run *run;
+	struct lf_base_stores stores;
 	char **array_usr;
 	char **param_usr;
 	int n_outside;
@@ -120,10 +131,40 @@ struct lf_int_type lf_affine_type(CXType type);
 __isl_give isl_set *lf_affine_type_bound(__isl_take isl_set *set,
 	enum isl_dim_type type, int pos, struct lf_int_type t);
 int lf_affine_eval(CXCursor c, long *value);
+__isl_give isl_pw_aff *lf_affine_param(__isl_keep struct lf_builder *b,
+	__isl_keep const char *name, __isl_keep const char *usr,
+	enum lf_param_origin origin, int has_value, long value,
+	struct lf_int_type t, CXCursor c);
 
 /* lf_access.c */
 int lf_access_walk_expr(__isl_keep struct lf_builder *b, CXCursor c, int mode);
 int lf_access_walk_stmt(__isl_keep struct lf_builder *b, CXCursor c);
+int lf_access_dims(CXType type, CXType *elem);
+int lf_access_is_contiguous(CXType type);
+int lf_access_array(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr);
+int lf_access_pointer_array(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr, __isl_keep const char *name,
+	__isl_keep const char *var, CXType type);
+int lf_access_add(__isl_keep struct lf_builder *b, CXCursor c, int array,
+	int mode, __isl_take isl_multi_pw_aff *subs);
+__isl_give isl_multi_pw_aff *lf_access_zero_subs(
+	__isl_keep struct lf_builder *b);
+__isl_give isl_multi_pw_aff *lf_access_subs(
+	__isl_keep struct lf_builder *b, CXCursor c, CXCursor *subs, int n);
+int lf_access_in_bounds(__isl_keep struct lf_builder *b, CXCursor c,
+	CXType type, __isl_keep isl_multi_pw_aff *mpa);
+
+/* lf_base.c */
+void lf_base_scan_run(__isl_keep struct lf_builder *b, CXCursor *fors, int n);
+int lf_base_is_local(CXCursor decl);
+__isl_give isl_pw_aff *lf_base_member_value(__isl_keep struct lf_builder *b,
+	CXCursor c);
+int lf_base_member_ref(__isl_keep struct lf_builder *b, CXCursor c,
+	CXCursor m, CXCursor *subs, int n, int mode);
+int lf_base_pointer_ref(__isl_keep struct lf_builder *b, CXCursor c,
+	CXCursor o, __isl_keep const char *usr, __isl_keep const char *name,
+	CXCursor *subs, int n, int mode);
 
 #define LF_MODE_READ	1
 #define LF_MODE_WRITE	2
