@@ -19,7 +19,7 @@
 /* The number of array or pointer levels of "type"; *elem is set to the
  * type of its elements unless elem is NULL.
  */
-int lf_access_dims(CXType type, CXType *elem)
+static int lf_access_dims(CXType type, CXType *elem)
 {
 	int n = 0;
 
@@ -49,7 +49,7 @@ int lf_access_dims(CXType type, CXType *elem)
  * loaded from memory (float **p, float *rows[4]), and rows may overlap
  * each other and any other array whatever restrict says of p.
  */
-int lf_access_is_contiguous(CXType type)
+static int lf_access_is_contiguous(CXType type)
 {
 	int level;
 
@@ -256,7 +256,7 @@ static int lf_access_append_array(__isl_keep struct lf_builder *b,
  * "usr", spelled "var", of type "type", added if new (lf_array's
  * any_pointer).  Its name is "name" made unique.
  */
-int lf_access_pointer_array(__isl_keep struct lf_builder *b, CXCursor decl,
+static int lf_access_pointer_array(__isl_keep struct lf_builder *b, CXCursor decl,
 	__isl_keep const char *usr, __isl_keep const char *name,
 	__isl_keep const char *var, CXType type)
 {
@@ -288,7 +288,7 @@ static int lf_access_escaped(__isl_keep struct lf_builder *b, CXCursor decl,
 
 /* The index of the model array for variable decl, added if new.
  */
-int lf_access_array(__isl_keep struct lf_builder *b, CXCursor decl,
+static int lf_access_array(__isl_keep struct lf_builder *b, CXCursor decl,
 	__isl_keep const char *usr)
 {
 	struct lf_array *a;
@@ -372,7 +372,7 @@ static int lf_access_push(__isl_keep struct lf_builder *b, CXCursor c,
 /* Record a read and/or a write, as "mode" says.  A write inside a
  * compound statement or under a condition is a may-write.
  */
-int lf_access_add(__isl_keep struct lf_builder *b, CXCursor c, int array,
+static int lf_access_add(__isl_keep struct lf_builder *b, CXCursor c, int array,
 	int mode, __isl_take isl_multi_pw_aff *subs)
 {
 	enum lf_access_kind wkind;
@@ -391,7 +391,7 @@ int lf_access_add(__isl_keep struct lf_builder *b, CXCursor c, int array,
 	return lf_access_push(b, c, array, LF_ACCESS_READ, subs);
 }
 
-__isl_give isl_multi_pw_aff *lf_access_zero_subs(
+static __isl_give isl_multi_pw_aff *lf_access_zero_subs(
 	__isl_keep struct lf_builder *b)
 {
 	isl_space *space;
@@ -497,7 +497,7 @@ static int lf_access_flatten(CXCursor c, CXCursor *base, CXCursor *subs,
 	return 0;
 }
 
-__isl_give isl_multi_pw_aff *lf_access_subs(
+static __isl_give isl_multi_pw_aff *lf_access_subs(
 	__isl_keep struct lf_builder *b, CXCursor c, CXCursor *subs, int n)
 {
 	isl_pw_multi_aff *pma = NULL;
@@ -553,7 +553,7 @@ static __isl_give isl_set *lf_access_out_of_bounds(
  * would not are left out of the run's context.  This is what bounds
  * the loops over a size_t parameter, for one.
  */
-int lf_access_in_bounds(__isl_keep struct lf_builder *b, CXCursor c,
+static int lf_access_in_bounds(__isl_keep struct lf_builder *b, CXCursor c,
 	CXType type, __isl_keep isl_multi_pw_aff *mpa)
 {
 	CXType elem_type;
@@ -579,6 +579,178 @@ int lf_access_in_bounds(__isl_keep struct lf_builder *b, CXCursor c,
 	return r;
 }
 
+/* The array of the member that "chain" reaches, of type "type".
+ */
+static int lf_access_member_array(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_base_chain *chain, CXType type)
+{
+	char *name = lf_base_array_name(chain->spelling);
+	int array;
+
+	if (!name)
+		return -1;
+	array = lf_access_pointer_array(b,
+		clang_getCursorReferenced(chain->members[0]), chain->key,
+		name, chain->spelling, type);
+	free(name);
+	return array;
+}
+
+/* Record the access "c" with subscripts "subs" (NULL: none) to "array"
+ * of type "type".
+ */
+static int lf_access_base_add(__isl_keep struct lf_builder *b, CXCursor c,
+	int array, CXType type, CXCursor *subs, int n, int mode)
+{
+	isl_multi_pw_aff *mpa;
+
+	mpa = n ? lf_access_subs(b, c, subs, n) : lf_access_zero_subs(b);
+	if (!mpa)
+		return -1;
+	if (n && lf_access_in_bounds(b, c, type, mpa) < 0) {
+		isl_multi_pw_aff_free(mpa);
+		return -1;
+	}
+	return lf_access_add(b, c, array, mode, mpa);
+}
+
+/* Why a member of type "type" cannot be subscripted "n" times, or 0.
+ */
+static enum lf_why lf_access_base_shape(CXType type, int n)
+{
+	if (clang_isVolatileQualifiedType(type))
+		return LF_WHY_VOLATILE_ELEMENTS;
+	if (lf_access_dims(type, NULL) != n)
+		return n ? LF_WHY_PARTIAL_SUBSCRIPT : LF_WHY_NO_SUBSCRIPT;
+	if (!lf_access_is_contiguous(type))
+		return LF_WHY_POINTER_ROWS;
+	return LF_WHY_N;
+}
+
+/* An access "c" to member "m", with subscripts "subs" if n > 0: a
+ * member array, a pointer member or a scalar member, whose address
+ * the run does not change.
+ */
+static int lf_access_member_ref(__isl_keep struct lf_builder *b, CXCursor c,
+	CXCursor m, CXCursor *subs, int n, int mode)
+{
+	struct lf_base_chain chain;
+	CXType type = clang_getCursorType(m);
+	enum CXTypeKind kind = clang_getCanonicalType(type).kind;
+	enum lf_why why;
+	int r = -1, array;
+
+	if (lf_base_chain_get(b, m, &chain) < 0)
+		goto done;
+	why = lf_access_base_shape(type, n);
+	if (kind == CXType_Record || kind == CXType_Elaborated)
+		why = LF_WHY_STRUCT_VAR;
+	if (why != LF_WHY_N) {
+		lf_build_fail_at(b, c, why, chain.spelling);
+		goto done;
+	}
+	if (lf_base_chain_invariant(b, c, &chain,
+				    n > 0 && kind == CXType_Pointer) < 0)
+		goto done;
+	array = lf_access_member_array(b, &chain, type);
+	if (array >= 0)
+		r = lf_access_base_add(b, c, array, type, subs, n, mode);
+done:
+	lf_base_chain_clear(&chain);
+	return r;
+}
+
+/* The offset of row "row" in its base, over the current iterators, or
+ * NULL (with no reason recorded) if it is not affine.
+ */
+static __isl_give isl_pw_aff *lf_access_row_offset(
+	__isl_keep struct lf_builder *b, __isl_keep struct lf_base_row *row)
+{
+	struct lf_reason *saved = b->reason;
+	isl_pw_aff *pa;
+
+	if (clang_Cursor_isNull(row->offset))
+		return isl_pw_aff_zero_on_domain(isl_local_space_from_space(
+			lf_build_space(b)));
+	b->reason = NULL;
+	pa = lf_affine_expr(b, row->offset, NULL);
+	lf_reason_free(b->reason);
+	b->reason = saved;
+	if (pa && row->neg)
+		pa = isl_pw_aff_neg(pa);
+	return pa;
+}
+
+/* A local array reached through a row pointer is not contracted: the
+ * accesses through the pointer do not spell the array.
+ */
+static void lf_access_no_contraction(__isl_keep struct lf_array *a)
+{
+	a->dims.begin = a->dims.end = 0;
+}
+
+/* An access "c" to o[subs[0]] where local "o" is defined as row "row"
+ * of its base, at "from": base[offset + subs[0]].  Returns 1 if done,
+ * 0 if the offset is not affine.
+ */
+static int lf_access_row_ref(__isl_keep struct lf_builder *b, CXCursor c,
+	__isl_keep struct lf_base_row *row, CXCursor *subs, int mode)
+{
+	CXCursor base = clang_getCursorReferenced(row->base);
+	isl_pw_aff *off = lf_access_row_offset(b, row), *sub;
+	isl_multi_pw_aff *mpa;
+	char *usr;
+	int array;
+
+	if (!off)
+		return 0;
+	mpa = lf_access_subs(b, c, subs, 1);
+	sub = mpa ? isl_multi_pw_aff_get_pw_aff(mpa, 0) : NULL;
+	sub = isl_pw_aff_add(sub, off);
+	mpa = isl_multi_pw_aff_set_pw_aff(mpa, 0, sub);
+	usr = lf_cursor_usr(base);
+	array = mpa && usr ? lf_access_array(b, base, usr) : -1;
+	free(usr);
+	if (array >= 0)
+		lf_access_no_contraction(&b->run->arrays[array]);
+	if (array >= 0 &&
+	    lf_access_in_bounds(b, c, clang_getCursorType(base), mpa) < 0)
+		array = -1;
+	if (array < 0) {
+		isl_multi_pw_aff_free(mpa);
+		return -1;
+	}
+	return lf_access_add(b, c, array, mode, mpa) < 0 ? -1 : 1;
+}
+
+/* An access "c" through local pointer "o" (keyed "usr", named "name")
+ * with subscripts "subs": a row of another array, or an array of its
+ * own if the run does not change o.
+ */
+static int lf_access_pointer_ref(__isl_keep struct lf_builder *b, CXCursor c,
+	CXCursor o, __isl_keep const char *usr, __isl_keep const char *name,
+	CXCursor *subs, int n, int mode)
+{
+	CXType type = clang_getCursorType(o);
+	struct lf_base_row row;
+	enum lf_why why = lf_access_base_shape(type, n);
+	int r, array;
+
+	if (why != LF_WHY_N)
+		return lf_build_fail_at(b, c, why, name);
+	if (lf_build_is_written_in_run(b, usr) ||
+	    lf_build_is_addr_taken(b, usr) ||
+	    clang_isVolatileQualifiedType(type))
+		return lf_build_fail_at(b, c, LF_WHY_POINTER_CHANGED, name);
+	if (lf_base_is_row(b, o, usr, &row)) {
+		r = lf_access_row_ref(b, c, &row, subs, mode);
+		if (r != 0)
+			return r < 0 ? -1 : 0;
+	}
+	array = lf_access_pointer_array(b, o, usr, name, name, type);
+	return array < 0 ? -1 : lf_access_base_add(b, c, array, type, subs, n, mode);
+}
+
 /* Is "decl" a pointer variable local to the function?
  */
 static int lf_access_is_local_pointer(CXCursor decl)
@@ -599,7 +771,7 @@ static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
 
 	if (lf_access_flatten(c, &base, subs, &n) == 0 &&
 	    clang_getCursorKind(base) == CXCursor_MemberRefExpr)
-		return lf_base_member_ref(b, c, base, subs, n, mode);
+		return lf_access_member_ref(b, c, base, subs, n, mode);
 	if (clang_getCursorKind(base) != CXCursor_DeclRefExpr)
 		return lf_build_fail_at(b, c, LF_WHY_SUBSCRIPTED, NULL);
 	decl = clang_getCursorReferenced(base);
@@ -612,7 +784,7 @@ static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
 		goto done;
 	}
 	if (lf_access_is_local_pointer(decl)) {
-		r = lf_base_pointer_ref(b, c, decl, usr, name, subs, n, mode);
+		r = lf_access_pointer_ref(b, c, decl, usr, name, subs, n, mode);
 		goto done;
 	}
 	if (lf_access_check_var(b, c, decl, name) < 0)
@@ -807,7 +979,7 @@ int lf_access_walk_expr(__isl_keep struct lf_builder *b, CXCursor c, int mode)
 	case CXCursor_CallExpr:
 		return lf_access_call(b, c);
 	case CXCursor_MemberRefExpr:
-		return lf_base_member_ref(b, c, c, NULL, 0, mode);
+		return lf_access_member_ref(b, c, c, NULL, 0, mode);
 	case CXCursor_IntegerLiteral: case CXCursor_FloatingLiteral:
 	case CXCursor_CharacterLiteral: case CXCursor_StringLiteral:
 	case CXCursor_UnaryExpr: case CXCursor_TypeRef:

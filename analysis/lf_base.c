@@ -31,6 +31,31 @@
  * dependences with base are exact.
  */
 
+/* The size in bytes of the integer type "type" (canonical), 2 to 8;
+ * 1 for a character or _Bool, 0 for anything else.
+ */
+static int lf_base_int_bytes(CXType type)
+{
+	long long size;
+
+	if (type.kind == CXType_Enum)
+		type = clang_getCanonicalType(clang_getEnumDeclIntegerType(
+			clang_getTypeDeclaration(type)));
+	switch (type.kind) {
+	case CXType_Bool:
+	case CXType_Char_S: case CXType_SChar: case CXType_Char_U:
+	case CXType_UChar:
+		return 1;
+	case CXType_Short: case CXType_Int: case CXType_Long:
+	case CXType_LongLong: case CXType_UShort: case CXType_UInt:
+	case CXType_ULong: case CXType_ULongLong:
+		size = clang_Type_getSizeOf(type);
+		return size >= 2 && size <= 8 ? (int) size : 0;
+	default:
+		return 0;
+	}
+}
+
 /* Note a store to "lhs" in the summary of the run's stores.  A store
  * to a local variable by name, whose address is not taken, changes no
  * other object.
@@ -38,7 +63,7 @@
 static void lf_base_note_store(__isl_keep struct lf_builder *b, CXCursor lhs)
 {
 	CXType type = clang_getCanonicalType(clang_getCursorType(lhs));
-	struct lf_int_type t = lf_affine_type(type);
+	int bytes = lf_base_int_bytes(type);
 	CXCursor decl = clang_getCursorReferenced(lhs);
 	char *usr;
 	int private = 0;
@@ -58,8 +83,8 @@ static void lf_base_note_store(__isl_keep struct lf_builder *b, CXCursor lhs)
 		return;
 	if (type.kind == CXType_Pointer)
 		b->stores.pointer = 1;
-	else if (t.bits > 8 && t.bits <= 64)
-		b->stores.int_sizes |= t.bits / 8;
+	else if (bytes > 1)
+		b->stores.int_sizes |= (unsigned) bytes;
 	else
 		b->stores.any = 1;
 }
@@ -117,7 +142,7 @@ int lf_base_is_local(CXCursor decl)
  */
 static int lf_base_may_change(__isl_keep struct lf_builder *b, CXType type)
 {
-	struct lf_int_type t;
+	int bytes;
 
 	type = clang_getCanonicalType(type);
 	if (b->stores.any)
@@ -125,12 +150,12 @@ static int lf_base_may_change(__isl_keep struct lf_builder *b, CXType type)
 	if (type.kind == CXType_Pointer)
 		return b->stores.pointer ||
 		       (b->stores.int_sizes & (unsigned) sizeof(void *));
-	t = lf_affine_type(type);
-	if (t.bits <= 8 || t.bits > 64)
+	bytes = lf_base_int_bytes(type);
+	if (bytes <= 1)
 		return 1;
-	if (t.bits / 8 == (int) sizeof(void *) && b->stores.pointer)
+	if (bytes == (int) sizeof(void *) && b->stores.pointer)
 		return 1;
-	return (b->stores.int_sizes & (unsigned) (t.bits / 8)) != 0;
+	return (b->stores.int_sizes & (unsigned) bytes) != 0;
 }
 
 /* Fail with a reason of kind "why" named after the text of c.
@@ -145,22 +170,7 @@ static int lf_base_fail_named(__isl_keep struct lf_builder *b, CXCursor c,
 	return -1;
 }
 
-/* A chain of member accesses from a variable: members[0] is the last
- * one (the member accessed), members[n - 1] the one applied to the
- * root variable; arrow[k] is set when members[k] is reached by "->".
- * spelling is the chain as C ("p->a.b"), key a name that tells chains
- * of different variables and members apart.
- */
-struct lf_base_chain {
-	CXCursor root;
-	int n;
-	CXCursor members[LF_MAX_DEPTH];
-	int arrow[LF_MAX_DEPTH];
-	char *spelling;
-	char *key;
-};
-
-static void lf_base_chain_clear(__isl_keep struct lf_base_chain *chain)
+void lf_base_chain_clear(__isl_keep struct lf_base_chain *chain)
 {
 	free(chain->spelling);
 	free(chain->key);
@@ -233,7 +243,7 @@ static int lf_base_is_union(CXType type, int arrow)
 /* Find the chain of member access "c"; fail (recording why) if it does
  * not start from a variable or goes through a union.
  */
-static int lf_base_chain_get(__isl_keep struct lf_builder *b, CXCursor c,
+int lf_base_chain_get(__isl_keep struct lf_builder *b, CXCursor c,
 	__isl_keep struct lf_base_chain *chain)
 {
 	CXCursor obj = c;
@@ -275,7 +285,7 @@ static int lf_base_root_in_memory(__isl_keep struct lf_builder *b,
  * if "load", the same throughout the run?  If not, fail with the
  * reason.
  */
-static int lf_base_chain_invariant(__isl_keep struct lf_builder *b,
+int lf_base_chain_invariant(__isl_keep struct lf_builder *b,
 	CXCursor c, __isl_keep struct lf_base_chain *chain, int load)
 {
 	CXType root_type = clang_getCursorType(chain->root);
@@ -306,38 +316,10 @@ static int lf_base_chain_invariant(__isl_keep struct lf_builder *b,
 	return 0;
 }
 
-/* The value of member access "c" in a bound or a subscript: a
- * parameter of the run named after its spelling, if it is an integer
- * that the run does not change.
- */
-__isl_give isl_pw_aff *lf_base_member_value(__isl_keep struct lf_builder *b,
-	CXCursor c)
-{
-	struct lf_base_chain chain;
-	struct lf_int_type t = lf_affine_type(clang_getCursorType(c));
-	enum lf_param_origin origin;
-	isl_pw_aff *pa = NULL;
-
-	if (lf_base_chain_get(b, c, &chain) < 0) {
-		lf_base_chain_clear(&chain);
-		return NULL;
-	}
-	if (!t.bits)
-		lf_build_fail_at(b, c, LF_WHY_NOT_INTEGER, chain.spelling);
-	else if (lf_base_chain_invariant(b, c, &chain, 1) == 0) {
-		origin = clang_getCursorKind(chain.root) == CXCursor_ParmDecl ?
-			 LF_PARAM_FUNCTION : LF_PARAM_LOCAL;
-		pa = lf_affine_param(b, chain.spelling, chain.key, origin,
-				     0, 0, t, c);
-	}
-	lf_base_chain_clear(&chain);
-	return pa;
-}
-
 /* The name of the model array of a member: its spelling with every
  * character that an identifier may not hold replaced by '_'.
  */
-static __isl_give char *lf_base_array_name(__isl_keep const char *spelling)
+__isl_give char *lf_base_array_name(__isl_keep const char *spelling)
 {
 	char *name = strdup(spelling), *p, *q;
 
@@ -350,87 +332,6 @@ static __isl_give char *lf_base_array_name(__isl_keep const char *spelling)
 	}
 	*q = '\0';
 	return name;
-}
-
-/* The array of the member that "chain" reaches, of type "type".
- */
-static int lf_base_chain_array(__isl_keep struct lf_builder *b,
-	__isl_keep struct lf_base_chain *chain, CXType type)
-{
-	char *name = lf_base_array_name(chain->spelling);
-	int array;
-
-	if (!name)
-		return -1;
-	array = lf_access_pointer_array(b,
-		clang_getCursorReferenced(chain->members[0]), chain->key,
-		name, chain->spelling, type);
-	free(name);
-	return array;
-}
-
-/* Record the access "c" with subscripts "subs" (NULL: none) to "array"
- * of type "type".
- */
-static int lf_base_add(__isl_keep struct lf_builder *b, CXCursor c,
-	int array, CXType type, CXCursor *subs, int n, int mode)
-{
-	isl_multi_pw_aff *mpa;
-
-	mpa = n ? lf_access_subs(b, c, subs, n) : lf_access_zero_subs(b);
-	if (!mpa)
-		return -1;
-	if (n && lf_access_in_bounds(b, c, type, mpa) < 0) {
-		isl_multi_pw_aff_free(mpa);
-		return -1;
-	}
-	return lf_access_add(b, c, array, mode, mpa);
-}
-
-/* Why a member of type "type" cannot be subscripted "n" times, or 0.
- */
-static enum lf_why lf_base_shape(CXType type, int n)
-{
-	if (clang_isVolatileQualifiedType(type))
-		return LF_WHY_VOLATILE_ELEMENTS;
-	if (lf_access_dims(type, NULL) != n)
-		return n ? LF_WHY_PARTIAL_SUBSCRIPT : LF_WHY_NO_SUBSCRIPT;
-	if (!lf_access_is_contiguous(type))
-		return LF_WHY_POINTER_ROWS;
-	return LF_WHY_N;
-}
-
-/* An access "c" to member "m", with subscripts "subs" if n > 0: a
- * member array, a pointer member or a scalar member, whose address
- * the run does not change.
- */
-int lf_base_member_ref(__isl_keep struct lf_builder *b, CXCursor c,
-	CXCursor m, CXCursor *subs, int n, int mode)
-{
-	struct lf_base_chain chain;
-	CXType type = clang_getCursorType(m);
-	enum CXTypeKind kind = clang_getCanonicalType(type).kind;
-	enum lf_why why;
-	int r = -1, array;
-
-	if (lf_base_chain_get(b, m, &chain) < 0)
-		goto done;
-	why = lf_base_shape(type, n);
-	if (kind == CXType_Record || kind == CXType_Elaborated)
-		why = LF_WHY_STRUCT_VAR;
-	if (why != LF_WHY_N) {
-		lf_build_fail_at(b, c, why, chain.spelling);
-		goto done;
-	}
-	if (lf_base_chain_invariant(b, c, &chain,
-				    n > 0 && kind == CXType_Pointer) < 0)
-		goto done;
-	array = lf_base_chain_array(b, &chain, type);
-	if (array >= 0)
-		r = lf_base_add(b, c, array, type, subs, n, mode);
-done:
-	lf_base_chain_clear(&chain);
-	return r;
 }
 
 /* Is the variable "usr" written anywhere in the function from byte
@@ -503,15 +404,6 @@ static int lf_base_is_stable(__isl_keep struct lf_builder *b, CXCursor c,
 		clang_visitChildren(c, &lf_base_visit_stable, &st);
 	return st.ok;
 }
-
-/* A row pointer's definition, "base + offset": base is the variable,
- * offset the expression (a null cursor for none), negated if "neg".
- */
-struct lf_base_row {
-	CXCursor base;
-	CXCursor offset;
-	int neg;
-};
 
 /* Split "init", the initializer of a pointer, into a base variable and
  * an offset.  Returns 0 if it has no such form.
@@ -616,14 +508,34 @@ static int lf_base_is_shadowed(CXCursor o, CXCursor base)
 	return !name || !usr || sh.found;
 }
 
+/* The elements of the pointer or array type "type" if they are neither
+ * pointers nor arrays nor structs, else an invalid type.
+ */
+static CXType lf_base_element(CXType type)
+{
+	CXType elem = { CXType_Invalid, { NULL, NULL } };
+
+	type = clang_getCanonicalType(type);
+	if (type.kind == CXType_Pointer)
+		type = clang_getCanonicalType(clang_getPointeeType(type));
+	else if (lf_cursor_is_array_type(type))
+		type = clang_getCanonicalType(clang_getArrayElementType(type));
+	else
+		return elem;
+	if (type.kind == CXType_Pointer || type.kind == CXType_Record ||
+	    lf_cursor_is_array_type(type))
+		return elem;
+	return type;
+}
+
 /* Do "a" and "b" have elements of the same type and size, and is "b"
  * a flat array or pointer?
  */
 static int lf_base_same_elements(CXType a, CXType b)
 {
-	CXType ea, eb;
+	CXType ea = lf_base_element(a), eb = lf_base_element(b);
 
-	if (lf_access_dims(a, &ea) != 1 || lf_access_dims(b, &eb) != 1)
+	if (ea.kind == CXType_Invalid || eb.kind == CXType_Invalid)
 		return 0;
 	return ea.kind == eb.kind &&
 	       clang_Type_getSizeOf(ea) == clang_Type_getSizeOf(eb);
@@ -661,63 +573,10 @@ static int lf_base_row_ok(__isl_keep struct lf_builder *b, CXCursor o,
 	return ok;
 }
 
-/* The offset of row "row" in its base, over the current iterators, or
- * NULL (with no reason recorded) if it is not affine.
- */
-static __isl_give isl_pw_aff *lf_base_row_offset(
-	__isl_keep struct lf_builder *b, __isl_keep struct lf_base_row *row)
-{
-	struct lf_reason *saved = b->reason;
-	isl_pw_aff *pa;
-
-	if (clang_Cursor_isNull(row->offset))
-		return isl_pw_aff_zero_on_domain(isl_local_space_from_space(
-			lf_build_space(b)));
-	b->reason = NULL;
-	pa = lf_affine_expr(b, row->offset, NULL);
-	lf_reason_free(b->reason);
-	b->reason = saved;
-	if (pa && row->neg)
-		pa = isl_pw_aff_neg(pa);
-	return pa;
-}
-
-/* An access "c" to o[subs[0]] where local "o" is defined as row "row"
- * of its base, at "from": base[offset + subs[0]].  Returns 1 if done,
- * 0 if the offset is not affine.
- */
-static int lf_base_row_ref(__isl_keep struct lf_builder *b, CXCursor c,
-	__isl_keep struct lf_base_row *row, CXCursor *subs, int mode)
-{
-	CXCursor base = clang_getCursorReferenced(row->base);
-	isl_pw_aff *off = lf_base_row_offset(b, row), *sub;
-	isl_multi_pw_aff *mpa;
-	char *usr;
-	int array;
-
-	if (!off)
-		return 0;
-	mpa = lf_access_subs(b, c, subs, 1);
-	sub = mpa ? isl_multi_pw_aff_get_pw_aff(mpa, 0) : NULL;
-	sub = isl_pw_aff_add(sub, off);
-	mpa = isl_multi_pw_aff_set_pw_aff(mpa, 0, sub);
-	usr = lf_cursor_usr(base);
-	array = mpa && usr ? lf_access_array(b, base, usr) : -1;
-	free(usr);
-	if (array >= 0 &&
-	    lf_access_in_bounds(b, c, clang_getCursorType(base), mpa) < 0)
-		array = -1;
-	if (array < 0) {
-		isl_multi_pw_aff_free(mpa);
-		return -1;
-	}
-	return lf_access_add(b, c, array, mode, mpa) < 0 ? -1 : 1;
-}
-
 /* Is local pointer "o" (keyed "usr") a row of another array, as "row"
  * then says?
  */
-static int lf_base_is_row(__isl_keep struct lf_builder *b, CXCursor o,
+int lf_base_is_row(__isl_keep struct lf_builder *b, CXCursor o,
 	__isl_keep const char *usr, __isl_keep struct lf_base_row *row)
 {
 	CXCursor init = lf_base_init(o);
@@ -729,30 +588,3 @@ static int lf_base_is_row(__isl_keep struct lf_builder *b, CXCursor o,
 	return lf_base_row_split(init, row) && lf_base_row_ok(b, o, row, from);
 }
 
-/* An access "c" through local pointer "o" (keyed "usr", named "name")
- * with subscripts "subs": a row of another array, or an array of its
- * own if the run does not change o.
- */
-int lf_base_pointer_ref(__isl_keep struct lf_builder *b, CXCursor c,
-	CXCursor o, __isl_keep const char *usr, __isl_keep const char *name,
-	CXCursor *subs, int n, int mode)
-{
-	CXType type = clang_getCursorType(o);
-	struct lf_base_row row;
-	enum lf_why why = lf_base_shape(type, n);
-	int r, array;
-
-	if (why != LF_WHY_N)
-		return lf_build_fail_at(b, c, why, name);
-	if (lf_build_is_written_in_run(b, usr) ||
-	    lf_build_is_addr_taken(b, usr) ||
-	    clang_isVolatileQualifiedType(type))
-		return lf_build_fail_at(b, c, LF_WHY_POINTER_CHANGED, name);
-	if (lf_base_is_row(b, o, usr, &row)) {
-		r = lf_base_row_ref(b, c, &row, subs, mode);
-		if (r != 0)
-			return r < 0 ? -1 : 0;
-	}
-	array = lf_access_pointer_array(b, o, usr, name, name, type);
-	return array < 0 ? -1 : lf_base_add(b, c, array, type, subs, n, mode);
-}

@@ -131,40 +131,46 @@ struct lf_int_type lf_affine_type(CXType type);
 __isl_give isl_set *lf_affine_type_bound(__isl_take isl_set *set,
 	enum isl_dim_type type, int pos, struct lf_int_type t);
 int lf_affine_eval(CXCursor c, long *value);
-__isl_give isl_pw_aff *lf_affine_param(__isl_keep struct lf_builder *b,
-	__isl_keep const char *name, __isl_keep const char *usr,
-	enum lf_param_origin origin, int has_value, long value,
-	struct lf_int_type t, CXCursor c);
 
 /* lf_access.c */
 int lf_access_walk_expr(__isl_keep struct lf_builder *b, CXCursor c, int mode);
 int lf_access_walk_stmt(__isl_keep struct lf_builder *b, CXCursor c);
-int lf_access_dims(CXType type, CXType *elem);
-int lf_access_is_contiguous(CXType type);
-int lf_access_array(__isl_keep struct lf_builder *b, CXCursor decl,
-	__isl_keep const char *usr);
-int lf_access_pointer_array(__isl_keep struct lf_builder *b, CXCursor decl,
-	__isl_keep const char *usr, __isl_keep const char *name,
-	__isl_keep const char *var, CXType type);
-int lf_access_add(__isl_keep struct lf_builder *b, CXCursor c, int array,
-	int mode, __isl_take isl_multi_pw_aff *subs);
-__isl_give isl_multi_pw_aff *lf_access_zero_subs(
-	__isl_keep struct lf_builder *b);
-__isl_give isl_multi_pw_aff *lf_access_subs(
-	__isl_keep struct lf_builder *b, CXCursor c, CXCursor *subs, int n);
-int lf_access_in_bounds(__isl_keep struct lf_builder *b, CXCursor c,
-	CXType type, __isl_keep isl_multi_pw_aff *mpa);
+/* A chain of member accesses from a variable: members[0] is the last
+ * one (the member accessed), members[n - 1] the one applied to the
+ * root variable; arrow[k] is set when members[k] is reached by "->".
+ * spelling is the chain as C ("p->a.b"), key a name that tells chains
+ * of different variables and members apart.
+ */
+struct lf_base_chain {
+	CXCursor root;
+	int n;
+	CXCursor members[LF_MAX_DEPTH];
+	int arrow[LF_MAX_DEPTH];
+	char *spelling;
+	char *key;
+};
+
+/* A row pointer's definition, "base + offset": base is the variable,
+ * offset the expression (a null cursor for none), negated if "neg".
+ */
+struct lf_base_row {
+	CXCursor base;
+	CXCursor offset;
+	int neg;
+};
 
 /* lf_base.c */
 void lf_base_scan_run(__isl_keep struct lf_builder *b, CXCursor *fors, int n);
 int lf_base_is_local(CXCursor decl);
-__isl_give isl_pw_aff *lf_base_member_value(__isl_keep struct lf_builder *b,
-	CXCursor c);
-int lf_base_member_ref(__isl_keep struct lf_builder *b, CXCursor c,
-	CXCursor m, CXCursor *subs, int n, int mode);
-int lf_base_pointer_ref(__isl_keep struct lf_builder *b, CXCursor c,
-	CXCursor o, __isl_keep const char *usr, __isl_keep const char *name,
-	CXCursor *subs, int n, int mode);
+int lf_base_chain_get(__isl_keep struct lf_builder *b, CXCursor c,
+	__isl_keep struct lf_base_chain *chain);
+void lf_base_chain_clear(__isl_keep struct lf_base_chain *chain);
+int lf_base_chain_invariant(__isl_keep struct lf_builder *b, CXCursor c,
+	__isl_keep struct lf_base_chain *chain, int load);
+__isl_give char *lf_base_array_name(__isl_keep const char *spelling);
+int lf_base_is_row(__isl_keep struct lf_builder *b, CXCursor o,
+	__isl_keep const char *usr, __isl_keep struct lf_base_row *row);
+
 
 #define LF_MODE_READ	1
 #define LF_MODE_WRITE	2
