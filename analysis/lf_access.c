@@ -275,6 +275,16 @@ static int lf_access_pointer_array(__isl_keep struct lf_builder *b, CXCursor dec
 	return a->name ? i : -1;
 }
 
+/* Is "decl" a pointer variable local to the function?
+ */
+static int lf_access_is_local_pointer(CXCursor decl)
+{
+	return clang_getCursorKind(decl) == CXCursor_VarDecl &&
+	       lf_base_is_local(decl) &&
+	       clang_getCanonicalType(clang_getCursorType(decl)).kind ==
+	       CXType_Pointer;
+}
+
 /* Can a pointer reach the local "decl" of "a"?  An array decays to one.
  */
 static int lf_access_escaped(__isl_keep struct lf_builder *b, CXCursor decl,
@@ -286,7 +296,8 @@ static int lf_access_escaped(__isl_keep struct lf_builder *b, CXCursor decl,
 	       lf_build_is_addr_taken(b, usr);
 }
 
-/* The index of the model array for variable decl, added if new.
+/* The index of the model array for variable decl, added if new.  A
+ * local pointer (the base of a row pointer) may point anywhere.
  */
 static int lf_access_array(__isl_keep struct lf_builder *b, CXCursor decl,
 	__isl_keep const char *usr)
@@ -307,6 +318,10 @@ static int lf_access_array(__isl_keep struct lf_builder *b, CXCursor decl,
 	a->is_restrict = lf_access_is_restrict(b, decl);
 	a->aliased = a->origin == LF_ARRAY_GLOBAL && b->renamed;
 	a->escaped = lf_access_escaped(b, decl, usr, a);
+	if (lf_access_is_local_pointer(decl)) {
+		a->origin = LF_ARRAY_PARAM_POINTER;
+		a->any_pointer = 1;
+	}
 	if (a->origin == LF_ARRAY_LOCAL)
 		lf_access_local_decl(b, decl, usr, a->var, a);
 	return a->name ? i : -1;
@@ -749,16 +764,6 @@ static int lf_access_pointer_ref(__isl_keep struct lf_builder *b, CXCursor c,
 	}
 	array = lf_access_pointer_array(b, o, usr, name, name, type);
 	return array < 0 ? -1 : lf_access_base_add(b, c, array, type, subs, n, mode);
-}
-
-/* Is "decl" a pointer variable local to the function?
- */
-static int lf_access_is_local_pointer(CXCursor decl)
-{
-	return clang_getCursorKind(decl) == CXCursor_VarDecl &&
-	       lf_base_is_local(decl) &&
-	       clang_getCanonicalType(clang_getCursorType(decl)).kind ==
-	       CXType_Pointer;
 }
 
 static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
