@@ -110,7 +110,8 @@ static __isl_give char *lf_access_array_name(__isl_keep struct lf_builder *b,
 	snprintf(buf, sizeof(buf), "%s", name);
 	for (k = 2;; ++k) {
 		for (i = 0; i < b->run->n_array; ++i)
-			if (!strcmp(b->run->arrays[i].name, buf))
+			if (b->run->arrays[i].name &&
+			    !strcmp(b->run->arrays[i].name, buf))
 				break;
 		if (i == b->run->n_array)
 			return strdup(buf);
@@ -197,45 +198,134 @@ static long long lf_access_dim_size(CXType type, int dim)
 	return clang_getArraySize(type);
 }
 
-/* The index of the model array for variable decl, added if new.
+/* Fill in what the type of an array says: its dimensions, their sizes
+ * and the size of its elements.
  */
-static int lf_access_array(__isl_keep struct lf_builder *b, CXCursor decl,
-	__isl_keep const char *usr)
+static void lf_access_array_type(__isl_keep struct lf_array *a, CXType type)
 {
-	struct lf_run *run = b->run;
-	struct lf_array *a;
-	CXType type = clang_getCursorType(decl), elem;
+	CXType elem;
 	long long size;
-	char *name;
 	int i;
 
-	for (i = 0; i < run->n_array; ++i)
-		if (!strcmp(b->array_usr[i], usr))
-			return i;
-	if (lf_access_grow_arrays(b) < 0)
-		return -1;
-	name = lf_cursor_name(decl);
-	a = &run->arrays[run->n_array];
-	memset(a, 0, sizeof(*a));
-	a->name = name ? lf_access_array_name(b, name) : NULL;
-	a->var = name;
-	name = NULL;
 	a->n_dim = lf_access_dims(type, &elem);
 	for (i = 0; i < a->n_dim && i < LF_MAX_DEPTH; ++i)
 		a->size[i] = lf_access_dim_size(type, i);
 	size = clang_Type_getSizeOf(elem);
 	a->elem_size = size > 0 && size <= INT_MAX ? (int) size : 4;
-	a->origin = lf_access_origin(decl, a->n_dim);
-	a->is_restrict = lf_access_is_restrict(b, decl);
+}
+
+/* The index of the array of the run keyed "usr", or -1.
+ */
+static int lf_access_find_array(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr)
+{
+	int i;
+
+	for (i = 0; i < b->run->n_array; ++i)
+		if (!strcmp(b->array_usr[i], usr))
+			return i;
+	return -1;
+}
+
+/* Append an array named after "var" (which this takes), keyed "usr",
+ * of type "type", declared at "decl"; return its index.
+ */
+static int lf_access_append_array(__isl_keep struct lf_builder *b,
+	CXCursor decl, __isl_keep const char *usr, __isl_take char *var,
+	CXType type)
+{
+	struct lf_run *run = b->run;
+	struct lf_array *a;
+
+	if (lf_access_grow_arrays(b) < 0) {
+		free(var);
+		return -1;
+	}
+	a = &run->arrays[run->n_array];
+	memset(a, 0, sizeof(*a));
+	a->var = var;
+	lf_access_array_type(a, type);
 	a->decl = lf_file_loc(b->file, lf_build_offset(b, decl));
-	a->aliased = a->origin == LF_ARRAY_GLOBAL && b->renamed;
-	if (a->origin == LF_ARRAY_LOCAL && a->var)
-		lf_access_local_decl(b, decl, usr, a->var, a);
 	b->array_usr[run->n_array] = strdup(usr);
 	run->n_array++;
-	if (!a->name || !a->var || !b->array_usr[run->n_array - 1])
+	if (!a->var || !b->array_usr[run->n_array - 1])
 		return -1;
 	return run->n_array - 1;
+}
+
+/* The index of the array of a struct member or a local pointer, keyed
+ * "usr", spelled "var", of type "type", added if new (lf_array's
+ * any_pointer).  Its name is "name" made unique.
+ */
+static int lf_access_pointer_array(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr, __isl_keep const char *name,
+	__isl_keep const char *var, CXType type)
+{
+	struct lf_array *a;
+	int i = lf_access_find_array(b, usr);
+
+	if (i >= 0)
+		return i;
+	i = lf_access_append_array(b, decl, usr, strdup(var), type);
+	if (i < 0)
+		return -1;
+	a = &b->run->arrays[i];
+	a->name = lf_access_array_name(b, name);
+	a->origin = LF_ARRAY_PARAM_POINTER;
+	a->any_pointer = 1;
+	return a->name ? i : -1;
+}
+
+/* Is "decl" a pointer variable local to the function?
+ */
+static int lf_access_is_local_pointer(CXCursor decl)
+{
+	return clang_getCursorKind(decl) == CXCursor_VarDecl &&
+	       lf_base_is_local(decl) &&
+	       clang_getCanonicalType(clang_getCursorType(decl)).kind ==
+	       CXType_Pointer;
+}
+
+/* Can a pointer reach the local "decl" of "a"?  An array decays to one.
+ */
+static int lf_access_escaped(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr, __isl_keep struct lf_array *a)
+{
+	if (a->origin != LF_ARRAY_LOCAL && a->origin != LF_ARRAY_PARAM_VALUE)
+		return 0;
+	return lf_cursor_is_array_type(clang_getCursorType(decl)) ||
+	       lf_build_is_addr_taken(b, usr);
+}
+
+/* The index of the model array for variable decl, added if new.  A
+ * local pointer (the base of a row pointer) may point anywhere.
+ */
+static int lf_access_array(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr)
+{
+	struct lf_array *a;
+	char *name;
+	int i = lf_access_find_array(b, usr);
+
+	if (i >= 0)
+		return i;
+	name = lf_cursor_name(decl);
+	i = lf_access_append_array(b, decl, usr, name, clang_getCursorType(decl));
+	if (i < 0)
+		return -1;
+	a = &b->run->arrays[i];
+	a->name = lf_access_array_name(b, a->var);
+	a->origin = lf_access_origin(decl, a->n_dim);
+	a->is_restrict = lf_access_is_restrict(b, decl);
+	a->aliased = a->origin == LF_ARRAY_GLOBAL && b->renamed;
+	a->escaped = lf_access_escaped(b, decl, usr, a);
+	if (lf_access_is_local_pointer(decl)) {
+		a->origin = LF_ARRAY_PARAM_POINTER;
+		a->any_pointer = 1;
+	}
+	if (a->origin == LF_ARRAY_LOCAL)
+		lf_access_local_decl(b, decl, usr, a->var, a);
+	return a->name ? i : -1;
 }
 
 static int lf_access_grow(__isl_keep struct lf_builder *b)
@@ -483,9 +573,9 @@ static __isl_give isl_set *lf_access_out_of_bounds(
  * the loops over a size_t parameter, for one.
  */
 static int lf_access_in_bounds(__isl_keep struct lf_builder *b, CXCursor c,
-	CXCursor decl, __isl_keep isl_multi_pw_aff *mpa)
+	CXType type, __isl_keep isl_multi_pw_aff *mpa)
 {
-	CXType type = clang_getCursorType(decl), elem_type;
+	CXType elem_type;
 	isl_size n = isl_multi_pw_aff_dim(mpa, isl_dim_out);
 	long long elem;
 	isl_set *out;
@@ -508,6 +598,178 @@ static int lf_access_in_bounds(__isl_keep struct lf_builder *b, CXCursor c,
 	return r;
 }
 
+/* The array of the member that "chain" reaches, of type "type".
+ */
+static int lf_access_member_array(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_base_chain *chain, CXType type)
+{
+	char *name = lf_base_array_name(chain->spelling);
+	int array;
+
+	if (!name)
+		return -1;
+	array = lf_access_pointer_array(b,
+		clang_getCursorReferenced(chain->members[0]), chain->key,
+		name, chain->spelling, type);
+	free(name);
+	return array;
+}
+
+/* Record the access "c" with subscripts "subs" (NULL: none) to "array"
+ * of type "type".
+ */
+static int lf_access_base_add(__isl_keep struct lf_builder *b, CXCursor c,
+	int array, CXType type, CXCursor *subs, int n, int mode)
+{
+	isl_multi_pw_aff *mpa;
+
+	mpa = n ? lf_access_subs(b, c, subs, n) : lf_access_zero_subs(b);
+	if (!mpa)
+		return -1;
+	if (n && lf_access_in_bounds(b, c, type, mpa) < 0) {
+		isl_multi_pw_aff_free(mpa);
+		return -1;
+	}
+	return lf_access_add(b, c, array, mode, mpa);
+}
+
+/* Why a member of type "type" cannot be subscripted "n" times, or 0.
+ */
+static enum lf_why lf_access_base_shape(CXType type, int n)
+{
+	if (clang_isVolatileQualifiedType(type))
+		return LF_WHY_VOLATILE_ELEMENTS;
+	if (lf_access_dims(type, NULL) != n)
+		return n ? LF_WHY_PARTIAL_SUBSCRIPT : LF_WHY_NO_SUBSCRIPT;
+	if (!lf_access_is_contiguous(type))
+		return LF_WHY_POINTER_ROWS;
+	return LF_WHY_N;
+}
+
+/* An access "c" to member "m", with subscripts "subs" if n > 0: a
+ * member array, a pointer member or a scalar member, whose address
+ * the run does not change.
+ */
+static int lf_access_member_ref(__isl_keep struct lf_builder *b, CXCursor c,
+	CXCursor m, CXCursor *subs, int n, int mode)
+{
+	struct lf_base_chain chain;
+	CXType type = clang_getCursorType(m);
+	enum CXTypeKind kind = clang_getCanonicalType(type).kind;
+	enum lf_why why;
+	int r = -1, array;
+
+	if (lf_base_chain_get(b, m, &chain) < 0)
+		goto done;
+	why = lf_access_base_shape(type, n);
+	if (kind == CXType_Record || kind == CXType_Elaborated)
+		why = LF_WHY_STRUCT_VAR;
+	if (why != LF_WHY_N) {
+		lf_build_fail_at(b, c, why, chain.spelling);
+		goto done;
+	}
+	if (lf_base_chain_invariant(b, c, &chain,
+				    n > 0 && kind == CXType_Pointer) < 0)
+		goto done;
+	array = lf_access_member_array(b, &chain, type);
+	if (array >= 0)
+		r = lf_access_base_add(b, c, array, type, subs, n, mode);
+done:
+	lf_base_chain_clear(&chain);
+	return r;
+}
+
+/* The offset of row "row" in its base, over the current iterators, or
+ * NULL (with no reason recorded) if it is not affine.
+ */
+static __isl_give isl_pw_aff *lf_access_row_offset(
+	__isl_keep struct lf_builder *b, __isl_keep struct lf_base_row *row)
+{
+	struct lf_reason *saved = b->reason;
+	isl_pw_aff *pa;
+
+	if (clang_Cursor_isNull(row->offset))
+		return isl_pw_aff_zero_on_domain(isl_local_space_from_space(
+			lf_build_space(b)));
+	b->reason = NULL;
+	pa = lf_affine_expr(b, row->offset, NULL);
+	lf_reason_free(b->reason);
+	b->reason = saved;
+	if (pa && row->neg)
+		pa = isl_pw_aff_neg(pa);
+	return pa;
+}
+
+/* A local array reached through a row pointer is not contracted: the
+ * accesses through the pointer do not spell the array.
+ */
+static void lf_access_no_contraction(__isl_keep struct lf_array *a)
+{
+	a->dims.begin = a->dims.end = 0;
+}
+
+/* An access "c" to o[subs[0]] where local "o" is defined as row "row"
+ * of its base, at "from": base[offset + subs[0]].  Returns 1 if done,
+ * 0 if the offset is not affine.
+ */
+static int lf_access_row_ref(__isl_keep struct lf_builder *b, CXCursor c,
+	__isl_keep struct lf_base_row *row, CXCursor *subs, int mode)
+{
+	CXCursor base = clang_getCursorReferenced(row->base);
+	isl_pw_aff *off = lf_access_row_offset(b, row), *sub;
+	isl_multi_pw_aff *mpa;
+	char *usr;
+	int array;
+
+	if (!off)
+		return 0;
+	mpa = lf_access_subs(b, c, subs, 1);
+	sub = mpa ? isl_multi_pw_aff_get_pw_aff(mpa, 0) : NULL;
+	sub = isl_pw_aff_add(sub, off);
+	mpa = isl_multi_pw_aff_set_pw_aff(mpa, 0, sub);
+	usr = lf_cursor_usr(base);
+	array = mpa && usr ? lf_access_array(b, base, usr) : -1;
+	free(usr);
+	if (array >= 0)
+		lf_access_no_contraction(&b->run->arrays[array]);
+	if (array >= 0 &&
+	    lf_access_in_bounds(b, c, clang_getCursorType(base), mpa) < 0)
+		array = -1;
+	if (array < 0) {
+		isl_multi_pw_aff_free(mpa);
+		return -1;
+	}
+	return lf_access_add(b, c, array, mode, mpa) < 0 ? -1 : 1;
+}
+
+/* An access "c" through local pointer "o" (keyed "usr", named "name")
+ * with subscripts "subs": a row of another array, or an array of its
+ * own if the run does not change o.
+ */
+static int lf_access_pointer_ref(__isl_keep struct lf_builder *b, CXCursor c,
+	CXCursor o, __isl_keep const char *usr, __isl_keep const char *name,
+	CXCursor *subs, int n, int mode)
+{
+	CXType type = clang_getCursorType(o);
+	struct lf_base_row row;
+	enum lf_why why = lf_access_base_shape(type, n);
+	int r, array;
+
+	if (why != LF_WHY_N)
+		return lf_build_fail_at(b, c, why, name);
+	if (lf_build_is_written_in_run(b, usr) ||
+	    lf_build_is_addr_taken(b, usr) ||
+	    clang_isVolatileQualifiedType(type))
+		return lf_build_fail_at(b, c, LF_WHY_POINTER_CHANGED, name);
+	if (lf_base_is_row(b, o, usr, &row)) {
+		r = lf_access_row_ref(b, c, &row, subs, mode);
+		if (r != 0)
+			return r < 0 ? -1 : 0;
+	}
+	array = lf_access_pointer_array(b, o, usr, name, name, type);
+	return array < 0 ? -1 : lf_access_base_add(b, c, array, type, subs, n, mode);
+}
+
 static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
 	int mode)
 {
@@ -516,8 +778,10 @@ static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
 	int n, array, r = -1;
 	isl_multi_pw_aff *mpa;
 
-	if (lf_access_flatten(c, &base, subs, &n) < 0 ||
-	    clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+	if (lf_access_flatten(c, &base, subs, &n) == 0 &&
+	    clang_getCursorKind(base) == CXCursor_MemberRefExpr)
+		return lf_access_member_ref(b, c, base, subs, n, mode);
+	if (clang_getCursorKind(base) != CXCursor_DeclRefExpr)
 		return lf_build_fail_at(b, c, LF_WHY_SUBSCRIPTED, NULL);
 	decl = clang_getCursorReferenced(base);
 	usr = lf_cursor_usr(decl);
@@ -526,6 +790,10 @@ static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
 		goto done;
 	if (lf_build_is_internal(b, usr)) {
 		r = 0;
+		goto done;
+	}
+	if (lf_access_is_local_pointer(decl)) {
+		r = lf_access_pointer_ref(b, c, decl, usr, name, subs, n, mode);
 		goto done;
 	}
 	if (lf_access_check_var(b, c, decl, usr, name) < 0)
@@ -544,7 +812,7 @@ static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
 	}
 	mpa = lf_access_subs(b, c, subs, n);
 	array = mpa ? lf_access_array(b, decl, usr) : -1;
-	if (array >= 0 && lf_access_in_bounds(b, c, decl, mpa) < 0)
+	if (array >= 0 && lf_access_in_bounds(b, c, clang_getCursorType(decl), mpa) < 0)
 		array = -1;
 	if (array < 0)
 		isl_multi_pw_aff_free(mpa);
@@ -720,7 +988,7 @@ int lf_access_walk_expr(__isl_keep struct lf_builder *b, CXCursor c, int mode)
 	case CXCursor_CallExpr:
 		return lf_access_call(b, c);
 	case CXCursor_MemberRefExpr:
-		return lf_build_fail_at(b, c, LF_WHY_MEMBER, NULL);
+		return lf_access_member_ref(b, c, c, NULL, 0, mode);
 	case CXCursor_IntegerLiteral: case CXCursor_FloatingLiteral:
 	case CXCursor_CharacterLiteral: case CXCursor_StringLiteral:
 	case CXCursor_UnaryExpr: case CXCursor_TypeRef:

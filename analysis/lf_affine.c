@@ -371,6 +371,34 @@ static __isl_give isl_pw_aff *lf_affine_decl_ref(
 	return pa;
 }
 
+/* The value of member access "c" in a bound or a subscript: a
+ * parameter of the run named after its spelling, if it is an integer
+ * that the run does not change.
+ */
+static __isl_give isl_pw_aff *lf_affine_member(__isl_keep struct lf_builder *b,
+	CXCursor c)
+{
+	struct lf_base_chain chain;
+	struct lf_int_type t = lf_affine_type(clang_getCursorType(c));
+	enum lf_param_origin origin;
+	isl_pw_aff *pa = NULL;
+
+	if (lf_base_chain_get(b, c, &chain) < 0) {
+		lf_base_chain_clear(&chain);
+		return NULL;
+	}
+	if (!t.bits)
+		lf_build_fail_at(b, c, LF_WHY_NOT_INTEGER, chain.spelling);
+	else if (lf_base_chain_invariant(b, c, &chain, 1) == 0) {
+		origin = clang_getCursorKind(chain.root) == CXCursor_ParmDecl ?
+			 LF_PARAM_FUNCTION : LF_PARAM_LOCAL;
+		pa = lf_affine_param(b, chain.spelling, chain.key, origin,
+				     0, 0, t, c);
+	}
+	lf_base_chain_clear(&chain);
+	return pa;
+}
+
 static __isl_give isl_pw_aff *lf_affine_not_affine(
 	__isl_keep struct lf_builder *b, CXCursor c)
 {
@@ -607,6 +635,8 @@ static __isl_give isl_pw_aff *lf_affine_value(__isl_keep struct lf_builder *b,
 
 	if (kind == CXCursor_DeclRefExpr)
 		return lf_affine_decl_ref(b, c);
+	if (kind == CXCursor_MemberRefExpr)
+		return lf_affine_member(b, c);
 	v = lf_affine_eval_val(b->ctx, c);
 	if (!v)
 		return lf_affine_children(b, c, kind, dom);

@@ -38,6 +38,16 @@ struct lf_iter {
 	struct lf_int_type type;
 };
 
+/* What the stores and calls of a run may change (lf_base.c): any
+ * object at all, integers of the sizes in int_sizes (a bit per size in
+ * bytes), pointers.
+ */
+struct lf_base_stores {
+	int any;
+	unsigned int_sizes;
+	int pointer;
+};
+
 struct lf_builder {
 	isl_ctx *ctx;
 	CXTranslationUnit tu;
@@ -52,6 +62,7 @@ struct lf_builder {
 	struct lf_var_ref *refs;
 
 	struct lf_run *run;
+	struct lf_base_stores stores;
 	char **array_usr;
 	char **param_usr;
 	int n_outside;
@@ -126,6 +137,42 @@ int lf_affine_eval(CXCursor c, long *value);
 /* lf_access.c */
 int lf_access_walk_expr(__isl_keep struct lf_builder *b, CXCursor c, int mode);
 int lf_access_walk_stmt(__isl_keep struct lf_builder *b, CXCursor c);
+/* A chain of member accesses from a variable: members[0] is the last
+ * one (the member accessed), members[n - 1] the one applied to the
+ * root variable; arrow[k] is set when members[k] is reached by "->".
+ * spelling is the chain as C ("p->a.b"), key a name that tells chains
+ * of different variables and members apart.
+ */
+struct lf_base_chain {
+	CXCursor root;
+	int n;
+	CXCursor members[LF_MAX_DEPTH];
+	int arrow[LF_MAX_DEPTH];
+	char *spelling;
+	char *key;
+};
+
+/* A row pointer's definition, "base + offset": base is the variable,
+ * offset the expression (a null cursor for none), negated if "neg".
+ */
+struct lf_base_row {
+	CXCursor base;
+	CXCursor offset;
+	int neg;
+};
+
+/* lf_base.c */
+void lf_base_scan_run(__isl_keep struct lf_builder *b, CXCursor *fors, int n);
+int lf_base_is_local(CXCursor decl);
+int lf_base_chain_get(__isl_keep struct lf_builder *b, CXCursor c,
+	__isl_keep struct lf_base_chain *chain);
+void lf_base_chain_clear(__isl_keep struct lf_base_chain *chain);
+int lf_base_chain_invariant(__isl_keep struct lf_builder *b, CXCursor c,
+	__isl_keep struct lf_base_chain *chain, int load);
+__isl_give char *lf_base_array_name(__isl_keep const char *spelling);
+int lf_base_is_row(__isl_keep struct lf_builder *b, CXCursor o,
+	__isl_keep const char *usr, __isl_keep struct lf_base_row *row);
+
 
 #define LF_MODE_READ	1
 #define LF_MODE_WRITE	2

@@ -137,6 +137,16 @@ int lf_cursor_has_attr(CXCursor decl, enum CXCursorKind kind)
 	return a.found;
 }
 
+/* Is "type" an array type (not a pointer)?
+ */
+int lf_cursor_is_array_type(CXType type)
+{
+	enum CXTypeKind kind = clang_getCanonicalType(type).kind;
+
+	return kind == CXType_ConstantArray || kind == CXType_IncompleteArray ||
+	       kind == CXType_VariableArray;
+}
+
 /* Is "expr", parentheses and conversions aside, a variable of array
  * type (not a pointer)?
  */

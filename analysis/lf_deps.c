@@ -136,9 +136,26 @@ static __isl_give isl_union_map *lf_deps_all_writes(
 				   isl_union_map_copy(t->may_writes));
 }
 
+/* May an array reached through a pointer of unknown target point into
+ * "a"?  Not into errno, nor into a local that no pointer can reach.
+ */
+static int lf_deps_reachable(__isl_keep const struct lf_array *a)
+{
+	switch (a->origin) {
+	case LF_ARRAY_GLOBAL:
+	case LF_ARRAY_PARAM_POINTER:
+		return 1;
+	case LF_ARRAY_ERRNO:
+		return 0;
+	default:
+		return a->any_pointer || a->escaped;
+	}
+}
+
 /* May the two arrays share memory?  Pointer parameters without
  * restrict may point into each other and into globals, and globals into
- * each other where the unit gives storage a second name.
+ * each other where the unit gives storage a second name.  Members and
+ * local pointers (any_pointer) may point anywhere a pointer reaches.
  */
 int lf_deps_may_alias(__isl_keep const struct lf_array *a,
 	__isl_keep const struct lf_array *b)
@@ -146,6 +163,10 @@ int lf_deps_may_alias(__isl_keep const struct lf_array *a,
 	int pa = a->origin == LF_ARRAY_PARAM_POINTER && !a->is_restrict;
 	int pb = b->origin == LF_ARRAY_PARAM_POINTER && !b->is_restrict;
 
+	if (a->any_pointer)
+		return lf_deps_reachable(b);
+	if (b->any_pointer)
+		return lf_deps_reachable(a);
 	if (pa && (pb || b->origin == LF_ARRAY_GLOBAL))
 		return 1;
 	if (a->aliased && b->aliased)
@@ -257,14 +278,16 @@ static __isl_give isl_union_map *lf_deps_alias(struct lf_run *run,
 	int a, b, by_check;
 
 	*checked = isl_union_map_empty(space);
-	if (alias == LF_ALIAS_NONE)
-		return dep;
 	for (a = 0; a < run->n_array; ++a)
 		for (b = a + 1; b < run->n_array; ++b) {
 			isl_union_map *pair;
 
 			if (!lf_deps_may_alias(&run->arrays[a],
 					       &run->arrays[b]))
+				continue;
+			if (alias == LF_ALIAS_NONE &&
+			    !run->arrays[a].any_pointer &&
+			    !run->arrays[b].any_pointer)
 				continue;
 			pair = lf_deps_alias_pair(run, t, a, b);
 			by_check = alias == LF_ALIAS_CHECKED && checkable &&

@@ -37,7 +37,9 @@ struct lf_deps {
 };
 
 /* How pairs of arrays that may share memory are treated: as if they do
- * (LF_ALIAS_DEPS), as if they never do (LF_ALIAS_NONE), or, for the
+ * (LF_ALIAS_DEPS), as if they never do (LF_ALIAS_NONE, which speaks of
+ * pointer parameters and globals only: a pair with a member or a local
+ * pointer is kept as with LF_ALIAS_DEPS), or, for the
  * pairs whose arrays are both marked checkable, as dependences kept
  * apart in "checked" (LF_ALIAS_CHECKED).
  */

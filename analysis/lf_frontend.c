@@ -302,6 +302,8 @@ static int lf_frontend_run(__isl_keep struct lf_builder *b, int function,
 		r = -1;
 	for (k = 0; k < n && r == 0; ++k)
 		clang_visitChildren(fors[k], &lf_frontend_visit_outside, b);
+	if (r == 0)
+		lf_base_scan_run(b, fors, n);
 	for (k = 0; k < n && r == 0; ++k) {
 		run->nests[k].begin = begins[k];
 		run->nests[k].end = ends[k];

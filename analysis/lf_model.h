@@ -99,6 +99,17 @@ enum lf_array_origin {
  * as the source spells it (name may differ, to keep names apart).
  * size[k] is the number of elements of dimension k that the type
  * gives, or -1 (the outermost one of a pointer, a variable length).
+ *
+ * any_pointer is set for an array reached through a value the run does
+ * not change but whose target is unknown: a struct member ("p->x",
+ * "l.output", "s->v" for a member array, "l.scale" for a scalar
+ * member; var is then that spelling) or a local pointer ("o") that is
+ * not known to be a row of another array.  Such an array may share
+ * memory with anything whose address can be had: globals, pointer
+ * parameters whether restrict or not (the pointer may be based on
+ * them), other such arrays, and escaped locals.  escaped is set for a
+ * local that a pointer may reach: a local array (which decays to a
+ * pointer) or a scalar whose address is taken.
  */
 struct lf_array {
 	char *name;
@@ -112,6 +123,8 @@ struct lf_array {
 	struct lf_span dims;
 	int n_ref;
 	int aliased;
+	int any_pointer;
+	int escaped;
 };
 
 /* A size the domains and subscripts use symbolically.  Function

@@ -40,6 +40,13 @@ enum lf_why {
 	LF_WHY_VOLATILE_ELEMENTS,	/* N */
 	LF_WHY_PARTIAL_SUBSCRIPT,	/* N */
 	LF_WHY_POINTER_ROWS,		/* N: rows reached through pointers */
+	LF_WHY_POINTER_CHANGED,		/* N: a pointer the loops modify or
+					 * whose address is taken */
+	LF_WHY_MEMBER_CHANGED,		/* N: a member that a store or a call
+					 * of the run may change */
+	LF_WHY_MEMBER_UNION,		/* N: a member of a union */
+	LF_WHY_MEMBER_BASE,		/* T: a member of something that is
+					 * not a variable */
 	LF_WHY_BINARY,
 	LF_WHY_ADDRESS,			/* T */
 	LF_WHY_DEREF,			/* T */

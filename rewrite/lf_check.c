@@ -73,18 +73,46 @@ static __isl_give isl_set *lf_check_offsets(const struct lf_array *array,
 	return isl_set_apply(elems, isl_map_from_aff(off));
 }
 
-/* Is "array" a pointer parameter whose offsets lf_check_offsets can
- * compute, or a global whose size sizeof can tell (not "extern float
- * a[];")?
+/* Is "array" checked as a whole object, from its address to its end
+ * (sizeof tells it, so not "extern float a[];")?
  */
-static int lf_check_kind_ok(const struct lf_array *array)
+static int lf_check_whole(const struct lf_array *array)
+{
+	return array->origin == LF_ARRAY_GLOBAL ||
+	       (array->any_pointer && array->n_dim == 0);
+}
+
+/* Does "array" alone in the run spell its C expression var?  A member
+ * or a local pointer is named apart from its spelling; two arrays with
+ * one spelling would be two variables of one name.
+ */
+static int lf_check_spelled_once(struct lf_run *run,
+	const struct lf_array *array)
+{
+	int i;
+
+	if (!array->any_pointer)
+		return !strcmp(array->name, array->var);
+	for (i = 0; i < run->n_array; ++i)
+		if (&run->arrays[i] != array &&
+		    !strcmp(run->arrays[i].var, array->var))
+			return 0;
+	return 1;
+}
+
+/* Is "array" one whose addresses the check can print: a global, a
+ * member scalar, or a pointer parameter, member or local pointer whose
+ * offsets lf_check_offsets can compute?
+ */
+static int lf_check_kind_ok(struct lf_run *run, const struct lf_array *array)
 {
 	int k;
 
-	if (strcmp(array->name, array->var))
+	if (!lf_check_spelled_once(run, array))
 		return 0;
-	if (array->origin == LF_ARRAY_GLOBAL) {
-		for (k = 0; k < array->n_dim; ++k)
+	if (lf_check_whole(array)) {
+		for (k = 0; array->origin == LF_ARRAY_GLOBAL &&
+			    k < array->n_dim; ++k)
 			if (array->size[k] <= 0)
 				return 0;
 		return 1;
@@ -209,9 +237,9 @@ static int lf_check_range_init(struct lf_check_range *r, struct lf_run *run,
 	isl_set *elems, *nonempty;
 	int ok;
 
-	if (!lf_check_kind_ok(a) || !lf_check_has_partner(run, array))
+	if (!lf_check_kind_ok(run, a) || !lf_check_has_partner(run, array))
 		return 0;
-	if (a->origin == LF_ARRAY_GLOBAL) {
+	if (lf_check_whole(a)) {
 		r->checkable = 1;
 		return 0;
 	}

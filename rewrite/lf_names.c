@@ -43,6 +43,24 @@ static int lf_names_add_used(__isl_keep struct lf_names *names,
 	return names->used[names->n_used++] ? 0 : -1;
 }
 
+/* Add the variable that the size "name" is read from: the name itself,
+ * or for a member ("l.n", "p->a.b") the variable it starts from.
+ */
+static int lf_names_add_size(__isl_keep struct lf_names *names,
+	__isl_keep const char *name)
+{
+	size_t len = strcspn(name, ".-");
+	char *root;
+	int r;
+
+	if (!name[len])
+		return lf_names_add_used(names, name);
+	root = strndup(name, len);
+	r = root ? lf_names_add_used(names, root) : -1;
+	free(root);
+	return r;
+}
+
 /* The names that the group's statements use other than their iterators,
  * and the names of the sizes that bounds print: no generated loop may
  * take one of them.
@@ -63,7 +81,7 @@ static int lf_names_collect_used(__isl_keep struct lf_names *names,
 				return -1;
 	}
 	for (i = 0; i < run->n_param; ++i)
-		if (lf_names_add_used(names, run->params[i].name) < 0)
+		if (lf_names_add_size(names, run->params[i].name) < 0)
 			return -1;
 	return 0;
 }

@@ -57,6 +57,16 @@ static const char *const lf_say_why[LF_WHY_N] = {
 		"%N: not every dimension is subscripted",
 	[LF_WHY_POINTER_ROWS] =
 		"%N: its rows are pointers, and rows may overlap",
+	[LF_WHY_POINTER_CHANGED] =
+		"%N: pointer variable that the loops modify or whose "
+		"address is taken",
+	[LF_WHY_MEMBER_CHANGED] =
+		"%N: a store or a call in the loops may change it",
+	[LF_WHY_MEMBER_UNION] =
+		"%N: member of a union, which a store to another member "
+		"changes",
+	[LF_WHY_MEMBER_BASE] =
+		"%T: member of something that is not a variable",
 	[LF_WHY_BINARY] =
 		"unexpected binary expression",
 	[LF_WHY_ADDRESS] =

@@ -268,7 +268,7 @@ lf_compare_outputs() {
 # lf_check_both_branches REWRITTEN DIR
 # Builds REWRITTEN with coverage (gcc --coverage -O0) into DIR, runs it
 # and asks gcov how often each line ran: for every run-time alias check
-# ("if ((__UINTPTR_TYPE__)..."), the first line of its fused branch and
+# ("if ((__UINTPTR_TYPE__)...", with as many parentheses as pairs), the first line of its fused branch and
 # the first line of its else branch (the original nests) must both have
 # run.  Fails if there is no check at all.
 lf_check_both_branches() {
@@ -287,7 +287,7 @@ lf_check_both_branches() {
 	fi
 	LF_WHY=$(awk -F: '
 		function count(s) { gsub(/ /, "", s); return s }
-		state == 0 && $3 ~ /^[ \t]*if \(\(__UINTPTR_TYPE__\)/ {
+		state == 0 && $3 ~ /^[ \t]*if \(+\(__UINTPTR_TYPE__\)/ {
 			n++; state = 1 }
 		state == 1 && $0 ~ /\) \{$/ { state = 2; next }
 		state == 2 { if (count($1) !~ /^[0-9]+\*?$/)

@@ -910,6 +910,77 @@ START_TEST(test_opaque)
 }
 END_TEST
 
+/* Members and local pointers as bases: l.outputs is a parameter named
+ * after its spelling, l.output and p->x arrays that may alias pointer
+ * parameters, o a row of out with its offset in the subscript; a
+ * member that an int store of the run may change, a union member and
+ * a local pointer written in the run are refused.
+ */
+static const char bases_src[] =
+	"typedef struct { int n; float *output; float v[8]; } layer;\n"
+	"union u { int n; float f; };\n"
+	"void f(layer l, layer *p, float *out, int b, int c)\n"
+	"{\n"
+	"\tfloat *o = out + b * 4;\n"
+	"\tfor (int i = 0; i < l.n; i++)\n"
+	"\t\tl.output[i] = p->v[i];\n"
+	"\tfor (int i = 0; i < 4; i++)\n"
+	"\t\to[i] = out[b * 4 + i] + 1;\n"
+	"}\n"
+	"void g(layer *p, int *q)\n"
+	"{\n"
+	"\tfor (int i = 0; i < p->n; i++)\n"
+	"\t\tq[i] = i;\n"
+	"}\n"
+	"void h(union u *w, float *a)\n"
+	"{\n"
+	"\tfor (int i = 0; i < w->n; i++)\n"
+	"\t\ta[i] = 0;\n"
+	"}\n"
+	"void k(float *a, float *z)\n"
+	"{\n"
+	"\tfloat *o = a;\n"
+	"\tfor (int i = 0; i < 4; i++)\n"
+	"\t\to[i] = 0;\n"
+	"\tfor (int i = 0; i < 4; i++)\n"
+	"\t\to = z;\n"
+	"}\n";
+
+START_TEST(test_bases)
+{
+	struct lf_run *run;
+	struct lf_array *a;
+
+	parse(bases_src);
+	ck_assert_int_eq(file->n_run, 4);
+	run = run_at("for (int i = 0; i < l.n", 0);
+	ck_assert_ptr_null(run->nests[0].opaque);
+	ck_assert_ptr_null(run->nests[1].opaque);
+	ck_assert_int_eq(param(run, "l.n")->origin, LF_PARAM_FUNCTION);
+	a = array(run, "l_output");
+	ck_assert_str_eq(a->var, "l.output");
+	ck_assert(a->any_pointer);
+	a = array(run, "p_v");
+	ck_assert_str_eq(a->var, "p->v");
+	ck_assert_int_eq(a->n_dim, 1);
+	ck_assert_int_eq(a->size[0], 8);
+	ck_assert(!has_array(run, "o"));
+	check_access(run, 1, 0, "o[i]", LF_ACCESS_MUST_WRITE,
+		     "[b] -> { S1[i] -> out[4b + i] : 0 <= i <= 3 }");
+	check_access(run, 1, 1, "out[b * 4 + i]", LF_ACCESS_READ,
+		     "[b] -> { S1[i] -> out[4b + i] : 0 <= i <= 3 }");
+	run = run_at("for (int i = 0; i < p->n", 0);
+	check_opaque(run, 0, "p->n: a store or a call in the loops may "
+		     "change it", "p->n;");
+	run = run_at("for (int i = 0; i < w->n", 0);
+	check_opaque(run, 0, "w->n: member of a union, which a store to "
+		     "another member changes", "w->n;");
+	run = run_at("for (int i = 0; i < 4; i++)\n\t\to[i] = 0", 0);
+	check_opaque(run, 0, "o: pointer variable that the loops modify or "
+		     "whose address is taken", "o[i] = 0");
+}
+END_TEST
+
 /* An iterator declared before the loop must not be used after the
  * run; an iterator spelled inside a macro cannot be replaced.
  */
@@ -1021,6 +1092,7 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, test_params);
 	tcase_add_test(tc, test_arrays);
 	tcase_add_test(tc, test_opaque);
+	tcase_add_test(tc, test_bases);
 	tcase_add_test(tc, test_iterator_uses);
 	tcase_add_test(tc, test_iterator_used_before_run);
 	tcase_add_test(tc, test_runs_textual_order);
