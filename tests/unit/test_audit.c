@@ -190,7 +190,7 @@ static const struct expect expects[] = {
 	ILLEGAL("neg_dep_reversed_overwrite.c", 0, "LF010", 20, 18),
 	ILLEGAL("neg_dep_reversed_read.c", 0, "LF009", 21, 19),
 	ILLEGAL("neg_dep_scalar_reduction.c", 0, "LF009", 21, 19),
-	ILLEGAL("neg_dep_transposed_read.c", 0, "LF009", 28, 22),
+	ILLEGAL("neg_dep_transposed_read.c", 0, "LF009", 28, 24),
 	OPAQUE("neg_goto.c", "LF006", 18),
 	OPAQUE("neg_impure_call.c", "LF003", 24),
 	OPAQUE("neg_indirect_subscript.c", "LF001", 20),
