@@ -971,6 +971,87 @@ START_TEST(test_iterator_used_before_run)
 }
 END_TEST
 
+/* An iterator declared before the loops and read after them is dead
+ * where every path from the nest assigns it first: a later loop that
+ * starts it again, both branches of an if, a time loop around the run
+ * whose body starts with a nest over it.
+ */
+START_TEST(test_iterator_dead_after)
+{
+	static const char src[] =
+		"#define N 16\n"
+		"float a[N], b[N], c[N];\n"
+		"int f(int t)\n"
+		"{\n"
+		"\tint i, s = 0, k;\n"
+		"\tfor (k = 0; k < t; k++) {\n"
+		"\t\tfor (i = 0; i < N; i++)\n"
+		"\t\t\ta[i] = b[i];\n"
+		"\t\tfor (i = 0; i < N; i++)\n"
+		"\t\t\tc[i] = a[i];\n"
+		"\t}\n"
+		"\tif (t > 3)\n"
+		"\t\ti = 1;\n"
+		"\telse\n"
+		"\t\ti = 2;\n"
+		"\ts += i;\n"
+		"\tfor (i = 0; i < N; i++)\n"
+		"\t\ts += i;\n"
+		"\treturn s;\n"
+		"}\n";
+	struct lf_run *run;
+
+	parse(src);
+	run = run_at("for (i", 0);
+	ck_assert_int_eq(run->n_nest, 2);
+	ck_assert_ptr_null(run->nests[0].opaque);
+	ck_assert_ptr_null(run->nests[1].opaque);
+	ck_assert_int_eq(run->loops[0].iter_outside, 1);
+	run = run_at("for (k", 0);
+	ck_assert_ptr_null(run->nests[0].opaque);
+}
+END_TEST
+
+/* Where some path from the nest may read the iterator before assigning
+ * it, the nest is not modeled: an assignment on one branch only, one
+ * that reads it, a loop after the run that may not run.
+ */
+START_TEST(test_iterator_live_after)
+{
+	static const char src[] =
+		"#define N 16\n"
+		"float a[N], b[N], c[N];\n"
+		"int f(int t)\n"
+		"{\n"
+		"\tint i, s = 0, k;\n"
+		"\tfor (i = 0; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\tif (t > 3)\n"
+		"\t\ti = 1;\n"
+		"\ts += i;\n"
+		"\tfor (i = 0; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\ti = i + 1;\n"
+		"\ts += i;\n"
+		"\tfor (i = 0; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\tfor (k = 0; k < t; k++)\n"
+		"\t\ti = 0;\n"
+		"\treturn s + i;\n"
+		"}\n";
+	struct lf_run *run;
+	int k;
+
+	parse(src);
+	ck_assert_int_eq(file->n_run, 3);
+	for (k = 0; k < 3; ++k) {
+		run = file->runs[k];
+		ck_assert_ptr_nonnull(run->nests[0].opaque);
+		ck_assert_int_eq(run->nests[0].opaque->why, LF_WHY_ITER_LIVE);
+	}
+}
+END_TEST
+
 /* The model's runs come in textual order (lf_model.h). */
 START_TEST(test_runs_textual_order)
 {
@@ -1023,6 +1104,8 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, test_opaque);
 	tcase_add_test(tc, test_iterator_uses);
 	tcase_add_test(tc, test_iterator_used_before_run);
+	tcase_add_test(tc, test_iterator_dead_after);
+	tcase_add_test(tc, test_iterator_live_after);
 	tcase_add_test(tc, test_runs_textual_order);
 	suite_add_tcase(s, tc);
 	return s;
