@@ -136,6 +136,12 @@ int lf_loop_header(__isl_keep struct lf_builder *b, CXCursor for_c,
 	CXCursor *body);
 void lf_loop_pop(__isl_keep struct lf_builder *b);
 
+/* lf_init.c */
+int lf_init_split_comma(__isl_keep struct lf_builder *b, CXCursor init,
+	CXCursor inc, CXCursor *iter);
+int lf_init_check_decls(__isl_keep struct lf_builder *b, CXCursor *decls,
+	int n);
+
 /* lf_live.c */
 int lf_live_is_dead(__isl_keep struct lf_builder *b, CXCursor body,
 	CXCursor nest, __isl_keep const char *usr);

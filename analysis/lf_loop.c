@@ -46,20 +46,32 @@ static int lf_header_last_expr(CXCursor c, CXCursor *expr)
 	return found;
 }
 
-/* "int i = lb" or "i = lb" with i a local variable.
+/* "int i = lb" or "i = lb" with i a local variable; other variables
+ * may be declared or set besides i where that is not seen (lf_init).
  */
 static int lf_header_init(__isl_keep struct lf_builder *b, CXCursor init,
 	__isl_keep struct lf_header *h)
 {
 	enum CXCursorKind kind = clang_getCursorKind(init);
-	CXCursor *ch;
+	CXCursor *ch, part = lf_cursor_strip(init);
 	int n, ok = 0;
 
+	if (clang_getCursorKind(part) == CXCursor_BinaryOperator &&
+	    clang_getCursorBinaryOperatorKind(part) == CXBinaryOperator_Comma) {
+		if (lf_init_split_comma(b, init, h->inc, &part) < 0)
+			return -1;
+		init = part;
+		kind = clang_getCursorKind(init);
+	}
 	n = lf_cursor_children(init, &ch);
-	if (kind == CXCursor_DeclStmt && n == 1 &&
+	if (kind == CXCursor_DeclStmt && n >= 1 &&
 	    clang_getCursorKind(ch[0]) == CXCursor_VarDecl) {
 		h->iter_decl = ch[0];
 		ok = lf_header_last_expr(ch[0], &h->init);
+		if (ok && lf_init_check_decls(b, ch, n) < 0) {
+			free(ch);
+			return -1;
+		}
 	} else if (kind == CXCursor_BinaryOperator && n == 2 &&
 		   clang_getCursorBinaryOperatorKind(init) ==
 		   CXBinaryOperator_Assign &&

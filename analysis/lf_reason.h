@@ -76,6 +76,10 @@ enum lf_why {
 	LF_WHY_FN_POINTER_ARG,
 	/* Loops. */
 	LF_WHY_LOOP_INIT,
+	LF_WHY_INIT_EFFECT,		/* T: a part of a comma initialisation */
+	LF_WHY_INIT_VAR_USED,		/* N: set besides the iterator, used */
+	LF_WHY_INIT_VAR_LIVE,		/* N: set besides the iterator, read
+					 * after the nest */
 	LF_WHY_LOOP_PARTS,
 	LF_WHY_LOOP_STEP,		/* N */
 	LF_WHY_LOOP_BODY,

@@ -1052,6 +1052,53 @@ START_TEST(test_iterator_live_after)
 }
 END_TEST
 
+/* A comma initialisation may set variables besides the iterator that
+ * nothing sees (not used in the nest, dead after it); the rest is
+ * refused with what is wrong with it.
+ */
+START_TEST(test_comma_init)
+{
+	static const char src[] =
+		"#define N 16\n"
+		"float a[N], b[N];\n"
+		"int g;\n"
+		"int bump(void);\n"
+		"int f(void)\n"
+		"{\n"
+		"\tint i, j, k;\n"
+		"\tfor (i = 0, k = 0; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\tfor (int m = 2, i = 0; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\tfor (i = 0, bump(); i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\tfor (i = 0, g = 1; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\tfor (i = 0, j = 1; i < N; i++, j++)\n"
+		"\t\ta[i] = b[j - 1];\n"
+		"\tfor (i = 0, k = 5; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\treturn k;\n"
+		"}\n";
+	struct lf_run *run;
+
+	parse(src);
+	ck_assert_int_eq(file->n_run, 1);
+	run = file->runs[0];
+	ck_assert_int_eq(run->n_nest, 6);
+	ck_assert_ptr_null(run->nests[0].opaque);
+	ck_assert_ptr_nonnull(run->nests[1].opaque);
+	check_opaque(run, 2, "bump(): the loop initialisation does more than "
+		     "set the iterator and local variables", "bump()");
+	check_opaque(run, 3, "g = 1: the loop initialisation does more than "
+		     "set the iterator and local variables", "g = 1");
+	check_opaque(run, 4, "j, set in the loop initialisation besides the "
+		     "iterator, is used in the nest", "j = 1");
+	check_opaque(run, 5, "k, set in the loop initialisation besides the "
+		     "iterator, may be read after the nest", "k = 5");
+}
+END_TEST
+
 /* The model's runs come in textual order (lf_model.h). */
 START_TEST(test_runs_textual_order)
 {
@@ -1106,6 +1153,7 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, test_iterator_used_before_run);
 	tcase_add_test(tc, test_iterator_dead_after);
 	tcase_add_test(tc, test_iterator_live_after);
+	tcase_add_test(tc, test_comma_init);
 	tcase_add_test(tc, test_runs_textual_order);
 	suite_add_tcase(s, tc);
 	return s;
