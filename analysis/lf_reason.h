@@ -64,6 +64,7 @@ enum lf_why {
 	LF_WHY_CALL_UNSEEN,		/* N: its body is not visible */
 	LF_WHY_CALL_RENAMED,		/* N: an asm label renames it */
 	LF_WHY_CALL_POINTER,
+	LF_WHY_CALL_NOT_CONST,		/* N: a NaN from a string not literal */
 	/* What a function's body does (causes of LF_WHY_CALL). */
 	LF_WHY_FN_WRITES_GLOBAL,	/* N */
 	LF_WHY_FN_READS_GLOBAL,		/* N */

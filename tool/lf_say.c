@@ -101,6 +101,9 @@ static const char *const lf_say_why[LF_WHY_N] = {
 	[LF_WHY_CALL_RENAMED] =
 		"call to %N() may have side effects: an asm label "
 		"renames it",
+	[LF_WHY_CALL_NOT_CONST] =
+		"call to %N() reads memory: its argument is not a "
+		"string literal",
 	[LF_WHY_CALL_POINTER] =
 		"call through a function pointer",
 	[LF_WHY_FN_WRITES_GLOBAL] =

@@ -1099,6 +1099,37 @@ START_TEST(test_comma_init)
 }
 END_TEST
 
+/* INFINITY, NAN and HUGE_VALF are calls to builtins that are
+ * constants; a NaN made from a string that is not a literal reads it.
+ */
+START_TEST(test_constant_builtins)
+{
+	static const char src[] =
+		"#include <math.h>\n"
+		"#define N 16\n"
+		"float a[N], b[N];\n"
+		"const char *s;\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = b[i] > 0 ? INFINITY : -HUGE_VALF;\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = NAN + __builtin_nansf(\"1\") + __builtin_nanl(\"\");\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = __builtin_nanf(s);\n"
+		"}\n";
+	struct lf_run *run;
+
+	parse(src);
+	run = file->runs[0];
+	ck_assert_int_eq(run->n_nest, 3);
+	ck_assert_ptr_null(run->nests[0].opaque);
+	ck_assert_ptr_null(run->nests[1].opaque);
+	check_opaque(run, 2, "call to __builtin_nanf() reads memory: its "
+		     "argument is not a string literal", "__builtin_nanf(s)");
+}
+END_TEST
+
 /* The model's runs come in textual order (lf_model.h). */
 START_TEST(test_runs_textual_order)
 {
@@ -1154,6 +1185,7 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, test_iterator_dead_after);
 	tcase_add_test(tc, test_iterator_live_after);
 	tcase_add_test(tc, test_comma_init);
+	tcase_add_test(tc, test_constant_builtins);
 	tcase_add_test(tc, test_runs_textual_order);
 	suite_add_tcase(s, tc);
 	return s;
