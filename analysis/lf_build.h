@@ -80,6 +80,8 @@ struct lf_builder {
 
 	struct lf_reason *reason;
 	int top;
+	CXCursor body;
+	CXCursor nest;
 };
 
 struct lf_frontend_options;
@@ -182,6 +184,16 @@ int lf_loop_header(__isl_keep struct lf_builder *b, CXCursor for_c,
 	__isl_keep isl_set *outer, int loop, isl_set **domain,
 	CXCursor *body);
 void lf_loop_pop(__isl_keep struct lf_builder *b);
+
+/* lf_init.c */
+int lf_init_split_comma(__isl_keep struct lf_builder *b, CXCursor init,
+	CXCursor inc, CXCursor *iter);
+int lf_init_check_decls(__isl_keep struct lf_builder *b, CXCursor *decls,
+	int n);
+
+/* lf_live.c */
+int lf_live_is_dead(__isl_keep struct lf_builder *b, CXCursor body,
+	CXCursor nest, __isl_keep const char *usr);
 
 /* lf_nest.c */
 int lf_nest_build(__isl_keep struct lf_builder *b, CXCursor for_c, int nest);

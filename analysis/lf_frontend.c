@@ -462,6 +462,8 @@ static int lf_frontend_function(__isl_keep struct lf_builder *b, CXCursor fn,
 	clang_visitChildren(fn, &lf_frontend_visit_jump, b);
 	clang_visitChildren(fn, &lf_frontend_visit_ref, b);
 	clang_visitChildren(fn, &lf_frontend_visit_block, &blocks);
+	if (blocks.n > 0)
+		b->body = blocks.list[0];
 	for (i = 0; i < blocks.n && r == 0; ++i) {
 		b->top = i == 0;
 		r = lf_frontend_block(b, function, blocks.list[i], i == 0);

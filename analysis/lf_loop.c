@@ -46,20 +46,32 @@ static int lf_header_last_expr(CXCursor c, CXCursor *expr)
 	return found;
 }
 
-/* "int i = lb" or "i = lb" with i a local variable.
+/* "int i = lb" or "i = lb" with i a local variable; other variables
+ * may be declared or set besides i where that is not seen (lf_init).
  */
 static int lf_header_init(__isl_keep struct lf_builder *b, CXCursor init,
 	__isl_keep struct lf_header *h)
 {
 	enum CXCursorKind kind = clang_getCursorKind(init);
-	CXCursor *ch;
+	CXCursor *ch, part = lf_cursor_strip(init);
 	int n, ok = 0;
 
+	if (clang_getCursorKind(part) == CXCursor_BinaryOperator &&
+	    clang_getCursorBinaryOperatorKind(part) == CXBinaryOperator_Comma) {
+		if (lf_init_split_comma(b, init, h->inc, &part) < 0)
+			return -1;
+		init = part;
+		kind = clang_getCursorKind(init);
+	}
 	n = lf_cursor_children(init, &ch);
-	if (kind == CXCursor_DeclStmt && n == 1 &&
+	if (kind == CXCursor_DeclStmt && n >= 1 &&
 	    clang_getCursorKind(ch[0]) == CXCursor_VarDecl) {
 		h->iter_decl = ch[0];
 		ok = lf_header_last_expr(ch[0], &h->init);
+		if (ok && lf_init_check_decls(b, ch, n) < 0) {
+			free(ch);
+			return -1;
+		}
 	} else if (kind == CXCursor_BinaryOperator && n == 2 &&
 		   clang_getCursorBinaryOperatorKind(init) ==
 		   CXBinaryOperator_Assign &&
@@ -181,19 +193,24 @@ static int lf_header_parse(__isl_keep struct lf_builder *b, CXCursor for_c,
 }
 
 /* The iterator must only change in the loop's own increment.  One
- * declared before the loop must not be used after the run, nor before
- * it where that code may run again after the run (the run is inside a
- * loop, or the function jumps back with goto or longjmp), since the
- * fused loops leave it with another value.
+ * declared before the loop must be dead after the nest: on every path
+ * from its end assigned before it is read (lf_live), since the fused
+ * loops leave it with another value.  Where that is not shown, it must
+ * not be used outside the nest at all.
  */
 static int lf_header_check_writes(__isl_keep struct lf_builder *b,
 	__isl_keep struct lf_header *h, CXCursor body)
 {
-	unsigned begin, end;
-	int i;
+	unsigned begin, end, nest_begin, nest_end;
+	int i, dead = 1;
 
-	if (lf_build_range(b, body, &begin, &end) < 0)
+	if (lf_build_range(b, body, &begin, &end) < 0 ||
+	    lf_build_range(b, b->nest, &nest_begin, &nest_end) < 0)
 		return lf_build_fail_at(b, body, LF_WHY_LOOP_BODY, NULL);
+	if (h->outside)
+		dead = lf_live_is_dead(b, b->body, b->nest, h->usr);
+	if (dead < 0)
+		return -1;
 	for (i = 0; i < b->n_ref; ++i) {
 		struct lf_var_ref *ref = &b->refs[i];
 
@@ -205,9 +222,8 @@ static int lf_header_check_writes(__isl_keep struct lf_builder *b,
 		if (ref->is_write && ref->offset >= begin && ref->offset < end)
 			return lf_build_fail(b, ref->offset,
 				LF_WHY_ITER_MODIFIED, NULL, h->name);
-		if (h->outside && (ref->offset >= b->run->end ||
-				   ((!b->top || b->jumps) &&
-				    ref->offset < b->run->begin)))
+		if (!dead && (ref->offset < nest_begin ||
+			      ref->offset >= nest_end))
 			return lf_build_fail(b, ref->offset, LF_WHY_ITER_LIVE,
 					     NULL, h->name);
 	}

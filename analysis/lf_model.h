@@ -153,9 +153,11 @@ struct lf_param {
 /* One for loop.  dir is +1 for a loop that counts up and -1 for one
  * that counts down (its schedule dimension is then -iterator).
  * iter_type is the C spelling of the iterator's type ("int", "long",
- * "size_t", ...), and type that type itself.  iter_outside is set when the iterator is declared
- * before the for rather than in it; such an iterator is not used after
- * the run (the front end makes the nest opaque otherwise).
+ * "size_t", ...), and type that type itself.  iter_outside is set when
+ * the iterator is declared before the for rather than in it; such an
+ * iterator is dead after its nest: every path from the nest's end
+ * assigns it before reading it (lf_live.c; the front end makes the nest
+ * opaque otherwise), so the value a rewrite leaves in it is not seen.
  * parent is the enclosing loop in the same nest, or -1.
  */
 struct lf_loop {

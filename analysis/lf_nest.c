@@ -520,6 +520,7 @@ int lf_nest_build(__isl_keep struct lf_builder *b, CXCursor for_c, int index)
 	nest->first_stmt = run->n_stmt;
 	nest->first_loop = run->n_loop;
 	b->reason = NULL;
+	b->nest = for_c;
 	r = lf_nest_check_text(b, nest);
 	if (r == 0) {
 		universe = isl_set_universe(isl_space_set_alloc(b->ctx, 0, 0));

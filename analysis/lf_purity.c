@@ -54,10 +54,18 @@ static const char *const lf_purity_math_setting[] = {
 
 /* Builtins that compute a value from their arguments alone. */
 static const char *const lf_purity_builtin[] = {
-	"__builtin_inf", "__builtin_nan", "__builtin_huge_val",
+	"__builtin_inf", "__builtin_huge_val",
 	"__builtin_fabs", "__builtin_isnan", "__builtin_isinf",
 	"__builtin_isfinite", "__builtin_signbit", "__builtin_copysign",
 	"__builtin_isinf_sign", "__builtin_fmax", "__builtin_fmin", NULL
+};
+
+/* Functions that make a NaN from a string: constants when every
+ * argument is a string literal (NAN is __builtin_nanf("")); given
+ * another string they read memory.
+ */
+static const char *const lf_purity_nan[] = {
+	"__builtin_nan", "__builtin_nans", "nan", NULL
 };
 
 static const char *const lf_purity_io[] = {
@@ -191,17 +199,36 @@ static int lf_purity_entry(__isl_keep struct lf_purity *purity, CXCursor def)
 	return fn->name ? purity->n++ : -1;
 }
 
-/* The effect of calling "name", declared by "decl", a function without
- * a body here; *reason says why it has side effects.  A name bound to
- * another symbol by an asm label may be anything.
+/* Are all arguments of "call" string literals? */
+static int lf_purity_literal_args(CXCursor call)
+{
+	int i, n = clang_Cursor_getNumArguments(call);
+
+	for (i = 0; i < n; ++i)
+		if (clang_getCursorKind(lf_cursor_strip(
+			clang_Cursor_getArgument(call, i))) !=
+		    CXCursor_StringLiteral)
+			return 0;
+	return 1;
+}
+
+/* The effect of "call" to "name", declared by "decl", a function
+ * without a body here; *reason says why it has side effects.  A name
+ * bound to another symbol by an asm label may be anything.
  */
 static enum lf_purity_effect lf_purity_external(
-	__isl_keep struct lf_purity *purity, CXCursor decl,
+	__isl_keep struct lf_purity *purity, CXCursor call, CXCursor decl,
 	__isl_keep const char *name, struct lf_reason **reason)
 {
 	*reason = NULL;
 	if (lf_cursor_has_attr(decl, CXCursor_AsmLabelAttr)) {
 		*reason = lf_purity_why(LF_WHY_CALL_RENAMED, name);
+		return LF_PURITY_IMPURE;
+	}
+	if (lf_purity_in_list(lf_purity_nan, name)) {
+		if (lf_purity_literal_args(call))
+			return LF_PURITY_NONE;
+		*reason = lf_purity_why(LF_WHY_CALL_NOT_CONST, name);
 		return LF_PURITY_IMPURE;
 	}
 	if (lf_purity_in_list(lf_purity_math_quiet, name) ||
@@ -294,7 +321,7 @@ static void lf_purity_walk_call(__isl_keep struct lf_purity_walk *w, CXCursor c)
 	if (clang_Cursor_isNull(def)) {
 		name = lf_cursor_name(decl);
 		why = NULL;
-		effect = name ? lf_purity_external(w->purity, decl, name,
+		effect = name ? lf_purity_external(w->purity, c, decl, name,
 						   &why) : LF_PURITY_IMPURE;
 		lf_purity_raise(w, effect, why);
 		free(name);
@@ -476,7 +503,7 @@ enum lf_purity_effect lf_purity_call(__isl_keep struct lf_purity *purity,
 	if (!name) {
 		effect = LF_PURITY_IMPURE;
 	} else if (clang_Cursor_isNull(def)) {
-		effect = lf_purity_external(purity, decl, name, reason);
+		effect = lf_purity_external(purity, call, decl, name, reason);
 	} else {
 		k = lf_purity_entry(purity, def);
 		effect = k < 0 || lf_purity_resolve(purity, k) < 0 ?

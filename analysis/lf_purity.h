@@ -8,7 +8,8 @@
 
 /* What a call may do besides computing its value from its arguments.
  * A call has no effect if its function is a math.h function that never
- * sets errno, a known builtin, or a function whose body the translation
+ * sets errno, a known builtin (INFINITY, HUGE_VAL; NAN, whose string
+ * must be a literal), or a function whose body the translation
  * unit holds and that reads and writes nothing but its scalar
  * parameters, its own locals and const globals, and calls only such
  * functions (through any cycle of calls).  Math functions that may set

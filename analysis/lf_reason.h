@@ -73,6 +73,7 @@ enum lf_why {
 	LF_WHY_CALL_UNSEEN,		/* N: its body is not visible */
 	LF_WHY_CALL_RENAMED,		/* N: an asm label renames it */
 	LF_WHY_CALL_POINTER,
+	LF_WHY_CALL_NOT_CONST,		/* N: a NaN from a string not literal */
 	/* What a function's body does (causes of LF_WHY_CALL). */
 	LF_WHY_FN_WRITES_GLOBAL,	/* N */
 	LF_WHY_FN_READS_GLOBAL,		/* N */
@@ -85,6 +86,10 @@ enum lf_why {
 	LF_WHY_FN_POINTER_ARG,
 	/* Loops. */
 	LF_WHY_LOOP_INIT,
+	LF_WHY_INIT_EFFECT,		/* T: a part of a comma initialisation */
+	LF_WHY_INIT_VAR_USED,		/* N: set besides the iterator, used */
+	LF_WHY_INIT_VAR_LIVE,		/* N: set besides the iterator, read
+					 * after the nest */
 	LF_WHY_LOOP_PARTS,
 	LF_WHY_LOOP_STEP,		/* N */
 	LF_WHY_LOOP_BODY,

@@ -117,6 +117,9 @@ static const char *const lf_say_why[LF_WHY_N] = {
 	[LF_WHY_CALL_RENAMED] =
 		"call to %N() may have side effects: an asm label "
 		"renames it",
+	[LF_WHY_CALL_NOT_CONST] =
+		"call to %N() reads memory: its argument is not a "
+		"string literal",
 	[LF_WHY_CALL_POINTER] =
 		"call through a function pointer",
 	[LF_WHY_FN_WRITES_GLOBAL] =
@@ -140,6 +143,15 @@ static const char *const lf_say_why[LF_WHY_N] = {
 	[LF_WHY_LOOP_INIT] =
 		"loop initialisation is not of the form 'int i = lb' "
 		"or 'i = lb'",
+	[LF_WHY_INIT_EFFECT] =
+		"%T: the loop initialisation does more than set the "
+		"iterator and local variables",
+	[LF_WHY_INIT_VAR_USED] =
+		"%N, set in the loop initialisation besides the "
+		"iterator, is used in the nest",
+	[LF_WHY_INIT_VAR_LIVE] =
+		"%N, set in the loop initialisation besides the "
+		"iterator, may be read after the nest",
 	[LF_WHY_LOOP_PARTS] =
 		"for loop without an initialisation, a condition or "
 		"an increment",

@@ -1042,6 +1042,165 @@ START_TEST(test_iterator_used_before_run)
 }
 END_TEST
 
+/* An iterator declared before the loops and read after them is dead
+ * where every path from the nest assigns it first: a later loop that
+ * starts it again, both branches of an if, a time loop around the run
+ * whose body starts with a nest over it.
+ */
+START_TEST(test_iterator_dead_after)
+{
+	static const char src[] =
+		"#define N 16\n"
+		"float a[N], b[N], c[N];\n"
+		"int f(int t)\n"
+		"{\n"
+		"\tint i, s = 0, k;\n"
+		"\tfor (k = 0; k < t; k++) {\n"
+		"\t\tfor (i = 0; i < N; i++)\n"
+		"\t\t\ta[i] = b[i];\n"
+		"\t\tfor (i = 0; i < N; i++)\n"
+		"\t\t\tc[i] = a[i];\n"
+		"\t}\n"
+		"\tif (t > 3)\n"
+		"\t\ti = 1;\n"
+		"\telse\n"
+		"\t\ti = 2;\n"
+		"\ts += i;\n"
+		"\tfor (i = 0; i < N; i++)\n"
+		"\t\ts += i;\n"
+		"\treturn s;\n"
+		"}\n";
+	struct lf_run *run;
+
+	parse(src);
+	run = run_at("for (i", 0);
+	ck_assert_int_eq(run->n_nest, 2);
+	ck_assert_ptr_null(run->nests[0].opaque);
+	ck_assert_ptr_null(run->nests[1].opaque);
+	ck_assert_int_eq(run->loops[0].iter_outside, 1);
+	run = run_at("for (k", 0);
+	ck_assert_ptr_null(run->nests[0].opaque);
+}
+END_TEST
+
+/* Where some path from the nest may read the iterator before assigning
+ * it, the nest is not modeled: an assignment on one branch only, one
+ * that reads it, a loop after the run that may not run.
+ */
+START_TEST(test_iterator_live_after)
+{
+	static const char src[] =
+		"#define N 16\n"
+		"float a[N], b[N], c[N];\n"
+		"int f(int t)\n"
+		"{\n"
+		"\tint i, s = 0, k;\n"
+		"\tfor (i = 0; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\tif (t > 3)\n"
+		"\t\ti = 1;\n"
+		"\ts += i;\n"
+		"\tfor (i = 0; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\ti = i + 1;\n"
+		"\ts += i;\n"
+		"\tfor (i = 0; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\tfor (k = 0; k < t; k++)\n"
+		"\t\ti = 0;\n"
+		"\treturn s + i;\n"
+		"}\n";
+	struct lf_run *run;
+	int k;
+
+	parse(src);
+	ck_assert_int_eq(file->n_run, 3);
+	for (k = 0; k < 3; ++k) {
+		run = file->runs[k];
+		ck_assert_ptr_nonnull(run->nests[0].opaque);
+		ck_assert_int_eq(run->nests[0].opaque->why, LF_WHY_ITER_LIVE);
+	}
+}
+END_TEST
+
+/* A comma initialisation may set variables besides the iterator that
+ * nothing sees (not used in the nest, dead after it); the rest is
+ * refused with what is wrong with it.
+ */
+START_TEST(test_comma_init)
+{
+	static const char src[] =
+		"#define N 16\n"
+		"float a[N], b[N];\n"
+		"int g;\n"
+		"int bump(void);\n"
+		"int f(void)\n"
+		"{\n"
+		"\tint i, j, k;\n"
+		"\tfor (i = 0, k = 0; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\tfor (int m = 2, i = 0; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\tfor (i = 0, bump(); i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\tfor (i = 0, g = 1; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\tfor (i = 0, j = 1; i < N; i++, j++)\n"
+		"\t\ta[i] = b[j - 1];\n"
+		"\tfor (i = 0, k = 5; i < N; i++)\n"
+		"\t\ta[i] = b[i];\n"
+		"\treturn k;\n"
+		"}\n";
+	struct lf_run *run;
+
+	parse(src);
+	ck_assert_int_eq(file->n_run, 1);
+	run = file->runs[0];
+	ck_assert_int_eq(run->n_nest, 6);
+	ck_assert_ptr_null(run->nests[0].opaque);
+	ck_assert_ptr_nonnull(run->nests[1].opaque);
+	check_opaque(run, 2, "bump(): the loop initialisation does more than "
+		     "set the iterator and local variables", "bump()");
+	check_opaque(run, 3, "g = 1: the loop initialisation does more than "
+		     "set the iterator and local variables", "g = 1");
+	check_opaque(run, 4, "j, set in the loop initialisation besides the "
+		     "iterator, is used in the nest", "j = 1");
+	check_opaque(run, 5, "k, set in the loop initialisation besides the "
+		     "iterator, may be read after the nest", "k = 5");
+}
+END_TEST
+
+/* INFINITY, NAN and HUGE_VALF are calls to builtins that are
+ * constants; a NaN made from a string that is not a literal reads it.
+ */
+START_TEST(test_constant_builtins)
+{
+	static const char src[] =
+		"#include <math.h>\n"
+		"#define N 16\n"
+		"float a[N], b[N];\n"
+		"const char *s;\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = b[i] > 0 ? INFINITY : -HUGE_VALF;\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = NAN + __builtin_nansf(\"1\") + __builtin_nanl(\"\");\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = __builtin_nanf(s);\n"
+		"}\n";
+	struct lf_run *run;
+
+	parse(src);
+	run = file->runs[0];
+	ck_assert_int_eq(run->n_nest, 3);
+	ck_assert_ptr_null(run->nests[0].opaque);
+	ck_assert_ptr_null(run->nests[1].opaque);
+	check_opaque(run, 2, "call to __builtin_nanf() reads memory: its "
+		     "argument is not a string literal", "__builtin_nanf(s)");
+}
+END_TEST
+
 /* The model's runs come in textual order (lf_model.h). */
 START_TEST(test_runs_textual_order)
 {
@@ -1095,6 +1254,10 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, test_bases);
 	tcase_add_test(tc, test_iterator_uses);
 	tcase_add_test(tc, test_iterator_used_before_run);
+	tcase_add_test(tc, test_iterator_dead_after);
+	tcase_add_test(tc, test_iterator_live_after);
+	tcase_add_test(tc, test_comma_init);
+	tcase_add_test(tc, test_constant_builtins);
 	tcase_add_test(tc, test_runs_textual_order);
 	suite_add_tcase(s, tc);
 	return s;

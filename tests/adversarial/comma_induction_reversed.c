@@ -1,0 +1,38 @@
+// DISTINCT
+/*
+ * Class: comma initialisation.
+ *
+ * Attacks: j counts down while i counts up: b[i] = a[j] reads the
+ * first nest's output in reverse, so the nests cannot be fused.  A
+ * tool that takes j for a constant sees a legal fusion.
+ */
+#include <stdio.h>
+
+#define N 4096
+
+static int x[N], a[N], b[N];
+
+static int kernel(int n, int m)
+{
+	int i, j;
+
+	for (i = 0; i < n; i++)
+		a[i] = x[i] * 2 + 1;
+	for (i = 0, j = m - 1; i < m; i++, j--)
+		b[i] = a[j] + 1;
+	return 0;
+}
+
+int main(void)
+{
+	unsigned h = 0;
+	int r;
+
+	for (int t = 0; t < N; t++)
+		x[t] = t % 29;
+	r = kernel(N, 1000);
+	for (int t = 0; t < N; t++)
+		h = h * 31u + (unsigned)a[t] * 7u + (unsigned)b[t];
+	printf("%d %x\n", r, h);
+	return 0;
+}
