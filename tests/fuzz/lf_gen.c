@@ -52,6 +52,15 @@
  * The classes draw on a stream of random numbers of their own, so a
  * program that gets none of them is the one earlier versions printed.
  *
+ * One more class, RTCHECK (lf_gen_alias.c), is switched on in about
+ * one program in ten on a third stream: a function rt_kernel over
+ * pointer parameters without restrict, which main calls after the rest
+ * several times with distinct, equal, overlapping, touching and empty
+ * ranges, so that both branches of loopfuse's run-time alias checks
+ * run.  "lf_gen --with=rtcheck SEED" switches it on whatever the seed
+ * says; "lf_gen --only=rtcheck SEED" prints a program of that class
+ * alone.
+ *
  * The program must not have undefined behaviour, or comparing it with
  * its rewritten form would prove nothing:
  *   - main passes fixed values for the parameters n and m, so the range
@@ -92,6 +101,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lf_gen.h"
+
 #define LF_DIM		64
 #define LF_USE		56
 #define LF_MAX_ARRAY	6
@@ -102,12 +113,6 @@
 
 static const char *lf_par_name[LF_N_PAR] = { "n", "m", "h", "LEN" };
 static const char *lf_iter_name[LF_MAX_DEPTH] = { "i", "j", "k", "l" };
-
-struct lf_text {
-	char *s;
-	size_t len;
-	size_t cap;
-};
 
 /* An affine expression in the iterators of the enclosing loops (by
  * level) and the parameters n, m, h (a local, n / 2) and LEN (a macro).
@@ -338,6 +343,7 @@ struct lf_gen {
 	struct lf_text out;
 
 	struct lf_extra x;
+	struct lf_rtc rtc;
 };
 
 static void lf_die(const char *msg)
@@ -368,7 +374,7 @@ static void lf_text_vprintf(struct lf_text *text, const char *fmt, va_list ap)
 	text->len += len;
 }
 
-static void lf_text_printf(struct lf_text *text, const char *fmt, ...)
+void lf_text_printf(struct lf_text *text, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -3614,7 +3620,7 @@ static int lf_is_distinct(struct lf_gen *gen)
 	int i;
 	struct lf_array *array;
 
-	if (gen->x.overlap)
+	if (gen->x.overlap || gen->rtc.overlap)
 		return 0;
 	for (i = 0; i < gen->n_array; i++) {
 		array = &gen->array[i];
@@ -4082,6 +4088,8 @@ static void lf_print_main(struct lf_gen *gen)
 	if (gen->use_tick || gen->use_itick)
 		printf("\tprintf(\"count %%d\\n\", lf_count);\n");
 	lf_print_x_report(gen);
+	if (gen->rtc.on)
+		printf("%s", gen->rtc.main.s);
 	printf("\treturn 0;\n}\n");
 }
 
@@ -4129,7 +4137,19 @@ static void lf_print_program(struct lf_gen *gen)
 	lf_print_storage(gen);
 	lf_print_hash();
 	lf_print_fills(gen);
+	if (gen->rtc.on)
+		printf("%s", gen->rtc.top.s);
 	lf_print_main(gen);
+}
+
+/* With --only=rtcheck: a program of class RTCHECK alone.
+ */
+static void lf_print_rtc_program(struct lf_gen *gen)
+{
+	printf("// lf_gen seed=%llu distinct=%d\n", gen->seed,
+		!gen->rtc.overlap);
+	printf("#include <stdio.h>\n%s\nint main(void)\n{\n%s"
+		"\treturn 0;\n}\n", gen->rtc.top.s, gen->rtc.main.s);
 }
 
 static void lf_gen_init(struct lf_gen *gen, unsigned long long seed)
@@ -4164,17 +4184,27 @@ int main(int argc, char **argv)
 	struct lf_gen gen;
 	unsigned long long seed;
 	char *end;
+	const char *arg = argc == 3 ? argv[1] : "";
+	int with = !strcmp(arg, "--with=rtcheck");
+	int only = !strcmp(arg, "--only=rtcheck");
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: lf_gen SEED\n");
+	if (argc < 2 || argc > 3 || (argc == 3 && !with && !only)) {
+		fprintf(stderr, "usage: lf_gen [--with=rtcheck | "
+			"--only=rtcheck] SEED\n");
 		return 1;
 	}
-	seed = strtoull(argv[1], &end, 10);
-	if (!*argv[1] || *end) {
-		fprintf(stderr, "lf_gen: bad seed '%s'\n", argv[1]);
+	seed = strtoull(argv[argc - 1], &end, 10);
+	if (!*argv[argc - 1] || *end) {
+		fprintf(stderr, "lf_gen: bad seed '%s'\n", argv[argc - 1]);
 		return 1;
 	}
 	lf_gen_init(&gen, seed);
+	lf_rtc_generate(&gen.rtc, seed, with || only);
+	if (only) {
+		lf_print_rtc_program(&gen);
+		lf_rtc_free(&gen.rtc);
+		return 0;
+	}
 	lf_gen_params(&gen);
 	lf_gen_arrays(&gen);
 	lf_x_generate(&gen);
@@ -4183,5 +4213,6 @@ int main(int argc, char **argv)
 	lf_print_program(&gen);
 	free(gen.out.s);
 	lf_x_free(&gen);
+	lf_rtc_free(&gen.rtc);
 	return 0;
 }

@@ -1,0 +1,46 @@
+/* lf_gen.h: what the parts of the random program generator share
+ * (lf_gen.c prints the program, lf_gen_alias.c the functions of class
+ * RTCHECK).
+ */
+#ifndef LF_GEN_H
+#define LF_GEN_H
+
+#include <stddef.h>
+
+/* A growing string. */
+struct lf_text {
+	char *s;
+	size_t len;
+	size_t cap;
+};
+
+/* Append to "text", as printf would print; exits on failure. */
+void lf_text_printf(struct lf_text *text, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Class RTCHECK: a function over pointer parameters without restrict
+ * (and sometimes globals), which main calls several times with
+ * distinct, equal, overlapping, touching and empty ranges, so that
+ * loopfuse's run-time alias checks are taken both ways.
+ *   on       whether the program has the class;
+ *   overlap  whether some call makes two names of the function share
+ *            memory (the program is not "distinct" then);
+ *   top      what goes before main: macros, buffers, helpers and the
+ *            function;
+ *   main     what main runs after the rest: the calls, each on fresh
+ *            input, and a dump of every byte they may change.
+ */
+struct lf_rtc {
+	int on;
+	int overlap;
+	struct lf_text top;
+	struct lf_text main;
+};
+
+/* Decide whether the program of "seed" gets class RTCHECK (always if
+ * "force") and make its text.  Draws on a random stream of its own.
+ */
+void lf_rtc_generate(struct lf_rtc *rtc, unsigned long long seed, int force);
+void lf_rtc_free(struct lf_rtc *rtc);
+
+#endif
