@@ -23,6 +23,9 @@ char *lf_say_group_summary(const struct lf_audit_group *group);
 int lf_say_dep_repeats(const struct lf_audit_group *group, int i);
 char *lf_say_message(const struct lf_message *m);
 const char *lf_say_message_kind(const struct lf_message *m);
+__isl_give char *lf_say_pair_label(__isl_keep const struct lf_audit_pair *pair);
+__isl_give char *lf_say_pair_witness(
+	__isl_keep const struct lf_audit_pair *pair);
 void lf_say_add_iters(struct lf_buf *buf, char **iters, int n);
 void lf_say_add_apart(struct lf_buf *buf, const char *lead, char **apart,
 	int n);
