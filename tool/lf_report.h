@@ -4,6 +4,7 @@
 #include "lf_audit.h"
 #include "lf_buf.h"
 #include "lf_edit.h"
+#include "lf_rewrite.h"
 
 /* The output of loopfuse --check: the audit of a file as compiler-style
  * text, as one JSON document, as a SARIF 2.1.0 log, or as one HTML
@@ -18,14 +19,16 @@ enum lf_report_format {
 };
 
 /* What the HTML page shows besides the audit: the file's text[0 .. len),
- * the n_edit edits of its rewrite, and the graph of its nests as SVG,
- * or NULL to show the graph as a table.
+ * the n_edit edits and the n_message messages of its rewrite, and the
+ * graph of its nests as SVG, or NULL to show the graph as a table.
  */
 struct lf_report_view {
 	const char *text;
 	unsigned len;
 	const struct lf_edit *edits;
 	int n_edit;
+	const struct lf_message *messages;
+	int n_message;
 	const char *svg;
 };
 
@@ -58,6 +61,8 @@ __isl_give char *lf_report_summary(__isl_keep const struct lf_audit *audit);
 /* lf_report_html_code.c: the original and the fused code of the page. */
 void lf_report_html_escape(__isl_keep struct lf_buf *buf,
 	__isl_keep const char *text, size_t len);
+int lf_report_html_applied(__isl_keep const struct lf_report_view *view,
+	__isl_keep const struct lf_audit_group *group);
 void lf_report_html_code(__isl_keep struct lf_buf *buf,
 	__isl_keep const struct lf_audit *audit,
 	__isl_keep const struct lf_report_view *view);

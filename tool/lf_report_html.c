@@ -32,7 +32,8 @@ static const char lf_html_style[] =
 "vertical-align:top;font-size:13px}\n"
 ".fusable{color:#2e7d32}.fusable-with-shift{color:#b26a00}\n"
 ".illegal{color:#c62828;font-weight:bold}.not-analysable{color:#757575}\n"
-"code.rel{font-size:11px;color:#555}\n";
+"code.rel{font-size:11px;color:#555}\n"
+".unapplied,li.remark{color:#8a4b00}\n";
 
 /* Append "text" escaped (nothing for NULL, after marking "buf" failed:
  * the string could not be made).
@@ -69,9 +70,12 @@ static void lf_html_head(__isl_keep struct lf_buf *buf,
 	lf_buf_add_str(buf, "</p>\n");
 }
 
-/* The list of fusion groups, each in its colour. */
+/* The list of fusion groups, each in its colour, with those that the
+ * rewrite left as they are said so.
+ */
 static void lf_html_group_list(__isl_keep struct lf_buf *buf,
-	__isl_keep const struct lf_audit *audit)
+	__isl_keep const struct lf_audit *audit,
+	__isl_keep const struct lf_report_view *view)
 {
 	int f, g, k = 0;
 
@@ -87,8 +91,35 @@ static void lf_html_group_list(__isl_keep struct lf_buf *buf,
 			lf_html_add(buf, fn->name);
 			lf_buf_add_str(buf, ": ");
 			lf_html_take(buf, lf_report_group_title(&fn->groups[g]));
+			if (!lf_report_html_applied(view, &fn->groups[g]))
+				lf_buf_add_str(buf, " <em class=\"unapplied\">("
+					       LF_SAY_UNAPPLIED ")</em>");
 			lf_buf_add_str(buf, "</li>\n");
 		}
+	}
+	lf_buf_add_str(buf, "</ul>\n</section>\n");
+}
+
+/* What the rewrite said (the lines loopfuse prints on stderr), in the
+ * order the rewrite made them.
+ */
+static void lf_html_messages(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_audit *audit,
+	__isl_keep const struct lf_report_view *view)
+{
+	int i;
+
+	lf_buf_add_str(buf, "<section id=\"messages\">\n<h2>Messages of the "
+		       "rewrite</h2>\n<ul>\n");
+	for (i = 0; i < view->n_message; ++i) {
+		const struct lf_message *m = &view->messages[i];
+
+		lf_buf_printf(buf, "<li class=\"%s\">", lf_say_message_kind(m));
+		lf_html_add(buf, audit->path);
+		lf_buf_printf(buf, ":%u:%u: %s: ", m->loc.line, m->loc.col,
+			      lf_say_message_kind(m));
+		lf_html_take(buf, lf_say_message(m));
+		lf_buf_add_str(buf, "</li>\n");
 	}
 	lf_buf_add_str(buf, "</ul>\n</section>\n");
 }
@@ -185,7 +216,8 @@ __isl_give char *lf_report_html(__isl_keep const struct lf_audit *audit,
 	lf_buf_init(&buf);
 	lf_html_head(&buf, audit);
 	lf_report_html_code(&buf, audit, view);
-	lf_html_group_list(&buf, audit);
+	lf_html_group_list(&buf, audit, view);
+	lf_html_messages(&buf, audit, view);
 	lf_html_pairs(&buf, audit);
 	lf_html_graph(&buf, audit, view->svg);
 	lf_buf_add_str(&buf, "</body>\n</html>\n");

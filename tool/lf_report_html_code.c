@@ -193,6 +193,25 @@ static int lf_html_edit_group(__isl_keep const struct lf_edit *e,
 	return LF_HTML_EDIT;
 }
 
+/* Does an edit of the view's rewrite replace (or insert into) the nests
+ * of "group"?  A group the audit forms may be left as it is by the
+ * rewrite, when generating its code proves too complex.
+ */
+int lf_report_html_applied(__isl_keep const struct lf_report_view *view,
+	__isl_keep const struct lf_audit_group *group)
+{
+	struct lf_html_group range;
+	int i;
+
+	range.group = group;
+	range.begin = group->members[0].loc.offset;
+	range.end = group->members[group->n - 1].end_loc.offset;
+	for (i = 0; i < view->n_edit; ++i)
+		if (lf_html_edit_group(&view->edits[i], &range, 1) == 0)
+			return 1;
+	return 0;
+}
+
 static int lf_html_cmp_edit(const void *a, const void *b)
 {
 	const struct lf_edit *const *x = a, *const *y = b;

@@ -345,6 +345,8 @@ static __isl_give char *lf_run_render_html(
 		view.len = file->len;
 		view.edits = result.edits;
 		view.n_edit = result.n_edit;
+		view.messages = result.messages;
+		view.n_message = result.n_message;
 		view.svg = lf_graphviz_render(dot);
 		page = lf_report_html(audit, &view);
 		free((char *) view.svg);

@@ -12,6 +12,11 @@
 #define LF_SAY_INCOMPLETE \
 	"the dependences between the fused nests are not listed: too complex"
 
+/* What the HTML page says of a group the audit forms but the rewrite
+ * leaves as it is (its messages say why).
+ */
+#define LF_SAY_UNAPPLIED "left as it is by the rewrite: see its messages"
+
 /* Sentences about what loopfuse found and did.  Each returns a string
  * the caller frees (NULL when out of memory).
  */

@@ -13,7 +13,8 @@
 # - its original pane, read back as text without the line numbers, is
 #   the source byte for byte, and its fused pane is what loopfuse writes
 #   for the file: so both are escaped right;
-# - both panes mark the fused group with the same group class;
+# - both panes mark the fused group with the same group class, and the
+#   page has the rewrite's messages;
 # - the graph is a table with the illegal pair and its witness when dot
 #   is not on PATH or fails, the SVG that dot prints when it is (a stand
 #   in dot here, and Graphviz's own when it is installed).
@@ -174,6 +175,12 @@ else
 	else
 		fail "table: graph as a table with the witness" \
 			"no edge table with the illegal pair"
+	fi
+	if grep -q '<li class="note">.*kernel.c:7:2: note: fused 2 loop nests into 1' \
+		"$work/table.html"; then
+		pass "table: messages of the rewrite"
+	else
+		fail "table: messages of the rewrite" "no fused note on the page"
 	fi
 	if grep -q 'a &lt; b &amp;&amp; c &gt; 0, &quot;quoted&quot; &amp; &#39;single&#39;' \
 		"$work/table.html"; then
