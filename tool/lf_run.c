@@ -389,6 +389,9 @@ static int lf_run_check(__isl_keep const struct lf_cli_options *options,
 		return LF_EXIT_INPUT;
 	}
 	report = lf_run_render(audit, file, &opt, options->format);
+	if (!report)
+		fprintf(stderr, "%s:1:1: error: internal error while making "
+			"the report\n", options->input);
 	r = report ? lf_run_write_report(options, report) : -1;
 	if (r < 0)
 		r = LF_EXIT_INPUT;
