@@ -45,7 +45,9 @@ static const char lf_cli_usage[] =
 "      --check         print an audit instead of the file: the loop nests\n"
 "                      of every function and, for each adjacent pair and\n"
 "                      each fusion group, why fusion is legal or not\n"
-"      --format=FMT    audit format: text (default), json or sarif\n"
+"      --format=FMT    audit format: text (default), json, sarif, or\n"
+"                      html (one page: the code before and after, the\n"
+"                      verdicts and the graph of the nests)\n"
 "      --fail-on=WHAT  exit with status 3 if a pair is illegal,\n"
 "                      not-analysable, or either (any); comma-separated\n"
 "  -h, --help          show this help\n"
@@ -111,9 +113,11 @@ static int lf_cli_format(__isl_keep const char *arg,
 		*format = LF_REPORT_JSON;
 	else if (!strcmp(arg, "sarif"))
 		*format = LF_REPORT_SARIF;
+	else if (!strcmp(arg, "html"))
+		*format = LF_REPORT_HTML;
 	else
-		return lf_cli_error("unknown format '%s' (text, json or sarif)",
-				    arg);
+		return lf_cli_error("unknown format '%s' (text, json, sarif "
+				    "or html)", arg);
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "lf_cli.h"
 #include "lf_diff.h"
 #include "lf_frontend.h"
+#include "lf_graphviz.h"
 #include "lf_report.h"
 #include "lf_rewrite.h"
 #include "lf_say.h"
@@ -322,13 +323,48 @@ static int lf_run_write_report(__isl_keep const struct lf_cli_options *options,
 	return lf_write_stdout(report, len, stderr);
 }
 
-/* The report of "audit" in "format". */
+/* The HTML page of "audit" of "file": the page shows the file before
+ * and after the rewrite with "opt", and the graph of its nests as
+ * Graphviz draws it (a table where dot is not installed).
+ */
+static __isl_give char *lf_run_render_html(
+	__isl_keep const struct lf_audit *audit,
+	__isl_keep struct lf_file *file, __isl_keep const struct lf_options *opt)
+{
+	struct lf_report_view view;
+	struct lf_result result;
+	char *dot, *page = NULL;
+
+	if (lf_rewrite_file(file, opt, &result) < 0) {
+		lf_result_clear(&result);
+		return NULL;
+	}
+	dot = lf_report_dot(audit);
+	if (dot) {
+		view.text = file->text;
+		view.len = file->len;
+		view.edits = result.edits;
+		view.n_edit = result.n_edit;
+		view.messages = result.messages;
+		view.n_message = result.n_message;
+		view.svg = lf_graphviz_render(dot);
+		page = lf_report_html(audit, &view);
+		free((char *) view.svg);
+	}
+	free(dot);
+	lf_result_clear(&result);
+	return page;
+}
+
+/* The report of "audit" of "file" in "format". */
 static __isl_give char *lf_run_render(__isl_keep const struct lf_audit *audit,
+	__isl_keep struct lf_file *file, __isl_keep const struct lf_options *opt,
 	enum lf_report_format format)
 {
 	switch (format) {
 	case LF_REPORT_JSON: return lf_report_json(audit);
 	case LF_REPORT_SARIF: return lf_report_sarif(audit);
+	case LF_REPORT_HTML: return lf_run_render_html(audit, file, opt);
 	default: return lf_report_text(audit);
 	}
 }
@@ -352,7 +388,10 @@ static int lf_run_check(__isl_keep const struct lf_cli_options *options,
 			"analysing the file\n", options->input);
 		return LF_EXIT_INPUT;
 	}
-	report = lf_run_render(audit, options->format);
+	report = lf_run_render(audit, file, &opt, options->format);
+	if (!report)
+		fprintf(stderr, "%s:1:1: error: internal error while making "
+			"the report\n", options->input);
 	r = report ? lf_run_write_report(options, report) : -1;
 	if (r < 0)
 		r = LF_EXIT_INPUT;

@@ -692,3 +692,73 @@ __isl_keep const char *lf_say_message_kind(
 {
 	return m->kind == LF_MESSAGE_FUSED ? "note" : "remark";
 }
+
+/* A new line with the two accesses of "dep" in their order: "c[i] at
+ * 10:3 (iteration N - i - 1) before c[N - 1 - i] at 12:10 (iteration
+ * i = 0)", the iterations where the audit has them.
+ */
+static void lf_say_add_witness(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_audit_dep *dep)
+{
+	const char *iteration = dep->iteration ? dep->iteration :
+				dep->example_source;
+
+	lf_buf_printf(buf, "\n%s at %u:%u", dep->source.text,
+		      dep->source.loc.line, dep->source.loc.col);
+	if (iteration)
+		lf_buf_printf(buf, " (iteration %s)", iteration);
+	lf_buf_printf(buf, " before %s at %u:%u", dep->sink.text,
+		      dep->sink.loc.line, dep->sink.loc.col);
+	if (!dep->iteration && dep->example_sink)
+		lf_buf_printf(buf, " (iteration %s)", dep->example_sink);
+	if (dep->example_params)
+		lf_buf_printf(buf, ", with %s", dep->example_params);
+}
+
+/* The short label of "pair" on an edge of the graph of nests: "legal
+ * at depth 3", "shifted by 1 at depth 1", "illegal", "not analysable";
+ * for a dependence that forbids fusion or needs the shift, a second
+ * line with its witness.
+ */
+__isl_give char *lf_say_pair_label(__isl_keep const struct lf_audit_pair *pair)
+{
+	struct lf_buf buf;
+	int l;
+
+	lf_buf_init(&buf);
+	switch (pair->verdict) {
+	case LF_VERDICT_FUSABLE:
+		lf_buf_printf(&buf, "legal at depth %d", pair->depth);
+		break;
+	case LF_VERDICT_FUSABLE_SHIFT:
+		lf_buf_add_str(&buf, "shifted by ");
+		for (l = 0; l < pair->depth; ++l)
+			lf_buf_printf(&buf, "%s%d", l ? ", " : "",
+				      pair->shift[l]);
+		lf_buf_printf(&buf, " at depth %d", pair->depth);
+		break;
+	case LF_VERDICT_ILLEGAL:
+		lf_buf_add_str(&buf, "illegal");
+		break;
+	default:
+		lf_buf_add_str(&buf, "not analysable");
+		break;
+	}
+	if (pair->verdict <= LF_VERDICT_FUSABLE_SHIFT && !pair->fused)
+		lf_buf_add_str(&buf, ", not fused");
+	if (pair->verdict != LF_VERDICT_FUSABLE && pair->reason.has_dep)
+		lf_say_add_witness(&buf, &pair->reason.dep);
+	return lf_buf_take(&buf);
+}
+
+/* The witness of an illegal or shifted "pair": the dependence that
+ * forbids fusion, with the iterations involved, or NULL (no string)
+ * when the reason is no dependence.
+ */
+__isl_give char *lf_say_pair_witness(
+	__isl_keep const struct lf_audit_pair *pair)
+{
+	if (pair->verdict == LF_VERDICT_FUSABLE || !pair->reason.has_dep)
+		return NULL;
+	return lf_say_audit_reason(&pair->reason);
+}
