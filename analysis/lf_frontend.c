@@ -562,15 +562,62 @@ static void lf_frontend_print_error(CXDiagnostic d, FILE *err)
 	clang_disposeString(s);
 }
 
-/* Print the first LF_FRONTEND_MAX_ERRORS of clang's errors about the
- * file at path, then a line that counts the others; when clang gave up
- * counting, the file is probably not C.  Return the number of errors.
+/* The byte offset of "loc" in the main file, where the text shows it
+ * (for a macro, where it is expanded), or -1 if it is elsewhere.
+ */
+static long lf_frontend_main_offset(CXSourceLocation loc)
+{
+	CXFile file = NULL;
+	unsigned offset;
+
+	if (!clang_Location_isFromMainFile(loc))
+		return -1;
+	clang_getExpansionLocation(loc, &file, NULL, NULL, &offset);
+	return file ? (long) offset : -1;
+}
+
+/* Keep the error d as data: where it is in the main file, with the
+ * end of its first range there, else the file, line and column it is
+ * at.
+ */
+static int lf_frontend_keep_error(CXDiagnostic d,
+	struct lf_parse_errors *errors)
+{
+	CXSourceLocation loc = clang_getDiagnosticLocation(d);
+	CXString s = clang_getDiagnosticSpelling(d), name;
+	long begin = lf_frontend_main_offset(loc), end = begin;
+	CXFile file = NULL;
+	unsigned line = 0, col = 0;
+	int r;
+
+	if (begin >= 0 && clang_getDiagnosticNumRanges(d) > 0)
+		end = lf_frontend_main_offset(clang_getRangeEnd(
+			clang_getDiagnosticRange(d, 0)));
+	if (begin >= 0) {
+		r = lf_parse_errors_add(errors, clang_getCString(s), 1,
+			begin, end < begin ? begin : end, NULL, 0, 0);
+		clang_disposeString(s);
+		return r;
+	}
+	clang_getSpellingLocation(loc, &file, &line, &col, NULL);
+	name = clang_getFileName(file);
+	r = lf_parse_errors_add(errors, clang_getCString(s), 0, 0, 0,
+		file ? clang_getCString(name) : NULL, line, col);
+	clang_disposeString(name);
+	clang_disposeString(s);
+	return r;
+}
+
+/* Report clang's errors about the file at path: print the first
+ * LF_FRONTEND_MAX_ERRORS, then a line that counts the others (when
+ * clang gave up counting, the file is probably not C), and keep them
+ * all.  Return the number of errors.
  */
 static int lf_frontend_diagnostics(CXTranslationUnit tu, const char *path,
-	FILE *err)
+	struct lf_parse_errors *errors)
 {
 	unsigned i, n = clang_getNumDiagnostics(tu);
-	int errors = 0, stopped = 0, rest;
+	int count = 0, stopped = 0, rest;
 
 	for (i = 0; i < n; ++i) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
@@ -579,16 +626,19 @@ static int lf_frontend_diagnostics(CXTranslationUnit tu, const char *path,
 			;
 		else if (lf_frontend_is_error_limit(d))
 			stopped = 1;
-		else if (errors++ < LF_FRONTEND_MAX_ERRORS)
-			lf_frontend_print_error(d, err);
+		else {
+			if (count++ < LF_FRONTEND_MAX_ERRORS && errors->err)
+				lf_frontend_print_error(d, errors->err);
+			lf_frontend_keep_error(d, errors);
+		}
 		clang_disposeDiagnostic(d);
 	}
-	rest = errors - LF_FRONTEND_MAX_ERRORS;
-	if (rest > 0)
-		fprintf(err, "%s:1:1: error: %s%d more error%s%s\n", path,
-			stopped ? "at least " : "", rest, rest > 1 ? "s" : "",
-			stopped ? "; is this a C file?" : "");
-	return errors + stopped;
+	rest = count - LF_FRONTEND_MAX_ERRORS;
+	if (rest > 0 && errors->err)
+		fprintf(errors->err, "%s:1:1: error: %s%d more error%s%s\n",
+			path, stopped ? "at least " : "", rest,
+			rest > 1 ? "s" : "", stopped ? "; is this a C file?" : "");
+	return count + stopped;
 }
 
 static struct lf_file *lf_file_alloc(const char *path, const char *text,
@@ -734,47 +784,76 @@ static const char **lf_frontend_args(
 	return argv;
 }
 
-/* Parse and model the file "path" whose contents are text[0 .. len).
- * On failure, print why in "file:line:col: error: ..." form and return
- * NULL.
+/* Say that the whole parse failed, for "why": printed as an error at
+ * 1:1 of path, and kept as an error about no place in particular.
  */
-struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
+static void lf_frontend_fail(struct lf_parse_errors *errors,
+	const char *path, const char *why)
+{
+	if (errors->err)
+		fprintf(errors->err, "%s:1:1: error: %s\n", path, why);
+	lf_parse_errors_add(errors, why, 0, 0, 0, NULL, 0, 0);
+}
+
+/* Parse the file with clang into *tu, which the caller disposes of.
+ * Return the number of errors (-1 if clang could not parse at all).
+ */
+static int lf_frontend_clang(CXIndex index, const char *path,
 	const char *text, unsigned len,
-	const struct lf_frontend_options *options, FILE *err)
+	const struct lf_frontend_options *options,
+	struct lf_parse_errors *errors, CXTranslationUnit *tu)
+{
+	struct CXUnsavedFile unsaved = { path, text, len };
+	const char **argv = lf_frontend_args(options);
+	enum CXErrorCode code;
+	char why[80];
+
+	*tu = NULL;
+	if (!argv) {
+		lf_frontend_fail(errors, path, "out of memory");
+		return -1;
+	}
+	code = clang_parseTranslationUnit2(index, path, argv,
+		LF_FRONTEND_N_DEFAULT_ARGS + options->argc, &unsaved, 1,
+		CXTranslationUnit_KeepGoing |
+		CXTranslationUnit_DetailedPreprocessingRecord, tu);
+	free(argv);
+	if (code == CXError_Success)
+		return lf_frontend_diagnostics(*tu, path, errors);
+	snprintf(why, sizeof(why), "clang could not parse the file "
+		 "(libclang error %d)", (int) code);
+	lf_frontend_fail(errors, path, why);
+	return -1;
+}
+
+/* Parse and model the file "path" whose contents are text[0 .. len).
+ * On failure, report why to "errors" and return NULL.
+ */
+struct lf_file *lf_frontend_parse_errors(isl_ctx *ctx, const char *path,
+	const char *text, unsigned len,
+	const struct lf_frontend_options *options,
+	struct lf_parse_errors *errors)
 {
 	struct lf_builder b;
-	struct CXUnsavedFile unsaved = { path, text, len };
-	const char **argv;
 	CXIndex index;
-	enum CXErrorCode code;
-	int failed = 0;
+	int failed = 1;
 
 	memset(&b, 0, sizeof(b));
 	b.ctx = ctx;
 	b.file = lf_file_alloc(path, text, len);
-	argv = lf_frontend_args(options);
-	if (!b.file || !argv) {
-		lf_file_free(b.file);
-		free(argv);
+	if (!b.file) {
+		lf_frontend_fail(errors, path, "out of memory");
 		return NULL;
 	}
 	index = clang_createIndex(0, 0);
-	code = clang_parseTranslationUnit2(index, path, argv,
-		LF_FRONTEND_N_DEFAULT_ARGS + options->argc, &unsaved, 1,
-		CXTranslationUnit_KeepGoing |
-		CXTranslationUnit_DetailedPreprocessingRecord, &b.tu);
-	free(argv);
-	if (code != CXError_Success) {
-		fprintf(err, "%s:1:1: error: clang could not parse the file "
-			"(libclang error %d)\n", path, (int) code);
-		failed = 1;
-	} else if (lf_frontend_diagnostics(b.tu, path, err) > 0) {
-		failed = 1;
-	} else if (lf_frontend_model(&b, options) < 0) {
-		fprintf(err, "%s:1:1: error: out of memory or internal error "
-			"while modeling the file\n", path);
-		failed = 1;
-	}
+	if (lf_frontend_clang(index, path, text, len, options, errors,
+			      &b.tu) != 0)
+		;
+	else if (lf_frontend_model(&b, options) < 0)
+		lf_frontend_fail(errors, path, "out of memory or internal "
+				 "error while modeling the file");
+	else
+		failed = 0;
 	if (b.tu)
 		clang_disposeTranslationUnit(b.tu);
 	clang_disposeIndex(index);
@@ -783,4 +862,16 @@ struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
 		return NULL;
 	}
 	return b.file;
+}
+
+/* lf_frontend_parse_errors, with the errors printed to "err" only.
+ */
+struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
+	const char *text, unsigned len,
+	const struct lf_frontend_options *options, FILE *err)
+{
+	struct lf_parse_errors errors = { err, 0, 0, NULL, 0, 0 };
+
+	return lf_frontend_parse_errors(ctx, path, text, len, options,
+					&errors);
 }
