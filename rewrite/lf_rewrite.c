@@ -102,10 +102,11 @@ static int lf_result_covers(struct lf_result *result, unsigned begin,
 }
 
 /* The message that group g of "plan", of n nests, is fused (with the
- * arrays in "list" contracted).
+ * arrays in "list" contracted), by the edits from first_edit on.
  */
 static int lf_rewrite_fused(struct lf_result *result, struct lf_plan *plan,
-	int g, int first, int n, struct lf_contraction *list, int n_list)
+	int g, int first, int n, struct lf_contraction *list, int n_list,
+	int first_edit)
 {
 	struct lf_message *m;
 	const char *rtile = lf_plan_rtile_iter(plan, g);
@@ -116,6 +117,10 @@ static int lf_rewrite_fused(struct lf_result *result, struct lf_plan *plan,
 	if (!m)
 		return -1;
 	m->n_nest = n;
+	m->first_edit = first_edit;
+	m->n_edit = result->n_edit - first_edit;
+	m->begin = plan->run->nests[first].begin;
+	m->end = plan->run->nests[first + n - 1].end;
 	m->n_tile = plan->tiled[g] ? plan->band[g] : 0;
 	for (k = 0; k < m->n_tile; ++k)
 		m->tiles[k] = plan->tiles[g][k];
@@ -204,7 +209,7 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	struct lf_codegen_options copt = { options->openmp, 0, NULL };
 	struct lf_run *run = plan->run;
 	int first = 0, n = lf_plan_group_size(plan, g, &first), i, n_list;
-	int overflow;
+	int overflow, first_edit = result->n_edit;
 	struct lf_contraction *list;
 	int *contracted;
 	char *code;
@@ -229,7 +234,8 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	if (lf_rewrite_decls(list, n_list, result) < 0 ||
 	    lf_result_edit(result, run->nests[first].begin,
 			   run->nests[first + n - 1].end, code) < 0 ||
-	    lf_rewrite_fused(result, plan, g, first, n, list, n_list) < 0) {
+	    lf_rewrite_fused(result, plan, g, first, n, list, n_list,
+			     first_edit) < 0) {
 		free(list);
 		return -1;
 	}

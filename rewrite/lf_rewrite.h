@@ -15,7 +15,10 @@
  * sizes "tiles", and rtile_iter, if not NULL, is the loop below the
  * band that runs in blocks of rtile.  contracted names the arrays that
  * became scalars.  With the explain option, "explain" describes the
- * group.
+ * group.  Its edits are edits[first_edit .. first_edit + n_edit) of
+ * the result (its nests' new text and the declarations of the arrays
+ * it contracted), so that the group can be rewritten alone, and
+ * [begin, end) are the bytes of its nests.
  * LF_MESSAGE_REFUSED: the nest at loc is not fused with the nest at
  * line other_line, for "reason".
  * LF_MESSAGE_FAILED: a run or a group left as it is, for "reason" (the
@@ -38,6 +41,10 @@ struct lf_message {
 	int n_contracted;
 	char **contracted;
 	struct lf_audit_group *explain;
+	int first_edit;
+	int n_edit;
+	unsigned begin;
+	unsigned end;
 	unsigned other_line;
 	struct lf_reason *reason;
 };
