@@ -11,6 +11,7 @@
 /* The text of --help. */
 static const char lf_cli_usage[] =
 "usage: loopfuse [OPTIONS] FILE.c [-- COMPILER_ARGS...]\n"
+"       loopfuse lsp    (a language server on stdin and stdout)\n"
 "\n"
 "Fuses consecutive loop nests of C functions where exact dependence\n"
 "analysis proves it legal, tiles the fused loops, and prints the\n"

@@ -30,6 +30,7 @@ char *lf_report_pair_title(const struct lf_audit_function *fn,
 	const struct lf_audit_pair *pair);
 char *lf_report_pair_verdict(const struct lf_audit_function *fn,
 	const struct lf_audit_pair *pair);
+char *lf_report_pair_plan(const struct lf_audit_pair *pair);
 char *lf_report_group_title(const struct lf_audit_group *group);
 char *lf_report_summary(const struct lf_audit *audit);
 
