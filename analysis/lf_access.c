@@ -44,6 +44,35 @@ static int lf_access_dims(CXType type, CXType *elem)
 	}
 }
 
+/* Are the elements of "type" one block of memory, row after row?  Only
+ * the outermost level may be a pointer: below it, a pointer is a row
+ * loaded from memory (float **p, float *rows[4]), and rows may overlap
+ * each other and any other array whatever restrict says of p.
+ */
+static int lf_access_is_contiguous(CXType type)
+{
+	int level;
+
+	for (level = 0;; ++level) {
+		type = clang_getCanonicalType(type);
+		switch (type.kind) {
+		case CXType_ConstantArray:
+		case CXType_IncompleteArray:
+		case CXType_VariableArray:
+		case CXType_DependentSizedArray:
+			type = clang_getArrayElementType(type);
+			break;
+		case CXType_Pointer:
+			if (level > 0)
+				return 0;
+			type = clang_getPointeeType(type);
+			break;
+		default:
+			return 1;
+		}
+	}
+}
+
 /* Where the variable lives.  A static local keeps its storage between
  * calls, so a pointer to it may come back as an argument: it counts as
  * a global.
@@ -59,7 +88,7 @@ static enum lf_array_origin lf_access_origin(CXCursor decl, int n_dim)
 	return LF_ARRAY_LOCAL;
 }
 
-static int lf_access_grow_arrays(struct lf_builder *b)
+static int lf_access_grow_arrays(__isl_keep struct lf_builder *b)
 {
 	struct lf_run *run = b->run;
 
@@ -71,7 +100,8 @@ static int lf_access_grow_arrays(struct lf_builder *b)
 
 /* A name for the array that no other array of the run has.
  */
-static char *lf_access_array_name(struct lf_builder *b, const char *name)
+static __isl_give char *lf_access_array_name(__isl_keep struct lf_builder *b,
+	__isl_keep const char *name)
 {
 	char buf[300];
 	int i, k;
@@ -92,7 +122,7 @@ static char *lf_access_array_name(struct lf_builder *b, const char *name)
  * type that libclang reports does not always show; the declaration's
  * own tokens do.
  */
-static int lf_access_is_restrict(struct lf_builder *b, CXCursor decl)
+static int lf_access_is_restrict(__isl_keep struct lf_builder *b, CXCursor decl)
 {
 	CXType type = clang_getCursorType(decl);
 	CXToken *tokens;
@@ -122,8 +152,9 @@ static int lf_access_is_restrict(struct lf_builder *b, CXCursor decl)
  * no attribute) and is spelled in the file, and how often the function
  * names it.  A static array keeps its storage, so it has no dims.
  */
-static void lf_access_local_decl(struct lf_builder *b, CXCursor decl,
-	const char *usr, const char *spelling, struct lf_array *a)
+static void lf_access_local_decl(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr, __isl_keep const char *spelling,
+	__isl_keep struct lf_array *a)
 {
 	unsigned begin, end, name;
 	CXFile file;
@@ -146,10 +177,29 @@ static void lf_access_local_decl(struct lf_builder *b, CXCursor decl,
 	a->dims.end = end;
 }
 
+/* The number of elements of dimension "dim" of the array or pointer type
+ * "type", or -1 if the type does not say (a pointer, a variable length).
+ */
+static long long lf_access_dim_size(CXType type, int dim)
+{
+	int k;
+
+	for (k = 0; k < dim; ++k) {
+		type = clang_getCanonicalType(type);
+		type = type.kind == CXType_Pointer ?
+			clang_getPointeeType(type) :
+			clang_getArrayElementType(type);
+	}
+	type = clang_getCanonicalType(type);
+	if (type.kind != CXType_ConstantArray)
+		return -1;
+	return clang_getArraySize(type);
+}
+
 /* The index of the model array for variable decl, added if new.
  */
-static int lf_access_array(struct lf_builder *b, CXCursor decl,
-	const char *usr)
+static int lf_access_array(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr)
 {
 	struct lf_run *run = b->run;
 	struct lf_array *a;
@@ -167,24 +217,27 @@ static int lf_access_array(struct lf_builder *b, CXCursor decl,
 	a = &run->arrays[run->n_array];
 	memset(a, 0, sizeof(*a));
 	a->name = name ? lf_access_array_name(b, name) : NULL;
+	a->var = name;
+	name = NULL;
 	a->n_dim = lf_access_dims(type, &elem);
+	for (i = 0; i < a->n_dim && i < LF_MAX_DEPTH; ++i)
+		a->size[i] = lf_access_dim_size(type, i);
 	size = clang_Type_getSizeOf(elem);
 	a->elem_size = size > 0 && size <= INT_MAX ? (int) size : 4;
 	a->origin = lf_access_origin(decl, a->n_dim);
 	a->is_restrict = lf_access_is_restrict(b, decl);
 	a->decl = lf_file_loc(b->file, lf_build_offset(b, decl));
 	a->aliased = a->origin == LF_ARRAY_GLOBAL && b->renamed;
-	if (a->origin == LF_ARRAY_LOCAL && name)
-		lf_access_local_decl(b, decl, usr, name, a);
-	free(name);
+	if (a->origin == LF_ARRAY_LOCAL && a->var)
+		lf_access_local_decl(b, decl, usr, a->var, a);
 	b->array_usr[run->n_array] = strdup(usr);
 	run->n_array++;
-	if (!a->name || !b->array_usr[run->n_array - 1])
+	if (!a->name || !a->var || !b->array_usr[run->n_array - 1])
 		return -1;
 	return run->n_array - 1;
 }
 
-static int lf_access_grow(struct lf_builder *b)
+static int lf_access_grow(__isl_keep struct lf_builder *b)
 {
 	struct lf_run *run = b->run;
 	struct lf_stmt *stmt = &run->stmts[b->stmt];
@@ -199,8 +252,8 @@ static int lf_access_grow(struct lf_builder *b)
  * domain, with the iterators of loops inside a compound statement
  * projected out.
  */
-static __isl_give isl_map *lf_access_rel(struct lf_builder *b,
-	__isl_take isl_multi_pw_aff *subs, const char *array)
+static __isl_give isl_map *lf_access_rel(__isl_keep struct lf_builder *b,
+	__isl_take isl_multi_pw_aff *subs, __isl_keep const char *array)
 {
 	isl_map *rel;
 	char name[32];
@@ -214,8 +267,8 @@ static __isl_give isl_map *lf_access_rel(struct lf_builder *b,
 	return isl_map_set_tuple_name(rel, isl_dim_out, array);
 }
 
-static int lf_access_push(struct lf_builder *b, CXCursor c, int array,
-	enum lf_access_kind kind, __isl_take isl_multi_pw_aff *subs)
+static int lf_access_push(__isl_keep struct lf_builder *b, CXCursor c,
+	int array, enum lf_access_kind kind, __isl_take isl_multi_pw_aff *subs)
 {
 	struct lf_run *run = b->run;
 	struct lf_stmt *stmt = &run->stmts[b->stmt];
@@ -244,7 +297,7 @@ static int lf_access_push(struct lf_builder *b, CXCursor c, int array,
 /* Record a read and/or a write, as "mode" says.  A write inside a
  * compound statement or under a condition is a may-write.
  */
-static int lf_access_add(struct lf_builder *b, CXCursor c, int array,
+static int lf_access_add(__isl_keep struct lf_builder *b, CXCursor c, int array,
 	int mode, __isl_take isl_multi_pw_aff *subs)
 {
 	enum lf_access_kind wkind;
@@ -263,7 +316,8 @@ static int lf_access_add(struct lf_builder *b, CXCursor c, int array,
 	return lf_access_push(b, c, array, LF_ACCESS_READ, subs);
 }
 
-static __isl_give isl_multi_pw_aff *lf_access_zero_subs(struct lf_builder *b)
+static __isl_give isl_multi_pw_aff *lf_access_zero_subs(
+	__isl_keep struct lf_builder *b)
 {
 	isl_space *space;
 
@@ -274,8 +328,8 @@ static __isl_give isl_multi_pw_aff *lf_access_zero_subs(struct lf_builder *b)
 
 /* Why a variable cannot be accessed as a plain scalar or array.
  */
-static int lf_access_check_var(struct lf_builder *b, CXCursor ref,
-	CXCursor decl, const char *name)
+static int lf_access_check_var(__isl_keep struct lf_builder *b, CXCursor ref,
+	CXCursor decl, __isl_keep const char *name)
 {
 	CXType type = clang_getCursorType(decl);
 	enum CXTypeKind kind = clang_getCanonicalType(type).kind;
@@ -293,7 +347,8 @@ static int lf_access_check_var(struct lf_builder *b, CXCursor ref,
 /* A variable used without subscripts: a scalar access, or a read of a
  * value the run cannot change (an iterator).
  */
-static int lf_access_scalar(struct lf_builder *b, CXCursor ref, int mode)
+static int lf_access_scalar(__isl_keep struct lf_builder *b, CXCursor ref,
+	int mode)
 {
 	CXCursor decl = clang_getCursorReferenced(ref);
 	enum CXCursorKind dkind = clang_getCursorKind(decl);
@@ -331,7 +386,7 @@ static int lf_access_scalar(struct lf_builder *b, CXCursor ref, int mode)
 /* A subscript of access c is not affine: that, rather than the part of
  * it that is not, is the reason.
  */
-static int lf_access_subscript_fail(struct lf_builder *b, CXCursor c)
+static int lf_access_subscript_fail(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	lf_reason_free(b->reason);
 	b->reason = NULL;
@@ -367,8 +422,8 @@ static int lf_access_flatten(CXCursor c, CXCursor *base, CXCursor *subs,
 	return 0;
 }
 
-static __isl_give isl_multi_pw_aff *lf_access_subs(struct lf_builder *b,
-	CXCursor c, CXCursor *subs, int n)
+static __isl_give isl_multi_pw_aff *lf_access_subs(
+	__isl_keep struct lf_builder *b, CXCursor c, CXCursor *subs, int n)
 {
 	isl_pw_multi_aff *pma = NULL;
 	int k;
@@ -391,32 +446,14 @@ static __isl_give isl_multi_pw_aff *lf_access_subs(struct lf_builder *b,
 	return isl_multi_pw_aff_from_pw_multi_aff(pma);
 }
 
-/* The number of elements of dimension "dim" of the array or pointer type
- * "type", or -1 if the type does not say (a pointer, a variable length).
- */
-static long long lf_access_dim_size(CXType type, int dim)
-{
-	int k;
-
-	for (k = 0; k < dim; ++k) {
-		type = clang_getCanonicalType(type);
-		type = type.kind == CXType_Pointer ?
-			clang_getPointeeType(type) :
-			clang_getArrayElementType(type);
-	}
-	type = clang_getCanonicalType(type);
-	if (type.kind != CXType_ConstantArray)
-		return -1;
-	return clang_getArraySize(type);
-}
-
 /* The subscripts of dimension "dim" of "type" that would be out of
  * bounds: below 0 or from the size of a dimension the type gives, and
  * beyond what an object (of at most PTRDIFF_MAX bytes) can hold
  * elsewhere.
  */
-static __isl_give isl_set *lf_access_out_of_bounds(struct lf_builder *b,
-	CXType type, int dim, __isl_take isl_pw_aff *sub, long long elem)
+static __isl_give isl_set *lf_access_out_of_bounds(
+	__isl_keep struct lf_builder *b, CXType type, int dim,
+	__isl_take isl_pw_aff *sub, long long elem)
 {
 	long long size = lf_access_dim_size(type, dim);
 	isl_set *dom = isl_pw_aff_domain(isl_pw_aff_copy(sub));
@@ -441,7 +478,7 @@ static __isl_give isl_set *lf_access_out_of_bounds(struct lf_builder *b,
  * would not are left out of the run's context.  This is what bounds
  * the loops over a size_t parameter, for one.
  */
-static int lf_access_in_bounds(struct lf_builder *b, CXCursor c,
+static int lf_access_in_bounds(__isl_keep struct lf_builder *b, CXCursor c,
 	CXCursor decl, __isl_keep isl_multi_pw_aff *mpa)
 {
 	CXType type = clang_getCursorType(decl), elem_type;
@@ -467,7 +504,8 @@ static int lf_access_in_bounds(struct lf_builder *b, CXCursor c,
 	return r;
 }
 
-static int lf_access_array_ref(struct lf_builder *b, CXCursor c, int mode)
+static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
+	int mode)
 {
 	CXCursor base, subs[LF_MAX_DEPTH], decl;
 	char *usr = NULL, *name = NULL;
@@ -496,6 +534,10 @@ static int lf_access_array_ref(struct lf_builder *b, CXCursor c, int mode)
 		r = lf_build_fail_at(b, c, LF_WHY_PARTIAL_SUBSCRIPT, name);
 		goto done;
 	}
+	if (!lf_access_is_contiguous(clang_getCursorType(decl))) {
+		r = lf_build_fail_at(b, c, LF_WHY_POINTER_ROWS, name);
+		goto done;
+	}
 	mpa = lf_access_subs(b, c, subs, n);
 	array = mpa ? lf_access_array(b, decl, usr) : -1;
 	if (array >= 0 && lf_access_in_bounds(b, c, decl, mpa) < 0)
@@ -510,7 +552,7 @@ done:
 	return r;
 }
 
-static int lf_access_walk_children(struct lf_builder *b, CXCursor c,
+static int lf_access_walk_children(__isl_keep struct lf_builder *b, CXCursor c,
 	int first, int mode)
 {
 	CXCursor *ch;
@@ -525,7 +567,8 @@ static int lf_access_walk_children(struct lf_builder *b, CXCursor c,
 
 /* Walk child i with "may" raised: it runs only under a condition.
  */
-static int lf_access_walk_may(struct lf_builder *b, CXCursor c, int mode)
+static int lf_access_walk_may(__isl_keep struct lf_builder *b, CXCursor c,
+	int mode)
 {
 	int may = b->may, r;
 
@@ -535,7 +578,8 @@ static int lf_access_walk_may(struct lf_builder *b, CXCursor c, int mode)
 	return r;
 }
 
-static int lf_access_binary(struct lf_builder *b, CXCursor c, int compound)
+static int lf_access_binary(__isl_keep struct lf_builder *b, CXCursor c,
+	int compound)
 {
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
 	CXCursor *ch;
@@ -561,7 +605,7 @@ static int lf_access_binary(struct lf_builder *b, CXCursor c, int compound)
 	return r;
 }
 
-static int lf_access_unary(struct lf_builder *b, CXCursor c)
+static int lf_access_unary(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
 
@@ -579,7 +623,7 @@ static int lf_access_unary(struct lf_builder *b, CXCursor c)
 	}
 }
 
-static int lf_access_conditional(struct lf_builder *b, CXCursor c)
+static int lf_access_conditional(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	CXCursor *ch;
 	int n, r;
@@ -596,7 +640,7 @@ static int lf_access_conditional(struct lf_builder *b, CXCursor c)
 
 /* The index of the array that stands for errno, added if new.
  */
-static int lf_access_errno(struct lf_builder *b)
+static int lf_access_errno(__isl_keep struct lf_builder *b)
 {
 	struct lf_run *run = b->run;
 	struct lf_array *a;
@@ -610,11 +654,12 @@ static int lf_access_errno(struct lf_builder *b)
 	a = &run->arrays[run->n_array];
 	memset(a, 0, sizeof(*a));
 	a->name = lf_access_array_name(b, "errno");
+	a->var = strdup("errno");
 	a->origin = LF_ARRAY_ERRNO;
 	a->elem_size = sizeof(int);
 	b->array_usr[run->n_array] = strdup("lf:errno");
 	run->n_array++;
-	if (!a->name || !b->array_usr[run->n_array - 1])
+	if (!a->name || !a->var || !b->array_usr[run->n_array - 1])
 		return -1;
 	return run->n_array - 1;
 }
@@ -622,7 +667,7 @@ static int lf_access_errno(struct lf_builder *b)
 /* A call: refused if it may have side effects; one that may set errno
  * writes errno, so that calls that set it keep their order.
  */
-static int lf_access_call(struct lf_builder *b, CXCursor c)
+static int lf_access_call(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	enum lf_purity_effect effect;
 	struct lf_reason *reason = NULL;
@@ -651,7 +696,7 @@ static int lf_access_call(struct lf_builder *b, CXCursor c)
 /* Walk an expression, recording its accesses; "mode" says whether the
  * value of c itself is read, written or both.
  */
-int lf_access_walk_expr(struct lf_builder *b, CXCursor c, int mode)
+int lf_access_walk_expr(__isl_keep struct lf_builder *b, CXCursor c, int mode)
 {
 	enum CXCursorKind kind = clang_getCursorKind(c);
 
@@ -684,7 +729,7 @@ int lf_access_walk_expr(struct lf_builder *b, CXCursor c, int mode)
 	}
 }
 
-static int lf_access_decl(struct lf_builder *b, CXCursor c)
+static int lf_access_decl(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	CXCursor *ch;
 	int i, n, r = 0;
@@ -717,7 +762,8 @@ static int lf_access_decl(struct lf_builder *b, CXCursor c)
 /* Note "name", an iterator declared before the run, in the current
  * statement's outer_iters (once).
  */
-static int lf_access_note_outer_iter(struct lf_builder *b, const char *name)
+static int lf_access_note_outer_iter(__isl_keep struct lf_builder *b,
+	__isl_keep const char *name)
 {
 	struct lf_stmt *stmt = &b->run->stmts[b->stmt];
 	int i;
@@ -737,7 +783,7 @@ static int lf_access_note_outer_iter(struct lf_builder *b, const char *name)
 /* A loop inside a compound statement: its accesses are the union over
  * its iterations.
  */
-static int lf_access_inner_loop(struct lf_builder *b, CXCursor c)
+static int lf_access_inner_loop(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	isl_set *outer = b->cur_dom, *domain;
 	const char *outer_name;
@@ -759,7 +805,7 @@ static int lf_access_inner_loop(struct lf_builder *b, CXCursor c)
 	return r;
 }
 
-static int lf_access_if(struct lf_builder *b, CXCursor c)
+static int lf_access_if(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	CXCursor *ch;
 	int i, n, r, may = b->may;
@@ -774,7 +820,7 @@ static int lf_access_if(struct lf_builder *b, CXCursor c)
 	return r;
 }
 
-static int lf_access_block(struct lf_builder *b, CXCursor c)
+static int lf_access_block(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	CXCursor *ch;
 	int i, n, r = 0;
@@ -807,7 +853,7 @@ static enum lf_why lf_access_unsupported(enum CXCursorKind kind)
 
 /* Walk a statement inside a compound statement.
  */
-int lf_access_walk_stmt(struct lf_builder *b, CXCursor c)
+int lf_access_walk_stmt(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	enum CXCursorKind kind = clang_getCursorKind(c);
 

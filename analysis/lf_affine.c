@@ -69,23 +69,24 @@ __isl_give isl_set *lf_affine_type_bound(__isl_take isl_set *set,
 				       lf_int_type_max(ctx, t));
 }
 
-__isl_give isl_space *lf_build_space(struct lf_builder *b)
+__isl_give isl_space *lf_build_space(__isl_keep struct lf_builder *b)
 {
 	return isl_space_set_alloc(b->ctx, 0, b->n_iter);
 }
 
-static __isl_give isl_set *lf_affine_universe(struct lf_builder *b)
+static __isl_give isl_set *lf_affine_universe(__isl_keep struct lf_builder *b)
 {
 	return isl_set_universe(lf_build_space(b));
 }
 
-static __isl_give isl_pw_aff *lf_affine_val(struct lf_builder *b,
+static __isl_give isl_pw_aff *lf_affine_val(__isl_keep struct lf_builder *b,
 	__isl_take isl_val *v)
 {
 	return isl_pw_aff_val_on_domain(lf_affine_universe(b), v);
 }
 
-static __isl_give isl_pw_aff *lf_affine_cst(struct lf_builder *b, long v)
+static __isl_give isl_pw_aff *lf_affine_cst(__isl_keep struct lf_builder *b,
+	long v)
 {
 	return lf_affine_val(b, isl_val_int_from_si(b->ctx, v));
 }
@@ -93,7 +94,7 @@ static __isl_give isl_pw_aff *lf_affine_cst(struct lf_builder *b, long v)
 /* Where an expression is evaluated: "dom", or the values the types of
  * the iterators allow; under the run's context either way.
  */
-static __isl_give isl_set *lf_affine_where(struct lf_builder *b,
+static __isl_give isl_set *lf_affine_where(__isl_keep struct lf_builder *b,
 	__isl_keep isl_set *dom)
 {
 	isl_set *set;
@@ -112,7 +113,7 @@ static __isl_give isl_set *lf_affine_where(struct lf_builder *b,
 
 /* Does "pa" take only values of type t wherever it is evaluated?
  */
-static isl_bool lf_affine_fits(struct lf_builder *b,
+static isl_bool lf_affine_fits(__isl_keep struct lf_builder *b,
 	__isl_keep isl_pw_aff *pa, __isl_keep isl_set *dom,
 	struct lf_int_type t)
 {
@@ -136,7 +137,7 @@ static isl_bool lf_affine_fits(struct lf_builder *b,
  * modulo 2^bits into the range of t (C11 6.3.1.3; for signed types
  * the choice of gcc and clang).
  */
-static __isl_give isl_pw_aff *lf_affine_convert(struct lf_builder *b,
+static __isl_give isl_pw_aff *lf_affine_convert(__isl_keep struct lf_builder *b,
 	__isl_take isl_pw_aff *pa, __isl_keep isl_set *dom,
 	struct lf_int_type t)
 {
@@ -168,8 +169,9 @@ static int lf_affine_widens(struct lf_int_type from, struct lf_int_type to)
  * bounded there by its type.  Returns its index, -1 on error and -2
  * when the name is taken by a different variable or value.
  */
-static int lf_affine_param_index(struct lf_builder *b, const char *name,
-	const char *usr, enum lf_param_origin origin, int has_value, long value,
+static int lf_affine_param_index(__isl_keep struct lf_builder *b,
+	__isl_keep const char *name, __isl_keep const char *usr,
+	enum lf_param_origin origin, int has_value, long value,
 	struct lf_int_type t)
 {
 	struct lf_run *run = b->run;
@@ -212,9 +214,10 @@ static int lf_affine_param_index(struct lf_builder *b, const char *name,
 	return run->context ? run->n_param - 1 : -1;
 }
 
-static __isl_give isl_pw_aff *lf_affine_param(struct lf_builder *b,
-	const char *name, const char *usr, enum lf_param_origin origin,
-	int has_value, long value, struct lf_int_type t, CXCursor c)
+static __isl_give isl_pw_aff *lf_affine_param(__isl_keep struct lf_builder *b,
+	__isl_keep const char *name, __isl_keep const char *usr,
+	enum lf_param_origin origin, int has_value, long value,
+	struct lf_int_type t, CXCursor c)
 {
 	int i;
 
@@ -285,8 +288,8 @@ static int lf_affine_is_global(CXCursor decl)
 /* A reference to a variable that is not an iterator: a parameter if
  * the run cannot change it.
  */
-static __isl_give isl_pw_aff *lf_affine_var(struct lf_builder *b,
-	CXCursor ref, CXCursor decl, const char *usr)
+static __isl_give isl_pw_aff *lf_affine_var(__isl_keep struct lf_builder *b,
+	CXCursor ref, CXCursor decl, __isl_keep const char *usr)
 {
 	CXType type = clang_getCursorType(decl);
 	struct lf_int_type t = lf_affine_type(type);
@@ -324,8 +327,8 @@ static __isl_give isl_pw_aff *lf_affine_var(struct lf_builder *b,
 	return pa;
 }
 
-static __isl_give isl_pw_aff *lf_affine_decl_ref(struct lf_builder *b,
-	CXCursor c)
+static __isl_give isl_pw_aff *lf_affine_decl_ref(
+	__isl_keep struct lf_builder *b, CXCursor c)
 {
 	CXCursor decl = clang_getCursorReferenced(c);
 	enum CXCursorKind kind = clang_getCursorKind(decl);
@@ -365,20 +368,20 @@ static __isl_give isl_pw_aff *lf_affine_decl_ref(struct lf_builder *b,
 	return pa;
 }
 
-static __isl_give isl_pw_aff *lf_affine_not_affine(struct lf_builder *b,
-	CXCursor c)
+static __isl_give isl_pw_aff *lf_affine_not_affine(
+	__isl_keep struct lf_builder *b, CXCursor c)
 {
 	lf_build_fail_text(b, c, LF_WHY_NOT_AFFINE);
 	return NULL;
 }
 
-static __isl_give isl_pw_aff *lf_affine_value(struct lf_builder *b,
+static __isl_give isl_pw_aff *lf_affine_value(__isl_keep struct lf_builder *b,
 	CXCursor c, __isl_keep isl_set *dom);
 
 /* The result of an operation of type t on the values the operands have
  * in t: an unsigned result wraps around, a signed one cannot overflow.
  */
-static __isl_give isl_pw_aff *lf_affine_result(struct lf_builder *b,
+static __isl_give isl_pw_aff *lf_affine_result(__isl_keep struct lf_builder *b,
 	CXCursor c, __isl_take isl_pw_aff *pa, __isl_keep isl_set *dom)
 {
 	struct lf_int_type t = lf_affine_type(clang_getCursorType(c));
@@ -394,8 +397,8 @@ static __isl_give isl_pw_aff *lf_affine_result(struct lf_builder *b,
 
 /* Multiplication is affine when one side is a constant.
  */
-static __isl_give isl_pw_aff *lf_affine_mul(struct lf_builder *b, CXCursor c,
-	__isl_take isl_pw_aff *l, __isl_take isl_pw_aff *r)
+static __isl_give isl_pw_aff *lf_affine_mul(__isl_keep struct lf_builder *b,
+	CXCursor c, __isl_take isl_pw_aff *l, __isl_take isl_pw_aff *r)
 {
 	isl_bool cst_l = isl_pw_aff_is_cst(l);
 	isl_bool cst_r = isl_pw_aff_is_cst(r);
@@ -416,8 +419,8 @@ error:
 /* Division and remainder (C semantics: truncation) by a positive
  * constant, which keep their operand's range.
  */
-static __isl_give isl_pw_aff *lf_affine_div(struct lf_builder *b, CXCursor c,
-	__isl_take isl_pw_aff *l, CXCursor rc, int rem)
+static __isl_give isl_pw_aff *lf_affine_div(__isl_keep struct lf_builder *b,
+	CXCursor c, __isl_take isl_pw_aff *l, CXCursor rc, int rem)
 {
 	long v;
 
@@ -434,7 +437,7 @@ static __isl_give isl_pw_aff *lf_affine_div(struct lf_builder *b, CXCursor c,
  * compile-time constant (even one named by a macro) is taken by value,
  * so that "f * HOP" stays affine.
  */
-static __isl_give isl_pw_aff *lf_affine_operand(struct lf_builder *b,
+static __isl_give isl_pw_aff *lf_affine_operand(__isl_keep struct lf_builder *b,
 	CXCursor c, enum CXBinaryOperatorKind op, __isl_keep isl_set *dom)
 {
 	isl_val *v;
@@ -445,7 +448,7 @@ static __isl_give isl_pw_aff *lf_affine_operand(struct lf_builder *b,
 	return lf_affine_value(b, c, dom);
 }
 
-static __isl_give isl_pw_aff *lf_affine_binary(struct lf_builder *b,
+static __isl_give isl_pw_aff *lf_affine_binary(__isl_keep struct lf_builder *b,
 	CXCursor c, CXCursor *ch, __isl_keep isl_set *dom)
 {
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
@@ -475,7 +478,7 @@ static __isl_give isl_pw_aff *lf_affine_binary(struct lf_builder *b,
 	return l ? lf_affine_result(b, c, l, dom) : NULL;
 }
 
-static __isl_give isl_pw_aff *lf_affine_unary(struct lf_builder *b,
+static __isl_give isl_pw_aff *lf_affine_unary(__isl_keep struct lf_builder *b,
 	CXCursor c, CXCursor *ch, __isl_keep isl_set *dom)
 {
 	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
@@ -492,7 +495,7 @@ static __isl_give isl_pw_aff *lf_affine_unary(struct lf_builder *b,
 /* cond ? a : b, with an affine condition: covers min and max.  Both
  * branches have the type of the result already.
  */
-static __isl_give isl_pw_aff *lf_affine_select(struct lf_builder *b,
+static __isl_give isl_pw_aff *lf_affine_select(__isl_keep struct lf_builder *b,
 	CXCursor *ch, __isl_keep isl_set *dom)
 {
 	isl_set *cond;
@@ -514,7 +517,7 @@ static __isl_give isl_pw_aff *lf_affine_select(struct lf_builder *b,
 /* A conversion of the value of "from" to the type of c, written as a
  * cast or implied by the usual arithmetic conversions.
  */
-static __isl_give isl_pw_aff *lf_affine_cast(struct lf_builder *b,
+static __isl_give isl_pw_aff *lf_affine_cast(__isl_keep struct lf_builder *b,
 	CXCursor c, CXCursor from, __isl_keep isl_set *dom)
 {
 	struct lf_int_type to = lf_affine_type(clang_getCursorType(c));
@@ -533,8 +536,8 @@ static __isl_give isl_pw_aff *lf_affine_cast(struct lf_builder *b,
  * stays a name only if it can be printed as one: if its body is a
  * single token or in parentheses.
  */
-static __isl_give isl_pw_aff *lf_affine_macro(struct lf_builder *b,
-	CXCursor c, const char *name, __isl_take isl_val *v)
+static __isl_give isl_pw_aff *lf_affine_macro(__isl_keep struct lf_builder *b,
+	CXCursor c, __isl_keep const char *name, __isl_take isl_val *v)
 {
 	char usr[256];
 	long value;
@@ -550,8 +553,9 @@ static __isl_give isl_pw_aff *lf_affine_macro(struct lf_builder *b,
 			       lf_affine_type(clang_getCursorType(c)), c);
 }
 
-static __isl_give isl_pw_aff *lf_affine_children(struct lf_builder *b,
-	CXCursor c, enum CXCursorKind kind, __isl_keep isl_set *dom)
+static __isl_give isl_pw_aff *lf_affine_children(
+	__isl_keep struct lf_builder *b, CXCursor c, enum CXCursorKind kind,
+	__isl_keep isl_set *dom)
 {
 	CXCursor *ch;
 	int n;
@@ -590,7 +594,7 @@ static int lf_affine_is_compound(enum CXCursorKind kind)
 
 /* The value of the C expression c, in its type.
  */
-static __isl_give isl_pw_aff *lf_affine_value(struct lf_builder *b,
+static __isl_give isl_pw_aff *lf_affine_value(__isl_keep struct lf_builder *b,
 	CXCursor c, __isl_keep isl_set *dom)
 {
 	enum CXCursorKind kind = clang_getCursorKind(c);
@@ -619,13 +623,13 @@ static __isl_give isl_pw_aff *lf_affine_value(struct lf_builder *b,
 /* The value of the integer expression c where "dom" says it is
  * evaluated (NULL: anywhere).
  */
-__isl_give isl_pw_aff *lf_affine_expr(struct lf_builder *b, CXCursor c,
-	__isl_keep isl_set *dom)
+__isl_give isl_pw_aff *lf_affine_expr(__isl_keep struct lf_builder *b,
+	CXCursor c, __isl_keep isl_set *dom)
 {
 	return lf_affine_value(b, c, dom);
 }
 
-static __isl_give isl_set *lf_affine_not_cond(struct lf_builder *b,
+static __isl_give isl_set *lf_affine_not_cond(__isl_keep struct lf_builder *b,
 	CXCursor c)
 {
 	lf_build_fail_text(b, c, LF_WHY_NOT_AFFINE_COND);
@@ -635,7 +639,7 @@ static __isl_give isl_set *lf_affine_not_cond(struct lf_builder *b,
 /* A comparison: its operands have been converted to their common type
  * by the usual arithmetic conversions, which their values include.
  */
-static __isl_give isl_set *lf_affine_compare(struct lf_builder *b,
+static __isl_give isl_set *lf_affine_compare(__isl_keep struct lf_builder *b,
 	enum CXBinaryOperatorKind op, CXCursor *ch, __isl_keep isl_set *dom)
 {
 	isl_pw_aff *l, *r;
@@ -656,7 +660,7 @@ static __isl_give isl_set *lf_affine_compare(struct lf_builder *b,
 	}
 }
 
-static __isl_give isl_set *lf_affine_logic(struct lf_builder *b,
+static __isl_give isl_set *lf_affine_logic(__isl_keep struct lf_builder *b,
 	enum CXBinaryOperatorKind op, CXCursor *ch, __isl_keep isl_set *dom)
 {
 	isl_set *l, *r;
@@ -672,8 +676,9 @@ static __isl_give isl_set *lf_affine_logic(struct lf_builder *b,
 	return isl_set_union(l, r);
 }
 
-static __isl_give isl_set *lf_affine_cond_binary(struct lf_builder *b,
-	CXCursor c, CXCursor *ch, __isl_keep isl_set *dom)
+static __isl_give isl_set *lf_affine_cond_binary(
+	__isl_keep struct lf_builder *b, CXCursor c, CXCursor *ch,
+	__isl_keep isl_set *dom)
 {
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
 
@@ -692,7 +697,7 @@ static __isl_give isl_set *lf_affine_cond_binary(struct lf_builder *b,
 /* The set of iterator and parameter values for which condition c holds,
  * where "dom" says it is evaluated (NULL: anywhere).
  */
-__isl_give isl_set *lf_affine_cond(struct lf_builder *b, CXCursor c,
+__isl_give isl_set *lf_affine_cond(__isl_keep struct lf_builder *b, CXCursor c,
 	__isl_keep isl_set *dom)
 {
 	enum CXCursorKind kind;

@@ -12,7 +12,7 @@ void lf_buf_init(struct lf_buf *buf)
 	buf->failed = 0;
 }
 
-void lf_buf_free(struct lf_buf *buf)
+void lf_buf_free(__isl_keep struct lf_buf *buf)
 {
 	free(buf->data);
 	lf_buf_init(buf);
@@ -20,7 +20,7 @@ void lf_buf_free(struct lf_buf *buf)
 
 /* Make room for "extra" more bytes plus the terminating NUL.
  */
-static int lf_buf_reserve(struct lf_buf *buf, size_t extra)
+static int lf_buf_reserve(__isl_keep struct lf_buf *buf, size_t extra)
 {
 	size_t need;
 	size_t cap;
@@ -45,7 +45,8 @@ static int lf_buf_reserve(struct lf_buf *buf, size_t extra)
 	return 0;
 }
 
-void lf_buf_add(struct lf_buf *buf, const char *bytes, size_t len)
+void lf_buf_add(__isl_keep struct lf_buf *buf, __isl_keep const char *bytes,
+	size_t len)
 {
 	if (lf_buf_reserve(buf, len) < 0)
 		return;
@@ -54,17 +55,18 @@ void lf_buf_add(struct lf_buf *buf, const char *bytes, size_t len)
 	buf->data[buf->len] = '\0';
 }
 
-void lf_buf_add_str(struct lf_buf *buf, const char *str)
+void lf_buf_add_str(__isl_keep struct lf_buf *buf, __isl_keep const char *str)
 {
 	lf_buf_add(buf, str, strlen(str));
 }
 
-void lf_buf_add_char(struct lf_buf *buf, char c)
+void lf_buf_add_char(__isl_keep struct lf_buf *buf, char c)
 {
 	lf_buf_add(buf, &c, 1);
 }
 
-void lf_buf_vprintf(struct lf_buf *buf, const char *fmt, va_list ap)
+void lf_buf_vprintf(__isl_keep struct lf_buf *buf, __isl_keep const char *fmt,
+	va_list ap)
 {
 	va_list copy;
 	int n;
@@ -80,7 +82,8 @@ void lf_buf_vprintf(struct lf_buf *buf, const char *fmt, va_list ap)
 	buf->len += (size_t) n;
 }
 
-void lf_buf_printf(struct lf_buf *buf, const char *fmt, ...)
+void lf_buf_printf(__isl_keep struct lf_buf *buf,
+	__isl_keep const char *fmt, ...)
 {
 	va_list ap;
 
@@ -92,7 +95,7 @@ void lf_buf_printf(struct lf_buf *buf, const char *fmt, ...)
 /* Hand the bytes to the caller (never NULL unless allocation failed)
  * and leave the buffer empty.
  */
-char *lf_buf_take(struct lf_buf *buf)
+__isl_give char *lf_buf_take(__isl_keep struct lf_buf *buf)
 {
 	char *data;
 

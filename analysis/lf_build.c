@@ -12,7 +12,8 @@
  * found is the one reported).  Always returns -1 so that callers can
  * "return lf_build_fail_reason(...)".
  */
-int lf_build_fail_reason(struct lf_builder *b, struct lf_reason *reason)
+int lf_build_fail_reason(__isl_keep struct lf_builder *b,
+	__isl_take struct lf_reason *reason)
 {
 	if (b->reason || !reason) {
 		lf_reason_free(reason);
@@ -25,8 +26,9 @@ int lf_build_fail_reason(struct lf_builder *b, struct lf_reason *reason)
 /* A reason of kind "why" at byte "offset", with "text" and "name" (see
  * lf_reason.h for what each kind sets).
  */
-int lf_build_fail(struct lf_builder *b, unsigned offset, enum lf_why why,
-	const char *text, const char *name)
+int lf_build_fail(__isl_keep struct lf_builder *b, unsigned offset,
+	enum lf_why why, __isl_keep const char *text,
+	__isl_keep const char *name)
 {
 	if (b->reason)
 		return -1;
@@ -34,15 +36,16 @@ int lf_build_fail(struct lf_builder *b, unsigned offset, enum lf_why why,
 		lf_file_loc(b->file, offset), text, name));
 }
 
-int lf_build_fail_at(struct lf_builder *b, CXCursor c, enum lf_why why,
-	const char *name)
+int lf_build_fail_at(__isl_keep struct lf_builder *b, CXCursor c,
+	enum lf_why why, __isl_keep const char *name)
 {
 	return lf_build_fail(b, lf_build_offset(b, c), why, NULL, name);
 }
 
 /* A reason of kind "why" whose text is that of cursor c.
  */
-int lf_build_fail_text(struct lf_builder *b, CXCursor c, enum lf_why why)
+int lf_build_fail_text(__isl_keep struct lf_builder *b, CXCursor c,
+	enum lf_why why)
 {
 	char *text;
 
@@ -56,7 +59,8 @@ int lf_build_fail_text(struct lf_builder *b, CXCursor c, enum lf_why why)
 
 /* Is the variable written anywhere inside the run?
  */
-int lf_build_is_written_in_run(struct lf_builder *b, const char *usr)
+int lf_build_is_written_in_run(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr)
 {
 	int i;
 
@@ -73,7 +77,8 @@ int lf_build_is_written_in_run(struct lf_builder *b, const char *usr)
 
 /* Is the address of the variable taken anywhere in the function?
  */
-int lf_build_is_addr_taken(struct lf_builder *b, const char *usr)
+int lf_build_is_addr_taken(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr)
 {
 	int i;
 
@@ -86,7 +91,8 @@ int lf_build_is_addr_taken(struct lf_builder *b, const char *usr)
 /* The position in the iterator stack of the iterator with this USR,
  * or -1 if it is not an iterator visible here.
  */
-int lf_build_iter_level(struct lf_builder *b, const char *usr)
+int lf_build_iter_level(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr)
 {
 	int i;
 
@@ -96,7 +102,8 @@ int lf_build_iter_level(struct lf_builder *b, const char *usr)
 	return -1;
 }
 
-int lf_build_is_internal(struct lf_builder *b, const char *usr)
+int lf_build_is_internal(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr)
 {
 	int i;
 
@@ -106,7 +113,8 @@ int lf_build_is_internal(struct lf_builder *b, const char *usr)
 	return 0;
 }
 
-int lf_build_is_outside_iter(struct lf_builder *b, const char *usr)
+int lf_build_is_outside_iter(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr)
 {
 	int i;
 
@@ -119,7 +127,8 @@ int lf_build_is_outside_iter(struct lf_builder *b, const char *usr)
 /* Remember a variable declared inside a compound statement: its
  * accesses stay inside the statement and are not modeled.
  */
-int lf_build_push_internal(struct lf_builder *b, const char *usr)
+int lf_build_push_internal(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr)
 {
 	if (LF_GROW(b->internal, b->n_internal) < 0)
 		return -1;
@@ -134,13 +143,13 @@ int lf_build_push_internal(struct lf_builder *b, const char *usr)
  * or ends in included.  Returns -1 if the cursor is not in the main
  * file.
  */
-int lf_build_range(struct lf_builder *b, CXCursor c, unsigned *begin,
+int lf_build_range(__isl_keep struct lf_builder *b, CXCursor c, unsigned *begin,
 	unsigned *end)
 {
 	return lf_src_range(b->src, clang_getCursorExtent(c), begin, end);
 }
 
-unsigned lf_build_offset(struct lf_builder *b, CXCursor c)
+unsigned lf_build_offset(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	unsigned begin, end;
 
@@ -151,7 +160,7 @@ unsigned lf_build_offset(struct lf_builder *b, CXCursor c)
 
 /* The text of cursor c; the caller frees it.
  */
-char *lf_build_text(struct lf_builder *b, CXCursor c)
+__isl_give char *lf_build_text(__isl_keep struct lf_builder *b, CXCursor c)
 {
 	unsigned begin, end;
 
@@ -163,7 +172,8 @@ char *lf_build_text(struct lf_builder *b, CXCursor c)
 /* If c is spelled as a single identifier (a macro name, typically),
  * return 1 and that identifier in *name, which the caller frees.
  */
-int lf_build_single_ident(struct lf_builder *b, CXCursor c, char **name)
+int lf_build_single_ident(__isl_keep struct lf_builder *b, CXCursor c,
+	char **name)
 {
 	unsigned begin, end, i;
 
@@ -187,7 +197,7 @@ int lf_build_single_ident(struct lf_builder *b, CXCursor c, char **name)
  * context stays as it is and 1 is returned, so that the caller refuses
  * what it models rather than assume it never runs.
  */
-int lf_build_exclude(struct lf_builder *b, __isl_take isl_set *bad)
+int lf_build_exclude(__isl_keep struct lf_builder *b, __isl_take isl_set *bad)
 {
 	isl_set *context;
 	isl_bool empty;

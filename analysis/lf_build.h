@@ -1,6 +1,8 @@
 #ifndef LF_BUILD_H
 #define LF_BUILD_H
 
+#include <stdio.h>
+
 #include <clang-c/Index.h>
 #include <isl/aff.h>
 #include <isl/set.h>
@@ -69,31 +71,50 @@ struct lf_builder {
 	int top;
 };
 
+struct lf_frontend_options;
+
+/* lf_frontend.c: the unit as the front end parses it (clang's errors
+ * printed to err), for the front end and lf_iface.
+ */
+CXTranslationUnit lf_frontend_tu(CXIndex index, const char *path,
+	const char *text, unsigned len,
+	const struct lf_frontend_options *options, FILE *err);
+
 /* lf_build.c */
-int lf_build_range(struct lf_builder *b, CXCursor c, unsigned *begin,
+int lf_build_range(__isl_keep struct lf_builder *b, CXCursor c, unsigned *begin,
 	unsigned *end);
-unsigned lf_build_offset(struct lf_builder *b, CXCursor c);
-char *lf_build_text(struct lf_builder *b, CXCursor c);
-int lf_build_single_ident(struct lf_builder *b, CXCursor c, char **name);
-int lf_build_exclude(struct lf_builder *b, __isl_take isl_set *bad);
-int lf_build_fail_reason(struct lf_builder *b, struct lf_reason *reason);
-int lf_build_fail(struct lf_builder *b, unsigned offset, enum lf_why why,
-	const char *text, const char *name);
-int lf_build_fail_at(struct lf_builder *b, CXCursor c, enum lf_why why,
-	const char *name);
-int lf_build_fail_text(struct lf_builder *b, CXCursor c, enum lf_why why);
-int lf_build_is_written_in_run(struct lf_builder *b, const char *usr);
-int lf_build_is_addr_taken(struct lf_builder *b, const char *usr);
-int lf_build_iter_level(struct lf_builder *b, const char *usr);
-int lf_build_is_internal(struct lf_builder *b, const char *usr);
-int lf_build_is_outside_iter(struct lf_builder *b, const char *usr);
-int lf_build_push_internal(struct lf_builder *b, const char *usr);
+unsigned lf_build_offset(__isl_keep struct lf_builder *b, CXCursor c);
+__isl_give char *lf_build_text(__isl_keep struct lf_builder *b, CXCursor c);
+int lf_build_single_ident(__isl_keep struct lf_builder *b, CXCursor c,
+	char **name);
+int lf_build_exclude(__isl_keep struct lf_builder *b, __isl_take isl_set *bad);
+int lf_build_fail_reason(__isl_keep struct lf_builder *b,
+	__isl_take struct lf_reason *reason);
+int lf_build_fail(__isl_keep struct lf_builder *b, unsigned offset,
+	enum lf_why why, __isl_keep const char *text,
+	__isl_keep const char *name);
+int lf_build_fail_at(__isl_keep struct lf_builder *b, CXCursor c,
+	enum lf_why why, __isl_keep const char *name);
+int lf_build_fail_text(__isl_keep struct lf_builder *b, CXCursor c,
+	enum lf_why why);
+int lf_build_is_written_in_run(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr);
+int lf_build_is_addr_taken(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr);
+int lf_build_iter_level(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr);
+int lf_build_is_internal(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr);
+int lf_build_is_outside_iter(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr);
+int lf_build_push_internal(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr);
 
 /* lf_affine.c */
-__isl_give isl_space *lf_build_space(struct lf_builder *b);
-__isl_give isl_pw_aff *lf_affine_expr(struct lf_builder *b, CXCursor c,
-	__isl_keep isl_set *dom);
-__isl_give isl_set *lf_affine_cond(struct lf_builder *b, CXCursor c,
+__isl_give isl_space *lf_build_space(__isl_keep struct lf_builder *b);
+__isl_give isl_pw_aff *lf_affine_expr(__isl_keep struct lf_builder *b,
+	CXCursor c, __isl_keep isl_set *dom);
+__isl_give isl_set *lf_affine_cond(__isl_keep struct lf_builder *b, CXCursor c,
 	__isl_keep isl_set *dom);
 struct lf_int_type lf_affine_type(CXType type);
 __isl_give isl_set *lf_affine_type_bound(__isl_take isl_set *set,
@@ -101,19 +122,19 @@ __isl_give isl_set *lf_affine_type_bound(__isl_take isl_set *set,
 int lf_affine_eval(CXCursor c, long *value);
 
 /* lf_access.c */
-int lf_access_walk_expr(struct lf_builder *b, CXCursor c, int mode);
-int lf_access_walk_stmt(struct lf_builder *b, CXCursor c);
+int lf_access_walk_expr(__isl_keep struct lf_builder *b, CXCursor c, int mode);
+int lf_access_walk_stmt(__isl_keep struct lf_builder *b, CXCursor c);
 
 #define LF_MODE_READ	1
 #define LF_MODE_WRITE	2
 
 /* lf_loop.c */
-int lf_loop_header(struct lf_builder *b, CXCursor for_c,
+int lf_loop_header(__isl_keep struct lf_builder *b, CXCursor for_c,
 	__isl_keep isl_set *outer, int loop, isl_set **domain,
 	CXCursor *body);
-void lf_loop_pop(struct lf_builder *b);
+void lf_loop_pop(__isl_keep struct lf_builder *b);
 
 /* lf_nest.c */
-int lf_nest_build(struct lf_builder *b, CXCursor for_c, int nest);
+int lf_nest_build(__isl_keep struct lf_builder *b, CXCursor for_c, int nest);
 
 #endif

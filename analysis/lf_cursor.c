@@ -6,7 +6,7 @@
 
 /* Small conveniences over libclang cursors that need no model. */
 
-static char *lf_string_take(CXString s)
+static __isl_give char *lf_string_take(CXString s)
 {
 	const char *str = clang_getCString(s);
 	char *copy = strdup(str ? str : "");
@@ -15,12 +15,12 @@ static char *lf_string_take(CXString s)
 	return copy;
 }
 
-char *lf_cursor_usr(CXCursor c)
+__isl_give char *lf_cursor_usr(CXCursor c)
 {
 	return lf_string_take(clang_getCursorUSR(c));
 }
 
-char *lf_cursor_name(CXCursor c)
+__isl_give char *lf_cursor_name(CXCursor c)
 {
 	return lf_string_take(clang_getCursorSpelling(c));
 }

@@ -2,11 +2,12 @@
 #define LF_CURSOR_H
 
 #include <clang-c/Index.h>
+#include <isl/ctx.h>
 
 /* Small conveniences over libclang cursors that need no model. */
 
-char *lf_cursor_usr(CXCursor c);
-char *lf_cursor_name(CXCursor c);
+__isl_give char *lf_cursor_usr(CXCursor c);
+__isl_give char *lf_cursor_name(CXCursor c);
 int lf_cursor_children(CXCursor c, CXCursor **children);
 CXCursor lf_cursor_strip(CXCursor c);
 

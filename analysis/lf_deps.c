@@ -14,7 +14,8 @@
 /* The original schedule of the run: nests in order, each in its source
  * order.
  */
-__isl_give isl_union_map *lf_deps_original_schedule(struct lf_run *run)
+__isl_give isl_union_map *lf_deps_original_schedule(
+	__isl_keep struct lf_run *run)
 {
 	int n = 2 * lf_sched_max_depth(run) + 1;
 	struct lf_term terms[LF_SCHED_MAX_LEN];
@@ -32,7 +33,7 @@ __isl_give isl_union_map *lf_deps_original_schedule(struct lf_run *run)
 
 /* { [S[i] -> R<k>[]] -> S[i] } for access k.
  */
-static __isl_give isl_map *lf_deps_untag(struct lf_access *acc)
+static __isl_give isl_map *lf_deps_untag(__isl_keep struct lf_access *acc)
 {
 	char name[32];
 	isl_set *dom = isl_map_domain(isl_map_copy(acc->rel));
@@ -53,7 +54,7 @@ struct lf_tagged {
 	isl_union_map *schedule;
 };
 
-static void lf_tagged_clear(struct lf_tagged *t)
+static void lf_tagged_clear(__isl_keep struct lf_tagged *t)
 {
 	isl_union_map_free(t->reads);
 	isl_union_map_free(t->must_writes);
@@ -65,7 +66,7 @@ static void lf_tagged_clear(struct lf_tagged *t)
  * the run's context: sizes named by macros are known, which keeps the
  * dataflow analysis small.
  */
-static int lf_tagged_build(struct lf_run *run,
+static int lf_tagged_build(__isl_keep struct lf_run *run,
 	__isl_keep isl_union_map *sched, struct lf_tagged *t)
 {
 	isl_space *space = isl_set_get_space(run->context);
@@ -107,7 +108,7 @@ static int lf_tagged_build(struct lf_run *run,
 	return 0;
 }
 
-static __isl_give isl_union_map *lf_deps_flow(struct lf_tagged *t,
+static __isl_give isl_union_map *lf_deps_flow(__isl_keep struct lf_tagged *t,
 	__isl_take isl_union_map *sink, __isl_take isl_union_map *must,
 	__isl_take isl_union_map *may, __isl_take isl_union_map *kill)
 {
@@ -128,7 +129,8 @@ static __isl_give isl_union_map *lf_deps_flow(struct lf_tagged *t,
 	return dep;
 }
 
-static __isl_give isl_union_map *lf_deps_all_writes(struct lf_tagged *t)
+static __isl_give isl_union_map *lf_deps_all_writes(
+	__isl_keep struct lf_tagged *t)
 {
 	return isl_union_map_union(isl_union_map_copy(t->must_writes),
 				   isl_union_map_copy(t->may_writes));
@@ -138,7 +140,8 @@ static __isl_give isl_union_map *lf_deps_all_writes(struct lf_tagged *t)
  * restrict may point into each other and into globals, and globals into
  * each other where the unit gives storage a second name.
  */
-int lf_deps_may_alias(const struct lf_array *a, const struct lf_array *b)
+int lf_deps_may_alias(__isl_keep const struct lf_array *a,
+	__isl_keep const struct lf_array *b)
 {
 	int pa = a->origin == LF_ARRAY_PARAM_POINTER && !a->is_restrict;
 	int pb = b->origin == LF_ARRAY_PARAM_POINTER && !b->is_restrict;
@@ -152,7 +155,8 @@ int lf_deps_may_alias(const struct lf_array *a, const struct lf_array *b)
 
 /* The tagged instances of access "acc", { [S[i] -> R<k>[]] }.
  */
-static __isl_give isl_union_set *lf_deps_tagged_domain(struct lf_access *acc)
+static __isl_give isl_union_set *lf_deps_tagged_domain(
+	__isl_keep struct lf_access *acc)
 {
 	return isl_union_set_from_set(isl_map_domain(lf_deps_untag(acc)));
 }
@@ -160,8 +164,9 @@ static __isl_give isl_union_set *lf_deps_tagged_domain(struct lf_access *acc)
 /* Every ordered pair of accesses to arrays a and b, one of them a
  * write: all conflicts there could be if a and b overlap.
  */
-static __isl_give isl_union_map *lf_deps_alias_pair(struct lf_run *run,
-	struct lf_tagged *t, int a, int b)
+static __isl_give isl_union_map *lf_deps_alias_pair(
+	__isl_keep struct lf_run *run, __isl_keep struct lf_tagged *t, int a,
+	int b)
 {
 	isl_union_map *dep = isl_union_map_empty(
 		isl_set_get_space(run->context));
@@ -196,20 +201,51 @@ static __isl_give isl_union_map *lf_deps_alias_pair(struct lf_run *run,
 	return dep;
 }
 
-static __isl_give isl_union_map *lf_deps_alias(struct lf_run *run,
-	struct lf_tagged *t, int assume_no_alias)
+/* The tagged instances of the accesses to "array", { [S[i] -> R<k>[]] }.
+ */
+__isl_give isl_union_set *lf_deps_array_tags(struct lf_run *run, int array)
 {
-	isl_union_map *dep = isl_union_map_empty(
+	isl_union_set *tags = isl_union_set_empty(
 		isl_set_get_space(run->context));
-	int a, b;
+	int i;
 
-	if (assume_no_alias)
+	for (i = 0; i < run->n_access; ++i)
+		if (run->accesses[i].array == array)
+			tags = isl_union_set_union(tags,
+				lf_deps_tagged_domain(&run->accesses[i]));
+	return tags;
+}
+
+/* The conflicts of the pairs of arrays that may share memory: those
+ * that a check may show apart in *checked, the others returned, as
+ * "alias" says (see lf_deps.h).
+ */
+static __isl_give isl_union_map *lf_deps_alias(struct lf_run *run,
+	struct lf_tagged *t, enum lf_alias alias, const int *checkable,
+	isl_union_map **checked)
+{
+	isl_space *space = isl_set_get_space(run->context);
+	isl_union_map *dep = isl_union_map_empty(isl_space_copy(space));
+	int a, b, by_check;
+
+	*checked = isl_union_map_empty(space);
+	if (alias == LF_ALIAS_NONE)
 		return dep;
 	for (a = 0; a < run->n_array; ++a)
-		for (b = a + 1; b < run->n_array; ++b)
-			if (lf_deps_may_alias(&run->arrays[a], &run->arrays[b]))
-				dep = isl_union_map_union(dep,
-					lf_deps_alias_pair(run, t, a, b));
+		for (b = a + 1; b < run->n_array; ++b) {
+			isl_union_map *pair;
+
+			if (!lf_deps_may_alias(&run->arrays[a],
+					       &run->arrays[b]))
+				continue;
+			pair = lf_deps_alias_pair(run, t, a, b);
+			by_check = alias == LF_ALIAS_CHECKED && checkable &&
+				   checkable[a] && checkable[b];
+			if (by_check)
+				*checked = isl_union_map_union(*checked, pair);
+			else
+				dep = isl_union_map_union(dep, pair);
+		}
 	return dep;
 }
 
@@ -222,7 +258,7 @@ static __isl_give isl_union_map *lf_deps_untag_map(
 	return isl_union_map_range_factor_domain(u);
 }
 
-void lf_deps_free(struct lf_deps *deps)
+void lf_deps_free(__isl_take struct lf_deps *deps)
 {
 	int k;
 
@@ -232,14 +268,18 @@ void lf_deps_free(struct lf_deps *deps)
 		isl_union_map_free(deps->tagged[k]);
 		isl_union_map_free(deps->untagged[k]);
 	}
+	isl_union_map_free(deps->checked);
 	isl_union_map_free(deps->schedule);
 	isl_union_map_free(deps->tagged_schedule);
 	free(deps);
 }
 
-/* Compute the dependences of the run in its original order.
+/* Compute the dependences of the run in its original order, with the
+ * arrays that may share memory treated as "alias" says; checkable, if
+ * not NULL, marks the arrays a run-time check can tell apart.
  */
-struct lf_deps *lf_deps_compute(struct lf_run *run, int assume_no_alias)
+struct lf_deps *lf_deps_compute(struct lf_run *run, enum lf_alias alias,
+	const int *checkable)
 {
 	struct lf_deps *deps = calloc(1, sizeof(*deps));
 	struct lf_tagged t = { NULL, NULL, NULL, NULL };
@@ -263,7 +303,12 @@ struct lf_deps *lf_deps_compute(struct lf_run *run, int assume_no_alias)
 		isl_union_map_empty(isl_set_get_space(run->context)),
 		isl_union_map_copy(t.reads),
 		isl_union_map_copy(t.must_writes));
-	deps->tagged[LF_DEP_ALIAS] = lf_deps_alias(run, &t, assume_no_alias);
+	deps->tagged[LF_DEP_ALIAS] = lf_deps_alias(run, &t, alias, checkable,
+						   &deps->checked);
+	deps->checked = isl_union_map_intersect_params(deps->checked,
+		isl_set_copy(run->context));
+	if (!deps->checked)
+		ok = 0;
 	for (k = 0; k < LF_DEP_N; ++k) {
 		deps->tagged[k] = isl_union_map_intersect_params(
 			deps->tagged[k], isl_set_copy(run->context));

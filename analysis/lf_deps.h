@@ -16,7 +16,9 @@
  * for each pair of arrays that may share memory (pointer parameters
  * without restrict, and such parameters and globals), every ordered
  * pair of accesses of which one writes: a conservative stand-in for
- * dependences that cannot be computed.
+ * dependences that cannot be computed.  checked holds the same for the
+ * pairs that a run-time check may show apart (LF_ALIAS_CHECKED), in
+ * tagged form; they are in no other relation.
  */
 enum lf_dep_kind {
 	LF_DEP_FLOW,
@@ -29,13 +31,27 @@ enum lf_dep_kind {
 struct lf_deps {
 	isl_union_map *tagged[LF_DEP_N];
 	isl_union_map *untagged[LF_DEP_N];
+	isl_union_map *checked;
 	isl_union_map *schedule;
 	isl_union_map *tagged_schedule;
 };
 
+/* How pairs of arrays that may share memory are treated: as if they do
+ * (LF_ALIAS_DEPS), as if they never do (LF_ALIAS_NONE), or, for the
+ * pairs whose arrays are both marked checkable, as dependences kept
+ * apart in "checked" (LF_ALIAS_CHECKED).
+ */
+enum lf_alias {
+	LF_ALIAS_DEPS,
+	LF_ALIAS_NONE,
+	LF_ALIAS_CHECKED
+};
+
 __isl_give isl_union_map *lf_deps_original_schedule(struct lf_run *run);
 int lf_deps_may_alias(const struct lf_array *a, const struct lf_array *b);
-struct lf_deps *lf_deps_compute(struct lf_run *run, int assume_no_alias);
+__isl_give isl_union_set *lf_deps_array_tags(struct lf_run *run, int array);
+struct lf_deps *lf_deps_compute(struct lf_run *run, enum lf_alias alias,
+	const int *checkable);
 void lf_deps_free(struct lf_deps *deps);
 
 #endif

@@ -10,7 +10,7 @@
  * consecutive for loops in every function body, and model each run.
  */
 
-static int lf_frontend_add_ref(struct lf_builder *b, CXCursor ref,
+static int lf_frontend_add_ref(__isl_keep struct lf_builder *b, CXCursor ref,
 	int is_write, int is_addr)
 {
 	CXCursor decl = clang_getCursorReferenced(ref);
@@ -54,7 +54,7 @@ static enum CXChildVisitResult lf_frontend_visit_ref(CXCursor c,
 	return r < 0 ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-static void lf_frontend_clear_refs(struct lf_builder *b)
+static void lf_frontend_clear_refs(__isl_keep struct lf_builder *b)
 {
 	while (b->n_ref > 0)
 		free(b->refs[--b->n_ref].usr);
@@ -64,7 +64,8 @@ static void lf_frontend_clear_refs(struct lf_builder *b)
  * file's indentation, from the first line inside the nest that is
  * indented further.
  */
-static int lf_frontend_indent(struct lf_builder *b, struct lf_run *run)
+static int lf_frontend_indent(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_run *run)
 {
 	const char *text = b->file->text;
 	unsigned start = run->begin, i, k;
@@ -115,7 +116,7 @@ static enum CXChildVisitResult lf_frontend_visit_outside(CXCursor c,
 	return CXChildVisit_Recurse;
 }
 
-static void lf_frontend_clear_run_state(struct lf_builder *b)
+static void lf_frontend_clear_run_state(__isl_keep struct lf_builder *b)
 {
 	int i;
 
@@ -133,7 +134,11 @@ static void lf_frontend_clear_run_state(struct lf_builder *b)
 	b->run = NULL;
 }
 
-static int lf_frontend_add_run(struct lf_file *file, struct lf_run *run)
+/* Add "run" to "file", which then owns it.  Only on success: if this
+ * fails, the run is still the caller's to free.
+ */
+static int lf_frontend_add_run(__isl_keep struct lf_file *file,
+	__isl_take struct lf_run *run)
 {
 	if (LF_GROW(file->runs, file->n_run) < 0)
 		return -1;
@@ -145,7 +150,7 @@ static int lf_frontend_add_run(struct lf_file *file, struct lf_run *run)
  * endscop"?  They only mark a region for polyhedral tools and mean
  * nothing to a compiler, so they apply to no loop.
  */
-static int lf_frontend_is_marker(const char *line, size_t len)
+static int lf_frontend_is_marker(__isl_keep const char *line, size_t len)
 {
 	static const char *const words[] = { "#", "pragma", NULL };
 	size_t p = 0, n;
@@ -171,8 +176,8 @@ static int lf_frontend_is_marker(const char *line, size_t len)
  * keeps it and is kept as written: its text up to the end of its line
  * goes to the nest's "prefix".
  */
-static int lf_frontend_prefix(struct lf_builder *b, struct lf_nest *nest,
-	unsigned after)
+static int lf_frontend_prefix(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_nest *nest, unsigned after)
 {
 	const char *text = b->file->text;
 	unsigned at = lf_src_first_token(b->src, after, nest->begin), end;
@@ -225,7 +230,8 @@ static int lf_frontend_is_omp_loop(CXCursor c)
  * show it, and loopfuse would keep it as written anyway.  It stands in
  * its run, not modeled, with the directive as its prefix.
  */
-static int lf_frontend_omp_nest(struct lf_builder *b, struct lf_nest *nest)
+static int lf_frontend_omp_nest(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_nest *nest)
 {
 	const char *text = b->file->text;
 	unsigned end;
@@ -249,7 +255,8 @@ static int lf_frontend_omp_nest(struct lf_builder *b, struct lf_nest *nest)
 /* The comments in the run's text, which a rewrite must keep, and the
  * tokens that span lines, whose text it must not touch.
  */
-static int lf_frontend_comments(struct lf_builder *b, struct lf_run *run)
+static int lf_frontend_comments(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_run *run)
 {
 	unsigned begin = run->begin, end;
 
@@ -273,7 +280,7 @@ static int lf_frontend_comments(struct lf_builder *b, struct lf_run *run)
 /* Model the n for statements fors[0 .. n - 1] (with byte ranges
  * begins/ends) as one run; the text before the first starts at "after".
  */
-static int lf_frontend_run(struct lf_builder *b, int function,
+static int lf_frontend_run(__isl_keep struct lf_builder *b, int function,
 	CXCursor *fors, unsigned *begins, unsigned *ends, unsigned after, int n)
 {
 	struct lf_run *run;
@@ -328,7 +335,7 @@ static enum CXChildVisitResult lf_frontend_visit_extent(CXCursor c,
 /* The range of the OpenMP loop directive c with the loop it applies
  * to, which its last child covers.
  */
-static int lf_frontend_omp_range(struct lf_builder *b, CXCursor c,
+static int lf_frontend_omp_range(__isl_keep struct lf_builder *b, CXCursor c,
 	unsigned *begin, unsigned *end)
 {
 	CXSourceRange range = clang_getCursorExtent(c);
@@ -340,8 +347,8 @@ static int lf_frontend_omp_range(struct lf_builder *b, CXCursor c,
 /* The range of child i of a block whose children are "ch", and whether
  * it is a for statement (or an OpenMP directive on one).
  */
-static int lf_frontend_child(struct lf_builder *b, CXCursor *ch, int i,
-	unsigned *begin, unsigned *end)
+static int lf_frontend_child(__isl_keep struct lf_builder *b, CXCursor *ch,
+	int i, unsigned *begin, unsigned *end)
 {
 	int omp = lf_frontend_is_omp_loop(ch[i]);
 	int is_for = omp || clang_getCursorKind(ch[i]) == CXCursor_ForStmt;
@@ -363,7 +370,7 @@ static int lf_frontend_child(struct lf_builder *b, CXCursor *ch, int i,
  * where the text before child i starts: the end of child i - 1, or the
  * block's opening brace.
  */
-static int lf_frontend_block(struct lf_builder *b, int function,
+static int lf_frontend_block(__isl_keep struct lf_builder *b, int function,
 	CXCursor block, int top)
 {
 	CXCursor *ch;
@@ -443,7 +450,7 @@ static enum CXChildVisitResult lf_frontend_visit_jump(CXCursor c,
 	return b->jumps ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-static int lf_frontend_function(struct lf_builder *b, CXCursor fn,
+static int lf_frontend_function(__isl_keep struct lf_builder *b, CXCursor fn,
 	int function)
 {
 	struct lf_block_list blocks = { 0, NULL };
@@ -462,7 +469,8 @@ static int lf_frontend_function(struct lf_builder *b, CXCursor fn,
 	return r;
 }
 
-static int lf_frontend_add_function(struct lf_builder *b, CXCursor fn)
+static int lf_frontend_add_function(__isl_keep struct lf_builder *b,
+	CXCursor fn)
 {
 	struct lf_file *file = b->file;
 	struct lf_function *f;
@@ -581,7 +589,7 @@ static long lf_frontend_main_offset(CXSourceLocation loc)
  * at.
  */
 static int lf_frontend_keep_error(CXDiagnostic d,
-	struct lf_parse_errors *errors)
+	__isl_keep struct lf_parse_errors *errors)
 {
 	CXSourceLocation loc = clang_getDiagnosticLocation(d);
 	CXString s = clang_getDiagnosticSpelling(d), name;
@@ -613,8 +621,8 @@ static int lf_frontend_keep_error(CXDiagnostic d,
  * clang gave up counting, the file is probably not C), and keep them
  * all.  Return the number of errors.
  */
-static int lf_frontend_diagnostics(CXTranslationUnit tu, const char *path,
-	struct lf_parse_errors *errors)
+static int lf_frontend_diagnostics(CXTranslationUnit tu,
+	__isl_keep const char *path, __isl_keep struct lf_parse_errors *errors)
 {
 	unsigned i, n = clang_getNumDiagnostics(tu);
 	int count = 0, stopped = 0, rest;
@@ -641,8 +649,8 @@ static int lf_frontend_diagnostics(CXTranslationUnit tu, const char *path,
 	return count + stopped;
 }
 
-static struct lf_file *lf_file_alloc(const char *path, const char *text,
-	unsigned len)
+static __isl_give struct lf_file *lf_file_alloc(__isl_keep const char *path,
+	__isl_keep const char *text, unsigned len)
 {
 	struct lf_file *file = calloc(1, sizeof(*file));
 
@@ -702,7 +710,7 @@ static enum CXChildVisitResult lf_frontend_visit_renamed(CXCursor c,
 /* Every identifier the file's text and macros use, for making up names,
  * and where its text expands __LINE__.
  */
-static int lf_frontend_idents(struct lf_builder *b)
+static int lf_frontend_idents(__isl_keep struct lf_builder *b)
 {
 	int n = lf_src_idents(b->src, &b->file->idents);
 
@@ -714,8 +722,8 @@ static int lf_frontend_idents(struct lf_builder *b)
 	return n < 0 ? -1 : 0;
 }
 
-static int lf_frontend_model(struct lf_builder *b,
-	const struct lf_frontend_options *options)
+static int lf_frontend_model(__isl_keep struct lf_builder *b,
+	__isl_keep const struct lf_frontend_options *options)
 {
 	struct lf_frontend_walk w = { b, options->function, 0 };
 
@@ -768,8 +776,8 @@ static const char *const lf_frontend_default_args[] = {
  * There are options->argc + LF_FRONTEND_N_DEFAULT_ARGS of them; the
  * caller frees the array, not the strings.
  */
-static const char **lf_frontend_args(
-	const struct lf_frontend_options *options)
+static __isl_give const char **lf_frontend_args(
+	__isl_keep const struct lf_frontend_options *options)
 {
 	int n = LF_FRONTEND_N_DEFAULT_ARGS;
 	const char **argv = malloc((n + options->argc) * sizeof(char *));
@@ -787,21 +795,22 @@ static const char **lf_frontend_args(
 /* Say that the whole parse failed, for "why": printed as an error at
  * 1:1 of path, and kept as an error about no place in particular.
  */
-static void lf_frontend_fail(struct lf_parse_errors *errors,
-	const char *path, const char *why)
+static void lf_frontend_fail(__isl_keep struct lf_parse_errors *errors,
+	__isl_keep const char *path, __isl_keep const char *why)
 {
 	if (errors->err)
 		fprintf(errors->err, "%s:1:1: error: %s\n", path, why);
 	lf_parse_errors_add(errors, why, 0, 0, 0, NULL, 0, 0);
 }
 
-/* Parse the file with clang into *tu, which the caller disposes of.
- * Return the number of errors (-1 if clang could not parse at all).
+/* Parse the file with clang into *tu, which the caller disposes of,
+ * with the default arguments and the user's.  Return the number of
+ * errors (-1 if clang could not parse at all).
  */
-static int lf_frontend_clang(CXIndex index, const char *path,
-	const char *text, unsigned len,
-	const struct lf_frontend_options *options,
-	struct lf_parse_errors *errors, CXTranslationUnit *tu)
+static int lf_frontend_clang(CXIndex index, __isl_keep const char *path,
+	__isl_keep const char *text, unsigned len,
+	__isl_keep const struct lf_frontend_options *options,
+	__isl_keep struct lf_parse_errors *errors, CXTranslationUnit *tu)
 {
 	struct CXUnsavedFile unsaved = { path, text, len };
 	const char **argv = lf_frontend_args(options);
@@ -826,13 +835,33 @@ static int lf_frontend_clang(CXIndex index, const char *path,
 	return -1;
 }
 
+/* Parse the file "path" whose contents are text[0 .. len) as the front
+ * end does.  On failure, print why in "file:line:col: error: ..." form
+ * (clang's errors) and return NULL; the caller disposes of the unit,
+ * then of the index.
+ */
+CXTranslationUnit lf_frontend_tu(CXIndex index, const char *path,
+	const char *text, unsigned len,
+	const struct lf_frontend_options *options, FILE *err)
+{
+	struct lf_parse_errors errors = { err, 0, 0, NULL, 0, 0 };
+	CXTranslationUnit tu;
+
+	if (lf_frontend_clang(index, path, text, len, options, &errors,
+			      &tu) == 0)
+		return tu;
+	if (tu)
+		clang_disposeTranslationUnit(tu);
+	return NULL;
+}
+
 /* Parse and model the file "path" whose contents are text[0 .. len).
  * On failure, report why to "errors" and return NULL.
  */
-struct lf_file *lf_frontend_parse_errors(isl_ctx *ctx, const char *path,
-	const char *text, unsigned len,
-	const struct lf_frontend_options *options,
-	struct lf_parse_errors *errors)
+__isl_give struct lf_file *lf_frontend_parse_errors(isl_ctx *ctx,
+	__isl_keep const char *path, __isl_keep const char *text,
+	unsigned len, __isl_keep const struct lf_frontend_options *options,
+	__isl_keep struct lf_parse_errors *errors)
 {
 	struct lf_builder b;
 	CXIndex index;
@@ -866,9 +895,9 @@ struct lf_file *lf_frontend_parse_errors(isl_ctx *ctx, const char *path,
 
 /* lf_frontend_parse_errors, with the errors printed to "err" only.
  */
-struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
-	const char *text, unsigned len,
-	const struct lf_frontend_options *options, FILE *err)
+__isl_give struct lf_file *lf_frontend_parse(isl_ctx *ctx,
+	__isl_keep const char *path, __isl_keep const char *text, unsigned len,
+	__isl_keep const struct lf_frontend_options *options, FILE *err)
 {
 	struct lf_parse_errors errors = { err, 0, 0, NULL, 0, 0 };
 

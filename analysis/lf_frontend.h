@@ -27,8 +27,8 @@ __isl_give struct lf_file *lf_frontend_parse_errors(isl_ctx *ctx,
 	__isl_keep const char *path, __isl_keep const char *text,
 	unsigned len, __isl_keep const struct lf_frontend_options *options,
 	__isl_keep struct lf_parse_errors *errors);
-struct lf_file *lf_frontend_parse(isl_ctx *ctx, const char *path,
-	const char *text, unsigned len,
-	const struct lf_frontend_options *options, FILE *err);
+__isl_give struct lf_file *lf_frontend_parse(isl_ctx *ctx,
+	__isl_keep const char *path, __isl_keep const char *text, unsigned len,
+	__isl_keep const struct lf_frontend_options *options, FILE *err);
 
 #endif

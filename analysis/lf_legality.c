@@ -12,7 +12,7 @@
  * the new time order.  All schedules of a run share one range space.
  */
 
-void lf_witness_clear(struct lf_witness *witness)
+void lf_witness_clear(__isl_keep struct lf_witness *witness)
 {
 	isl_map_free(witness->dep);
 	witness->dep = NULL;
@@ -130,20 +130,36 @@ static isl_stat lf_legality_find_map(__isl_take isl_map *tagged, void *user)
 	return isl_stat_ok;
 }
 
-static int lf_legality_witness(struct lf_deps *deps, enum lf_dep_kind kind,
-	__isl_keep isl_union_map *sched, __isl_keep isl_union_set *focus,
-	struct lf_witness *witness)
+/* Put in *witness a dependence of kind "kind" among "tagged" that
+ * "sched" breaks, with an end in "focus" (anywhere if NULL).  Returns 1
+ * if one was found, 0 if none, -1 on error.
+ */
+static int lf_legality_witness(__isl_keep isl_union_map *tagged,
+	enum lf_dep_kind kind, __isl_keep isl_union_map *sched,
+	__isl_keep isl_union_set *focus, struct lf_witness *witness)
 {
 	struct lf_legality_find find = { focus, sched, witness, 0 };
 	isl_stat r;
 
 	witness->kind = kind;
 	witness->dep = NULL;
-	r = isl_union_map_foreach_map(deps->tagged[kind],
-				      &lf_legality_find_map, &find);
+	r = isl_union_map_foreach_map(tagged, &lf_legality_find_map, &find);
 	if (find.found)
-		return 0;
+		return 1;
 	return r < 0 ? -1 : 0;
+}
+
+/* Does "sched" keep every dependence of the tagged relation "tagged"
+ * (of kind "kind") in order?  Returns 1 if so, 0 if not, with a broken
+ * one in *witness, and -1 on error.
+ */
+int lf_legality_check_tagged(__isl_keep isl_union_map *tagged,
+	enum lf_dep_kind kind, __isl_keep isl_union_map *sched,
+	struct lf_witness *witness)
+{
+	int r = lf_legality_witness(tagged, kind, sched, NULL, witness);
+
+	return r < 0 ? -1 : !r;
 }
 
 /* Does "sched" (statement instances to time) respect every dependence
@@ -151,7 +167,7 @@ static int lf_legality_witness(struct lf_deps *deps, enum lf_dep_kind kind,
  * Returns 1 if so, 0 if not (then a violated dependence is put in
  * *witness, if witness is not NULL) and -1 on error.
  */
-int lf_legality_check_focus(struct lf_deps *deps,
+int lf_legality_check_focus(__isl_keep struct lf_deps *deps,
 	__isl_keep isl_union_map *sched, __isl_keep isl_union_set *focus,
 	struct lf_witness *witness)
 {
@@ -168,16 +184,16 @@ int lf_legality_check_focus(struct lf_deps *deps,
 			return -1;
 		if (ok)
 			continue;
-		if (witness && lf_legality_witness(deps, k, sched, focus,
-						   witness) < 0)
+		if (witness && lf_legality_witness(deps->tagged[k], k, sched,
+						   focus, witness) < 0)
 			return -1;
 		return 0;
 	}
 	return 1;
 }
 
-int lf_legality_check(struct lf_deps *deps, __isl_keep isl_union_map *sched,
-	struct lf_witness *witness)
+int lf_legality_check(__isl_keep struct lf_deps *deps,
+	__isl_keep isl_union_map *sched, struct lf_witness *witness)
 {
 	return lf_legality_check_focus(deps, sched, NULL, witness);
 }
@@ -188,7 +204,7 @@ int lf_legality_check(struct lf_deps *deps, __isl_keep isl_union_map *sched,
  * does every dependence that is not carried before dims[0] have a
  * non-negative distance in each of them?
  */
-int lf_legality_permutable(struct lf_deps *deps,
+int lf_legality_permutable(__isl_keep struct lf_deps *deps,
 	__isl_keep isl_union_map *sched, const int *dims, int n)
 {
 	int k, i;

@@ -17,11 +17,14 @@ struct lf_witness {
 	isl_map *dep;
 };
 
-void lf_witness_clear(struct lf_witness *witness);
-int lf_legality_check(struct lf_deps *deps, __isl_keep isl_union_map *sched,
-	struct lf_witness *witness);
-int lf_legality_check_focus(struct lf_deps *deps,
+void lf_witness_clear(__isl_keep struct lf_witness *witness);
+int lf_legality_check(__isl_keep struct lf_deps *deps,
+	__isl_keep isl_union_map *sched, struct lf_witness *witness);
+int lf_legality_check_focus(__isl_keep struct lf_deps *deps,
 	__isl_keep isl_union_map *sched, __isl_keep isl_union_set *focus,
+	struct lf_witness *witness);
+int lf_legality_check_tagged(__isl_keep isl_union_map *tagged,
+	enum lf_dep_kind kind, __isl_keep isl_union_map *sched,
 	struct lf_witness *witness);
 int lf_legality_permutable(struct lf_deps *deps,
 	__isl_keep isl_union_map *sched, const int *dims, int n);

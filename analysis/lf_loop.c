@@ -23,7 +23,7 @@ struct lf_header {
 	struct lf_int_type type;
 };
 
-static void lf_header_clear(struct lf_header *h)
+static void lf_header_clear(__isl_keep struct lf_header *h)
 {
 	free(h->usr);
 	free(h->name);
@@ -48,8 +48,8 @@ static int lf_header_last_expr(CXCursor c, CXCursor *expr)
 
 /* "int i = lb" or "i = lb" with i a local variable.
  */
-static int lf_header_init(struct lf_builder *b, CXCursor init,
-	struct lf_header *h)
+static int lf_header_init(__isl_keep struct lf_builder *b, CXCursor init,
+	__isl_keep struct lf_header *h)
 {
 	enum CXCursorKind kind = clang_getCursorKind(init);
 	CXCursor *ch;
@@ -92,7 +92,7 @@ static int lf_header_init(struct lf_builder *b, CXCursor init,
 	return 0;
 }
 
-static int lf_header_is_iter(struct lf_header *h, CXCursor c)
+static int lf_header_is_iter(__isl_keep struct lf_header *h, CXCursor c)
 {
 	char *usr;
 	int same;
@@ -108,7 +108,8 @@ static int lf_header_is_iter(struct lf_header *h, CXCursor c)
 
 /* i++, ++i, i--, --i, i += c, i -= c, i = i + c, i = i - c.
  */
-static int lf_header_step(struct lf_builder *b, struct lf_header *h)
+static int lf_header_step(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_header *h)
 {
 	CXCursor inc = lf_cursor_strip(h->inc);
 	enum CXCursorKind kind = clang_getCursorKind(inc);
@@ -158,8 +159,8 @@ static int lf_header_step(struct lf_builder *b, struct lf_header *h)
 	return 0;
 }
 
-static int lf_header_parse(struct lf_builder *b, CXCursor for_c,
-	struct lf_header *h, CXCursor *body)
+static int lf_header_parse(__isl_keep struct lf_builder *b, CXCursor for_c,
+	__isl_keep struct lf_header *h, CXCursor *body)
 {
 	CXCursor *ch;
 	int n, r = 0;
@@ -185,8 +186,8 @@ static int lf_header_parse(struct lf_builder *b, CXCursor for_c,
  * loop, or the function jumps back with goto or longjmp), since the
  * fused loops leave it with another value.
  */
-static int lf_header_check_writes(struct lf_builder *b, struct lf_header *h,
-	CXCursor body)
+static int lf_header_check_writes(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_header *h, CXCursor body)
 {
 	unsigned begin, end;
 	int i;
@@ -216,8 +217,8 @@ static int lf_header_check_writes(struct lf_builder *b, struct lf_header *h,
 /* i >= lb (counting up) or i <= lb (counting down), and for steps other
  * than 1 and -1, i = lb modulo the step.
  */
-static __isl_give isl_set *lf_header_start(struct lf_builder *b,
-	struct lf_header *h, __isl_take isl_pw_aff *lb)
+static __isl_give isl_set *lf_header_start(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_header *h, __isl_take isl_pw_aff *lb)
 {
 	isl_pw_aff *i;
 	isl_set *start, *stride;
@@ -250,9 +251,9 @@ static __isl_give isl_set *lf_header_start(struct lf_builder *b,
  * could take any integer value, is bounded: the type's range does not
  * count as a bound.
  */
-static int lf_header_check_bound(struct lf_builder *b, struct lf_header *h,
-	__isl_keep isl_set *domain, __isl_keep isl_set *start,
-	__isl_keep isl_set *math)
+static int lf_header_check_bound(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_header *h, __isl_keep isl_set *domain,
+	__isl_keep isl_set *start, __isl_keep isl_set *math)
 {
 	unsigned n = b->n_iter, k;
 	isl_map *before;
@@ -293,8 +294,8 @@ static int lf_header_check_bound(struct lf_builder *b, struct lf_header *h,
 /* The iterations of "domain" after which the increment takes the
  * iterator out of its type.
  */
-static __isl_give isl_set *lf_header_last(struct lf_builder *b,
-	struct lf_header *h, __isl_keep isl_set *domain)
+static __isl_give isl_set *lf_header_last(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_header *h, __isl_keep isl_set *domain)
 {
 	isl_val *limit;
 	isl_set *last;
@@ -322,8 +323,8 @@ static __isl_give isl_set *lf_header_last(struct lf_builder *b,
  * out of the run's context, unless the loop is inside a compound
  * statement, which may not run it at all.
  */
-static int lf_header_check_overflow(struct lf_builder *b,
-	struct lf_header *h, __isl_keep isl_set *domain)
+static int lf_header_check_overflow(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_header *h, __isl_keep isl_set *domain)
 {
 	isl_set *last = lf_header_last(b, h, domain), *bad;
 	isl_bool empty = isl_set_is_empty(last);
@@ -353,8 +354,8 @@ static int lf_header_check_overflow(struct lf_builder *b,
  * that range already, it is left out, so that it does not reappear in
  * the generated code.  Takes "where".
  */
-static __isl_give isl_set *lf_header_in_type(struct lf_builder *b,
-	struct lf_header *h, __isl_keep isl_set *math,
+static __isl_give isl_set *lf_header_in_type(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_header *h, __isl_keep isl_set *math,
 	__isl_take isl_set *where)
 {
 	isl_set *sized, *typed;
@@ -378,8 +379,8 @@ static __isl_give isl_set *lf_header_in_type(struct lf_builder *b,
 	return isl_set_intersect(where, isl_set_copy(math));
 }
 
-static __isl_give isl_set *lf_header_domain(struct lf_builder *b,
-	struct lf_header *h, __isl_keep isl_set *outer)
+static __isl_give isl_set *lf_header_domain(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_header *h, __isl_keep isl_set *outer)
 {
 	isl_pw_aff *lb;
 	isl_set *where, *start, *cond, *domain, *math;
@@ -409,8 +410,8 @@ static __isl_give isl_set *lf_header_domain(struct lf_builder *b,
 	return domain;
 }
 
-static void lf_loop_fill(struct lf_builder *b, struct lf_header *h,
-	CXCursor for_c, int loop)
+static void lf_loop_fill(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_header *h, CXCursor for_c, int loop)
 {
 	struct lf_loop *l = &b->run->loops[loop];
 	CXString type = clang_getTypeSpelling(
@@ -430,7 +431,7 @@ static void lf_loop_fill(struct lf_builder *b, struct lf_header *h,
  * of its body from the domain "outer" of the enclosing loops.
  * *body gets the loop body.
  */
-int lf_loop_header(struct lf_builder *b, CXCursor for_c,
+int lf_loop_header(__isl_keep struct lf_builder *b, CXCursor for_c,
 	__isl_keep isl_set *outer, int loop, isl_set **domain,
 	CXCursor *body)
 {
@@ -471,7 +472,7 @@ done:
 	return r;
 }
 
-void lf_loop_pop(struct lf_builder *b)
+void lf_loop_pop(__isl_keep struct lf_builder *b)
 {
 	b->n_iter--;
 	free(b->iters[b->n_iter].usr);

@@ -6,7 +6,7 @@
 
 #include "lf_model.h"
 
-void lf_stmt_clear(struct lf_stmt *stmt)
+void lf_stmt_clear(__isl_keep struct lf_stmt *stmt)
 {
 	int i;
 
@@ -24,19 +24,19 @@ void lf_stmt_clear(struct lf_stmt *stmt)
 	isl_set_free(stmt->domain);
 }
 
-void lf_access_clear(struct lf_access *access)
+void lf_access_clear(__isl_keep struct lf_access *access)
 {
 	free(access->text);
 	isl_map_free(access->rel);
 }
 
-void lf_loop_clear(struct lf_loop *loop)
+void lf_loop_clear(__isl_keep struct lf_loop *loop)
 {
 	free(loop->iter);
 	free(loop->iter_type);
 }
 
-void lf_run_free(struct lf_run *run)
+void lf_run_free(__isl_take struct lf_run *run)
 {
 	int i;
 
@@ -52,8 +52,10 @@ void lf_run_free(struct lf_run *run)
 		lf_reason_free(run->nests[i].opaque);
 		free(run->nests[i].prefix);
 	}
-	for (i = 0; i < run->n_array; ++i)
+	for (i = 0; i < run->n_array; ++i) {
 		free(run->arrays[i].name);
+		free(run->arrays[i].var);
+	}
 	for (i = 0; i < run->n_param; ++i)
 		free(run->params[i].name);
 	free(run->stmts);
@@ -70,7 +72,7 @@ void lf_run_free(struct lf_run *run)
 	free(run);
 }
 
-void lf_file_free(struct lf_file *file)
+void lf_file_free(__isl_take struct lf_file *file)
 {
 	int i;
 
@@ -96,7 +98,8 @@ static int lf_cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
-int lf_file_has_ident(const struct lf_file *file, const char *name)
+int lf_file_has_ident(__isl_keep const struct lf_file *file,
+	__isl_keep const char *name)
 {
 	return bsearch(&name, file->idents, file->n_ident, sizeof(char *),
 			lf_cmp_str) != NULL;
@@ -104,7 +107,8 @@ int lf_file_has_ident(const struct lf_file *file, const char *name)
 
 /* Line and column (both 1-based, columns in bytes) of a byte offset.
  */
-struct lf_loc lf_file_loc(const struct lf_file *file, unsigned offset)
+struct lf_loc lf_file_loc(__isl_keep const struct lf_file *file,
+	unsigned offset)
 {
 	struct lf_loc loc = { offset, 1, 1 };
 	unsigned i;
@@ -152,7 +156,7 @@ __isl_give isl_val *lf_int_type_max(isl_ctx *ctx, struct lf_int_type t)
  * code generated under it keep their names rather than their values,
  * and stay correct for every value the types allow above them.
  */
-__isl_give isl_set *lf_run_loose_context(struct lf_run *run)
+__isl_give isl_set *lf_run_loose_context(__isl_keep struct lf_run *run)
 {
 	isl_set *context = isl_set_copy(run->context);
 	isl_ctx *ctx = isl_set_get_ctx(context);
@@ -182,7 +186,8 @@ __isl_give isl_set *lf_run_loose_context(struct lf_run *run)
 
 /* The statement named "name" ("S3"), or NULL.
  */
-struct lf_stmt *lf_run_stmt_by_name(struct lf_run *run, const char *name)
+__isl_keep struct lf_stmt *lf_run_stmt_by_name(__isl_keep struct lf_run *run,
+	__isl_keep const char *name)
 {
 	char *end;
 	long s;

@@ -95,10 +95,15 @@ enum lf_array_origin {
  * otherwise), and n_ref the number of times its function names it
  * (through macros too).  aliased is set for a global when some global
  * of the unit is another name for storage (an alias attribute or an
- * asm label): then globals may overlap.
+ * asm label): then globals may overlap.  var is the variable's name
+ * as the source spells it (name may differ, to keep names apart).
+ * size[k] is the number of elements of dimension k that the type
+ * gives, or -1 (the outermost one of a pointer, a variable length).
  */
 struct lf_array {
 	char *name;
+	char *var;
+	long long size[LF_MAX_DEPTH];
 	enum lf_array_origin origin;
 	int is_restrict;
 	int n_dim;
@@ -289,19 +294,43 @@ struct lf_file {
 	unsigned *line_uses;
 };
 
-/* Free what the record owns; the record itself stays. */
-void lf_stmt_clear(struct lf_stmt *stmt);
-void lf_access_clear(struct lf_access *access);
-void lf_loop_clear(struct lf_loop *loop);
-void lf_run_free(struct lf_run *run);
-void lf_file_free(struct lf_file *file);
+/* Ownership of the project's own objects and strings is annotated as
+ * isl annotates that of its objects.  __isl_give: the caller owns the result
+ * and frees it.  __isl_keep on a result: it points into an object the
+ * caller has (or is constant) and is not freed.  __isl_take on a
+ * parameter: the function frees or keeps the object, which the caller
+ * may no longer use.  __isl_keep on a parameter: the function only
+ * borrows the object, to read it or to update it in place; a function
+ * that frees what a record holds but leaves the record itself (an
+ * lf_*_clear, lf_buf_free) keeps it too.
+ *
+ * Out-parameters are not annotated: pointers through which a function
+ * stores its result in storage the caller provides, without reading
+ * what was there (int *n, isl_set **domain, char ***idents, and whole
+ * records a function fills, such as the lf_witness of
+ * lf_legality_check or the lf_result of lf_rewrite_file); the comment
+ * of the function says what they get and who frees it.  Nor are
+ * pointers to plain values (scalars, arrays of ints, of strings or of
+ * libclang cursors), void *user, FILE *, isl_ctx * (as in isl) and
+ * function pointers.
+ */
 
-int lf_file_has_ident(const struct lf_file *file, const char *name);
+/* Free what the record owns; the record itself stays. */
+void lf_stmt_clear(__isl_keep struct lf_stmt *stmt);
+void lf_access_clear(__isl_keep struct lf_access *access);
+void lf_loop_clear(__isl_keep struct lf_loop *loop);
+void lf_run_free(__isl_take struct lf_run *run);
+void lf_file_free(__isl_take struct lf_file *file);
+
+int lf_file_has_ident(__isl_keep const struct lf_file *file,
+	__isl_keep const char *name);
 struct lf_int_type lf_int_type_int(void);
 __isl_give isl_val *lf_int_type_min(isl_ctx *ctx, struct lf_int_type t);
 __isl_give isl_val *lf_int_type_max(isl_ctx *ctx, struct lf_int_type t);
-__isl_give isl_set *lf_run_loose_context(struct lf_run *run);
-struct lf_stmt *lf_run_stmt_by_name(struct lf_run *run, const char *name);
-struct lf_loc lf_file_loc(const struct lf_file *file, unsigned offset);
+__isl_give isl_set *lf_run_loose_context(__isl_keep struct lf_run *run);
+__isl_keep struct lf_stmt *lf_run_stmt_by_name(__isl_keep struct lf_run *run,
+	__isl_keep const char *name);
+struct lf_loc lf_file_loc(__isl_keep const struct lf_file *file,
+	unsigned offset);
 
 #endif

@@ -15,10 +15,11 @@ struct lf_nest_ctx {
 	int n_items;
 };
 
-static int lf_nest_body(struct lf_builder *b, struct lf_nest_ctx *nc,
-	CXCursor c, __isl_keep isl_set *domain, int depth);
+static int lf_nest_body(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_nest_ctx *nc, CXCursor c,
+	__isl_keep isl_set *domain, int depth);
 
-static int lf_nest_new_stmt(struct lf_builder *b)
+static int lf_nest_new_stmt(__isl_keep struct lf_builder *b)
 {
 	struct lf_run *run = b->run;
 
@@ -28,7 +29,8 @@ static int lf_nest_new_stmt(struct lf_builder *b)
 	return run->n_stmt++;
 }
 
-static int lf_nest_new_loop(struct lf_builder *b, int nest, int depth)
+static int lf_nest_new_loop(__isl_keep struct lf_builder *b, int nest,
+	int depth)
 {
 	struct lf_run *run = b->run;
 	struct lf_loop *loop;
@@ -49,8 +51,8 @@ struct lf_subst_walk {
 	int failed;
 };
 
-static int lf_nest_add_subst(struct lf_subst_walk *w, unsigned offset,
-	unsigned len, int level)
+static int lf_nest_add_subst(__isl_keep struct lf_subst_walk *w,
+	unsigned offset, unsigned len, int level)
 {
 	struct lf_stmt *stmt = w->stmt;
 	struct lf_subst *subst;
@@ -70,7 +72,8 @@ static int lf_nest_add_subst(struct lf_subst_walk *w, unsigned offset,
  * (a line splice or a universal character name) rather than as a macro
  * argument or expansion?
  */
-static int lf_nest_is_spliced(const char *text, const char *name)
+static int lf_nest_is_spliced(__isl_keep const char *text,
+	__isl_keep const char *name)
 {
 	size_t k = 0;
 
@@ -83,7 +86,7 @@ static int lf_nest_is_spliced(const char *text, const char *name)
  * spelled in the statement's own text (not inside a macro body), as its
  * name, to be replaceable.
  */
-static int lf_nest_subst_ref(struct lf_subst_walk *w, CXCursor c)
+static int lf_nest_subst_ref(__isl_keep struct lf_subst_walk *w, CXCursor c)
 {
 	struct lf_builder *b = w->b;
 	char *usr, *name;
@@ -143,7 +146,7 @@ static int lf_nest_cmp_subst(const void *a, const void *b)
 /* A macro argument used twice in the macro's body is one occurrence in
  * the text: keep one of the sorted occurrences at each offset.
  */
-static void lf_nest_unique_subst(struct lf_stmt *stmt)
+static void lf_nest_unique_subst(__isl_keep struct lf_stmt *stmt)
 {
 	int i, k = 0;
 
@@ -153,8 +156,8 @@ static void lf_nest_unique_subst(struct lf_stmt *stmt)
 	stmt->n_subst = k;
 }
 
-static int lf_nest_collect_subst(struct lf_builder *b, struct lf_stmt *stmt,
-	CXCursor c)
+static int lf_nest_collect_subst(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_stmt *stmt, CXCursor c)
 {
 	struct lf_subst_walk w = { b, stmt, 0 };
 
@@ -174,7 +177,8 @@ static int lf_nest_collect_subst(struct lf_builder *b, struct lf_stmt *stmt,
 
 /* Add "name" to the names of the statement (see lf_model.h), once.
  */
-static int lf_nest_add_name(struct lf_stmt *stmt, const char *name)
+static int lf_nest_add_name(__isl_keep struct lf_stmt *stmt,
+	__isl_keep const char *name)
 {
 	int i;
 
@@ -190,7 +194,8 @@ static int lf_nest_add_name(struct lf_stmt *stmt, const char *name)
 /* An identifier token of the statement's text, unless it is one of its
  * iterators that gets replaced.
  */
-static int lf_nest_token_name(const char *name, unsigned offset, void *user)
+static int lf_nest_token_name(__isl_keep const char *name, unsigned offset,
+	void *user)
 {
 	struct lf_stmt *stmt = user;
 	int k;
@@ -238,8 +243,8 @@ static enum CXChildVisitResult lf_nest_name_visit(CXCursor c,
 
 /* Every name the statement spells, refers to or declares.
  */
-static int lf_nest_collect_names(struct lf_builder *b, struct lf_stmt *stmt,
-	CXCursor c)
+static int lf_nest_collect_names(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_stmt *stmt, CXCursor c)
 {
 	struct lf_name_walk w = { b, stmt, 0 };
 
@@ -252,8 +257,9 @@ static int lf_nest_collect_names(struct lf_builder *b, struct lf_stmt *stmt,
 	return w.failed ? -1 : 0;
 }
 
-static int lf_nest_stmt_fill(struct lf_builder *b, struct lf_nest_ctx *nc,
-	CXCursor c, __isl_keep isl_set *domain, int depth, int compound)
+static int lf_nest_stmt_fill(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_nest_ctx *nc, CXCursor c,
+	__isl_keep isl_set *domain, int depth, int compound)
 {
 	struct lf_stmt *stmt;
 	char name[32];
@@ -290,8 +296,9 @@ static int lf_nest_stmt_fill(struct lf_builder *b, struct lf_nest_ctx *nc,
 /* A statement: an expression statement, or (compound) a block with
  * declarations or an if with a condition that is not affine.
  */
-static int lf_nest_stmt(struct lf_builder *b, struct lf_nest_ctx *nc,
-	CXCursor c, __isl_keep isl_set *domain, int depth, int compound)
+static int lf_nest_stmt(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_nest_ctx *nc, CXCursor c,
+	__isl_keep isl_set *domain, int depth, int compound)
 {
 	int s, r, n_internal = b->n_internal;
 
@@ -331,8 +338,9 @@ static int lf_nest_has_decl(CXCursor block)
 
 /* A loop of the nest: its header, then its body at depth + 1.
  */
-static int lf_nest_loop(struct lf_builder *b, struct lf_nest_ctx *nc,
-	CXCursor c, __isl_keep isl_set *outer, int depth)
+static int lf_nest_loop(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_nest_ctx *nc, CXCursor c,
+	__isl_keep isl_set *outer, int depth)
 {
 	struct lf_nest_ctx inner;
 	isl_set *domain;
@@ -357,8 +365,9 @@ static int lf_nest_loop(struct lf_builder *b, struct lf_nest_ctx *nc,
 /* An if with an affine condition restricts the domains below it; any
  * other if is a compound statement.
  */
-static int lf_nest_if(struct lf_builder *b, struct lf_nest_ctx *nc,
-	CXCursor c, __isl_keep isl_set *domain, int depth)
+static int lf_nest_if(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_nest_ctx *nc, CXCursor c,
+	__isl_keep isl_set *domain, int depth)
 {
 	CXCursor *ch;
 	isl_set *cond, *part;
@@ -387,8 +396,9 @@ static int lf_nest_if(struct lf_builder *b, struct lf_nest_ctx *nc,
 	return r;
 }
 
-static int lf_nest_item(struct lf_builder *b, struct lf_nest_ctx *nc,
-	CXCursor c, __isl_keep isl_set *domain, int depth)
+static int lf_nest_item(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_nest_ctx *nc, CXCursor c,
+	__isl_keep isl_set *domain, int depth)
 {
 	enum CXCursorKind kind = clang_getCursorKind(c);
 
@@ -407,8 +417,9 @@ static int lf_nest_item(struct lf_builder *b, struct lf_nest_ctx *nc,
  * order.  A block that declares variables is a single compound
  * statement, so that its locals stay private to one iteration.
  */
-static int lf_nest_body(struct lf_builder *b, struct lf_nest_ctx *nc,
-	CXCursor c, __isl_keep isl_set *domain, int depth)
+static int lf_nest_body(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_nest_ctx *nc, CXCursor c,
+	__isl_keep isl_set *domain, int depth)
 {
 	CXCursor *ch;
 	int i, n, r = 0;
@@ -430,7 +441,8 @@ static int lf_nest_body(struct lf_builder *b, struct lf_nest_ctx *nc,
  * (the loops that fusion may share with other nests), and the depth of
  * the deepest statement.
  */
-static void lf_nest_depths(struct lf_run *run, struct lf_nest *nest)
+static void lf_nest_depths(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_nest *nest)
 {
 	struct lf_stmt *stmts = run->stmts + nest->first_stmt;
 	int i, p;
@@ -452,8 +464,8 @@ static void lf_nest_depths(struct lf_run *run, struct lf_nest *nest)
 
 /* Drop what a failed nest left behind.
  */
-static void lf_nest_rollback(struct lf_builder *b, struct lf_nest *nest,
-	int n_access)
+static void lf_nest_rollback(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_nest *nest, int n_access)
 {
 	struct lf_run *run = b->run;
 
@@ -471,7 +483,8 @@ static void lf_nest_rollback(struct lf_builder *b, struct lf_nest *nest,
  * preprocessor directive inside and no expansion of __LINE__ or
  * __COUNTER__, whose values change when the code moves.
  */
-static int lf_nest_check_text(struct lf_builder *b, struct lf_nest *nest)
+static int lf_nest_check_text(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_nest *nest)
 {
 	unsigned at;
 	int r;
@@ -493,7 +506,7 @@ static int lf_nest_check_text(struct lf_builder *b, struct lf_nest *nest)
  * A nest that cannot be modeled becomes opaque, with the reason.
  * Returns -1 only on internal errors.
  */
-int lf_nest_build(struct lf_builder *b, CXCursor for_c, int index)
+int lf_nest_build(__isl_keep struct lf_builder *b, CXCursor for_c, int index)
 {
 	struct lf_run *run = b->run;
 	struct lf_nest *nest = &run->nests[index];

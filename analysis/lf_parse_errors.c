@@ -9,7 +9,7 @@
 /* Keep an error with a copy of "message" and "file" (which may be
  * NULL).  Return -1 when out of memory, after setting errors->failed.
  */
-int lf_parse_errors_add(struct lf_parse_errors *errors,
+int lf_parse_errors_add(__isl_keep struct lf_parse_errors *errors,
 	__isl_keep const char *message, int in_main, unsigned begin,
 	unsigned end, __isl_keep const char *file, unsigned line,
 	unsigned col)
@@ -44,7 +44,7 @@ int lf_parse_errors_add(struct lf_parse_errors *errors,
 	return 0;
 }
 
-void lf_parse_errors_clear(struct lf_parse_errors *errors)
+void lf_parse_errors_clear(__isl_keep struct lf_parse_errors *errors)
 {
 	int i;
 

@@ -42,10 +42,10 @@ struct lf_parse_errors {
  */
 #define LF_PARSE_ERRORS_MAX 100
 
-int lf_parse_errors_add(struct lf_parse_errors *errors,
+int lf_parse_errors_add(__isl_keep struct lf_parse_errors *errors,
 	__isl_keep const char *message, int in_main, unsigned begin,
 	unsigned end, __isl_keep const char *file, unsigned line,
 	unsigned col);
-void lf_parse_errors_clear(struct lf_parse_errors *errors);
+void lf_parse_errors_clear(__isl_keep struct lf_parse_errors *errors);
 
 #endif

@@ -69,7 +69,8 @@ static const char *const lf_purity_io[] = {
 /* Is name one of list, or one of list with an "f" or "l" suffix
  * (expf, sqrtl, ...)?
  */
-static int lf_purity_in_list(const char *const *list, const char *name)
+static int lf_purity_in_list(const char *const *list,
+	__isl_keep const char *name)
 {
 	size_t len = strlen(name);
 	int i;
@@ -106,7 +107,7 @@ int lf_purity_math_errno(int argc, const char *const *argv)
 	return sets;
 }
 
-struct lf_purity *lf_purity_alloc(int math_errno)
+__isl_give struct lf_purity *lf_purity_alloc(int math_errno)
 {
 	struct lf_purity *purity = calloc(1, sizeof(struct lf_purity));
 
@@ -115,7 +116,7 @@ struct lf_purity *lf_purity_alloc(int math_errno)
 	return purity;
 }
 
-void lf_purity_free(struct lf_purity *purity)
+void lf_purity_free(__isl_take struct lf_purity *purity)
 {
 	int i;
 
@@ -135,7 +136,8 @@ void lf_purity_free(struct lf_purity *purity)
 /* A reason of kind "why" about "name" (which may be NULL), without a
  * place: what a function does is not where a call to it is.
  */
-static struct lf_reason *lf_purity_why(enum lf_why why, const char *name)
+static __isl_give struct lf_reason *lf_purity_why(enum lf_why why,
+	__isl_keep const char *name)
 {
 	struct lf_loc nowhere = { 0, 0, 0 };
 
@@ -145,8 +147,8 @@ static struct lf_reason *lf_purity_why(enum lf_why why, const char *name)
 /* "call to name() has side effects" because of "cause", which this
  * takes.
  */
-static struct lf_reason *lf_purity_because(const char *name,
-	struct lf_reason *cause)
+static __isl_give struct lf_reason *lf_purity_because(
+	__isl_keep const char *name, __isl_take struct lf_reason *cause)
 {
 	struct lf_reason *reason;
 
@@ -164,7 +166,7 @@ static struct lf_reason *lf_purity_because(const char *name,
 /* The index of the entry of function definition "def", added if new;
  * -1 on error.
  */
-static int lf_purity_entry(struct lf_purity *purity, CXCursor def)
+static int lf_purity_entry(__isl_keep struct lf_purity *purity, CXCursor def)
 {
 	struct lf_purity_fn *fn;
 	char *usr = lf_cursor_usr(def);
@@ -193,8 +195,9 @@ static int lf_purity_entry(struct lf_purity *purity, CXCursor def)
  * a body here; *reason says why it has side effects.  A name bound to
  * another symbol by an asm label may be anything.
  */
-static enum lf_purity_effect lf_purity_external(struct lf_purity *purity,
-	CXCursor decl, const char *name, struct lf_reason **reason)
+static enum lf_purity_effect lf_purity_external(
+	__isl_keep struct lf_purity *purity, CXCursor decl,
+	__isl_keep const char *name, struct lf_reason **reason)
 {
 	*reason = NULL;
 	if (lf_cursor_has_attr(decl, CXCursor_AsmLabelAttr)) {
@@ -225,8 +228,8 @@ struct lf_purity_walk {
 /* Raise the walk's effect to "effect" for "reason", which it takes; the
  * first reason for the strongest effect is kept.
  */
-static void lf_purity_raise(struct lf_purity_walk *w,
-	enum lf_purity_effect effect, struct lf_reason *reason)
+static void lf_purity_raise(__isl_keep struct lf_purity_walk *w,
+	enum lf_purity_effect effect, __isl_take struct lf_reason *reason)
 {
 	if (effect == LF_PURITY_IMPURE && !reason)
 		w->failed = 1;
@@ -242,7 +245,8 @@ static void lf_purity_raise(struct lf_purity_walk *w,
 /* A reference in a function body: a mutable global, a volatile or a
  * static local makes the function impure.
  */
-static struct lf_reason *lf_purity_check_ref(CXCursor c, int modified)
+static __isl_give struct lf_reason *lf_purity_check_ref(CXCursor c,
+	int modified)
 {
 	CXCursor decl = clang_getCursorReferenced(c);
 	CXCursor scope;
@@ -272,7 +276,7 @@ static struct lf_reason *lf_purity_check_ref(CXCursor c, int modified)
 /* A call in a function body: an edge to a function of the unit, or the
  * effect of a function outside it.
  */
-static void lf_purity_walk_call(struct lf_purity_walk *w, CXCursor c)
+static void lf_purity_walk_call(__isl_keep struct lf_purity_walk *w, CXCursor c)
 {
 	CXCursor decl = clang_getCursorReferenced(c), def;
 	enum lf_purity_effect effect;
@@ -357,7 +361,7 @@ static enum CXChildVisitResult lf_purity_visit(CXCursor c, CXCursor parent,
 
 /* A function with a pointer or array parameter could write through it.
  */
-static struct lf_reason *lf_purity_check_params(CXCursor def)
+static __isl_give struct lf_reason *lf_purity_check_params(CXCursor def)
 {
 	int i, n = clang_Cursor_getNumArguments(def);
 
@@ -377,7 +381,7 @@ static struct lf_reason *lf_purity_check_params(CXCursor def)
 /* The local effect of function k, and its calls to functions of the
  * unit, each of which is explored in turn.
  */
-static int lf_purity_explore(struct lf_purity *purity, int k)
+static int lf_purity_explore(__isl_keep struct lf_purity *purity, int k)
 {
 	struct lf_purity_walk w = { purity, k, 0, LF_PURITY_NONE, NULL };
 	struct lf_reason *reason;
@@ -406,7 +410,7 @@ static int lf_purity_explore(struct lf_purity *purity, int k)
  * a callee that is stronger than its own.  Returns whether anything
  * changed, -1 on error.
  */
-static int lf_purity_round(struct lf_purity *purity)
+static int lf_purity_round(__isl_keep struct lf_purity *purity)
 {
 	int i, k, changed = 0;
 
@@ -433,7 +437,7 @@ static int lf_purity_round(struct lf_purity *purity)
 
 /* The effect of function k, with everything it reaches.
  */
-static int lf_purity_resolve(struct lf_purity *purity, int k)
+static int lf_purity_resolve(__isl_keep struct lf_purity *purity, int k)
 {
 	int i, r;
 
@@ -454,7 +458,7 @@ static int lf_purity_resolve(struct lf_purity *purity, int k)
 /* The effect of "call"; for a call with side effects, *reason gets why
  * (the caller frees it; its place is left for the caller to set).
  */
-enum lf_purity_effect lf_purity_call(struct lf_purity *purity,
+enum lf_purity_effect lf_purity_call(__isl_keep struct lf_purity *purity,
 	CXCursor call, struct lf_reason **reason)
 {
 	CXCursor decl = clang_getCursorReferenced(call), def;

@@ -2,6 +2,7 @@
 #define LF_PURITY_H
 
 #include <clang-c/Index.h>
+#include <isl/ctx.h>
 
 #include "lf_reason.h"
 
@@ -24,9 +25,9 @@ enum lf_purity_effect {
 
 struct lf_purity;
 
-struct lf_purity *lf_purity_alloc(int math_errno);
-void lf_purity_free(struct lf_purity *purity);
-enum lf_purity_effect lf_purity_call(struct lf_purity *purity,
+__isl_give struct lf_purity *lf_purity_alloc(int math_errno);
+void lf_purity_free(__isl_take struct lf_purity *purity);
+enum lf_purity_effect lf_purity_call(__isl_keep struct lf_purity *purity,
 	CXCursor call, struct lf_reason **reason);
 int lf_purity_math_errno(int argc, const char *const *argv);
 

@@ -5,7 +5,7 @@
 
 /* A copy of "s", or NULL for NULL; *failed is set if copying failed.
  */
-static char *lf_reason_dup(const char *s, int *failed)
+static __isl_give char *lf_reason_dup(__isl_keep const char *s, int *failed)
 {
 	char *copy;
 
@@ -21,8 +21,8 @@ static char *lf_reason_dup(const char *s, int *failed)
  * "name" (either may be NULL).  The caller frees it with
  * lf_reason_free.
  */
-struct lf_reason *lf_reason_alloc(enum lf_why why, struct lf_loc loc,
-	const char *text, const char *name)
+__isl_give struct lf_reason *lf_reason_alloc(enum lf_why why, struct lf_loc loc,
+	__isl_keep const char *text, __isl_keep const char *name)
 {
 	struct lf_reason *reason = calloc(1, sizeof(*reason));
 	int failed = 0;
@@ -42,7 +42,8 @@ struct lf_reason *lf_reason_alloc(enum lf_why why, struct lf_loc loc,
 
 /* A copy of "reason" and of its causes, or NULL (for NULL too).
  */
-struct lf_reason *lf_reason_copy(const struct lf_reason *reason)
+__isl_give struct lf_reason *lf_reason_copy(
+	__isl_keep const struct lf_reason *reason)
 {
 	struct lf_reason *copy;
 	int failed = 0;
@@ -70,7 +71,7 @@ struct lf_reason *lf_reason_copy(const struct lf_reason *reason)
 	return copy;
 }
 
-void lf_reason_free(struct lf_reason *reason)
+void lf_reason_free(__isl_take struct lf_reason *reason)
 {
 	if (!reason)
 		return;

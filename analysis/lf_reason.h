@@ -1,6 +1,8 @@
 #ifndef LF_REASON_H
 #define LF_REASON_H
 
+#include <isl/ctx.h>
+
 #include "lf_loc.h"
 
 /* Why a loop nest cannot be modeled, why two nests are not fused, why a
@@ -37,6 +39,7 @@ enum lf_why {
 	LF_WHY_SUBSCRIPTED,		/* subscripted expression not a variable */
 	LF_WHY_VOLATILE_ELEMENTS,	/* N */
 	LF_WHY_PARTIAL_SUBSCRIPT,	/* N */
+	LF_WHY_POINTER_ROWS,		/* N: rows reached through pointers */
 	LF_WHY_BINARY,
 	LF_WHY_ADDRESS,			/* T */
 	LF_WHY_DEREF,			/* T */
@@ -135,9 +138,10 @@ struct lf_reason {
 	struct lf_reason *cause;
 };
 
-struct lf_reason *lf_reason_alloc(enum lf_why why, struct lf_loc loc,
-	const char *text, const char *name);
-struct lf_reason *lf_reason_copy(const struct lf_reason *reason);
-void lf_reason_free(struct lf_reason *reason);
+__isl_give struct lf_reason *lf_reason_alloc(enum lf_why why, struct lf_loc loc,
+	__isl_keep const char *text, __isl_keep const char *name);
+__isl_give struct lf_reason *lf_reason_copy(
+	__isl_keep const struct lf_reason *reason);
+void lf_reason_free(__isl_take struct lf_reason *reason);
 
 #endif

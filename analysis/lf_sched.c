@@ -6,7 +6,7 @@
 #include "lf_sched.h"
 
 static __isl_give isl_aff *lf_sched_term_aff(__isl_keep isl_local_space *ls,
-	const struct lf_term *t)
+	__isl_keep const struct lf_term *t)
 {
 	isl_ctx *ctx = isl_local_space_get_ctx(ls);
 	isl_aff *aff;
@@ -28,8 +28,8 @@ static __isl_give isl_aff *lf_sched_term_aff(__isl_keep isl_local_space *ls,
 
 /* { S[i] -> [terms] } on the statement's domain.
  */
-__isl_give isl_map *lf_sched_stmt_map(struct lf_stmt *stmt,
-	const struct lf_term *terms, int n)
+__isl_give isl_map *lf_sched_stmt_map(__isl_keep struct lf_stmt *stmt,
+	__isl_keep const struct lf_term *terms, int n)
 {
 	isl_space *space = isl_set_get_space(stmt->domain);
 	isl_local_space *ls;
@@ -49,7 +49,7 @@ __isl_give isl_map *lf_sched_stmt_map(struct lf_stmt *stmt,
 					isl_set_copy(stmt->domain));
 }
 
-int lf_sched_max_depth(struct lf_run *run)
+int lf_sched_max_depth(__isl_keep struct lf_run *run)
 {
 	int i, d = 0;
 
@@ -62,8 +62,8 @@ int lf_sched_max_depth(struct lf_run *run)
 /* The original order: [pos0, dir0 * i0, pos1, ..., pos_depth, 0, ...].
  * n must be at least 2 * depth + 1.
  */
-int lf_sched_original_terms(struct lf_stmt *stmt, struct lf_run *run,
-	struct lf_term *terms, int n)
+int lf_sched_original_terms(__isl_keep struct lf_stmt *stmt,
+	__isl_keep struct lf_run *run, struct lf_term *terms, int n)
 {
 	int k;
 

@@ -20,10 +20,10 @@ struct lf_term {
 	int div;
 };
 
-__isl_give isl_map *lf_sched_stmt_map(struct lf_stmt *stmt,
-	const struct lf_term *terms, int n);
-int lf_sched_original_terms(struct lf_stmt *stmt, struct lf_run *run,
-	struct lf_term *terms, int n);
-int lf_sched_max_depth(struct lf_run *run);
+__isl_give isl_map *lf_sched_stmt_map(__isl_keep struct lf_stmt *stmt,
+	__isl_keep const struct lf_term *terms, int n);
+int lf_sched_original_terms(__isl_keep struct lf_stmt *stmt,
+	__isl_keep struct lf_run *run, struct lf_term *terms, int n);
+int lf_sched_max_depth(__isl_keep struct lf_run *run);
 
 #endif

@@ -53,7 +53,7 @@ struct lf_src {
 	struct lf_src_macro *macros;
 };
 
-void lf_src_free(struct lf_src *src)
+void lf_src_free(__isl_take struct lf_src *src)
 {
 	int i;
 
@@ -72,7 +72,7 @@ void lf_src_free(struct lf_src *src)
 
 /* Record the tokens of the whole main file.
  */
-static int lf_src_tokenize(struct lf_src *src)
+static int lf_src_tokenize(__isl_keep struct lf_src *src)
 {
 	CXSourceRange range;
 	CXToken *tokens;
@@ -118,7 +118,7 @@ static int lf_src_tokenize(struct lf_src *src)
 	return i < n ? -1 : 0;
 }
 
-static int lf_src_add_expansion(struct lf_src *src, CXCursor c)
+static int lf_src_add_expansion(__isl_keep struct lf_src *src, CXCursor c)
 {
 	struct lf_src_expansion *e;
 	CXSourceRange extent = clang_getCursorExtent(c);
@@ -140,7 +140,7 @@ static int lf_src_add_expansion(struct lf_src *src, CXCursor c)
 	return 0;
 }
 
-static int lf_src_add_macro(struct lf_src *src, CXCursor c)
+static int lf_src_add_macro(__isl_keep struct lf_src *src, CXCursor c)
 {
 	struct lf_src_macro *m;
 
@@ -189,7 +189,7 @@ static int lf_src_cmp_macro(const void *a, const void *b)
 /* Sort the expansions and keep the outermost ones, which do not
  * overlap, apart for binary search.
  */
-static int lf_src_sort(struct lf_src *src)
+static int lf_src_sort(__isl_keep struct lf_src *src)
 {
 	unsigned reach = 0;
 	int i;
@@ -217,7 +217,7 @@ static int lf_src_sort(struct lf_src *src)
  * are "len" bytes long.  The caller frees the result with lf_src_free;
  * it must not outlive "tu".
  */
-struct lf_src *lf_src_alloc(CXTranslationUnit tu, CXFile main_file,
+__isl_give struct lf_src *lf_src_alloc(CXTranslationUnit tu, CXFile main_file,
 	unsigned len)
 {
 	struct lf_src *src = calloc(1, sizeof(*src));
@@ -239,7 +239,7 @@ struct lf_src *lf_src_alloc(CXTranslationUnit tu, CXFile main_file,
 
 /* The index of the first token that ends after "offset".
  */
-static int lf_src_token_after(struct lf_src *src, unsigned offset)
+static int lf_src_token_after(__isl_keep struct lf_src *src, unsigned offset)
 {
 	int lo = 0, hi = src->n_token;
 
@@ -257,8 +257,8 @@ static int lf_src_token_after(struct lf_src *src, unsigned offset)
 /* The outermost expansion that contains "offset" (its end included),
  * or NULL.
  */
-static struct lf_src_expansion *lf_src_outer_at(struct lf_src *src,
-	unsigned offset)
+static __isl_keep struct lf_src_expansion *lf_src_outer_at(
+	__isl_keep struct lf_src *src, unsigned offset)
 {
 	int lo = 0, hi = src->n_outer;
 
@@ -280,8 +280,8 @@ static struct lf_src_expansion *lf_src_outer_at(struct lf_src *src,
  * clang places the end of "x = ID(y)" inside the invocation of ID.
  * Returns -1 if the range is not in the main file.
  */
-int lf_src_range(struct lf_src *src, CXSourceRange range, unsigned *begin,
-	unsigned *end)
+int lf_src_range(__isl_keep struct lf_src *src, CXSourceRange range,
+	unsigned *begin, unsigned *end)
 {
 	CXSourceLocation stop = clang_getRangeEnd(range);
 	struct lf_src_expansion *e;
@@ -309,7 +309,7 @@ int lf_src_range(struct lf_src *src, CXSourceRange range, unsigned *begin,
 /* The offset of the first token that is not a comment in
  * [begin, end), or "end" if there is none.
  */
-unsigned lf_src_first_token(struct lf_src *src, unsigned begin,
+unsigned lf_src_first_token(__isl_keep struct lf_src *src, unsigned begin,
 	unsigned end)
 {
 	int i;
@@ -326,7 +326,7 @@ unsigned lf_src_first_token(struct lf_src *src, unsigned begin,
 
 /* Is [begin, end) nothing but white space and comments?
  */
-int lf_src_is_gap(struct lf_src *src, unsigned begin, unsigned end)
+int lf_src_is_gap(__isl_keep struct lf_src *src, unsigned begin, unsigned end)
 {
 	return lf_src_first_token(src, begin, end) >= end;
 }
@@ -334,7 +334,7 @@ int lf_src_is_gap(struct lf_src *src, unsigned begin, unsigned end)
 /* The end of a statement whose extent ends at "end": clang's extent of
  * an expression statement stops before its ';'.
  */
-unsigned lf_src_stmt_end(struct lf_src *src, unsigned end)
+unsigned lf_src_stmt_end(__isl_keep struct lf_src *src, unsigned end)
 {
 	int i = lf_src_token_after(src, end);
 
@@ -357,8 +357,8 @@ unsigned lf_src_stmt_end(struct lf_src *src, unsigned end)
 /* The first comment that starts in [*begin, limit): its range in *begin
  * and *end.  Returns 0 if there is none.
  */
-int lf_src_comment(struct lf_src *src, unsigned *begin, unsigned *end,
-	unsigned limit)
+int lf_src_comment(__isl_keep struct lf_src *src, unsigned *begin,
+	unsigned *end, unsigned limit)
 {
 	int i;
 
@@ -380,8 +380,8 @@ int lf_src_comment(struct lf_src *src, unsigned *begin, unsigned *end,
  * digraph or trigraph) is the start of one if no other token (comments
  * aside) precedes it on its line.  *at gets its offset.
  */
-int lf_src_directive(struct lf_src *src, unsigned begin, unsigned end,
-	unsigned *at)
+int lf_src_directive(__isl_keep struct lf_src *src, unsigned begin,
+	unsigned end, unsigned *at)
 {
 	int i, prev = -1;
 
@@ -402,7 +402,7 @@ int lf_src_directive(struct lf_src *src, unsigned begin, unsigned end,
 
 /* Is the byte at "offset" part of a macro invocation?
  */
-int lf_src_in_expansion(struct lf_src *src, unsigned offset)
+int lf_src_in_expansion(__isl_keep struct lf_src *src, unsigned offset)
 {
 	struct lf_src_expansion *e = lf_src_outer_at(src, offset);
 
@@ -411,7 +411,7 @@ int lf_src_in_expansion(struct lf_src *src, unsigned offset)
 
 /* Does a macro invocation (not inside another one) start at "offset"?
  */
-int lf_src_expansion_at(struct lf_src *src, unsigned offset)
+int lf_src_expansion_at(__isl_keep struct lf_src *src, unsigned offset)
 {
 	struct lf_src_expansion *e = lf_src_outer_at(src, offset);
 
@@ -427,17 +427,17 @@ enum lf_src_prop {
 	LF_SRC_N_PROP
 };
 
-static int lf_src_macro_has(struct lf_src *src, const char *name,
-	enum lf_src_prop prop);
+static int lf_src_macro_has(__isl_keep struct lf_src *src,
+	__isl_keep const char *name, enum lf_src_prop prop);
 
-static int lf_src_is_line_macro(const char *name)
+static int lf_src_is_line_macro(__isl_keep const char *name)
 {
 	return !strcmp(name, "__LINE__") || !strcmp(name, "__COUNTER__");
 }
 
 /* Is "t", of kind "kind", the token "#" or "##" (in any spelling)?
  */
-static int lf_src_is_hash(CXTokenKind kind, const char *t)
+static int lf_src_is_hash(CXTokenKind kind, __isl_keep const char *t)
 {
 	return kind == CXToken_Punctuation && t &&
 	       (!strcmp(t, "#") || !strcmp(t, "##") || !strcmp(t, "%:") ||
@@ -447,8 +447,8 @@ static int lf_src_is_hash(CXTokenKind kind, const char *t)
 /* Does token "t" of a macro body give the macro property "prop", by
  * itself or by naming a macro that has it?
  */
-static int lf_src_token_has(struct lf_src *src, CXTokenKind kind,
-	const char *t, enum lf_src_prop prop)
+static int lf_src_token_has(__isl_keep struct lf_src *src, CXTokenKind kind,
+	__isl_keep const char *t, enum lf_src_prop prop)
 {
 	if (prop == LF_SRC_HASH && lf_src_is_hash(kind, t))
 		return 1;
@@ -461,7 +461,7 @@ static int lf_src_token_has(struct lf_src *src, CXTokenKind kind,
 
 /* Does the body of macro definition "def" have property "prop"?
  */
-static int lf_src_def_has(struct lf_src *src, CXCursor def,
+static int lf_src_def_has(__isl_keep struct lf_src *src, CXCursor def,
 	enum lf_src_prop prop)
 {
 	CXToken *tokens;
@@ -484,8 +484,8 @@ static int lf_src_def_has(struct lf_src *src, CXCursor def,
  * macro that (indirectly) refers to itself is not expanded again, so a
  * cycle adds nothing.
  */
-static int lf_src_macro_has(struct lf_src *src, const char *name,
-	enum lf_src_prop prop)
+static int lf_src_macro_has(__isl_keep struct lf_src *src,
+	__isl_keep const char *name, enum lf_src_prop prop)
 {
 	struct lf_src_macro key, *m;
 	int found = 0;
@@ -510,8 +510,8 @@ static int lf_src_macro_has(struct lf_src *src, const char *name,
 
 /* Does the expansion "e" have property "prop"?
  */
-static int lf_src_expansion_has(struct lf_src *src,
-	struct lf_src_expansion *e, enum lf_src_prop prop)
+static int lf_src_expansion_has(__isl_keep struct lf_src *src,
+	__isl_keep struct lf_src_expansion *e, enum lf_src_prop prop)
 {
 	char *name = lf_cursor_name(e->cursor);
 	int has;
@@ -528,7 +528,7 @@ static int lf_src_expansion_has(struct lf_src *src,
  * tokens (directly or through the macros it uses)?  An iterator there
  * is seen as text, not as a value.
  */
-int lf_src_in_hash_macro(struct lf_src *src, unsigned offset)
+int lf_src_in_hash_macro(__isl_keep struct lf_src *src, unsigned offset)
 {
 	struct lf_src_expansion *e = lf_src_outer_at(src, offset);
 
@@ -541,8 +541,8 @@ int lf_src_in_hash_macro(struct lf_src *src, unsigned offset)
  * through other macros?  Their values change when the code moves or is
  * reordered.  *at gets the offset of the expansion.
  */
-int lf_src_uses_line(struct lf_src *src, unsigned begin, unsigned end,
-	unsigned *at)
+int lf_src_uses_line(__isl_keep struct lf_src *src, unsigned begin,
+	unsigned end, unsigned *at)
 {
 	int i;
 
@@ -568,7 +568,7 @@ int lf_src_uses_line(struct lf_src *src, unsigned begin, unsigned end,
  * for its value inside any expression?  "#define N 60+4" is not: "-N"
  * would mean "-60+4".
  */
-int lf_src_macro_is_atom(struct lf_src *src, unsigned offset)
+int lf_src_macro_is_atom(__isl_keep struct lf_src *src, unsigned offset)
 {
 	struct lf_src_expansion *e = lf_src_outer_at(src, offset);
 	CXCursor def;
@@ -614,7 +614,7 @@ static int lf_src_cmp_str(const void *a, const void *b)
  * made up for generated code may be one of them.  Returns their number
  * and sets *idents, which the caller frees with every string in it.
  */
-int lf_src_idents(struct lf_src *src, char ***idents)
+int lf_src_idents(__isl_keep struct lf_src *src, char ***idents)
 {
 	char **list = malloc((src->n_token + src->n_macro + 1) *
 			     sizeof(char *));
@@ -647,8 +647,9 @@ int lf_src_idents(struct lf_src *src, char ***idents)
 /* Call fn on every identifier token that starts in [begin, end), with
  * its offset, until fn fails.
  */
-int lf_src_each_ident(struct lf_src *src, unsigned begin, unsigned end,
-	int (*fn)(const char *name, unsigned offset, void *user), void *user)
+int lf_src_each_ident(__isl_keep struct lf_src *src, unsigned begin,
+	unsigned end, int (*fn)(const char *name, unsigned offset, void *user),
+	void *user)
 {
 	int i;
 
@@ -668,7 +669,8 @@ int lf_src_each_ident(struct lf_src *src, unsigned begin, unsigned end,
 /* Is [begin, end) one or more groups "[...]" of balanced brackets, with
  * nothing else at the outer level (comments aside)?
  */
-int lf_src_is_brackets(struct lf_src *src, unsigned begin, unsigned end)
+int lf_src_is_brackets(__isl_keep struct lf_src *src, unsigned begin,
+	unsigned end)
 {
 	int i, depth = 0, groups = 0;
 
@@ -695,7 +697,7 @@ int lf_src_is_brackets(struct lf_src *src, unsigned begin, unsigned end)
 
 /* Does a token "c" (a single punctuation character) end at "end"?
  */
-int lf_src_ends_with(struct lf_src *src, unsigned end, char c)
+int lf_src_ends_with(__isl_keep struct lf_src *src, unsigned end, char c)
 {
 	int i = lf_src_token_after(src, end);
 
@@ -709,8 +711,9 @@ int lf_src_ends_with(struct lf_src *src, unsigned end, char c)
  * break in "text": its range in *begin and *end.  Returns 0 if there is
  * none.
  */
-int lf_src_long_token(struct lf_src *src, const char *text, unsigned *begin,
-	unsigned *end, unsigned limit)
+int lf_src_long_token(__isl_keep struct lf_src *src,
+	__isl_keep const char *text, unsigned *begin, unsigned *end,
+	unsigned limit)
 {
 	int i;
 
@@ -738,7 +741,7 @@ int lf_src_long_token(struct lf_src *src, const char *text, unsigned *begin,
  * they are (__LINE__, __COUNTER__, assert, ...), in order, in *offsets
  * (the caller frees it); returns their number or -1.
  */
-int lf_src_line_uses(struct lf_src *src, unsigned **offsets)
+int lf_src_line_uses(__isl_keep struct lf_src *src, unsigned **offsets)
 {
 	int i, n = 0, has;
 

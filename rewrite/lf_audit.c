@@ -15,9 +15,10 @@
  * locations a reader needs to act on it.
  */
 
-static void lf_audit_pair_clear(struct lf_audit_pair *pair)
+static void lf_audit_pair_clear(__isl_keep struct lf_audit_pair *pair)
 {
 	lf_reason_free(pair->plan_reason);
+	lf_check_names_free(pair->apart, pair->n_apart);
 	lf_audit_reason_clear(&pair->reason);
 	if (pair->limit)
 		lf_audit_reason_clear(pair->limit);
@@ -25,7 +26,7 @@ static void lf_audit_pair_clear(struct lf_audit_pair *pair)
 	memset(pair, 0, sizeof(*pair));
 }
 
-static void lf_audit_function_clear(struct lf_audit_function *fn)
+static void lf_audit_function_clear(__isl_keep struct lf_audit_function *fn)
 {
 	int i;
 
@@ -43,7 +44,7 @@ static void lf_audit_function_clear(struct lf_audit_function *fn)
 	free(fn->groups);
 }
 
-void lf_audit_free(struct lf_audit *audit)
+void lf_audit_free(__isl_take struct lf_audit *audit)
 {
 	int i;
 
@@ -60,7 +61,7 @@ void lf_audit_free(struct lf_audit *audit)
 
 /* A reason of kind "why" at "loc".
  */
-static int lf_audit_reason_why(struct lf_audit_reason *reason,
+static int lf_audit_reason_why(__isl_keep struct lf_audit_reason *reason,
 	enum lf_why why, struct lf_loc loc)
 {
 	reason->reason = lf_reason_alloc(why, loc, NULL, NULL);
@@ -82,9 +83,9 @@ static enum lf_why lf_audit_dep_why(enum lf_dep_kind kind)
 /* The reason for a dependence that a fusion breaks; "shifted" says that
  * it is broken without the shift (rather than after fusion).
  */
-static int lf_audit_reason_dep(struct lf_audit_reason *reason,
-	struct lf_run *run, struct lf_witness *witness, int base,
-	int shifted)
+static int lf_audit_reason_dep(__isl_keep struct lf_audit_reason *reason,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_witness *witness,
+	int base, int shifted)
 {
 	struct lf_audit_dep *dep = &reason->dep;
 
@@ -99,8 +100,8 @@ static int lf_audit_reason_dep(struct lf_audit_reason *reason,
 
 /* The analysis of a run ran out of its budget or failed.
  */
-static int lf_audit_reason_failed(struct lf_audit_reason *reason,
-	struct lf_run *run)
+static int lf_audit_reason_failed(__isl_keep struct lf_audit_reason *reason,
+	__isl_keep struct lf_run *run)
 {
 	isl_ctx *ctx = isl_set_get_ctx(run->context);
 	int quota = isl_ctx_last_error(ctx) == isl_error_quota;
@@ -110,15 +111,15 @@ static int lf_audit_reason_failed(struct lf_audit_reason *reason,
 				   LF_WHY_FAILED, run->loc);
 }
 
-static int lf_audit_dir(struct lf_run *run, int n, int level)
+static int lf_audit_dir(__isl_keep struct lf_run *run, int n, int level)
 {
 	struct lf_stmt *stmt = &run->stmts[run->nests[n].first_stmt];
 
 	return run->loops[stmt->loops[level]].dir;
 }
 
-static int lf_audit_reason_mismatch(struct lf_audit_reason *reason,
-	struct lf_run *run, int k, int level)
+static int lf_audit_reason_mismatch(__isl_keep struct lf_audit_reason *reason,
+	__isl_keep struct lf_run *run, int k, int level)
 {
 	struct lf_nest *b = &run->nests[k];
 
@@ -132,8 +133,8 @@ static int lf_audit_reason_mismatch(struct lf_audit_reason *reason,
 	return 0;
 }
 
-static __isl_give isl_union_set *lf_audit_nest_domains(struct lf_run *run,
-	int k)
+static __isl_give isl_union_set *lf_audit_nest_domains(
+	__isl_keep struct lf_run *run, int k)
 {
 	struct lf_nest *nest = &run->nests[k];
 	isl_union_set *dom;
@@ -150,8 +151,9 @@ static __isl_give isl_union_set *lf_audit_nest_domains(struct lf_run *run,
  * "shift"?  Returns 1 if so, 0 if not (with the dependence that forbids
  * it in *witness, unless witness is NULL) and -1 on error.
  */
-static int lf_audit_pair_check(struct lf_run *run, struct lf_deps *deps,
-	int k, int d, const int *shift, struct lf_witness *witness)
+static int lf_audit_pair_check(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_deps *deps, int k, int d, const int *shift,
+	struct lf_witness *witness)
 {
 	isl_union_map *sched = lf_plan_pair_schedule(run, k, d, shift, NULL);
 	isl_union_set *focus = lf_audit_nest_domains(run, k);
@@ -169,9 +171,9 @@ static int lf_audit_pair_check(struct lf_run *run, struct lf_deps *deps,
  * (0-based), the first one it does not share: into *reason.  Returns 1
  * if a reason was found.
  */
-static int lf_audit_pair_limit(struct lf_audit_reason *reason,
-	struct lf_run *run, struct lf_deps *deps, int k, int level,
-	const int *shift, int base, int shifted)
+static int lf_audit_pair_limit(__isl_keep struct lf_audit_reason *reason,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_deps *deps, int k,
+	int level, const int *shift, int base, int shifted)
 {
 	struct lf_witness witness = { LF_DEP_FLOW, -1, -1, NULL };
 	int r;
@@ -195,8 +197,8 @@ static int lf_audit_pair_limit(struct lf_audit_reason *reason,
 
 /* Why nests k - 1 and k of "run" are not both modeled, if they are not.
  */
-static int lf_audit_pair_opaque(struct lf_audit_pair *pair,
-	struct lf_run *run, int k)
+static int lf_audit_pair_opaque(__isl_keep struct lf_audit_pair *pair,
+	__isl_keep struct lf_run *run, int k)
 {
 	struct lf_nest *a = &run->nests[k - 1], *b = &run->nests[k];
 	struct lf_nest *opaque = b->opaque ? b : a;
@@ -214,8 +216,8 @@ static int lf_audit_pair_opaque(struct lf_audit_pair *pair,
  * shift[level] to the smallest that works and returns 1, or returns 0
  * (or -1 on error).
  */
-static int lf_audit_try_shift(struct lf_run *run, struct lf_deps *deps,
-	int k, int level, int from, int *shift)
+static int lf_audit_try_shift(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_deps *deps, int k, int level, int from, int *shift)
 {
 	int r = 0;
 
@@ -235,8 +237,8 @@ static int lf_audit_try_shift(struct lf_run *run, struct lf_deps *deps,
  * shift, or -1 if none does (or on error, which leaves the depth where
  * it is).
  */
-static int lf_audit_pair_deepen(struct lf_audit_pair *pair,
-	struct lf_run *run, struct lf_deps *deps, int k)
+static int lf_audit_pair_deepen(__isl_keep struct lf_audit_pair *pair,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_deps *deps, int k)
 {
 	int l, r, first = -1;
 
@@ -258,8 +260,8 @@ static int lf_audit_pair_deepen(struct lf_audit_pair *pair,
 /* Is the band of the pair's "depth" shared loops, shifted as found,
  * permutable?
  */
-static int lf_audit_pair_tilable(struct lf_audit_pair *pair,
-	struct lf_run *run, struct lf_deps *deps, int k)
+static int lf_audit_pair_tilable(__isl_keep struct lf_audit_pair *pair,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_deps *deps, int k)
 {
 	isl_union_map *sched;
 	int r, dims[LF_MAX_DEPTH];
@@ -279,8 +281,9 @@ static int lf_audit_pair_tilable(struct lf_audit_pair *pair,
 /* The pair shares its loops only with nest k shifted, the first time
  * at loop "level": why the shift is needed.
  */
-static int lf_audit_pair_shifted(struct lf_audit_pair *pair,
-	struct lf_run *run, struct lf_deps *deps, int k, int level, int base)
+static int lf_audit_pair_shifted(__isl_keep struct lf_audit_pair *pair,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_deps *deps, int k,
+	int level, int base)
 {
 	int shift[LF_MAX_DEPTH] = { 0 };
 	int r;
@@ -297,8 +300,9 @@ static int lf_audit_pair_shifted(struct lf_audit_pair *pair,
 
 /* The verdict when the pair on its own cannot share any loop.
  */
-static int lf_audit_pair_refused(struct lf_audit_pair *pair,
-	struct lf_run *run, int k, struct lf_witness *witness, int base)
+static int lf_audit_pair_refused(__isl_keep struct lf_audit_pair *pair,
+	__isl_keep struct lf_run *run, int k,
+	__isl_keep struct lf_witness *witness, int base)
 {
 	if (!witness->dep) {
 		pair->verdict = LF_VERDICT_NOT_ANALYSABLE;
@@ -311,8 +315,9 @@ static int lf_audit_pair_refused(struct lf_audit_pair *pair,
 
 /* Why a fusable pair shares no more loops than it does.
  */
-static int lf_audit_pair_fusable(struct lf_audit_pair *pair,
-	struct lf_run *run, struct lf_deps *deps, int k, int base)
+static int lf_audit_pair_fusable(__isl_keep struct lf_audit_pair *pair,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_deps *deps, int k,
+	int base)
 {
 	int r;
 
@@ -330,12 +335,36 @@ static int lf_audit_pair_fusable(struct lf_audit_pair *pair,
 	return r < 0 ? -1 : 0;
 }
 
+/* The arrays that a check must find apart for fusable nests k - 1 and k
+ * to share their loops as "pair" says, with alias checks.
+ */
+static int lf_audit_pair_apart(struct lf_audit_pair *pair,
+	struct lf_run *run, struct lf_analysis *analysis, int k)
+{
+	struct lf_check check;
+	isl_union_map *sched;
+	int r;
+
+	if (analysis->alias != LF_ALIAS_CHECKED || pair->depth == 0 ||
+	    (pair->verdict != LF_VERDICT_FUSABLE &&
+	     pair->verdict != LF_VERDICT_FUSABLE_SHIFT))
+		return 0;
+	sched = lf_plan_pair_schedule(run, k, pair->depth, pair->shift, NULL);
+	r = sched ? lf_check_needed(run, analysis->deps, sched, &check) : -1;
+	isl_union_map_free(sched);
+	if (r == 0)
+		r = lf_check_names(run, &check, &pair->apart);
+	lf_check_clear(&check);
+	pair->n_apart = r > 0 ? r : 0;
+	return r < 0 ? -1 : 0;
+}
+
 /* Whether the plan of "analysis" fuses nests k - 1 and k, and if they
  * are fusable but not fused, why: the planner's refusal, or the
  * failure to plan at all.
  */
-static int lf_audit_pair_plan(struct lf_audit_pair *pair,
-	struct lf_analysis *analysis, int k)
+static int lf_audit_pair_plan(__isl_keep struct lf_audit_pair *pair,
+	__isl_keep struct lf_analysis *analysis, int k)
 {
 	struct lf_plan *plan = analysis->plan;
 	const struct lf_reason *why;
@@ -353,8 +382,9 @@ static int lf_audit_pair_plan(struct lf_audit_pair *pair,
 /* The verdict on nests k - 1 and k of "run", analysed as "analysis"
  * says: without dependences, the analysis's failure is the reason.
  */
-static int lf_audit_pair(struct lf_audit_pair *pair, struct lf_run *run,
-	struct lf_analysis *analysis, int k, int base)
+static int lf_audit_pair(struct lf_audit_pair *pair,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_analysis *analysis,
+	int k, int base)
 {
 	struct lf_deps *deps = analysis->deps;
 	struct lf_witness witness = { LF_DEP_FLOW, -1, -1, NULL };
@@ -391,14 +421,16 @@ static int lf_audit_pair(struct lf_audit_pair *pair, struct lf_run *run,
 		r = lf_audit_pair_fusable(pair, run, deps, k, base);
 	lf_witness_clear(&witness);
 	if (r == 0)
+		r = lf_audit_pair_apart(pair, run, analysis, k);
+	if (r == 0)
 		r = lf_audit_pair_plan(pair, analysis, k);
 	return r;
 }
 
 /* Nests, runs and functions. */
 
-static int lf_audit_nest_init(struct lf_audit_nest *an, struct lf_run *run,
-	int run_index, int k)
+static int lf_audit_nest_init(struct lf_audit_nest *an,
+	__isl_keep struct lf_run *run, int run_index, int k)
 {
 	struct lf_nest *nest = &run->nests[k];
 	struct lf_stmt *stmt;
@@ -427,8 +459,8 @@ static int lf_audit_nest_init(struct lf_audit_nest *an, struct lf_run *run,
 	return 0;
 }
 
-static int lf_audit_add_nests(struct lf_audit_function *fn,
-	struct lf_run *run, int run_index)
+static int lf_audit_add_nests(__isl_keep struct lf_audit_function *fn,
+	__isl_keep struct lf_run *run, int run_index)
 {
 	int k;
 
@@ -442,8 +474,9 @@ static int lf_audit_add_nests(struct lf_audit_function *fn,
 	return 0;
 }
 
-static int lf_audit_add_pairs(struct lf_audit_function *fn,
-	struct lf_run *run, struct lf_analysis *analysis, int base)
+static int lf_audit_add_pairs(__isl_keep struct lf_audit_function *fn,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_analysis *analysis,
+	int base)
 {
 	int k;
 
@@ -459,7 +492,8 @@ static int lf_audit_add_pairs(struct lf_audit_function *fn,
 
 /* Shift the nest indices of a group of a run to those of the function.
  */
-static void lf_audit_group_rebase(struct lf_audit_group *group, int base)
+static void lf_audit_group_rebase(__isl_keep struct lf_audit_group *group,
+	int base)
 {
 	int i;
 
@@ -470,11 +504,15 @@ static void lf_audit_group_rebase(struct lf_audit_group *group, int base)
 	}
 }
 
+/* The groups of the plan of "analysis" that fuse or tile nests, with
+ * the arrays a check must find apart for them.
+ */
 static int lf_audit_add_groups(struct lf_audit_function *fn,
-	struct lf_run *run, struct lf_deps *deps, struct lf_plan *plan,
-	int base)
+	struct lf_run *run, struct lf_analysis *analysis, int base)
 {
-	int g, first;
+	struct lf_plan *plan = analysis->plan;
+	struct lf_audit_group *group;
+	int g, first, n;
 
 	for (g = 0; plan && g < plan->n_group; ++g) {
 		if (lf_plan_group_size(plan, g, &first) < 2 &&
@@ -482,19 +520,26 @@ static int lf_audit_add_groups(struct lf_audit_function *fn,
 			continue;
 		if (LF_GROW(fn->groups, fn->n_group) < 0)
 			return -1;
+		group = &fn->groups[fn->n_group++];
 		isl_ctx_reset_operations(isl_set_get_ctx(run->context));
-		if (lf_audit_group_init(&fn->groups[fn->n_group++], run, deps,
-					plan, g) < 0)
+		if (lf_audit_group_init(group, run, analysis->deps, plan,
+					g) < 0)
 			return -1;
-		lf_audit_group_rebase(&fn->groups[fn->n_group - 1], base);
+		lf_audit_group_rebase(group, base);
+		n = analysis->check ? lf_check_names(run, &analysis->check[g],
+						     &group->apart) : 0;
+		if (n < 0)
+			return -1;
+		group->n_apart = n;
 	}
 	return 0;
 }
 
 /* Audit one run of function "fn", the run_index-th of the function.
  */
-static int lf_audit_run(struct lf_audit_function *fn, struct lf_run *run,
-	int run_index, const struct lf_options *options)
+static int lf_audit_run(__isl_keep struct lf_audit_function *fn,
+	__isl_keep struct lf_run *run, int run_index,
+	__isl_keep const struct lf_options *options)
 {
 	struct lf_analysis analysis;
 	int base = fn->n_nest, r;
@@ -507,14 +552,14 @@ static int lf_audit_run(struct lf_audit_function *fn, struct lf_run *run,
 		return -1;
 	r = lf_audit_add_pairs(fn, run, &analysis, base);
 	if (r == 0 && analysis.deps)
-		r = lf_audit_add_groups(fn, run, analysis.deps, analysis.plan,
-					base);
+		r = lf_audit_add_groups(fn, run, &analysis, base);
 	lf_analysis_clear(&analysis);
 	return r;
 }
 
 static int lf_audit_function(struct lf_audit_function *fn,
-	struct lf_file *file, int f, const struct lf_options *options)
+	__isl_keep struct lf_file *file, int f,
+	__isl_keep const struct lf_options *options)
 {
 	int i, n = 0;
 
@@ -536,8 +581,8 @@ static int lf_audit_function(struct lf_audit_function *fn,
  * NULL on an internal error; analyses that give up are reported as
  * verdicts.
  */
-struct lf_audit *lf_audit_file(struct lf_file *file,
-	const struct lf_options *options)
+__isl_give struct lf_audit *lf_audit_file(__isl_keep struct lf_file *file,
+	__isl_keep const struct lf_options *options)
 {
 	struct lf_audit *audit = calloc(1, sizeof(*audit));
 	int f;
@@ -564,7 +609,8 @@ error:
 
 /* The number of pairs with verdict "verdict".
  */
-int lf_audit_count(const struct lf_audit *audit, enum lf_verdict verdict)
+int lf_audit_count(__isl_keep const struct lf_audit *audit,
+	enum lf_verdict verdict)
 {
 	int f, i, n = 0;
 
@@ -578,7 +624,7 @@ int lf_audit_count(const struct lf_audit *audit, enum lf_verdict verdict)
 /* The number of groups of two or more nests (alone == 0), or of nests
  * tiled alone (alone == 1).
  */
-int lf_audit_count_groups(const struct lf_audit *audit, int alone)
+int lf_audit_count_groups(__isl_keep const struct lf_audit *audit, int alone)
 {
 	int f, i, n = 0;
 

@@ -111,7 +111,9 @@ struct lf_audit_nest {
  * says whether the planner puts them in one group; when it does not
  * although they are fusable, plan_reason says why.  limit, if not NULL,
  * is the dependence that keeps a fusable pair from sharing one more
- * loop.
+ * loop.  A fusable pair whose fused order breaks the conflicts of arrays
+ * that may overlap is fusable under a run-time check that they do not:
+ * apart names those n_apart pairs of arrays, two names per pair.
  */
 struct lf_audit_pair {
 	int first;
@@ -124,6 +126,8 @@ struct lf_audit_pair {
 	struct lf_reason *plan_reason;
 	struct lf_audit_reason reason;
 	struct lf_audit_reason *limit;
+	int n_apart;
+	char **apart;
 };
 
 /* A member of a fusion group: where its nest is, and the iterators of
@@ -142,7 +146,9 @@ struct lf_audit_member {
  * runs in blocks of rtile.  shift[i][l] is how many iterations its i-th
  * nest runs behind in loop l.  deps are the dependences between its
  * nests that the fused order keeps, unless incomplete is set (isl ran
- * out of its budget listing them).
+ * out of its budget listing them).  apart names the n_apart pairs of
+ * arrays that a run-time check must find apart for the group to run
+ * fused.
  */
 struct lf_audit_group {
 	int first;
@@ -160,6 +166,8 @@ struct lf_audit_group {
 	int n_dep;
 	struct lf_audit_dep *deps;
 	int incomplete;
+	int n_apart;
+	char **apart;
 };
 
 struct lf_audit_function {
@@ -180,27 +188,30 @@ struct lf_audit {
 	struct lf_audit_function *functions;
 };
 
-struct lf_audit *lf_audit_file(struct lf_file *file,
-	const struct lf_options *options);
-void lf_audit_free(struct lf_audit *audit);
-int lf_audit_count(const struct lf_audit *audit, enum lf_verdict verdict);
-int lf_audit_count_groups(const struct lf_audit *audit, int alone);
+__isl_give struct lf_audit *lf_audit_file(__isl_keep struct lf_file *file,
+	__isl_keep const struct lf_options *options);
+void lf_audit_free(__isl_take struct lf_audit *audit);
+int lf_audit_count(__isl_keep const struct lf_audit *audit,
+	enum lf_verdict verdict);
+int lf_audit_count_groups(__isl_keep const struct lf_audit *audit, int alone);
 
 /* lf_audit_dep.c */
-int lf_audit_dep_init(struct lf_audit_dep *dep, struct lf_run *run,
+int lf_audit_dep_init(struct lf_audit_dep *dep, __isl_keep struct lf_run *run,
 	enum lf_dep_kind kind, int src, int dst, __isl_keep isl_map *map,
 	int base);
-int lf_audit_dep_distance(struct lf_audit_dep *dep, struct lf_run *run,
-	struct lf_plan *plan, struct lf_stmt *src, struct lf_stmt *dst,
+int lf_audit_dep_distance(__isl_keep struct lf_audit_dep *dep,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_stmt *src, __isl_keep struct lf_stmt *dst,
 	__isl_keep isl_map *map, int n);
-void lf_audit_dep_clear(struct lf_audit_dep *dep);
-void lf_audit_reason_clear(struct lf_audit_reason *reason);
-void lf_audit_strs_free(char **strs, int n);
+void lf_audit_dep_clear(__isl_keep struct lf_audit_dep *dep);
+void lf_audit_reason_clear(__isl_keep struct lf_audit_reason *reason);
+void lf_audit_strs_free(__isl_take char **strs, int n);
 
 /* lf_audit_group.c */
-int lf_audit_group_init(struct lf_audit_group *group, struct lf_run *run,
-	struct lf_deps *deps, struct lf_plan *plan, int g);
-void lf_audit_group_clear(struct lf_audit_group *group);
-void lf_audit_group_free(struct lf_audit_group *group);
+int lf_audit_group_init(struct lf_audit_group *group,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_deps *deps,
+	__isl_keep struct lf_plan *plan, int g);
+void lf_audit_group_clear(__isl_keep struct lf_audit_group *group);
+void lf_audit_group_free(__isl_take struct lf_audit_group *group);
 
 #endif

@@ -21,7 +21,7 @@
  * relation, and its distances in the loops a fusion group shares.
  */
 
-void lf_audit_strs_free(char **strs, int n)
+void lf_audit_strs_free(__isl_take char **strs, int n)
 {
 	int i;
 
@@ -34,7 +34,7 @@ void lf_audit_strs_free(char **strs, int n)
 
 /* Free the NULL-terminated "strs".
  */
-static void lf_audit_strv_free(char **strs)
+static void lf_audit_strv_free(__isl_take char **strs)
 {
 	int i;
 
@@ -43,7 +43,7 @@ static void lf_audit_strv_free(char **strs)
 	free(strs);
 }
 
-static void lf_audit_ref_clear(struct lf_audit_ref *ref)
+static void lf_audit_ref_clear(__isl_keep struct lf_audit_ref *ref)
 {
 	free(ref->text);
 	free(ref->array);
@@ -51,7 +51,7 @@ static void lf_audit_ref_clear(struct lf_audit_ref *ref)
 	free(ref->target);
 }
 
-void lf_audit_dep_clear(struct lf_audit_dep *dep)
+void lf_audit_dep_clear(__isl_keep struct lf_audit_dep *dep)
 {
 	lf_audit_ref_clear(&dep->source);
 	lf_audit_ref_clear(&dep->sink);
@@ -65,7 +65,7 @@ void lf_audit_dep_clear(struct lf_audit_dep *dep)
 	memset(dep, 0, sizeof(*dep));
 }
 
-void lf_audit_reason_clear(struct lf_audit_reason *reason)
+void lf_audit_reason_clear(__isl_keep struct lf_audit_reason *reason)
 {
 	lf_reason_free(reason->reason);
 	if (reason->has_dep)
@@ -75,15 +75,15 @@ void lf_audit_reason_clear(struct lf_audit_reason *reason)
 
 /* Accesses and statements. */
 
-static char *lf_audit_strdup(const char *s)
+static __isl_give char *lf_audit_strdup(__isl_keep const char *s)
 {
 	return s ? strdup(s) : NULL;
 }
 
 /* The text of the first access that statement "stmt" writes, or NULL.
  */
-static const char *lf_audit_stmt_target(struct lf_run *run,
-	struct lf_stmt *stmt)
+static __isl_keep const char *lf_audit_stmt_target(
+	__isl_keep struct lf_run *run, __isl_keep struct lf_stmt *stmt)
 {
 	int i;
 
@@ -96,8 +96,8 @@ static const char *lf_audit_stmt_target(struct lf_run *run,
 	return NULL;
 }
 
-static int lf_audit_ref_init(struct lf_audit_ref *ref, struct lf_run *run,
-	int access, int base)
+static int lf_audit_ref_init(struct lf_audit_ref *ref,
+	__isl_keep struct lf_run *run, int access, int base)
 {
 	struct lf_access *acc;
 	struct lf_stmt *stmt;
@@ -125,8 +125,8 @@ static int lf_audit_ref_init(struct lf_audit_ref *ref, struct lf_run *run,
  * a prime, as isl would print it.
  */
 static __isl_give isl_map *lf_audit_name_dims(__isl_take isl_map *map,
-	enum isl_dim_type type, struct lf_run *run, struct lf_stmt *stmt,
-	struct lf_stmt *other)
+	enum isl_dim_type type, __isl_keep struct lf_run *run,
+	__isl_keep struct lf_stmt *stmt, __isl_keep struct lf_stmt *other)
 {
 	char name[256];
 	int l, j, clash;
@@ -149,7 +149,7 @@ static __isl_give isl_map *lf_audit_name_dims(__isl_take isl_map *map,
 
 /* Printing isl objects as C. */
 
-static char *lf_audit_expr_str(__isl_take isl_pw_aff *pa,
+static __isl_give char *lf_audit_expr_str(__isl_take isl_pw_aff *pa,
 	__isl_keep isl_set *dom)
 {
 	isl_ast_build *build;
@@ -170,7 +170,7 @@ static char *lf_audit_expr_str(__isl_take isl_pw_aff *pa,
 
 /* "e" for one expression, "(e0, e1, ...)" for several.
  */
-static char *lf_audit_multi_aff_str(__isl_keep isl_multi_aff *ma,
+static __isl_give char *lf_audit_multi_aff_str(__isl_keep isl_multi_aff *ma,
 	__isl_keep isl_set *dom)
 {
 	struct lf_buf buf;
@@ -228,7 +228,7 @@ static isl_stat lf_audit_piece_find(__isl_take isl_set *set,
 /* The single-valued "fn" (sink -> source instances) as C expressions
  * of the sink's iterators, if one piece of it covers "within".
  */
-static char *lf_audit_fn_str(__isl_take isl_map *fn,
+static __isl_give char *lf_audit_fn_str(__isl_take isl_map *fn,
 	__isl_keep isl_set *within)
 {
 	struct lf_audit_piece p = { within, NULL, NULL, 0 };
@@ -248,8 +248,8 @@ static char *lf_audit_fn_str(__isl_take isl_map *fn,
 /* { sink instance -> source instance } for the instances of the two
  * accesses that touch the same element, over symbolic sizes.
  */
-static __isl_give isl_map *lf_audit_same_element(struct lf_run *run,
-	struct lf_access *src, struct lf_access *dst)
+static __isl_give isl_map *lf_audit_same_element(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_access *src, __isl_keep struct lf_access *dst)
 {
 	isl_map *a, *b;
 
@@ -265,8 +265,9 @@ static __isl_give isl_map *lf_audit_same_element(struct lf_run *run,
  * the source access that touch the element the sink touches, or the
  * last of them (the value a read sees), checked against "rev".
  */
-static __isl_give isl_map *lf_audit_symbolic(struct lf_run *run,
-	struct lf_audit_dep *dep, int src, int dst, __isl_keep isl_map *rev)
+static __isl_give isl_map *lf_audit_symbolic(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_audit_dep *dep, int src, int dst,
+	__isl_keep isl_map *rev)
 {
 	isl_map *fn;
 	isl_bool sv, sub;
@@ -292,8 +293,8 @@ static __isl_give isl_map *lf_audit_symbolic(struct lf_run *run,
 /* "i = 0, j = 3" for the n coordinates of "pnt" from "first" on, named
  * after the iterators of "stmt".
  */
-static char *lf_audit_point_str(__isl_keep isl_point *pnt, int first,
-	struct lf_run *run, struct lf_stmt *stmt)
+static __isl_give char *lf_audit_point_str(__isl_keep isl_point *pnt, int first,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_stmt *stmt)
 {
 	struct lf_buf buf;
 	int l;
@@ -315,7 +316,8 @@ static char *lf_audit_point_str(__isl_keep isl_point *pnt, int first,
 	return lf_buf_take(&buf);
 }
 
-static int lf_audit_param_known(struct lf_run *run, const char *name)
+static int lf_audit_param_known(__isl_keep struct lf_run *run,
+	__isl_keep const char *name)
 {
 	int i;
 
@@ -328,8 +330,8 @@ static int lf_audit_param_known(struct lf_run *run, const char *name)
 /* "n = 3, m = 2" for the sizes of "pnt" that the program does not fix,
  * or NULL if it fixes them all.
  */
-static char *lf_audit_point_params(__isl_keep isl_point *pnt,
-	struct lf_run *run)
+static __isl_give char *lf_audit_point_params(__isl_keep isl_point *pnt,
+	__isl_keep struct lf_run *run)
 {
 	isl_space *space = isl_point_get_space(pnt);
 	isl_size n = isl_space_dim(space, isl_dim_param);
@@ -364,9 +366,9 @@ static char *lf_audit_point_params(__isl_keep isl_point *pnt,
 
 /* One concrete pair of instances of "map" (source -> sink).
  */
-static int lf_audit_dep_example(struct lf_audit_dep *dep,
-	struct lf_run *run, struct lf_stmt *src, struct lf_stmt *dst,
-	__isl_keep isl_map *map)
+static int lf_audit_dep_example(__isl_keep struct lf_audit_dep *dep,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_stmt *src,
+	__isl_keep struct lf_stmt *dst, __isl_keep isl_map *map)
 {
 	isl_point *pnt;
 	isl_bool void_pnt;
@@ -387,8 +389,9 @@ static int lf_audit_dep_example(struct lf_audit_dep *dep,
 /* The source iterations of "map" as C expressions of the sink's
  * iterators, in the program's own sizes where possible.
  */
-static char *lf_audit_dep_iteration(struct lf_audit_dep *dep,
-	struct lf_run *run, int src, int dst, __isl_keep isl_map *map)
+static __isl_give char *lf_audit_dep_iteration(
+	__isl_keep struct lf_audit_dep *dep, __isl_keep struct lf_run *run,
+	int src, int dst, __isl_keep isl_map *map)
 {
 	struct lf_stmt *sink = &run->stmts[run->accesses[dst].stmt];
 	isl_map *rev, *fn;
@@ -413,8 +416,9 @@ static char *lf_audit_dep_iteration(struct lf_audit_dep *dep,
 /* The relation with the dimensions named after the iterators, the
  * sink's primed where they clash with the source's.
  */
-static char *lf_audit_relation_str(struct lf_run *run, struct lf_stmt *src,
-	struct lf_stmt *dst, __isl_keep isl_map *map)
+static __isl_give char *lf_audit_relation_str(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_stmt *src, __isl_keep struct lf_stmt *dst,
+	__isl_keep isl_map *map)
 {
 	isl_map *named = isl_map_copy(map);
 	char *s;
@@ -431,7 +435,7 @@ static char *lf_audit_relation_str(struct lf_run *run, struct lf_stmt *src,
  * in its function.  The relation, iteration and example are left out
  * when isl cannot compute them within its budget.
  */
-int lf_audit_dep_init(struct lf_audit_dep *dep, struct lf_run *run,
+int lf_audit_dep_init(struct lf_audit_dep *dep, __isl_keep struct lf_run *run,
 	enum lf_dep_kind kind, int src, int dst, __isl_keep isl_map *map,
 	int base)
 {
@@ -455,8 +459,8 @@ int lf_audit_dep_init(struct lf_audit_dep *dep, struct lf_run *run,
 /* { S[i] -> [t_0, ..., t_{n-1}] }: the first n fused loops of "stmt",
  * each iterator in the loop's direction plus the nest's shift.
  */
-static __isl_give isl_map *lf_audit_fused_time(struct lf_run *run,
-	struct lf_stmt *stmt, const int *shift, int n)
+static __isl_give isl_map *lf_audit_fused_time(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_stmt *stmt, const int *shift, int n)
 {
 	isl_space *space = isl_set_get_space(stmt->domain);
 	isl_ctx *ctx = isl_space_get_ctx(space);
@@ -498,7 +502,7 @@ static isl_bool lf_audit_at_least(__isl_keep isl_set *one, int v)
 /* Distance l of the set of distance vectors "delta": a number if it
  * is fixed, else ">= 1", ">= 0" or "*".
  */
-static char *lf_audit_distance_str(__isl_keep isl_set *delta, int l)
+static __isl_give char *lf_audit_distance_str(__isl_keep isl_set *delta, int l)
 {
 	isl_size n = isl_set_dim(delta, isl_dim_set);
 	isl_set *one;
@@ -530,9 +534,10 @@ static char *lf_audit_distance_str(__isl_keep isl_set *delta, int l)
 /* The distances of "map" (from statement "src" of nest a to statement
  * "dst" of nest b) in the n loops the two nests share in "plan".
  */
-int lf_audit_dep_distance(struct lf_audit_dep *dep,
-	struct lf_run *run, struct lf_plan *plan, struct lf_stmt *src,
-	struct lf_stmt *dst, __isl_keep isl_map *map, int n)
+int lf_audit_dep_distance(__isl_keep struct lf_audit_dep *dep,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_stmt *src, __isl_keep struct lf_stmt *dst,
+	__isl_keep isl_map *map, int n)
 {
 	isl_map *t;
 	isl_set *delta;

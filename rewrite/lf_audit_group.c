@@ -6,6 +6,7 @@
 #include <isl/union_map.h>
 
 #include "lf_audit.h"
+#include "lf_check.h"
 #include "lf_grow.h"
 
 /* A fusion group for the audit (and for --explain): its nests, loops,
@@ -13,7 +14,7 @@
  * fused order keeps.
  */
 
-void lf_audit_group_clear(struct lf_audit_group *group)
+void lf_audit_group_clear(__isl_keep struct lf_audit_group *group)
 {
 	int i;
 
@@ -26,10 +27,11 @@ void lf_audit_group_clear(struct lf_audit_group *group)
 	free(group->members);
 	free(group->rtile_iter);
 	free(group->shift);
+	lf_check_names_free(group->apart, group->n_apart);
 	memset(group, 0, sizeof(*group));
 }
 
-void lf_audit_group_free(struct lf_audit_group *group)
+void lf_audit_group_free(__isl_take struct lf_audit_group *group)
 {
 	if (!group)
 		return;
@@ -39,7 +41,7 @@ void lf_audit_group_free(struct lf_audit_group *group)
 
 /* The number of loops nests a and b of one group share in "plan".
  */
-static int lf_audit_plan_shared(struct lf_plan *plan, int a, int b)
+static int lf_audit_plan_shared(__isl_keep struct lf_plan *plan, int a, int b)
 {
 	int l, n = 0;
 
@@ -73,8 +75,8 @@ static int lf_audit_tag_access(__isl_take isl_space *wrapped)
 	return id;
 }
 
-static int lf_audit_group_add(struct lf_audit_collect *c, int src, int dst,
-	__isl_keep isl_map *map)
+static int lf_audit_group_add(__isl_keep struct lf_audit_collect *c, int src,
+	int dst, __isl_keep isl_map *map)
 {
 	struct lf_run *run = c->run;
 	struct lf_audit_group *group = c->group;
@@ -125,9 +127,9 @@ static isl_stat lf_audit_collect_map(__isl_take isl_map *tagged, void *user)
 	return r < 0 ? isl_stat_error : isl_stat_ok;
 }
 
-static int lf_audit_group_collect(struct lf_audit_group *group,
-	struct lf_run *run, struct lf_deps *deps, struct lf_plan *plan,
-	int g)
+static int lf_audit_group_collect(__isl_keep struct lf_audit_group *group,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_deps *deps,
+	__isl_keep struct lf_plan *plan, int g)
 {
 	struct lf_audit_collect c = { run, plan, g, LF_DEP_FLOW, group };
 	int k;
@@ -141,8 +143,8 @@ static int lf_audit_group_collect(struct lf_audit_group *group,
 	return 0;
 }
 
-static int lf_audit_group_layout(struct lf_audit_group *group,
-	struct lf_run *run, struct lf_plan *plan, int g)
+static int lf_audit_group_layout(__isl_keep struct lf_audit_group *group,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_plan *plan, int g)
 {
 	struct lf_stmt *stmt;
 	int i, l;
@@ -179,8 +181,8 @@ static int lf_audit_group_layout(struct lf_audit_group *group,
 /* Where each nest of the group is, and its first statement's iterators
  * of the shared loops.
  */
-static int lf_audit_group_members(struct lf_audit_group *group,
-	struct lf_run *run)
+static int lf_audit_group_members(__isl_keep struct lf_audit_group *group,
+	__isl_keep struct lf_run *run)
 {
 	int i, l;
 
@@ -209,8 +211,8 @@ static int lf_audit_group_members(struct lf_audit_group *group,
 /* The dependences of a group could not all be described (isl ran out
  * of its budget): list none.
  */
-static void lf_audit_group_drop_deps(struct lf_audit_group *group,
-	struct lf_run *run)
+static void lf_audit_group_drop_deps(__isl_keep struct lf_audit_group *group,
+	__isl_keep struct lf_run *run)
 {
 	int i;
 
@@ -227,8 +229,9 @@ static void lf_audit_group_drop_deps(struct lf_audit_group *group,
  * the dependences between its nests that the fused order keeps.
  * Nest indices are those of the run.
  */
-int lf_audit_group_init(struct lf_audit_group *group, struct lf_run *run,
-	struct lf_deps *deps, struct lf_plan *plan, int g)
+int lf_audit_group_init(struct lf_audit_group *group,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_deps *deps,
+	__isl_keep struct lf_plan *plan, int g)
 {
 	memset(group, 0, sizeof(*group));
 	if (lf_audit_group_layout(group, run, plan, g) < 0 ||

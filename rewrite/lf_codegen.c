@@ -47,7 +47,7 @@ static int lf_ident_char(char c)
 	return isalnum((unsigned char) c) || c == '_';
 }
 
-static const char *lf_codegen_iterator_type(__isl_keep isl_id *id,
+static __isl_keep const char *lf_codegen_iterator_type(__isl_keep isl_id *id,
 	void *user)
 {
 	struct lf_codegen *cg = user;
@@ -58,7 +58,8 @@ static const char *lf_codegen_iterator_type(__isl_keep isl_id *id,
 
 /* In wide code, a size is printed converted to long long.
  */
-static const char *lf_codegen_id_text(__isl_keep isl_id *id, void *user)
+static __isl_keep const char *lf_codegen_id_text(__isl_keep isl_id *id,
+	void *user)
 {
 	struct lf_codegen *cg = user;
 	struct lf_run *run = cg->plan->run;
@@ -71,7 +72,7 @@ static const char *lf_codegen_id_text(__isl_keep isl_id *id, void *user)
 	return NULL;
 }
 
-static int lf_codegen_is_atom(const char *s)
+static int lf_codegen_is_atom(__isl_keep const char *s)
 {
 	size_t i;
 
@@ -93,7 +94,7 @@ static int lf_codegen_is_atom(const char *s)
  * brackets, parentheses or commas, so that its replacement needs no
  * parentheses of its own?
  */
-static int lf_codegen_stands_alone(const char *text, unsigned begin,
+static int lf_codegen_stands_alone(__isl_keep const char *text, unsigned begin,
 	unsigned end, unsigned offset, unsigned len)
 {
 	unsigned p = offset, q = offset + len;
@@ -111,8 +112,9 @@ static int lf_codegen_stands_alone(const char *text, unsigned begin,
  * so that the statement computes as it did, and parenthesized unless
  * it stands "alone".
  */
-static char *lf_codegen_arg(struct lf_codegen *cg, struct lf_stmt *stmt,
-	__isl_keep isl_ast_expr *call, int level, int alone)
+static __isl_give char *lf_codegen_arg(__isl_keep struct lf_codegen *cg,
+	__isl_keep struct lf_stmt *stmt, __isl_keep isl_ast_expr *call,
+	int level, int alone)
 {
 	isl_ast_expr *arg = isl_ast_expr_op_get_arg(call, 1 + level);
 	struct lf_loop *loop = &cg->plan->run->loops[stmt->loops[level]];
@@ -150,7 +152,7 @@ static char *lf_codegen_arg(struct lf_codegen *cg, struct lf_stmt *stmt,
 
 /* The white space that starts the line "offset" is on.
  */
-static void lf_codegen_line_indent(const char *text, unsigned offset,
+static void lf_codegen_line_indent(__isl_keep const char *text, unsigned offset,
 	unsigned *begin, unsigned *end)
 {
 	unsigned b = offset, e;
@@ -165,7 +167,8 @@ static void lf_codegen_line_indent(const char *text, unsigned offset,
 
 /* Is "offset" inside a token of the run that spans lines?
  */
-static int lf_codegen_in_long_token(struct lf_run *run, unsigned offset)
+static int lf_codegen_in_long_token(__isl_keep struct lf_run *run,
+	unsigned offset)
 {
 	int i;
 
@@ -181,9 +184,10 @@ static int lf_codegen_in_long_token(struct lf_run *run, unsigned offset)
  * token (a string continued with a backslash) whose text that would
  * change.
  */
-static void lf_codegen_add_text(struct lf_buf *out, struct lf_run *run,
-	const char *text, unsigned p, unsigned q, const char *old,
-	size_t n_old, const char *indent)
+static void lf_codegen_add_text(__isl_keep struct lf_buf *out,
+	__isl_keep struct lf_run *run, __isl_keep const char *text, unsigned p,
+	unsigned q, __isl_keep const char *old, size_t n_old,
+	__isl_keep const char *indent)
 {
 	while (p < q) {
 		const char *nl = memchr(text + p, '\n', q - p);
@@ -200,9 +204,29 @@ static void lf_codegen_add_text(struct lf_buf *out, struct lf_run *run,
 	}
 }
 
+/* Append the text of the run at [begin, end), which starts a line
+ * after the run's indentation, with its later lines one level deeper:
+ * the original code in the else branch of a check.
+ */
+int lf_codegen_add_deeper(struct lf_buf *out, struct lf_file *file,
+	struct lf_run *run, unsigned begin, unsigned end)
+{
+	struct lf_buf indent;
+
+	lf_buf_init(&indent);
+	lf_buf_printf(&indent, "%s%s", run->indent, run->indent_unit);
+	if (indent.failed)
+		return -1;
+	lf_buf_add_str(out, indent.data);
+	lf_codegen_add_text(out, run, file->text, begin, end, run->indent,
+			    strlen(run->indent), indent.data);
+	lf_buf_free(&indent);
+	return out->failed ? -1 : 0;
+}
+
 /* Is "array" one of the arrays contracted to a scalar?
  */
-static int lf_codegen_contracted(struct lf_codegen *cg, int array)
+static int lf_codegen_contracted(__isl_keep struct lf_codegen *cg, int array)
 {
 	int i;
 
@@ -215,9 +239,9 @@ static int lf_codegen_contracted(struct lf_codegen *cg, int array)
 /* The first access of "stmt" at or after "from" to a contracted array:
  * its byte range, or 0 if there is none.
  */
-static int lf_codegen_next_contracted(struct lf_codegen *cg,
-	struct lf_stmt *stmt, unsigned from, unsigned *begin, unsigned *end,
-	const char **name)
+static int lf_codegen_next_contracted(__isl_keep struct lf_codegen *cg,
+	__isl_keep struct lf_stmt *stmt, unsigned from, unsigned *begin,
+	unsigned *end, const char **name)
 {
 	struct lf_run *run = cg->plan->run;
 	int a, found = 0;
@@ -241,9 +265,9 @@ static int lf_codegen_next_contracted(struct lf_codegen *cg,
 /* Print the statement's text with its iterators replaced by "call"'s
  * arguments and the accesses to contracted arrays by the arrays' names.
  */
-static int lf_codegen_print_stmt(struct lf_codegen *cg, struct lf_buf *out,
-	struct lf_stmt *stmt, __isl_keep isl_ast_expr *call,
-	const char *indent)
+static int lf_codegen_print_stmt(__isl_keep struct lf_codegen *cg,
+	__isl_keep struct lf_buf *out, __isl_keep struct lf_stmt *stmt,
+	__isl_keep isl_ast_expr *call, __isl_keep const char *indent)
 {
 	const char *text = cg->file->text, *name = NULL;
 	unsigned p = stmt->begin, ib, ie, cb = 0, ce = 0;
@@ -286,8 +310,8 @@ static int lf_codegen_print_stmt(struct lf_codegen *cg, struct lf_buf *out,
 
 /* The statement that user node "node" prints, or NULL.
  */
-static struct lf_stmt *lf_codegen_user_stmt(struct lf_run *run,
-	__isl_keep isl_ast_node *node)
+static __isl_keep struct lf_stmt *lf_codegen_user_stmt(
+	__isl_keep struct lf_run *run, __isl_keep isl_ast_node *node)
 {
 	isl_ast_expr *call = isl_ast_node_user_get_expr(node);
 	isl_ast_expr *fn = isl_ast_expr_op_get_arg(call, 0);
@@ -301,8 +325,9 @@ static struct lf_stmt *lf_codegen_user_stmt(struct lf_run *run,
 	return stmt;
 }
 
-static int lf_codegen_print_user(struct lf_buf *out,
-	__isl_keep isl_ast_node *node, const char *indent, void *user)
+static int lf_codegen_print_user(__isl_keep struct lf_buf *out,
+	__isl_keep isl_ast_node *node, __isl_keep const char *indent,
+	void *user)
 {
 	struct lf_codegen *cg = user;
 	struct lf_stmt *stmt = lf_codegen_user_stmt(cg->plan->run, node);
@@ -340,7 +365,7 @@ static __isl_give isl_union_map *lf_codegen_atomic(
  * constants' values as lower bounds (lf_run_loose_context), and the
  * guard of the attempt, if any.
  */
-static __isl_give isl_set *lf_codegen_context(struct lf_codegen *cg)
+static __isl_give isl_set *lf_codegen_context(__isl_keep struct lf_codegen *cg)
 {
 	isl_set *context = lf_run_loose_context(cg->plan->run);
 
@@ -349,8 +374,8 @@ static __isl_give isl_set *lf_codegen_context(struct lf_codegen *cg)
 	return context;
 }
 
-static __isl_give isl_ast_node *lf_codegen_tree(struct lf_codegen *cg,
-	int g)
+static __isl_give isl_ast_node *lf_codegen_tree(
+	__isl_keep struct lf_codegen *cg, int g)
 {
 	isl_ctx *ctx = isl_set_get_ctx(cg->plan->run->context);
 	isl_ast_build *build;
@@ -376,8 +401,8 @@ static __isl_give isl_ast_node *lf_codegen_tree(struct lf_codegen *cg,
 /* Does text[begin, end) end in a backslash, perhaps followed by white
  * space, that would join the next line to it?
  */
-static int lf_codegen_ends_in_splice(const char *text, unsigned begin,
-	unsigned end)
+static int lf_codegen_ends_in_splice(__isl_keep const char *text,
+	unsigned begin, unsigned end)
 {
 	while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t'))
 		end--;
@@ -386,8 +411,8 @@ static int lf_codegen_ends_in_splice(const char *text, unsigned begin,
 
 /* Is [begin, end) inside a statement of group g?
  */
-static int lf_codegen_in_stmt(struct lf_codegen *cg, int g, unsigned begin,
-	unsigned end)
+static int lf_codegen_in_stmt(__isl_keep struct lf_codegen *cg, int g,
+	unsigned begin, unsigned end)
 {
 	struct lf_run *run = cg->plan->run;
 	int i;
@@ -405,8 +430,9 @@ static int lf_codegen_in_stmt(struct lf_codegen *cg, int g, unsigned begin,
  * continue with a backslash: then an empty line ends it instead of the
  * code after it.
  */
-static void lf_codegen_comments(struct lf_codegen *cg, int g,
-	unsigned begin, unsigned end, const char *indent, struct lf_buf *out)
+static void lf_codegen_comments(__isl_keep struct lf_codegen *cg, int g,
+	unsigned begin, unsigned end, __isl_keep const char *indent,
+	__isl_keep struct lf_buf *out)
 {
 	struct lf_run *run = cg->plan->run;
 	const char *text = cg->file->text;
@@ -429,8 +455,8 @@ static void lf_codegen_comments(struct lf_codegen *cg, int g,
 
 /* { time(source) -> time(sink) } for every dependence inside group g.
  */
-static __isl_give isl_map *lf_codegen_times(struct lf_plan *plan,
-	struct lf_deps *deps, __isl_keep isl_union_map *sched)
+static __isl_give isl_map *lf_codegen_times(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, __isl_keep isl_union_map *sched)
 {
 	isl_union_map *dep, *times;
 	isl_bool empty;
@@ -471,8 +497,8 @@ static isl_bool lf_codegen_all_equal(__isl_keep isl_map *m, int p)
 /* Which schedule dimensions carry no dependence, given equal values of
  * the dimensions before them: their loops may run in parallel.
  */
-static int lf_codegen_parallel(struct lf_codegen *cg, struct lf_deps *deps,
-	int g)
+static int lf_codegen_parallel(__isl_keep struct lf_codegen *cg,
+	__isl_keep struct lf_deps *deps, int g)
 {
 	isl_union_map *sched = lf_plan_schedule(cg->plan, g);
 	isl_map *times;
@@ -513,7 +539,8 @@ static isl_bool lf_codegen_find_for(__isl_keep isl_ast_node *node, void *user)
 
 /* Append "name" to the n names in *list unless it is there.
  */
-static int lf_codegen_add_name(const char ***list, int *n, const char *name)
+static int lf_codegen_add_name(const char ***list, int *n,
+	__isl_keep const char *name)
 {
 	int i;
 
@@ -572,8 +599,8 @@ static isl_bool lf_codegen_collect_private(__isl_keep isl_ast_node *node,
  * iterators: shared, the threads would race on them.  The iterators of
  * the loops around it are only read inside and stay shared.
  */
-static char *lf_codegen_parallel_pragma(struct lf_codegen *cg,
-	__isl_keep isl_ast_node *node)
+static __isl_give char *lf_codegen_parallel_pragma(
+	__isl_keep struct lf_codegen *cg, __isl_keep isl_ast_node *node)
 {
 	struct lf_private priv = { cg, NULL, 0, 0 };
 	isl_ast_node *body = isl_ast_node_for_get_body(node);
@@ -600,8 +627,8 @@ static char *lf_codegen_parallel_pragma(struct lf_codegen *cg,
 	return lf_buf_take(&buf);
 }
 
-static const char *lf_codegen_loop_pragma(__isl_keep isl_ast_node *node,
-	int in_parallel, void *user)
+static __isl_keep const char *lf_codegen_loop_pragma(
+	__isl_keep isl_ast_node *node, int in_parallel, void *user)
 {
 	struct lf_codegen *cg = user;
 	isl_ast_expr *it = isl_ast_node_for_get_iterator(node);
@@ -633,7 +660,8 @@ static const char *lf_codegen_loop_pragma(__isl_keep isl_ast_node *node,
  * to generate its code under, simplified in the context the code is
  * generated in; NULL if that is every size.
  */
-static __isl_give isl_set *lf_codegen_guard(struct lf_plan *plan, int g)
+static __isl_give isl_set *lf_codegen_guard(__isl_keep struct lf_plan *plan,
+	int g)
 {
 	struct lf_run *run = plan->run;
 	isl_set *guard = isl_set_empty(isl_set_get_space(run->context));
@@ -654,7 +682,7 @@ static __isl_give isl_set *lf_codegen_guard(struct lf_plan *plan, int g)
 
 /* The texts of the sizes in wide code: converted to long long.
  */
-static int lf_codegen_casts(struct lf_codegen *cg)
+static int lf_codegen_casts(__isl_keep struct lf_codegen *cg)
 {
 	struct lf_run *run = cg->plan->run;
 	struct lf_buf buf;
@@ -678,7 +706,7 @@ static int lf_codegen_casts(struct lf_codegen *cg)
  * as an expression and *cond_fit what it may compute.  Returns 1 if
  * every value the code computes fits its type, 0 if not, -1 on error.
  */
-static int lf_codegen_attempt(struct lf_codegen *cg, int g, int wide,
+static int lf_codegen_attempt(__isl_keep struct lf_codegen *cg, int g, int wide,
 	__isl_keep isl_set *guard, isl_ast_node **tree, isl_ast_expr **cond,
 	struct lf_fit **cond_fit)
 {
@@ -709,11 +737,13 @@ static int lf_codegen_attempt(struct lf_codegen *cg, int g, int wide,
 /* Print "tree" where the style says, inside "if (cond) { ... }" when
  * there is a guard.
  */
-static char *lf_codegen_print(struct lf_codegen *cg,
+static __isl_give char *lf_codegen_print(__isl_keep struct lf_codegen *cg,
 	__isl_keep isl_ast_node *tree, __isl_keep isl_ast_expr *cond,
-	struct lf_fit *cond_fit, struct lf_print_style *style)
+	__isl_keep struct lf_fit *cond_fit,
+	__isl_keep struct lf_print_style *style)
 {
 	struct lf_print_expr_style es = cg->expr_style;
+	const char *base = style->indent;
 	struct lf_buf buf, indent;
 	char *code;
 
@@ -733,7 +763,8 @@ static char *lf_codegen_print(struct lf_codegen *cg,
 	style->indent = indent.data;
 	code = lf_print_ast(tree, style);
 	lf_buf_printf(&buf, "%s%s%s}", code ? code : "", style->newline,
-		      cg->plan->run->indent);
+		      base);
+	style->indent = base;
 	free(code);
 	lf_buf_free(&indent);
 	if (!code) {
@@ -748,8 +779,8 @@ static char *lf_codegen_print(struct lf_codegen *cg,
  * long long, then both; print it with "style".  NULL if no way fits
  * (*overflow is set then) or on error.
  */
-static char *lf_codegen_fitted(struct lf_codegen *cg, int g,
-	struct lf_print_style *style, int *overflow)
+static __isl_give char *lf_codegen_fitted(__isl_keep struct lf_codegen *cg,
+	int g, __isl_keep struct lf_print_style *style, int *overflow)
 {
 	isl_set *guard = lf_codegen_guard(cg->plan, g);
 	char *code = NULL;
@@ -780,7 +811,7 @@ static char *lf_codegen_fitted(struct lf_codegen *cg, int g,
 	return code;
 }
 
-static void lf_codegen_clear(struct lf_codegen *cg)
+static void lf_codegen_clear(__isl_keep struct lf_codegen *cg)
 {
 	int i;
 
@@ -797,13 +828,13 @@ static void lf_codegen_clear(struct lf_codegen *cg)
  * *overflow says whether that is because no way of generating it
  * computes every value in its type.
  */
-char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
-	struct lf_deps *deps, int g, const struct lf_codegen_options *options,
-	int *overflow)
+__isl_give char *lf_codegen_group(__isl_keep struct lf_file *file,
+	__isl_keep struct lf_plan *plan, __isl_keep struct lf_deps *deps, int g,
+	__isl_keep const struct lf_codegen_options *options, int *overflow)
 {
 	struct lf_codegen cg;
 	struct lf_print_style style;
-	struct lf_buf out;
+	struct lf_buf out, indent;
 	char *code = NULL;
 	struct lf_run *run = plan->run;
 	int first = 0, n;
@@ -818,10 +849,13 @@ char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
 	*overflow = 0;
 	n = lf_plan_group_size(plan, g, &first);
 	lf_buf_init(&out);
-	if (n < 1 || lf_codegen_casts(&cg) < 0 ||
+	lf_buf_init(&indent);
+	lf_buf_printf(&indent, "%s%s", run->indent,
+		      options->deeper ? run->indent_unit : "");
+	if (n < 1 || indent.failed || lf_codegen_casts(&cg) < 0 ||
 	    (options->openmp && lf_codegen_parallel(&cg, deps, g) < 0))
 		goto done;
-	style.indent = run->indent;
+	style.indent = indent.data;
 	style.indent_unit = run->indent_unit;
 	style.newline = cg.newline;
 	style.print_user = &lf_codegen_print_user;
@@ -833,11 +867,12 @@ char *lf_codegen_group(struct lf_file *file, struct lf_plan *plan,
 	if (!code)
 		goto done;
 	lf_codegen_comments(&cg, g, run->nests[first].begin,
-			    run->nests[first + n - 1].end, run->indent, &out);
+			    run->nests[first + n - 1].end, indent.data, &out);
 	lf_buf_add_str(&out, code);
 	free(code);
 	code = lf_buf_take(&out);
 done:
+	lf_buf_free(&indent);
 	lf_buf_free(&out);
 	lf_codegen_clear(&cg);
 	return code;

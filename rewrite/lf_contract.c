@@ -22,7 +22,7 @@
  * of group g?  Then nothing else sees its dimensions: not sizeof, not
  * its address, not a call, not a macro.
  */
-static int lf_contract_only_here(struct lf_plan *plan, int g, int a)
+static int lf_contract_only_here(__isl_keep struct lf_plan *plan, int g, int a)
 {
 	struct lf_run *run = plan->run;
 	unsigned *seen = malloc((run->n_access + 1) * sizeof(unsigned));
@@ -51,8 +51,8 @@ static int lf_contract_only_here(struct lf_plan *plan, int g, int a)
 
 /* The flow dependences from access "w" to access "r", untagged.
  */
-static __isl_give isl_union_map *lf_contract_flow(struct lf_deps *deps,
-	int w, int r)
+static __isl_give isl_union_map *lf_contract_flow(
+	__isl_keep struct lf_deps *deps, int w, int r)
 {
 	isl_union_map *flow = isl_union_map_copy(deps->tagged[LF_DEP_FLOW]);
 	isl_union_map *keep;
@@ -91,8 +91,8 @@ static __isl_give isl_union_map *lf_contract_flow(struct lf_deps *deps,
  * iteration of every loop of the new schedule ("loops" marks the
  * schedule positions that are loops).
  */
-static int lf_contract_same_iteration(struct lf_run *run,
-	struct lf_deps *deps, __isl_keep isl_union_map *sched,
+static int lf_contract_same_iteration(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_deps *deps, __isl_keep isl_union_map *sched,
 	const int *loops, int len, int w, int r)
 {
 	isl_union_map *flow = lf_contract_flow(deps, w, r);
@@ -132,7 +132,8 @@ static int lf_contract_same_iteration(struct lf_run *run,
 
 /* Schedule positions that are loops somewhere in group g.
  */
-static int *lf_contract_loops(struct lf_plan *plan, int g, int len)
+static __isl_give int *lf_contract_loops(__isl_keep struct lf_plan *plan, int g,
+	int len)
 {
 	struct lf_run *run = plan->run;
 	struct lf_term terms[LF_SCHED_MAX_LEN];
@@ -153,7 +154,7 @@ static int *lf_contract_loops(struct lf_plan *plan, int g, int len)
 /* The single must-write of array a in group g, or -1 (none, several, a
  * may-write, or an access outside the group or in a compound statement).
  */
-static int lf_contract_writer(struct lf_plan *plan, int g, int a)
+static int lf_contract_writer(__isl_keep struct lf_plan *plan, int g, int a)
 {
 	struct lf_run *run = plan->run;
 	int i, w = -1;
@@ -176,8 +177,8 @@ static int lf_contract_writer(struct lf_plan *plan, int g, int a)
 	return w;
 }
 
-static int lf_contract_reads_ok(struct lf_plan *plan, struct lf_deps *deps,
-	int g, int a, int w)
+static int lf_contract_reads_ok(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int g, int a, int w)
 {
 	struct lf_run *run = plan->run;
 	int len = lf_plan_sched_len(plan);
@@ -198,8 +199,8 @@ static int lf_contract_reads_ok(struct lf_plan *plan, struct lf_deps *deps,
 /* Can array a of the run be contracted to a scalar in group g?
  * Returns 1 (with the byte range of its dimensions), 0 or -1.
  */
-static int lf_contract_array(struct lf_plan *plan,
-	struct lf_deps *deps, int g, int a, struct lf_contraction *c)
+static int lf_contract_array(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int g, int a, struct lf_contraction *c)
 {
 	struct lf_run *run = plan->run;
 	struct lf_array *array = &run->arrays[a];
@@ -228,8 +229,8 @@ static int lf_contract_array(struct lf_plan *plan,
  * (rtile) has none: a value written for one element of the tile would
  * be overwritten by the next element's before it is read.
  */
-int lf_contract_group(struct lf_plan *plan,
-	struct lf_deps *deps, int g, struct lf_contraction **list)
+int lf_contract_group(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int g, struct lf_contraction **list)
 {
 	struct lf_run *run = plan->run;
 	struct lf_contraction c;

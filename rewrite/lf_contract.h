@@ -15,7 +15,7 @@ struct lf_contraction {
 	unsigned dims_end;
 };
 
-int lf_contract_group(struct lf_plan *plan,
-	struct lf_deps *deps, int g, struct lf_contraction **list);
+int lf_contract_group(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int g, struct lf_contraction **list);
 
 #endif

@@ -28,8 +28,8 @@ static int lf_edit_ref_cmp(const void *a, const void *b)
 /* Return a sorted array of references to the edits, or NULL on
  * allocation failure.
  */
-static struct lf_edit_ref *lf_edit_sort(const struct lf_edit *edits,
-	int n_edit)
+static __isl_give struct lf_edit_ref *lf_edit_sort(
+	__isl_keep const struct lf_edit *edits, int n_edit)
 {
 	struct lf_edit_ref *refs;
 	int i;
@@ -47,7 +47,7 @@ static struct lf_edit_ref *lf_edit_sort(const struct lf_edit *edits,
 
 /* Check that the sorted edits lie within [0, len) and do not overlap.
  */
-static int lf_edit_check(const struct lf_edit_ref *refs, int n_edit,
+static int lf_edit_check(__isl_keep const struct lf_edit_ref *refs, int n_edit,
 	unsigned len)
 {
 	unsigned done = 0;
@@ -68,15 +68,16 @@ static int lf_edit_check(const struct lf_edit_ref *refs, int n_edit,
 /* Copy the bytes [begin, end) of text, which may be NULL if the range
  * is empty.
  */
-static void lf_edit_copy(struct lf_buf *buf, const char *text,
-	unsigned begin, unsigned end)
+static void lf_edit_copy(__isl_keep struct lf_buf *buf,
+	__isl_keep const char *text, unsigned begin, unsigned end)
 {
 	if (end > begin)
 		lf_buf_add(buf, text + begin, end - begin);
 }
 
-static void lf_edit_emit(struct lf_buf *buf, const char *text,
-	const struct lf_edit_ref *refs, int n_edit, unsigned len)
+static void lf_edit_emit(__isl_keep struct lf_buf *buf,
+	__isl_keep const char *text, __isl_keep const struct lf_edit_ref *refs,
+	int n_edit, unsigned len)
 {
 	unsigned done = 0;
 	int i;
@@ -95,14 +96,14 @@ static void lf_edit_emit(struct lf_buf *buf, const char *text,
 /* Hand over the bytes of buf, NUL terminated even if nothing
  * was ever added to it.
  */
-static char *lf_edit_take(struct lf_buf *buf)
+static __isl_give char *lf_edit_take(__isl_keep struct lf_buf *buf)
 {
 	lf_buf_add(buf, "", 0);
 	return lf_buf_take(buf);
 }
 
-char *lf_edit_apply(const char *text, unsigned len, struct lf_edit *edits,
-	int n_edit, unsigned *out_len)
+__isl_give char *lf_edit_apply(__isl_keep const char *text, unsigned len,
+	__isl_keep struct lf_edit *edits, int n_edit, unsigned *out_len)
 {
 	struct lf_edit_ref *refs;
 	struct lf_buf buf;

@@ -1,6 +1,8 @@
 #ifndef LF_EDIT_H
 #define LF_EDIT_H
 
+#include <isl/ctx.h>
+
 /* Replace the bytes [begin, end) of a source text by text.
  * A NULL text deletes the range; begin == end inserts before begin.
  */
@@ -19,7 +21,7 @@ struct lf_edit {
  * or allocation fails.
  * Bytes outside the edited ranges are copied unchanged.
  */
-char *lf_edit_apply(const char *text, unsigned len, struct lf_edit *edits,
-	int n_edit, unsigned *out_len);
+__isl_give char *lf_edit_apply(__isl_keep const char *text, unsigned len,
+	__isl_keep struct lf_edit *edits, int n_edit, unsigned *out_len);
 
 #endif

@@ -14,6 +14,7 @@
  */
 
 struct lf_fit {
+	struct lf_run *run;
 	struct lf_plan *plan;
 	const struct lf_names *names;
 	int n_iter;
@@ -23,7 +24,7 @@ struct lf_fit {
 	struct lf_range_env env;
 };
 
-void lf_fit_free(struct lf_fit *fit)
+void lf_fit_free(__isl_take struct lf_fit *fit)
 {
 	int i;
 
@@ -31,7 +32,7 @@ void lf_fit_free(struct lf_fit *fit)
 		return;
 	for (i = 0; fit->iters && i < fit->n_iter; ++i)
 		lf_range_clear(&fit->iters[i]);
-	for (i = 0; fit->params && i < fit->plan->run->n_param; ++i)
+	for (i = 0; fit->params && i < fit->run->n_param; ++i)
 		lf_range_clear(&fit->params[i]);
 	free(fit->iters);
 	free(fit->params);
@@ -41,7 +42,7 @@ void lf_fit_free(struct lf_fit *fit)
 /* The values of the schedule dimensions of group g, over all sizes of
  * "context", as one set of dimensions without parameters.
  */
-static __isl_give isl_set *lf_fit_image(struct lf_plan *plan, int g,
+static __isl_give isl_set *lf_fit_image(__isl_keep struct lf_plan *plan, int g,
 	__isl_take isl_set *context)
 {
 	struct lf_run *run = plan->run;
@@ -79,7 +80,7 @@ static void lf_fit_dim(__isl_keep isl_set *set, int pos, struct lf_range *r)
 		r->max = isl_val_free(r->max);
 }
 
-static int lf_fit_iters(struct lf_fit *fit, int g,
+static int lf_fit_iters(__isl_keep struct lf_fit *fit, int g,
 	__isl_keep isl_set *context)
 {
 	isl_set *image = lf_fit_image(fit->plan, g, isl_set_copy(context));
@@ -98,9 +99,10 @@ static int lf_fit_iters(struct lf_fit *fit, int g,
 /* The interval of every size of the run under "context", in the type
  * the code computes it in.
  */
-static int lf_fit_params(struct lf_fit *fit, __isl_keep isl_set *context)
+static int lf_fit_params(__isl_keep struct lf_fit *fit,
+	__isl_keep isl_set *context)
 {
-	struct lf_run *run = fit->plan->run;
+	struct lf_run *run = fit->run;
 	isl_set *all;
 	isl_size n = isl_set_dim(context, isl_dim_param);
 	int i, pos;
@@ -129,10 +131,10 @@ static int lf_fit_leaf(__isl_keep isl_id *id, struct lf_range *range,
 	void *user)
 {
 	struct lf_fit *fit = user;
-	struct lf_run *run = fit->plan->run;
+	struct lf_run *run = fit->run;
 	const char *name = isl_id_get_name(id);
 	struct lf_range *r = NULL;
-	int i, p = lf_names_find(fit->names, name);
+	int i, p = fit->names ? lf_names_find(fit->names, name) : -1;
 
 	if (p >= 0)
 		r = &fit->iters[p];
@@ -156,14 +158,16 @@ static int lf_fit_leaf(__isl_keep isl_id *id, struct lf_range *range,
 /* The leaf intervals of group g of "plan" named by "names", within
  * "guard" if it is not NULL.
  */
-struct lf_fit *lf_fit_alloc(struct lf_plan *plan, int g,
-	const struct lf_names *names, __isl_keep isl_set *guard, int wide)
+__isl_give struct lf_fit *lf_fit_alloc(__isl_keep struct lf_plan *plan, int g,
+	__isl_keep const struct lf_names *names, __isl_keep isl_set *guard,
+	int wide)
 {
 	struct lf_fit *fit = calloc(1, sizeof(*fit));
 	isl_set *context;
 
 	if (!fit)
 		return NULL;
+	fit->run = plan->run;
 	fit->plan = plan;
 	fit->names = names;
 	fit->wide = wide;
@@ -186,6 +190,28 @@ struct lf_fit *lf_fit_alloc(struct lf_plan *plan, int g,
 	return fit;
 }
 
+/* The leaf intervals of the sizes of "run" alone, within "context":
+ * for expressions of sizes, printed wide or not.
+ */
+struct lf_fit *lf_fit_alloc_sizes(struct lf_run *run,
+	__isl_keep isl_set *context, int wide)
+{
+	struct lf_fit *fit = calloc(1, sizeof(*fit));
+
+	if (!fit)
+		return NULL;
+	fit->run = run;
+	fit->wide = wide;
+	fit->env.leaf = &lf_fit_leaf;
+	fit->env.user = fit;
+	fit->params = calloc(run->n_param + 1, sizeof(*fit->params));
+	if (!fit->params || lf_fit_params(fit, context) < 0) {
+		lf_fit_free(fit);
+		return NULL;
+	}
+	return fit;
+}
+
 const struct lf_range_env *lf_fit_env(struct lf_fit *fit)
 {
 	return &fit->env;
@@ -193,7 +219,7 @@ const struct lf_range_env *lf_fit_env(struct lf_fit *fit)
 
 /* Does "expr" compute every value in its type?
  */
-int lf_fit_expr(struct lf_fit *fit, __isl_keep isl_ast_expr *expr)
+int lf_fit_expr(__isl_keep struct lf_fit *fit, __isl_keep isl_ast_expr *expr)
 {
 	struct lf_range r;
 	int ok = lf_range_eval(&fit->env, expr, &r);
@@ -204,7 +230,8 @@ int lf_fit_expr(struct lf_fit *fit, __isl_keep isl_ast_expr *expr)
 
 /* Does expression "expr", which the caller takes, fit?
  */
-static int lf_fit_take(struct lf_fit *fit, __isl_take isl_ast_expr *expr)
+static int lf_fit_take(__isl_keep struct lf_fit *fit,
+	__isl_take isl_ast_expr *expr)
 {
 	int ok = expr ? lf_fit_expr(fit, expr) : -1;
 
@@ -215,7 +242,8 @@ static int lf_fit_take(struct lf_fit *fit, __isl_take isl_ast_expr *expr)
 /* A loop fits if its bounds do and its iterator holds every value it
  * takes, including the one after the last iteration.
  */
-static int lf_fit_for(struct lf_fit *fit, __isl_keep isl_ast_node *node)
+static int lf_fit_for(__isl_keep struct lf_fit *fit,
+	__isl_keep isl_ast_node *node)
 {
 	isl_ast_expr *it = isl_ast_node_for_get_iterator(node);
 	isl_ast_expr *inc = isl_ast_node_for_get_inc(node);
@@ -251,7 +279,8 @@ static int lf_fit_for(struct lf_fit *fit, __isl_keep isl_ast_node *node)
 /* The arguments of the call a user node makes: the values of its
  * statement's iterators.
  */
-static int lf_fit_user(struct lf_fit *fit, __isl_keep isl_ast_node *node)
+static int lf_fit_user(__isl_keep struct lf_fit *fit,
+	__isl_keep isl_ast_node *node)
 {
 	isl_ast_expr *call = isl_ast_node_user_get_expr(node);
 	isl_size n = call ? isl_ast_expr_op_get_n_arg(call) : -1;
@@ -294,7 +323,7 @@ static isl_bool lf_fit_node(__isl_keep isl_ast_node *node, void *user)
 /* Does all of "tree" compute every value in its type?  1 yes, 0 no,
  * -1 on error.
  */
-int lf_fit_tree(struct lf_fit *fit, __isl_keep isl_ast_node *tree)
+int lf_fit_tree(__isl_keep struct lf_fit *fit, __isl_keep isl_ast_node *tree)
 {
 	struct lf_fit_walk w = { fit, 1 };
 

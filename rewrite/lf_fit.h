@@ -19,6 +19,8 @@ struct lf_fit;
 
 struct lf_fit *lf_fit_alloc(struct lf_plan *plan, int g,
 	const struct lf_names *names, __isl_keep isl_set *guard, int wide);
+struct lf_fit *lf_fit_alloc_sizes(struct lf_run *run,
+	__isl_keep isl_set *context, int wide);
 void lf_fit_free(struct lf_fit *fit);
 const struct lf_range_env *lf_fit_env(struct lf_fit *fit);
 int lf_fit_tree(struct lf_fit *fit, __isl_keep isl_ast_node *tree);

@@ -9,7 +9,7 @@
  * the group's statements, or the bounds printed around them, refer to.
  */
 
-void lf_names_clear(struct lf_names *names)
+void lf_names_clear(__isl_keep struct lf_names *names)
 {
 	int i;
 
@@ -24,7 +24,7 @@ void lf_names_clear(struct lf_names *names)
 	memset(names, 0, sizeof(*names));
 }
 
-static int lf_names_has(char **list, int n, const char *name)
+static int lf_names_has(char **list, int n, __isl_keep const char *name)
 {
 	int i;
 
@@ -34,7 +34,8 @@ static int lf_names_has(char **list, int n, const char *name)
 	return 0;
 }
 
-static int lf_names_add_used(struct lf_names *names, const char *name)
+static int lf_names_add_used(__isl_keep struct lf_names *names,
+	__isl_keep const char *name)
 {
 	if (LF_GROW(names->used, names->n_used) < 0)
 		return -1;
@@ -46,8 +47,8 @@ static int lf_names_add_used(struct lf_names *names, const char *name)
  * and the names of the sizes that bounds print: no generated loop may
  * take one of them.
  */
-static int lf_names_collect_used(struct lf_names *names,
-	struct lf_plan *plan, int g)
+static int lf_names_collect_used(__isl_keep struct lf_names *names,
+	__isl_keep struct lf_plan *plan, int g)
 {
 	struct lf_run *run = plan->run;
 	int i, k;
@@ -70,8 +71,8 @@ static int lf_names_collect_used(struct lf_names *names,
 /* Is "name" taken: used by the group, given to another loop, or, for a
  * name made up (fresh), found anywhere in the translation unit?
  */
-static int lf_names_taken(struct lf_names *names, struct lf_file *file,
-	const char *name, int fresh)
+static int lf_names_taken(__isl_keep struct lf_names *names,
+	__isl_keep struct lf_file *file, __isl_keep const char *name, int fresh)
 {
 	if (lf_names_has(names->used, names->n_used, name) ||
 	    lf_names_has(names->name, names->len, name))
@@ -81,8 +82,8 @@ static int lf_names_taken(struct lf_names *names, struct lf_file *file,
 
 /* "base" if it is free, else base_2, base_3, ..., which are made up.
  */
-static char *lf_names_fresh(struct lf_names *names, struct lf_file *file,
-	const char *base, int fresh)
+static __isl_give char *lf_names_fresh(__isl_keep struct lf_names *names,
+	__isl_keep struct lf_file *file, __isl_keep const char *base, int fresh)
 {
 	char buf[256];
 	int k;
@@ -98,7 +99,8 @@ static char *lf_names_fresh(struct lf_names *names, struct lf_file *file,
 /* Is "name" the name of an iterator declared before its loop?  Such an
  * iterator is assigned, not declared again.
  */
-int lf_names_is_outside(struct lf_run *run, const char *name)
+int lf_names_is_outside(__isl_keep struct lf_run *run,
+	__isl_keep const char *name)
 {
 	int i;
 
@@ -112,8 +114,8 @@ int lf_names_is_outside(struct lf_run *run, const char *name)
 /* The first user loop of group g at schedule position p (NULL if none),
  * and whether position p tiles it.
  */
-static struct lf_loop *lf_names_loop_at(struct lf_plan *plan, int g, int p,
-	int *tile)
+static __isl_keep struct lf_loop *lf_names_loop_at(
+	__isl_keep struct lf_plan *plan, int g, int p, int *tile)
 {
 	struct lf_run *run = plan->run;
 	struct lf_term terms[LF_SCHED_MAX_LEN];
@@ -136,8 +138,9 @@ static struct lf_loop *lf_names_loop_at(struct lf_plan *plan, int g, int p,
 /* Name and type of the loop at schedule position p, after the first
  * statement of the group that has a loop there.
  */
-static int lf_names_pick(struct lf_names *names, struct lf_file *file,
-	struct lf_plan *plan, int g, int p, int wide)
+static int lf_names_pick(__isl_keep struct lf_names *names,
+	__isl_keep struct lf_file *file, __isl_keep struct lf_plan *plan, int g,
+	int p, int wide)
 {
 	struct lf_loop *loop;
 	char base[256];
@@ -169,8 +172,8 @@ static int lf_names_pick(struct lf_names *names, struct lf_file *file,
 
 /* Name the loops of group g of "plan".
  */
-int lf_names_build(struct lf_names *names, struct lf_file *file,
-	struct lf_plan *plan, int g, int wide)
+int lf_names_build(struct lf_names *names, __isl_keep struct lf_file *file,
+	__isl_keep struct lf_plan *plan, int g, int wide)
 {
 	int p;
 
@@ -190,7 +193,8 @@ int lf_names_build(struct lf_names *names, struct lf_file *file,
 
 /* The schedule position of the loop named "name", or -1.
  */
-int lf_names_find(const struct lf_names *names, const char *name)
+int lf_names_find(__isl_keep const struct lf_names *names,
+	__isl_keep const char *name)
 {
 	int p;
 

@@ -22,10 +22,12 @@ struct lf_names {
 	char **used;
 };
 
-int lf_names_build(struct lf_names *names, struct lf_file *file,
-	struct lf_plan *plan, int g, int wide);
-void lf_names_clear(struct lf_names *names);
-int lf_names_find(const struct lf_names *names, const char *name);
-int lf_names_is_outside(struct lf_run *run, const char *name);
+int lf_names_build(struct lf_names *names, __isl_keep struct lf_file *file,
+	__isl_keep struct lf_plan *plan, int g, int wide);
+void lf_names_clear(__isl_keep struct lf_names *names);
+int lf_names_find(__isl_keep const struct lf_names *names,
+	__isl_keep const char *name);
+int lf_names_is_outside(__isl_keep struct lf_run *run,
+	__isl_keep const char *name);
 
 #endif

@@ -11,7 +11,9 @@
  * sizes are given, one per band loop (the last repeats).  cache_l1:
  * nests that access no more than half of it are not fused (both caches
  * as the machine reports them where 0).  assume_no_alias: distinct
- * pointer parameters and globals never overlap.  openmp: mark parallel
+ * pointer parameters and globals never overlap.  no_alias_checks: where
+ * they may, never fuse under a run-time check that they do not
+ * (lf_check.h).  openmp: mark parallel
  * loops.  explain: describe each fused group.  fuse_all: fuse wherever
  * it is legal, also where the cost model expects no gain.
  */
@@ -22,6 +24,7 @@ struct lf_options {
 	long cache_l1;
 	long cache_l2;
 	int assume_no_alias;
+	int no_alias_checks;
 	int openmp;
 	int explain;
 	int fuse_all;

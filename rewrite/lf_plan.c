@@ -37,8 +37,8 @@ static enum lf_why lf_plan_dep_why(enum lf_dep_kind kind)
 /* Why a schedule that "witness" violates is refused, reported at "loc":
  * the dependence, with its two accesses.
  */
-struct lf_reason *lf_plan_explain(struct lf_run *run,
-	struct lf_witness *witness, struct lf_loc loc)
+__isl_give struct lf_reason *lf_plan_explain(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_witness *witness, struct lf_loc loc)
 {
 	struct lf_access *src, *dst;
 	struct lf_reason *reason;
@@ -66,8 +66,8 @@ struct lf_reason *lf_plan_explain(struct lf_run *run,
 
 /* Record why nest k does not join the group before it; takes "reason".
  */
-static void lf_plan_refuse(struct lf_plan *plan, int nest,
-	struct lf_reason *reason)
+static void lf_plan_refuse(__isl_keep struct lf_plan *plan, int nest,
+	__isl_take struct lf_reason *reason)
 {
 	lf_reason_free(plan->refusal[nest]);
 	plan->refusal[nest] = reason;
@@ -75,7 +75,8 @@ static void lf_plan_refuse(struct lf_plan *plan, int nest,
 
 /* A reason of kind "why" about nest k, at the nest.
  */
-static void lf_plan_refuse_why(struct lf_plan *plan, int k, enum lf_why why)
+static void lf_plan_refuse_why(__isl_keep struct lf_plan *plan, int k,
+	enum lf_why why)
 {
 	lf_plan_refuse(plan, k, lf_reason_alloc(why, plan->run->nests[k].loc,
 						NULL, NULL));
@@ -85,7 +86,7 @@ static void lf_plan_refuse_why(struct lf_plan *plan, int k, enum lf_why why)
  * clear without a dependence: one of them is not modeled or shares no
  * loop.
  */
-static int lf_plan_structural_refusal(struct lf_plan *plan, int k)
+static int lf_plan_structural_refusal(__isl_keep struct lf_plan *plan, int k)
 {
 	struct lf_run *run = plan->run;
 	struct lf_nest *a = &run->nests[k - 1], *b = &run->nests[k];
@@ -113,13 +114,13 @@ static int lf_plan_structural_refusal(struct lf_plan *plan, int k)
 	return 0;
 }
 
-static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
-	int first, int n, int level);
+static int lf_plan_partition(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int first, int n, int level);
 
 /* The direction of loop "level" of nest n, which all its statements
  * share.
  */
-static int lf_plan_dir(struct lf_run *run, int n, int level)
+static int lf_plan_dir(__isl_keep struct lf_run *run, int n, int level)
 {
 	struct lf_stmt *stmt = &run->stmts[run->nests[n].first_stmt];
 
@@ -129,7 +130,7 @@ static int lf_plan_dir(struct lf_run *run, int n, int level)
 /* The values of the shared loops 0 .. level of nests [start, k] in the
  * plan, { [f_0, ..., f_level] }, under the run's context.
  */
-static __isl_give isl_set *lf_plan_level_values(struct lf_plan *plan,
+static __isl_give isl_set *lf_plan_level_values(__isl_keep struct lf_plan *plan,
 	int start, int k, int level)
 {
 	struct lf_run *run = plan->run;
@@ -223,7 +224,7 @@ static __isl_give isl_set *lf_plan_holes(__isl_take isl_set *values)
  * take 10^12 iterations for a large "off".  Returns 1 if so, 0 if not,
  * -1 on error.
  */
-static int lf_plan_far_apart(struct lf_plan *plan, int start, int k,
+static int lf_plan_far_apart(__isl_keep struct lf_plan *plan, int start, int k,
 	int level)
 {
 	isl_set *holes = lf_plan_holes(lf_plan_level_values(plan, start, k,
@@ -253,8 +254,9 @@ static int lf_plan_far_apart(struct lf_plan *plan, int start, int k,
  * the group.  The witness is the dependence that forbids fusion
  * without a shift.
  */
-static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
-	int start, int k, int level, int gidx, struct lf_witness *witness)
+static int lf_plan_try_join(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int start, int k, int level, int gidx,
+	struct lf_witness *witness)
 {
 	int n = k - start + 1, j, r, s, far;
 	int *levels;
@@ -306,16 +308,16 @@ static int lf_plan_try_join(struct lf_plan *plan, struct lf_deps *deps,
 
 /* Close the group [start, end) at "level" and fuse it further inside.
  */
-static int lf_plan_close(struct lf_plan *plan, struct lf_deps *deps,
-	int start, int end, int level)
+static int lf_plan_close(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int start, int end, int level)
 {
 	if (end - start < 2)
 		return 0;
 	return lf_plan_partition(plan, deps, start, end - start, level + 1);
 }
 
-static int lf_plan_refuse_dep(struct lf_plan *plan, int k,
-	struct lf_witness *witness)
+static int lf_plan_refuse_dep(__isl_keep struct lf_plan *plan, int k,
+	__isl_keep struct lf_witness *witness)
 {
 	struct lf_run *run = plan->run;
 	struct lf_reason *reason;
@@ -331,8 +333,8 @@ static int lf_plan_refuse_dep(struct lf_plan *plan, int k,
 /* Partition nests [first, first + n), which share loops 0 .. level - 1,
  * into groups that share loop "level".
  */
-static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
-	int first, int n, int level)
+static int lf_plan_partition(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int first, int n, int level)
 {
 	struct lf_witness witness = { 0, -1, -1, NULL };
 	int start = first, gidx = 0, k, r, error = 0;
@@ -377,7 +379,8 @@ static int lf_plan_partition(struct lf_plan *plan, struct lf_deps *deps,
 /* Check the final schedule once more as a whole; should that fail, drop
  * the reduction blocks, the loop order changes, then the tiling.
  */
-static int lf_plan_finish(struct lf_plan *plan, struct lf_deps *deps)
+static int lf_plan_finish(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps)
 {
 	int *drop[] = { plan->rtile, plan->sink, plan->tiled };
 	int i, r;
@@ -397,7 +400,7 @@ static int lf_plan_finish(struct lf_plan *plan, struct lf_deps *deps)
  * Each iteration then streams the inputs of both products through the
  * cache, which costs more than the reuse of one row gains.
  */
-static void lf_plan_count_groups(struct lf_plan *plan)
+static void lf_plan_count_groups(__isl_keep struct lf_plan *plan)
 {
 	int i;
 
@@ -409,7 +412,7 @@ static void lf_plan_count_groups(struct lf_plan *plan)
 
 /* The groups are renumbered: recompute their bands.
  */
-static void lf_plan_renumber(struct lf_plan *plan, int n_group)
+static void lf_plan_renumber(__isl_keep struct lf_plan *plan, int n_group)
 {
 	int g;
 
@@ -418,7 +421,7 @@ static void lf_plan_renumber(struct lf_plan *plan, int n_group)
 		plan->band[g] = lf_plan_band_depth(plan, g);
 }
 
-static int lf_plan_outer_only(struct lf_plan *plan, int g)
+static int lf_plan_outer_only(__isl_keep struct lf_plan *plan, int g)
 {
 	struct lf_run *run = plan->run;
 	int k, deep = 0;
@@ -434,7 +437,7 @@ static int lf_plan_outer_only(struct lf_plan *plan, int g)
 /* Split the groups that lf_plan_outer_only rejects back into their
  * nests, in order, and say why.
  */
-static int lf_plan_unfuse(struct lf_plan *plan)
+static int lf_plan_unfuse(__isl_keep struct lf_plan *plan)
 {
 	struct lf_run *run = plan->run;
 	int k, g = -1, old = -1, split = 0;
@@ -470,7 +473,7 @@ static int lf_plan_unfuse(struct lf_plan *plan)
  * planner could tile it alone: with tiling on, and two or more perfect
  * loops with more loops inside them.
  */
-int lf_plan_wants_run(struct lf_run *run, int tile_size)
+int lf_plan_wants_run(__isl_keep struct lf_run *run, int tile_size)
 {
 	int i;
 
@@ -488,8 +491,9 @@ int lf_plan_wants_run(struct lf_run *run, int tile_size)
 	return 0;
 }
 
-struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
-	const struct lf_options *options)
+__isl_give struct lf_plan *lf_plan_compute(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_deps *deps,
+	__isl_keep const struct lf_options *options)
 {
 	struct lf_plan *plan = lf_plan_alloc(run, options->tile_size);
 	int i;
@@ -526,7 +530,7 @@ error:
  * shifted by shift[l] in loop l (not at all if shift is NULL); every
  * other nest stays on its own.
  */
-static void lf_plan_pair_set(struct lf_plan *plan, int k, int d,
+static void lf_plan_pair_set(__isl_keep struct lf_plan *plan, int k, int d,
 	const int *shift)
 {
 	struct lf_run *run = plan->run;
@@ -549,8 +553,8 @@ static void lf_plan_pair_set(struct lf_plan *plan, int k, int d,
  * other nest on its own.  Unless dims is NULL, dims[l] is set to the
  * position of loop l in it.
  */
-__isl_give isl_union_map *lf_plan_pair_schedule(struct lf_run *run, int k,
-	int d, const int *shift, int *dims)
+__isl_give isl_union_map *lf_plan_pair_schedule(__isl_keep struct lf_run *run,
+	int k, int d, const int *shift, int *dims)
 {
 	struct lf_plan *plan = lf_plan_alloc(run, 0);
 	isl_union_map *sched;
@@ -572,8 +576,8 @@ __isl_give isl_union_map *lf_plan_pair_schedule(struct lf_run *run, int k,
  * it, or stays empty if they have no loop to share) and *tilable whether
  * those loops form a permutable band.
  */
-int lf_plan_pair(struct lf_run *run, struct lf_deps *deps, int k,
-	int *depth, int *tilable, struct lf_witness *witness)
+int lf_plan_pair(__isl_keep struct lf_run *run, __isl_keep struct lf_deps *deps,
+	int k, int *depth, int *tilable, struct lf_witness *witness)
 {
 	struct lf_plan *plan = lf_plan_alloc(run, 0);
 	int l, max, r = 1, dims[LF_MAX_DEPTH];

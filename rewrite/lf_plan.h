@@ -68,21 +68,24 @@ struct lf_plan {
 /* A nest joins a group at most this many iterations behind it. */
 #define LF_PLAN_MAX_SHIFT 4
 
-int lf_plan_wants_run(struct lf_run *run, int tile_size);
-struct lf_plan *lf_plan_compute(struct lf_run *run, struct lf_deps *deps,
-	const struct lf_options *options);
-void lf_plan_free(struct lf_plan *plan);
-int lf_plan_sched_len(struct lf_plan *plan);
-void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
-	struct lf_term *terms, int len);
-__isl_give isl_union_map *lf_plan_schedule(struct lf_plan *plan, int group);
-int lf_plan_group_size(struct lf_plan *plan, int group, int *first);
-const char *lf_plan_rtile_iter(struct lf_plan *plan, int group);
-__isl_give isl_union_map *lf_plan_pair_schedule(struct lf_run *run, int k,
-	int d, const int *shift, int *dims);
-int lf_plan_pair(struct lf_run *run, struct lf_deps *deps, int k,
-	int *depth, int *tilable, struct lf_witness *witness);
-struct lf_reason *lf_plan_explain(struct lf_run *run,
-	struct lf_witness *witness, struct lf_loc loc);
+int lf_plan_wants_run(__isl_keep struct lf_run *run, int tile_size);
+__isl_give struct lf_plan *lf_plan_compute(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_deps *deps,
+	__isl_keep const struct lf_options *options);
+void lf_plan_free(__isl_take struct lf_plan *plan);
+int lf_plan_sched_len(__isl_keep struct lf_plan *plan);
+void lf_plan_terms(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_stmt *stmt, struct lf_term *terms, int len);
+__isl_give isl_union_map *lf_plan_schedule(__isl_keep struct lf_plan *plan,
+	int group);
+int lf_plan_group_size(__isl_keep struct lf_plan *plan, int group, int *first);
+__isl_keep const char *lf_plan_rtile_iter(__isl_keep struct lf_plan *plan,
+	int group);
+__isl_give isl_union_map *lf_plan_pair_schedule(__isl_keep struct lf_run *run,
+	int k, int d, const int *shift, int *dims);
+int lf_plan_pair(__isl_keep struct lf_run *run, __isl_keep struct lf_deps *deps,
+	int k, int *depth, int *tilable, struct lf_witness *witness);
+__isl_give struct lf_reason *lf_plan_explain(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_witness *witness, struct lf_loc loc);
 
 #endif

@@ -50,7 +50,7 @@ long lf_plan_val_extent(__isl_take isl_val *min,
  * if a bound is unknown or the count does not fit in a long.
  */
 long lf_plan_box_bytes(__isl_take isl_set *elems,
-	const struct lf_array *array)
+	__isl_keep const struct lf_array *array)
 {
 	long box = array->elem_size;
 	int l;
@@ -73,8 +73,8 @@ long lf_plan_box_bytes(__isl_take isl_set *elems,
 
 /* The elements of "array" that nests [first, last] access.
  */
-static __isl_give isl_set *lf_plan_elems(struct lf_run *run, int first,
-	int last, int array)
+static __isl_give isl_set *lf_plan_elems(__isl_keep struct lf_run *run,
+	int first, int last, int array)
 {
 	isl_space *space = isl_space_set_alloc(isl_set_get_ctx(run->context),
 					       0, run->arrays[array].n_dim);
@@ -122,8 +122,8 @@ long lf_plan_add_bytes(long x, long y)
  * Return the reason to refuse (malloc'd), or NULL; *error is set if
  * memory runs out.
  */
-struct lf_reason *lf_plan_no_saving(struct lf_plan *plan, int start,
-	int k, int *error)
+__isl_give struct lf_reason *lf_plan_no_saving(__isl_keep struct lf_plan *plan,
+	int start, int k, int *error)
 {
 	struct lf_run *run = plan->run;
 	long saved = 0, total = 0;

@@ -17,29 +17,33 @@
 #define LF_DEFAULT_L1 (32 * 1024)
 
 /* lf_plan_schedule.c */
-struct lf_plan *lf_plan_alloc(struct lf_run *run, int tile_size);
-int lf_plan_is_legal(struct lf_plan *plan, struct lf_deps *deps,
-	int g, struct lf_witness *witness);
-int lf_plan_is_legal_nest(struct lf_plan *plan, struct lf_deps *deps,
-	int k, struct lf_witness *witness);
-int lf_plan_loop_pos(struct lf_plan *plan, int l);
+__isl_give struct lf_plan *lf_plan_alloc(__isl_keep struct lf_run *run,
+	int tile_size);
+int lf_plan_is_legal(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int g, struct lf_witness *witness);
+int lf_plan_is_legal_nest(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int k, struct lf_witness *witness);
+int lf_plan_loop_pos(__isl_keep struct lf_plan *plan, int l);
 
 /* lf_plan_cost.c */
 long lf_plan_add_bytes(long x, long y);
 long lf_plan_box_bytes(__isl_take isl_set *elems,
-	const struct lf_array *array);
-struct lf_reason *lf_plan_no_saving(struct lf_plan *plan, int start,
-	int k, int *error);
+	__isl_keep const struct lf_array *array);
+__isl_give struct lf_reason *lf_plan_no_saving(__isl_keep struct lf_plan *plan,
+	int start, int k, int *error);
 long lf_plan_val_extent(__isl_take isl_val *min,
 	__isl_take isl_val *max);
 
 /* lf_plan_tile.c */
-int lf_plan_band_depth(struct lf_plan *plan, int g);
-void lf_plan_lone_bands(struct lf_plan *plan);
-void lf_plan_lone_finish(struct lf_plan *plan);
-int lf_plan_rtile(struct lf_plan *plan, struct lf_deps *deps);
-int lf_plan_sink(struct lf_plan *plan, struct lf_deps *deps);
-int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps,
-	const struct lf_options *options);
+int lf_plan_band_depth(__isl_keep struct lf_plan *plan, int g);
+void lf_plan_lone_bands(__isl_keep struct lf_plan *plan);
+void lf_plan_lone_finish(__isl_keep struct lf_plan *plan);
+int lf_plan_rtile(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps);
+int lf_plan_sink(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps);
+int lf_plan_tile(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps,
+	__isl_keep const struct lf_options *options);
 
 #endif

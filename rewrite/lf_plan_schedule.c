@@ -21,7 +21,7 @@
  * dependences.
  */
 
-void lf_plan_free(struct lf_plan *plan)
+void lf_plan_free(__isl_take struct lf_plan *plan)
 {
 	int i;
 
@@ -41,7 +41,8 @@ void lf_plan_free(struct lf_plan *plan)
 	free(plan);
 }
 
-struct lf_plan *lf_plan_alloc(struct lf_run *run, int tile_size)
+__isl_give struct lf_plan *lf_plan_alloc(__isl_keep struct lf_run *run,
+	int tile_size)
 {
 	struct lf_plan *plan = calloc(1, sizeof(*plan));
 	int n = run->n_nest;
@@ -68,7 +69,7 @@ struct lf_plan *lf_plan_alloc(struct lf_run *run, int tile_size)
 	return plan;
 }
 
-int lf_plan_sched_len(struct lf_plan *plan)
+int lf_plan_sched_len(__isl_keep struct lf_plan *plan)
 {
 	return 1 + plan->max_band + 2 + 2 * lf_sched_max_depth(plan->run) + 3;
 }
@@ -77,7 +78,7 @@ int lf_plan_sched_len(struct lf_plan *plan)
  * least l + 1 loops, in the schedule vector: after the group, the tile
  * loops and the statement and block dimensions of rtile (see lf_plan.h).
  */
-int lf_plan_loop_pos(struct lf_plan *plan, int l)
+int lf_plan_loop_pos(__isl_keep struct lf_plan *plan, int l)
 {
 	return 1 + plan->max_band + 2 + 2 * l;
 }
@@ -92,8 +93,8 @@ static void lf_plan_term_set(struct lf_term *t, int level, int coef, long cst)
 
 /* The schedule vector of a statement; see lf_plan.h.
  */
-void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
-	struct lf_term *terms, int len)
+void lf_plan_terms(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_stmt *stmt, struct lf_term *terms, int len)
 {
 	struct lf_run *run = plan->run;
 	struct lf_term orig[LF_SCHED_MAX_LEN];
@@ -142,7 +143,8 @@ void lf_plan_terms(struct lf_plan *plan, struct lf_stmt *stmt,
 /* The schedule of the statements of top-level group "group" (all
  * statements if group < 0).
  */
-__isl_give isl_union_map *lf_plan_schedule(struct lf_plan *plan, int group)
+__isl_give isl_union_map *lf_plan_schedule(__isl_keep struct lf_plan *plan,
+	int group)
 {
 	struct lf_run *run = plan->run;
 	struct lf_term terms[LF_SCHED_MAX_LEN];
@@ -165,7 +167,7 @@ __isl_give isl_union_map *lf_plan_schedule(struct lf_plan *plan, int group)
 
 /* The number of nests in top-level group "group", the first in *first.
  */
-int lf_plan_group_size(struct lf_plan *plan, int group, int *first)
+int lf_plan_group_size(__isl_keep struct lf_plan *plan, int group, int *first)
 {
 	int i, n = 0;
 
@@ -181,7 +183,8 @@ int lf_plan_group_size(struct lf_plan *plan, int group, int *first)
 /* The iterator of the loop below the band that group "group" tiles
  * (rtile), or NULL.
  */
-const char *lf_plan_rtile_iter(struct lf_plan *plan, int group)
+__isl_keep const char *lf_plan_rtile_iter(__isl_keep struct lf_plan *plan,
+	int group)
 {
 	struct lf_run *run = plan->run;
 	int i, b = plan->band[group];
@@ -201,8 +204,8 @@ const char *lf_plan_rtile_iter(struct lf_plan *plan, int group)
  * Groups keep the order of their nests, so dependences between groups
  * never need checking again.
  */
-int lf_plan_is_legal(struct lf_plan *plan, struct lf_deps *deps,
-	int g, struct lf_witness *witness)
+int lf_plan_is_legal(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int g, struct lf_witness *witness)
 {
 	isl_union_map *sched = lf_plan_schedule(plan, g);
 	int r;
@@ -217,8 +220,8 @@ int lf_plan_is_legal(struct lf_plan *plan, struct lf_deps *deps,
 /* Is the schedule of nest k's top-level group legal, given that it was
  * legal before nest k joined: only dependences of nest k can break.
  */
-int lf_plan_is_legal_nest(struct lf_plan *plan, struct lf_deps *deps,
-	int k, struct lf_witness *witness)
+int lf_plan_is_legal_nest(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int k, struct lf_witness *witness)
 {
 	struct lf_run *run = plan->run;
 	struct lf_nest *nest = &run->nests[k];

@@ -23,7 +23,7 @@
 
 /* The depth of the band that every nest of top-level group g shares.
  */
-int lf_plan_band_depth(struct lf_plan *plan, int g)
+int lf_plan_band_depth(__isl_keep struct lf_plan *plan, int g)
 {
 	int i, l, band = LF_MAX_DEPTH;
 
@@ -43,8 +43,8 @@ int lf_plan_band_depth(struct lf_plan *plan, int g)
 /* The number of values the level-l iterator of statement "stmt" takes,
  * or -1 if that depends on an unknown size.
  */
-static long lf_plan_stmt_extent(struct lf_run *run, struct lf_stmt *stmt,
-	int l)
+static long lf_plan_stmt_extent(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_stmt *stmt, int l)
 {
 	isl_set *dom = isl_set_intersect_params(isl_set_copy(stmt->domain),
 						isl_set_copy(run->context));
@@ -58,7 +58,7 @@ static long lf_plan_stmt_extent(struct lf_run *run, struct lf_stmt *stmt,
 /* The largest number of values the level-l loop of group g takes in any
  * of its statements, or -1 if unknown.
  */
-static long lf_plan_extent(struct lf_plan *plan, int g, int l)
+static long lf_plan_extent(__isl_keep struct lf_plan *plan, int g, int l)
 {
 	struct lf_run *run = plan->run;
 	long extent = 0, e;
@@ -79,7 +79,7 @@ static long lf_plan_extent(struct lf_plan *plan, int g, int l)
 /* Is some band loop of group g longer than a tile?  Tiling loops that
  * fit in one tile only adds loop overhead.
  */
-static int lf_plan_band_exceeds_tile(struct lf_plan *plan, int g)
+static int lf_plan_band_exceeds_tile(__isl_keep struct lf_plan *plan, int g)
 {
 	int l;
 
@@ -95,7 +95,7 @@ static int lf_plan_band_exceeds_tile(struct lf_plan *plan, int g)
 /* Does some statement of group g have loops of its own inside the band?
  * Only then do the band's iterations reuse data, and tiling pays.
  */
-static int lf_plan_has_reuse(struct lf_plan *plan, int g)
+static int lf_plan_has_reuse(__isl_keep struct lf_plan *plan, int g)
 {
 	struct lf_run *run = plan->run;
 	int i;
@@ -111,7 +111,7 @@ static int lf_plan_has_reuse(struct lf_plan *plan, int g)
  * loop touches, estimated from the bounding box of the elements each
  * array sees, or -1 if that depends on unknown sizes.
  */
-static long lf_plan_footprint(struct lf_plan *plan, int g, int size)
+static long lf_plan_footprint(__isl_keep struct lf_plan *plan, int g, int size)
 {
 	struct lf_run *run = plan->run;
 	isl_union_set *seen;
@@ -164,7 +164,8 @@ static long lf_plan_footprint(struct lf_plan *plan, int g, int size)
  * (the other half for what streams through), or 16.  Without known
  * sizes, 32.
  */
-static int lf_plan_model_tile(struct lf_plan *plan, int g, long cache_l2)
+static int lf_plan_model_tile(__isl_keep struct lf_plan *plan, int g,
+	long cache_l2)
 {
 	static const int sizes[] = { 256, 128, 64, 32 };
 	unsigned k;
@@ -182,8 +183,8 @@ static int lf_plan_model_tile(struct lf_plan *plan, int g, long cache_l2)
 	return 16;
 }
 
-static void lf_plan_choose_tiles(struct lf_plan *plan, int g,
-	const struct lf_options *options)
+static void lf_plan_choose_tiles(__isl_keep struct lf_plan *plan, int g,
+	__isl_keep const struct lf_options *options)
 {
 	int k, size = options->tile_size;
 
@@ -199,7 +200,7 @@ static void lf_plan_choose_tiles(struct lf_plan *plan, int g,
 
 /* max_band is the deepest tiled band (see lf_plan.h).
  */
-static void lf_plan_set_max_band(struct lf_plan *plan)
+static void lf_plan_set_max_band(__isl_keep struct lf_plan *plan)
 {
 	int g;
 
@@ -212,8 +213,9 @@ static void lf_plan_set_max_band(struct lf_plan *plan)
 /* Tile the bands of groups that are at least two deep, reuse data, are
  * longer than a tile and are permutable.
  */
-int lf_plan_tile(struct lf_plan *plan, struct lf_deps *deps,
-	const struct lf_options *options)
+int lf_plan_tile(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps,
+	__isl_keep const struct lf_options *options)
 {
 	int g, k, r, dims[LF_MAX_DEPTH];
 	isl_union_map *sched;
@@ -259,8 +261,8 @@ static isl_stat lf_plan_piece_involves(__isl_take isl_set *set,
 /* Does the last subscript of "acc" depend on the iterator at "level"?
  * Then consecutive iterations of that loop touch neighbouring elements.
  */
-static int lf_plan_stride_one(struct lf_run *run, struct lf_access *acc,
-	int level)
+static int lf_plan_stride_one(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_access *acc, int level)
 {
 	int n_dim = run->arrays[acc->array].n_dim;
 	struct lf_plan_involves data = { level, 0 };
@@ -284,7 +286,7 @@ static int lf_plan_stride_one(struct lf_run *run, struct lf_access *acc,
  * along the band loop count for it, accesses that walk along the
  * innermost loop of their statement count against it.
  */
-static int lf_plan_sink_score(struct lf_plan *plan, int g)
+static int lf_plan_sink_score(__isl_keep struct lf_plan *plan, int g)
 {
 	struct lf_run *run = plan->run;
 	int i, a, score = 0, j = plan->band[g] - 1;
@@ -312,7 +314,7 @@ static int lf_plan_sink_score(struct lf_plan *plan, int g)
  * A short one (a 14-wide image row) is better left where the compiler
  * vectorized it.
  */
-static int lf_plan_long_enough(struct lf_plan *plan, int g)
+static int lf_plan_long_enough(__isl_keep struct lf_plan *plan, int g)
 {
 	long e = lf_plan_extent(plan, g, plan->band[g] - 1);
 
@@ -324,7 +326,8 @@ static int lf_plan_long_enough(struct lf_plan *plan, int g)
  * reduction is kept, so results do not change).  A band of one loop
  * keeps it: moving the only shared loop inside would undo the fusion.
  */
-int lf_plan_sink(struct lf_plan *plan, struct lf_deps *deps)
+int lf_plan_sink(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps)
 {
 	int g, r;
 
@@ -347,7 +350,7 @@ int lf_plan_sink(struct lf_plan *plan, struct lf_deps *deps)
  * below the band that is more than twice as long as a tile: a matrix
  * product's k loop, not a convolution's few taps.
  */
-static int lf_plan_wants_rtile(struct lf_plan *plan, int g)
+static int lf_plan_wants_rtile(__isl_keep struct lf_plan *plan, int g)
 {
 	struct lf_run *run = plan->run;
 	int i, b = plan->band[g], wants = 0;
@@ -373,7 +376,7 @@ static int lf_plan_wants_rtile(struct lf_plan *plan, int g)
 
 /* The size of the largest array element of the run, in bytes.
  */
-static int lf_plan_max_elem(struct lf_run *run)
+static int lf_plan_max_elem(__isl_keep struct lf_run *run)
 {
 	int a, max = 1;
 
@@ -388,7 +391,7 @@ static int lf_plan_max_elem(struct lf_run *run)
  * stay in L1 while they run.  So a tile size from the model halves (down
  * to 32) until such a square block fits in half of L1.
  */
-static void lf_plan_fit_block(struct lf_plan *plan, int g)
+static void lf_plan_fit_block(__isl_keep struct lf_plan *plan, int g)
 {
 	long elem = lf_plan_max_elem(plan->run);
 	int size = plan->tiles[g][0], k;
@@ -404,7 +407,8 @@ static void lf_plan_fit_block(struct lf_plan *plan, int g)
  * (fitted to L1 if the model chose it).  The tiles are kept as they were
  * if it is not legal.
  */
-int lf_plan_rtile(struct lf_plan *plan, struct lf_deps *deps)
+int lf_plan_rtile(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps)
 {
 	int g, r, tiles[LF_MAX_DEPTH];
 
@@ -430,7 +434,7 @@ int lf_plan_rtile(struct lf_plan *plan, struct lf_deps *deps)
  * if it were fused with itself, so that it can be tiled like a group.
  * The schedule is the original one.
  */
-static void lf_plan_lone_set(struct lf_plan *plan, int n, int levels)
+static void lf_plan_lone_set(__isl_keep struct lf_plan *plan, int n, int levels)
 {
 	int l;
 
@@ -439,7 +443,7 @@ static void lf_plan_lone_set(struct lf_plan *plan, int n, int levels)
 		plan->group[n][l] = 0;
 }
 
-void lf_plan_lone_bands(struct lf_plan *plan)
+void lf_plan_lone_bands(__isl_keep struct lf_plan *plan)
 {
 	int g, first = 0;
 
@@ -455,7 +459,7 @@ void lf_plan_lone_bands(struct lf_plan *plan)
  * measured to pay; other lone nests stay as they are, with the band
  * lf_plan_lone_bands gave them taken back.
  */
-void lf_plan_lone_finish(struct lf_plan *plan)
+void lf_plan_lone_finish(__isl_keep struct lf_plan *plan)
 {
 	int g, first = 0;
 

@@ -35,15 +35,15 @@ struct lf_text {
 	int prec;
 };
 
-static int lf_expr_print(const struct lf_print_expr_style *es,
-	struct lf_buf *out, __isl_keep isl_ast_expr *expr);
+static int lf_expr_print(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr);
 
-static void lf_text_free(struct lf_text *text)
+static void lf_text_free(__isl_keep struct lf_text *text)
 {
 	lf_buf_free(&text->buf);
 }
 
-static int lf_text_set_expr(const struct lf_print_expr_style *es,
+static int lf_text_set_expr(__isl_keep const struct lf_print_expr_style *es,
 	struct lf_text *text,
 	__isl_keep isl_ast_expr *expr)
 {
@@ -54,7 +54,7 @@ static int lf_text_set_expr(const struct lf_print_expr_style *es,
 	return text->prec;
 }
 
-static int lf_text_set_arg(const struct lf_print_expr_style *es,
+static int lf_text_set_arg(__isl_keep const struct lf_print_expr_style *es,
 	struct lf_text *text,
 	__isl_keep isl_ast_expr *expr, int pos)
 {
@@ -78,8 +78,8 @@ static int lf_text_set_arg(const struct lf_print_expr_style *es,
  * ("&&" within "||").  A conditional inside a conditional is always
  * parenthesized for the reader's sake.
  */
-static void lf_text_add(struct lf_buf *out, struct lf_text *text,
-	int min, int avoid)
+static void lf_text_add(__isl_keep struct lf_buf *out,
+	__isl_keep struct lf_text *text, int min, int avoid)
 {
 	int paren;
 
@@ -92,8 +92,8 @@ static void lf_text_add(struct lf_buf *out, struct lf_text *text,
 		lf_buf_add_char(out, ')');
 }
 
-static int lf_expr_print_arg(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
+static int lf_expr_print_arg(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr, int pos, int min, int avoid)
 {
 	struct lf_text text;
@@ -125,7 +125,7 @@ static isl_bool lf_val_abs_fits_llong(__isl_keep isl_val *abs)
  * does not fit in a 32-bit int gets "LL", the one type that holds it on
  * every platform; a constant beyond 64 bits has no C literal.
  */
-static const char *lf_val_suffix(__isl_keep isl_val *v)
+static __isl_keep const char *lf_val_suffix(__isl_keep isl_val *v)
 {
 	isl_val *abs;
 	isl_bool fits;
@@ -145,7 +145,7 @@ static const char *lf_val_suffix(__isl_keep isl_val *v)
 /* Print the integer "v" as a C literal and return its precedence:
  * a negative value is a negated literal.
  */
-static int lf_val_print(struct lf_buf *out, __isl_keep isl_val *v)
+static int lf_val_print(__isl_keep struct lf_buf *out, __isl_keep isl_val *v)
 {
 	const char *suffix;
 	char *str;
@@ -168,7 +168,7 @@ static int lf_val_print(struct lf_buf *out, __isl_keep isl_val *v)
 	return neg ? LF_PREC_UNARY : LF_PREC_POSTFIX;
 }
 
-static int lf_expr_print_int(struct lf_buf *out,
+static int lf_expr_print_int(__isl_keep struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr)
 {
 	isl_val *v;
@@ -182,8 +182,8 @@ static int lf_expr_print_int(struct lf_buf *out,
 	return prec;
 }
 
-static int lf_expr_print_id(const struct lf_print_expr_style *es,
-	struct lf_buf *out, __isl_keep isl_ast_expr *expr)
+static int lf_expr_print_id(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr)
 {
 	isl_id *id;
 	const char *name, *text = NULL;
@@ -201,9 +201,9 @@ static int lf_expr_print_id(const struct lf_print_expr_style *es,
 	return text || name ? prec : -1;
 }
 
-static int lf_expr_print_binary(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
-	__isl_keep isl_ast_expr *expr, const char *op, int prec)
+static int lf_expr_print_binary(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out,
+	__isl_keep isl_ast_expr *expr, __isl_keep const char *op, int prec)
 {
 	if (lf_expr_print_arg(es, out, expr, 0, prec, -1) < 0)
 		return -1;
@@ -216,9 +216,10 @@ static int lf_expr_print_binary(const struct lf_print_expr_style *es,
 /* "&&" and "||" are associative, also when short-circuiting, so a
  * right operand of the same operator needs no parentheses.
  */
-static int lf_expr_print_logical(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
-	__isl_keep isl_ast_expr *expr, const char *op, int prec, int avoid)
+static int lf_expr_print_logical(
+	__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr,
+	__isl_keep const char *op, int prec, int avoid)
 {
 	if (lf_expr_print_arg(es, out, expr, 0, prec, avoid) < 0)
 		return -1;
@@ -255,9 +256,9 @@ static isl_bool lf_expr_is_negated(__isl_keep isl_ast_expr *expr)
 
 /* Print -expr for a negated "expr" as an operand of "+" or "-".
  */
-static int lf_expr_print_negation(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
-	__isl_keep isl_ast_expr *expr)
+static int lf_expr_print_negation(
+	__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr)
 {
 	isl_val *v;
 	int prec;
@@ -277,8 +278,8 @@ static int lf_expr_print_negation(const struct lf_print_expr_style *es,
  * "a + b"; this gives the same value in every case where the original
  * does not overflow, also for unsigned operands.
  */
-static int lf_expr_print_add(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
+static int lf_expr_print_add(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr, int sign)
 {
 	isl_ast_expr *b;
@@ -303,8 +304,8 @@ static int lf_expr_print_add(const struct lf_print_expr_style *es,
 /* Print "-a".  A text that starts with '-' itself is parenthesized so
  * that no "--" token forms.
  */
-static int lf_expr_print_minus(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
+static int lf_expr_print_minus(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr)
 {
 	struct lf_text text;
@@ -321,9 +322,9 @@ static int lf_expr_print_minus(const struct lf_print_expr_style *es,
 	return LF_PREC_UNARY;
 }
 
-static int lf_expr_print_address_of(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
-	__isl_keep isl_ast_expr *expr)
+static int lf_expr_print_address_of(
+	__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr)
 {
 	lf_buf_add_char(out, '&');
 	if (lf_expr_print_arg(es, out, expr, 0, LF_PREC_UNARY, -1) < 0)
@@ -333,8 +334,9 @@ static int lf_expr_print_address_of(const struct lf_print_expr_style *es,
 
 /* Print "c ? a : b" from the texts of its operands.
  */
-static int lf_text_print_cond(struct lf_buf *out, struct lf_text *c,
-	struct lf_text *a, struct lf_text *b)
+static int lf_text_print_cond(__isl_keep struct lf_buf *out,
+	__isl_keep struct lf_text *c, __isl_keep struct lf_text *a,
+	__isl_keep struct lf_text *b)
 {
 	lf_text_add(out, c, LF_PREC_OR, -1);
 	lf_buf_add_str(out, " ? ");
@@ -349,9 +351,10 @@ static int lf_text_print_cond(struct lf_buf *out, struct lf_text *c,
  * halves keeps the repeated text quadratic rather than exponential in
  * the number of arguments.
  */
-static int lf_expr_print_min_max_range(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
-	__isl_keep isl_ast_expr *expr, int lo, int hi, const char *cmp)
+static int lf_expr_print_min_max_range(
+	__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr, int lo,
+	int hi, __isl_keep const char *cmp)
 {
 	struct lf_text a, b, c;
 	int mid;
@@ -379,9 +382,10 @@ static int lf_expr_print_min_max_range(const struct lf_print_expr_style *es,
 	return r;
 }
 
-static int lf_expr_print_min_max(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
-	__isl_keep isl_ast_expr *expr, const char *cmp)
+static int lf_expr_print_min_max(
+	__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr,
+	__isl_keep const char *cmp)
 {
 	isl_size n;
 
@@ -391,9 +395,9 @@ static int lf_expr_print_min_max(const struct lf_print_expr_style *es,
 	return lf_expr_print_min_max_range(es, out, expr, 0, n, cmp);
 }
 
-static int lf_expr_print_conditional(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
-	__isl_keep isl_ast_expr *expr)
+static int lf_expr_print_conditional(
+	__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr)
 {
 	struct lf_text t[3];
 	int i;
@@ -414,8 +418,8 @@ static int lf_expr_print_conditional(const struct lf_print_expr_style *es,
  * divisor "b" as the subtrahend in "a - (d - 1)", that is, as "- 31"
  * or "- b + 1".
  */
-static int lf_expr_print_divisor_minus_one(struct lf_buf *out,
-	__isl_keep isl_ast_expr *div, struct lf_text *b)
+static int lf_expr_print_divisor_minus_one(__isl_keep struct lf_buf *out,
+	__isl_keep isl_ast_expr *div, __isl_keep struct lf_text *b)
 {
 	isl_val *d;
 	int r;
@@ -440,7 +444,8 @@ static int lf_expr_print_divisor_minus_one(struct lf_buf *out,
  * style's ranges tell?
  */
 static isl_bool lf_expr_dividend_is_nonneg(
-	const struct lf_print_expr_style *es, __isl_keep isl_ast_expr *expr)
+	__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep isl_ast_expr *expr)
 {
 	isl_ast_expr *a;
 	isl_bool nonneg;
@@ -457,8 +462,8 @@ static isl_bool lf_expr_dividend_is_nonneg(
  * towards zero, so a negative a is first moved down by b - 1:
  * "a < 0 ? (a - (b - 1)) / b : a / b".
  */
-static int lf_expr_print_fdiv_q(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
+static int lf_expr_print_fdiv_q(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr)
 {
 	struct lf_text a, b;
@@ -498,9 +503,9 @@ static int lf_expr_print_fdiv_q(const struct lf_print_expr_style *es,
  * written as "i <= a && i <= b" it would keep gcc from computing the
  * trip count, and so from vectorizing the loop.
  */
-static int lf_expr_print_cmp(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
-	__isl_keep isl_ast_expr *expr, const char *op, int prec)
+static int lf_expr_print_cmp(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out,
+	__isl_keep isl_ast_expr *expr, __isl_keep const char *op, int prec)
 {
 	struct lf_text a;
 	isl_ast_expr *b;
@@ -523,9 +528,10 @@ static int lf_expr_print_cmp(const struct lf_print_expr_style *es,
 
 /* Print the call or array access "f(args)" or "a[i][j]".
  */
-static int lf_expr_print_postfix(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
-	__isl_keep isl_ast_expr *expr, int is_call)
+static int lf_expr_print_postfix(
+	__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr,
+	int is_call)
 {
 	isl_size n;
 	int i;
@@ -552,8 +558,8 @@ static int lf_expr_print_postfix(const struct lf_print_expr_style *es,
 	return LF_PREC_POSTFIX;
 }
 
-static int lf_expr_print_member(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
+static int lf_expr_print_member(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr)
 {
 	if (lf_expr_print_arg(es, out, expr, 0, LF_PREC_POSTFIX, -1) < 0)
@@ -564,8 +570,8 @@ static int lf_expr_print_member(const struct lf_print_expr_style *es,
 	return LF_PREC_POSTFIX;
 }
 
-static int lf_expr_print_op(const struct lf_print_expr_style *es,
-	struct lf_buf *out,
+static int lf_expr_print_op(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out,
 	__isl_keep isl_ast_expr *expr)
 {
 	switch (isl_ast_expr_op_get_type(expr)) {
@@ -626,8 +632,8 @@ static int lf_expr_print_op(const struct lf_print_expr_style *es,
 /* Print "expr" and return the precedence of its outermost operator,
  * or -1 on error.
  */
-static int lf_expr_print(const struct lf_print_expr_style *es,
-	struct lf_buf *out, __isl_keep isl_ast_expr *expr)
+static int lf_expr_print(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr)
 {
 	switch (isl_ast_expr_get_type(expr)) {
 	case isl_ast_expr_op:
@@ -641,8 +647,8 @@ static int lf_expr_print(const struct lf_print_expr_style *es,
 	}
 }
 
-int lf_print_expr_styled(const struct lf_print_expr_style *es,
-	struct lf_buf *out, __isl_keep isl_ast_expr *expr)
+int lf_print_expr_styled(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr)
 {
 	struct lf_text text;
 	int r;
@@ -658,7 +664,7 @@ int lf_print_expr_styled(const struct lf_print_expr_style *es,
 	return r < 0 ? -1 : 0;
 }
 
-int lf_print_expr(struct lf_buf *out, __isl_keep isl_ast_expr *expr)
+int lf_print_expr(__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr)
 {
 	return lf_print_expr_styled(NULL, out, expr);
 }
@@ -681,13 +687,13 @@ struct lf_printer {
 	int in_parallel;
 };
 
-static int lf_printer_node(struct lf_printer *p,
+static int lf_printer_node(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level, int flags);
-static int lf_printer_loop_body(struct lf_printer *p,
+static int lf_printer_loop_body(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level);
 
-static void lf_printer_add_indent(struct lf_buf *buf,
-	const struct lf_print_style *style, int level)
+static void lf_printer_add_indent(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_print_style *style, int level)
 {
 	int i;
 
@@ -696,13 +702,13 @@ static void lf_printer_add_indent(struct lf_buf *buf,
 		lf_buf_add_str(buf, style->indent_unit);
 }
 
-static void lf_printer_newline(struct lf_printer *p, int level)
+static void lf_printer_newline(__isl_keep struct lf_printer *p, int level)
 {
 	lf_buf_add_str(p->out, p->style->newline);
 	lf_printer_add_indent(p->out, p->style, level);
 }
 
-static int lf_printer_add_expr(struct lf_printer *p,
+static int lf_printer_add_expr(__isl_keep struct lf_printer *p,
 	__isl_take isl_ast_expr *expr)
 {
 	int r;
@@ -713,7 +719,7 @@ static int lf_printer_add_expr(struct lf_printer *p,
 	return r;
 }
 
-static int lf_printer_user(struct lf_printer *p,
+static int lf_printer_user(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level)
 {
 	struct lf_buf indent;
@@ -779,7 +785,7 @@ static isl_bool lf_node_is_single_user(__isl_keep isl_ast_node *node)
 /* Print "node" between braces, or on its own line below a header when
  * it is a single simple statement and braces are not forced.
  */
-static int lf_printer_body(struct lf_printer *p,
+static int lf_printer_body(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level, int force)
 {
 	isl_bool single;
@@ -803,8 +809,8 @@ static int lf_printer_body(struct lf_printer *p,
 /* The type to declare the iterator of a for node with, or NULL if it
  * is assigned to.
  */
-static const char *lf_printer_iterator_type(struct lf_printer *p,
-	__isl_keep isl_id *id)
+static __isl_keep const char *lf_printer_iterator_type(
+	__isl_keep struct lf_printer *p, __isl_keep isl_id *id)
 {
 	if (!p->style->iterator_type)
 		return "int";
@@ -813,7 +819,7 @@ static const char *lf_printer_iterator_type(struct lf_printer *p,
 
 /* Print "TYPE it = init" or "it = init" for the for node "node".
  */
-static int lf_printer_for_init(struct lf_printer *p,
+static int lf_printer_for_init(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node)
 {
 	isl_ast_expr *it;
@@ -854,7 +860,7 @@ static isl_bool lf_expr_is_one(__isl_keep isl_ast_expr *expr)
 
 /* Print "it++" or "it += inc".
  */
-static int lf_printer_for_inc(struct lf_printer *p,
+static int lf_printer_for_inc(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node)
 {
 	isl_ast_expr *inc;
@@ -880,7 +886,7 @@ static int lf_printer_for_inc(struct lf_printer *p,
 /* The pragma the style asks for before loop "node", on a line of its
  * own.  Returns whether it opens a parallel region.
  */
-static int lf_printer_pragma(struct lf_printer *p,
+static int lf_printer_pragma(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level)
 {
 	const char *pragma;
@@ -896,7 +902,7 @@ static int lf_printer_pragma(struct lf_printer *p,
 	return !strncmp(pragma, "omp parallel", 12);
 }
 
-static int lf_printer_loop(struct lf_printer *p,
+static int lf_printer_loop(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level)
 {
 	int r, parallel, outer = p->in_parallel;
@@ -909,7 +915,7 @@ static int lf_printer_loop(struct lf_printer *p,
 	return r;
 }
 
-static int lf_printer_loop_body(struct lf_printer *p,
+static int lf_printer_loop_body(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level)
 {
 	isl_ast_node *body;
@@ -934,7 +940,7 @@ static int lf_printer_loop_body(struct lf_printer *p,
 /* Print the statements of a loop that runs exactly once: the iterator
  * is set to its single value and the body follows.
  */
-static int lf_printer_once(struct lf_printer *p,
+static int lf_printer_once(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level)
 {
 	isl_ast_node *body;
@@ -952,7 +958,7 @@ static int lf_printer_once(struct lf_printer *p,
 
 /* Does the for node "node" declare its iterator?
  */
-static isl_bool lf_printer_for_declares(struct lf_printer *p,
+static isl_bool lf_printer_for_declares(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node)
 {
 	isl_ast_expr *it;
@@ -972,7 +978,7 @@ static isl_bool lf_printer_for_declares(struct lf_printer *p,
  * the iterator, in a block of its own if the iterator is declared
  * where it would otherwise share a scope with other statements.
  */
-static int lf_printer_for(struct lf_printer *p,
+static int lf_printer_for(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level, int flags)
 {
 	isl_bool once;
@@ -1001,7 +1007,7 @@ static int lf_printer_for(struct lf_printer *p,
  * ("force"), every branch has braces, so that no else can attach to an
  * if inside a user statement.
  */
-static int lf_printer_if(struct lf_printer *p,
+static int lf_printer_if(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level, int force)
 {
 	isl_ast_node *branch;
@@ -1038,7 +1044,7 @@ static int lf_printer_if(struct lf_printer *p,
 /* Print the children of a block node one below the other.  A block
  * that must be a single statement gets braces.
  */
-static int lf_printer_block(struct lf_printer *p,
+static int lf_printer_block(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level, int flags)
 {
 	isl_ast_node_list *list;
@@ -1073,7 +1079,7 @@ static int lf_printer_block(struct lf_printer *p,
 /* Print a mark node.  A mark named "omp ..." becomes a pragma on a line
  * of its own before the marked node; other marks leave no trace.
  */
-static int lf_printer_mark(struct lf_printer *p,
+static int lf_printer_mark(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level, int flags)
 {
 	isl_ast_node *child;
@@ -1103,7 +1109,7 @@ static int lf_printer_mark(struct lf_printer *p,
 /* Print "node" starting at the current position, which is indented
  * for "level"; later lines are indented by themselves.
  */
-static int lf_printer_node(struct lf_printer *p,
+static int lf_printer_node(__isl_keep struct lf_printer *p,
 	__isl_keep isl_ast_node *node, int level, int flags)
 {
 	switch (isl_ast_node_get_type(node)) {
@@ -1122,8 +1128,8 @@ static int lf_printer_node(struct lf_printer *p,
 	}
 }
 
-char *lf_print_ast(__isl_keep isl_ast_node *node,
-	const struct lf_print_style *style)
+__isl_give char *lf_print_ast(__isl_keep isl_ast_node *node,
+	__isl_keep const struct lf_print_style *style)
 {
 	struct lf_buf out;
 	struct lf_printer p;

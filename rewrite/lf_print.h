@@ -61,8 +61,8 @@ struct lf_print_style {
  * printed as an assignment to its iterator followed by its body, in
  * braces of its own when it declares the iterator among other
  * statements; below a "#pragma omp" it stays a loop. */
-char *lf_print_ast(__isl_keep isl_ast_node *node,
-	const struct lf_print_style *style);
+__isl_give char *lf_print_ast(__isl_keep isl_ast_node *node,
+	__isl_keep const struct lf_print_style *style);
 /* Append the C99 text of an integer expression, fully correct for C
  * precedence, using as few parentheses as is safe. Returns 0 or -1
  * (and then leaves "out" as it was).
@@ -73,8 +73,8 @@ char *lf_print_ast(__isl_keep isl_ast_node *node,
  * without them ("&&" within "||", comparisons of comparisons) and
  * around a conditional within a conditional.  Constants that do not fit
  * in a 32-bit int get the suffix "LL"; beyond 64 bits they are errors. */
-int lf_print_expr(struct lf_buf *out, __isl_keep isl_ast_expr *expr);
-int lf_print_expr_styled(const struct lf_print_expr_style *es,
-	struct lf_buf *out, __isl_keep isl_ast_expr *expr);
+int lf_print_expr(__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr);
+int lf_print_expr_styled(__isl_keep const struct lf_print_expr_style *es,
+	__isl_keep struct lf_buf *out, __isl_keep isl_ast_expr *expr);
 
 #endif

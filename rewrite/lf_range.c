@@ -13,7 +13,7 @@
  * error occurred or a leaf is unknown (then 0 and no interval).
  */
 
-void lf_range_clear(struct lf_range *range)
+void lf_range_clear(__isl_keep struct lf_range *range)
 {
 	isl_val_free(range->min);
 	isl_val_free(range->max);
@@ -22,7 +22,8 @@ void lf_range_clear(struct lf_range *range)
 
 /* Do all values of "range" fit type "type"?
  */
-int lf_range_fits(const struct lf_range *range, struct lf_int_type type)
+int lf_range_fits(__isl_keep const struct lf_range *range,
+	struct lf_int_type type)
 {
 	isl_ctx *ctx;
 	isl_val *lo, *hi;
@@ -76,7 +77,7 @@ static void lf_range_set(struct lf_range *r, struct lf_int_type type,
 
 /* Evaluate argument "pos" of "expr" into *r; returns as lf_range_eval.
  */
-static int lf_range_arg(const struct lf_range_env *env,
+static int lf_range_arg(__isl_keep const struct lf_range_env *env,
 	__isl_keep isl_ast_expr *expr, int pos, struct lf_range *r)
 {
 	isl_ast_expr *arg = isl_ast_expr_op_get_arg(expr, pos);
@@ -109,7 +110,7 @@ static int lf_range_int(__isl_keep isl_ast_expr *expr, struct lf_range *r)
 	return 1;
 }
 
-static int lf_range_id(const struct lf_range_env *env,
+static int lf_range_id(__isl_keep const struct lf_range_env *env,
 	__isl_keep isl_ast_expr *expr, struct lf_range *r)
 {
 	isl_id *id = isl_ast_expr_id_get_id(expr);
@@ -125,8 +126,8 @@ static int lf_range_id(const struct lf_range_env *env,
 
 /* The smallest and largest of a * b over the intervals of a and b.
  */
-static void lf_range_mul(struct lf_range *r, struct lf_range *a,
-	struct lf_range *b)
+static void lf_range_mul(struct lf_range *r, __isl_keep struct lf_range *a,
+	__isl_keep struct lf_range *b)
 {
 	isl_val *p[4];
 	int i;
@@ -147,15 +148,15 @@ static void lf_range_mul(struct lf_range *r, struct lf_range *a,
 
 /* Do both operands keep their values in the common type t?
  */
-static int lf_range_convert(struct lf_range *a, struct lf_range *b,
-	struct lf_int_type t)
+static int lf_range_convert(__isl_keep struct lf_range *a,
+	__isl_keep struct lf_range *b, struct lf_int_type t)
 {
 	return lf_range_fits(a, t) && lf_range_fits(b, t);
 }
 
 /* a + b, a - b, a * b in the common type of a and b.
  */
-static int lf_range_arith(const struct lf_range_env *env,
+static int lf_range_arith(__isl_keep const struct lf_range_env *env,
 	__isl_keep isl_ast_expr *expr, enum isl_ast_expr_op_type op,
 	struct lf_range *r)
 {
@@ -189,7 +190,7 @@ static int lf_range_arith(const struct lf_range_env *env,
 	return ok;
 }
 
-static int lf_range_minus(const struct lf_range_env *env,
+static int lf_range_minus(__isl_keep const struct lf_range_env *env,
 	__isl_keep isl_ast_expr *expr, struct lf_range *r)
 {
 	struct lf_range a;
@@ -224,7 +225,7 @@ static __isl_give isl_val *lf_range_divisor(__isl_keep isl_ast_expr *expr)
  * floor division of a value that may be negative is printed as
  * "(a - (b - 1)) / b" on that side, whose operand must fit as well.
  */
-static int lf_range_div(const struct lf_range_env *env,
+static int lf_range_div(__isl_keep const struct lf_range_env *env,
 	__isl_keep isl_ast_expr *expr, enum isl_ast_expr_op_type op,
 	struct lf_range *r)
 {
@@ -267,7 +268,7 @@ static int lf_range_div(const struct lf_range_env *env,
  * arguments, in their common type; the comparisons of min and max
  * compare in it too.
  */
-static int lf_range_choice(const struct lf_range_env *env,
+static int lf_range_choice(__isl_keep const struct lf_range_env *env,
 	__isl_keep isl_ast_expr *expr, int first, struct lf_range *r)
 {
 	isl_size n = isl_ast_expr_op_get_n_arg(expr);
@@ -305,7 +306,7 @@ static int lf_range_choice(const struct lf_range_env *env,
 /* A comparison or a logical operation: an int, 0 or 1.  The operands
  * of a comparison are converted to their common type.
  */
-static int lf_range_test(const struct lf_range_env *env,
+static int lf_range_test(__isl_keep const struct lf_range_env *env,
 	__isl_keep isl_ast_expr *expr, int compare, struct lf_range *r)
 {
 	struct lf_range a, b;
@@ -326,7 +327,7 @@ static int lf_range_test(const struct lf_range_env *env,
 	return ok;
 }
 
-static int lf_range_op(const struct lf_range_env *env,
+static int lf_range_op(__isl_keep const struct lf_range_env *env,
 	__isl_keep isl_ast_expr *expr, struct lf_range *r)
 {
 	enum isl_ast_expr_op_type op = isl_ast_expr_op_get_type(expr);
@@ -366,7 +367,7 @@ static int lf_range_op(const struct lf_range_env *env,
 /* The interval and type of "expr" in *range (to be cleared by the
  * caller); see the top of the file for the result.
  */
-int lf_range_eval(const struct lf_range_env *env,
+int lf_range_eval(__isl_keep const struct lf_range_env *env,
 	__isl_keep isl_ast_expr *expr, struct lf_range *range)
 {
 	int ok;
@@ -394,7 +395,7 @@ int lf_range_eval(const struct lf_range_env *env,
 
 /* Is "expr" known never to be negative?
  */
-isl_bool lf_range_is_nonneg(const struct lf_range_env *env,
+isl_bool lf_range_is_nonneg(__isl_keep const struct lf_range_env *env,
 	__isl_keep isl_ast_expr *expr)
 {
 	struct lf_range r;

@@ -28,11 +28,12 @@ struct lf_range_env {
 	void *user;
 };
 
-void lf_range_clear(struct lf_range *range);
-int lf_range_fits(const struct lf_range *range, struct lf_int_type type);
-int lf_range_eval(const struct lf_range_env *env,
+void lf_range_clear(__isl_keep struct lf_range *range);
+int lf_range_fits(__isl_keep const struct lf_range *range,
+	struct lf_int_type type);
+int lf_range_eval(__isl_keep const struct lf_range_env *env,
 	__isl_keep isl_ast_expr *expr, struct lf_range *range);
-isl_bool lf_range_is_nonneg(const struct lf_range_env *env,
+isl_bool lf_range_is_nonneg(__isl_keep const struct lf_range_env *env,
 	__isl_keep isl_ast_expr *expr);
 
 #endif

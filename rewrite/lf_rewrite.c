@@ -15,7 +15,7 @@
 #include "lf_plan.h"
 #include "lf_rewrite.h"
 
-void lf_result_clear(struct lf_result *result)
+void lf_result_clear(__isl_keep struct lf_result *result)
 {
 	int i, k;
 
@@ -28,6 +28,7 @@ void lf_result_clear(struct lf_result *result)
 		for (k = 0; k < m->n_contracted; ++k)
 			free(m->contracted[k]);
 		free(m->contracted);
+		lf_check_names_free(m->apart, m->n_apart);
 		lf_audit_group_free(m->explain);
 		lf_reason_free(m->reason);
 	}
@@ -38,8 +39,9 @@ void lf_result_clear(struct lf_result *result)
 
 /* A new message of kind "kind" at "loc", or NULL.
  */
-static struct lf_message *lf_result_message(struct lf_result *result,
-	enum lf_message_kind kind, struct lf_loc loc)
+static __isl_keep struct lf_message *lf_result_message(
+	__isl_keep struct lf_result *result, enum lf_message_kind kind,
+	struct lf_loc loc)
 {
 	struct lf_message *m;
 
@@ -54,8 +56,8 @@ static struct lf_message *lf_result_message(struct lf_result *result,
 
 /* A message of kind "kind" for "reason", which this takes, at its place.
  */
-static int lf_result_reason(struct lf_result *result,
-	enum lf_message_kind kind, struct lf_reason *reason)
+static int lf_result_reason(__isl_keep struct lf_result *result,
+	enum lf_message_kind kind, __isl_take struct lf_reason *reason)
 {
 	struct lf_message *m;
 
@@ -70,8 +72,8 @@ static int lf_result_reason(struct lf_result *result,
 	return 0;
 }
 
-static int lf_result_edit(struct lf_result *result, unsigned begin,
-	unsigned end, char *text)
+static int lf_result_edit(__isl_keep struct lf_result *result, unsigned begin,
+	unsigned end, __isl_take char *text)
 {
 	struct lf_edit *e;
 
@@ -89,7 +91,7 @@ static int lf_result_edit(struct lf_result *result, unsigned begin,
 
 /* Is [begin, end) inside a range that an edit already replaces?
  */
-static int lf_result_covers(struct lf_result *result, unsigned begin,
+static int lf_result_covers(__isl_keep struct lf_result *result, unsigned begin,
 	unsigned end)
 {
 	int i;
@@ -101,13 +103,32 @@ static int lf_result_covers(struct lf_result *result, unsigned begin,
 	return 0;
 }
 
-/* The message that group g of "plan", of n nests, is fused (with the
- * arrays in "list" contracted), by the edits from first_edit on.
- */
-static int lf_rewrite_fused(struct lf_result *result, struct lf_plan *plan,
-	int g, int first, int n, struct lf_contraction *list, int n_list,
-	int first_edit)
+/* Does group g run under a check? */
+static int lf_rewrite_is_checked(__isl_keep struct lf_analysis *analysis,
+	int g)
 {
+	return analysis->check && analysis->check[g].n_pair > 0;
+}
+
+/* Name in "m" the pairs of arrays that "check" finds apart.
+ */
+static int lf_rewrite_apart(__isl_keep struct lf_message *m,
+	__isl_keep struct lf_run *run, __isl_keep const struct lf_check *check)
+{
+	int n = lf_check_names(run, check, &m->apart);
+
+	m->n_apart = n > 0 ? n : 0;
+	return n < 0 ? -1 : 0;
+}
+
+/* The message that group g of "analysis", of n nests, is fused (with
+ * the arrays in "list" contracted), by the edits from first_edit on.
+ */
+static int lf_rewrite_fused(__isl_keep struct lf_result *result,
+	__isl_keep struct lf_analysis *analysis, int g, int first, int n,
+	__isl_keep struct lf_contraction *list, int n_list, int first_edit)
+{
+	struct lf_plan *plan = analysis->plan;
 	struct lf_message *m;
 	const char *rtile = lf_plan_rtile_iter(plan, g);
 	int k;
@@ -137,14 +158,16 @@ static int lf_rewrite_fused(struct lf_result *result, struct lf_plan *plan,
 			return -1;
 		m->n_contracted++;
 	}
+	if (lf_rewrite_is_checked(analysis, g))
+		return lf_rewrite_apart(m, plan->run, &analysis->check[g]);
 	return 0;
 }
 
 /* Group or run left as it is, for "why" (too complex, failed: as isl
  * says; overflow), reported at "loc".
  */
-static int lf_rewrite_failed(struct lf_result *result, struct lf_run *run,
-	enum lf_why why, struct lf_loc loc)
+static int lf_rewrite_failed(__isl_keep struct lf_result *result,
+	__isl_keep struct lf_run *run, enum lf_why why, struct lf_loc loc)
 {
 	isl_ctx *ctx = isl_set_get_ctx(run->context);
 
@@ -158,8 +181,9 @@ static int lf_rewrite_failed(struct lf_result *result, struct lf_run *run,
 /* The arrays group g can contract (none with --openmp, where a scalar
  * would be shared between threads), in *list; returns their number.
  */
-static int lf_rewrite_contract(struct lf_plan *plan,
-	struct lf_deps *deps, int g, const struct lf_options *options,
+static int lf_rewrite_contract(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_deps *deps, int g,
+	__isl_keep const struct lf_options *options,
 	struct lf_contraction **list)
 {
 	*list = NULL;
@@ -170,8 +194,8 @@ static int lf_rewrite_contract(struct lf_plan *plan,
 
 /* Drop the dimensions of the contracted arrays from their declarations.
  */
-static int lf_rewrite_decls(struct lf_contraction *list, int n,
-	struct lf_result *result)
+static int lf_rewrite_decls(__isl_keep struct lf_contraction *list, int n,
+	__isl_keep struct lf_result *result)
 {
 	int i;
 
@@ -185,8 +209,9 @@ static int lf_rewrite_decls(struct lf_contraction *list, int n,
 /* Attach to the message of group g what was fused and why that is
  * legal; without an explanation if it cannot be had (isl's budget).
  */
-static int lf_rewrite_explain(struct lf_message *m, struct lf_run *run,
-	struct lf_deps *deps, struct lf_plan *plan, int g)
+static int lf_rewrite_explain(__isl_keep struct lf_message *m,
+	__isl_keep struct lf_run *run, __isl_keep struct lf_deps *deps,
+	__isl_keep struct lf_plan *plan, int g)
 {
 	isl_ctx *ctx = isl_set_get_ctx(run->context);
 
@@ -202,21 +227,62 @@ static int lf_rewrite_explain(struct lf_message *m, struct lf_run *run,
 	return 0;
 }
 
-static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
-	struct lf_deps *deps, int g, const struct lf_options *options,
-	struct lf_result *result)
+/* "if (<check>) {<code>} else {<the nests as they are>}", where the
+ * nests of group g at [begin, end) become "code", under "check"; takes
+ * "code".
+ */
+static __isl_give char *lf_rewrite_versioned(__isl_keep struct lf_file *file,
+	__isl_keep struct lf_analysis *analysis, int g, unsigned begin,
+	unsigned end, __isl_take char *code)
 {
-	struct lf_codegen_options copt = { options->openmp, 0, NULL };
+	struct lf_run *run = analysis->plan->run;
+	const char *nl = file->crlf ? "\r\n" : "\n";
+	struct lf_buf buf, sep;
+
+	lf_buf_init(&buf);
+	lf_buf_init(&sep);
+	lf_buf_printf(&sep, "%s%s    ", nl, run->indent);
+	lf_buf_add_str(&buf, "if (");
+	if (!code || sep.failed ||
+	    lf_check_print(&analysis->checks, &analysis->check[g], sep.data,
+			   &buf) < 0) {
+		free(code);
+		lf_buf_free(&sep);
+		lf_buf_free(&buf);
+		return NULL;
+	}
+	lf_buf_printf(&buf, ") {%s%s%s%s", nl, run->indent, run->indent_unit,
+		      code);
+	lf_buf_printf(&buf, "%s%s} else {%s", nl, run->indent, nl);
+	if (lf_codegen_add_deeper(&buf, file, run, begin, end) < 0)
+		buf.failed = 1;
+	lf_buf_printf(&buf, "%s%s}", nl, run->indent);
+	free(code);
+	lf_buf_free(&sep);
+	return lf_buf_take(&buf);
+}
+
+static int lf_rewrite_group(__isl_keep struct lf_file *file,
+	__isl_keep struct lf_analysis *analysis, int g,
+	__isl_keep const struct lf_options *options,
+	__isl_keep struct lf_result *result)
+{
+	struct lf_plan *plan = analysis->plan;
+	struct lf_deps *deps = analysis->deps;
+	struct lf_codegen_options copt = { options->openmp, 0, NULL, 0 };
 	struct lf_run *run = plan->run;
 	int first = 0, n = lf_plan_group_size(plan, g, &first), i, n_list;
-	int overflow, first_edit = result->n_edit;
-	struct lf_contraction *list;
+	int overflow, checked = lf_rewrite_is_checked(analysis, g);
+	int first_edit = result->n_edit;
+	struct lf_contraction *list = NULL;
 	int *contracted;
 	char *code;
 
 	if (n < 2 && !plan->tiled[g])
 		return 0;
-	n_list = lf_rewrite_contract(plan, deps, g, options, &list);
+	copt.deeper = checked;
+	n_list = checked ? 0 :
+		 lf_rewrite_contract(plan, deps, g, options, &list);
 	contracted = n_list > 0 ? malloc(n_list * sizeof(int)) : NULL;
 	for (i = 0; contracted && i < n_list; ++i)
 		contracted[i] = list[i].array;
@@ -224,6 +290,10 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	copt.contracted = contracted;
 	code = n_list < 0 ? NULL : lf_codegen_group(file, plan, deps, g, &copt,
 						    &overflow);
+	if (checked && code)
+		code = lf_rewrite_versioned(file, analysis, g,
+			run->nests[first].begin, run->nests[first + n - 1].end,
+			code);
 	free(contracted);
 	if (!code) {
 		free(list);
@@ -234,7 +304,7 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
 	if (lf_rewrite_decls(list, n_list, result) < 0 ||
 	    lf_result_edit(result, run->nests[first].begin,
 			   run->nests[first + n - 1].end, code) < 0 ||
-	    lf_rewrite_fused(result, plan, g, first, n, list, n_list,
+	    lf_rewrite_fused(result, analysis, g, first, n, list, n_list,
 			     first_edit) < 0) {
 		free(list);
 		return -1;
@@ -250,7 +320,8 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_plan *plan,
  * it.  It names that nest, unless the reason lies before the nest it is
  * about (a pragma): then it names the nest itself.
  */
-static int lf_rewrite_refusals(struct lf_plan *plan, struct lf_result *result)
+static int lf_rewrite_refusals(__isl_keep struct lf_plan *plan,
+	__isl_keep struct lf_result *result)
 {
 	struct lf_run *run = plan->run;
 	struct lf_message *m;
@@ -274,8 +345,10 @@ static int lf_rewrite_refusals(struct lf_plan *plan, struct lf_result *result)
 	return 0;
 }
 
-static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
-	const struct lf_options *options, struct lf_result *result)
+static int lf_rewrite_run(__isl_keep struct lf_file *file,
+	__isl_keep struct lf_run *run,
+	__isl_keep const struct lf_options *options,
+	__isl_keep struct lf_result *result)
 {
 	struct lf_analysis analysis;
 	int g, r = 0;
@@ -292,8 +365,7 @@ static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
 		analysis.failure = NULL;
 	}
 	for (g = 0; analysis.plan && g < analysis.plan->n_group && r == 0; ++g)
-		r = lf_rewrite_group(file, analysis.plan, analysis.deps, g,
-				     options, result);
+		r = lf_rewrite_group(file, &analysis, g, options, result);
 	if (r == 0 && analysis.plan)
 		r = lf_rewrite_refusals(analysis.plan, result);
 	lf_analysis_clear(&analysis);
@@ -302,7 +374,8 @@ static int lf_rewrite_run(struct lf_file *file, struct lf_run *run,
 
 /* The number of line breaks in text[begin, end).
  */
-static int lf_rewrite_lines(const char *text, unsigned begin, unsigned end)
+static int lf_rewrite_lines(__isl_keep const char *text, unsigned begin,
+	unsigned end)
 {
 	int n = 0;
 
@@ -315,7 +388,8 @@ static int lf_rewrite_lines(const char *text, unsigned begin, unsigned end)
  * __LINE__ after it: where the file expands it later, a #line directive
  * after the new text numbers the rest of the file as before.
  */
-static int lf_rewrite_keep_lines(struct lf_file *file, struct lf_edit *e)
+static int lf_rewrite_keep_lines(__isl_keep struct lf_file *file,
+	__isl_keep struct lf_edit *e)
 {
 	const char *nl = file->crlf ? "\r\n" : "\n";
 	struct lf_buf buf;
@@ -335,8 +409,8 @@ static int lf_rewrite_keep_lines(struct lf_file *file, struct lf_edit *e)
 	return e->text ? 0 : -1;
 }
 
-int lf_rewrite_file(struct lf_file *file,
-	const struct lf_options *options, struct lf_result *result)
+int lf_rewrite_file(__isl_keep struct lf_file *file,
+	__isl_keep const struct lf_options *options, struct lf_result *result)
 {
 	int i;
 

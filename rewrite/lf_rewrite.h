@@ -14,11 +14,14 @@
  * one nest, tiled alone).  When tiled, its band loops got the n_tile
  * sizes "tiles", and rtile_iter, if not NULL, is the loop below the
  * band that runs in blocks of rtile.  contracted names the arrays that
- * became scalars.  With the explain option, "explain" describes the
- * group.  Its edits are edits[first_edit .. first_edit + n_edit) of
- * the result (its nests' new text and the declarations of the arrays
- * it contracted), so that the group can be rewritten alone, and
- * [begin, end) are the bytes of its nests.
+ * became scalars.  apart names n_apart pairs of arrays (apart[2i] and
+ * apart[2i + 1]) that a run-time check must find apart for the fused
+ * code to run; the original code runs otherwise.  With the explain
+ * option, "explain" describes the group.  Its edits are
+ * edits[first_edit .. first_edit + n_edit) of the result (its nests'
+ * new text and the declarations of the arrays it contracted), so that
+ * the group can be rewritten alone, and [begin, end) are the bytes of
+ * its nests.
  * LF_MESSAGE_REFUSED: the nest at loc is not fused with the nest at
  * line other_line, for "reason".
  * LF_MESSAGE_FAILED: a run or a group left as it is, for "reason" (the
@@ -40,6 +43,8 @@ struct lf_message {
 	int rtile;
 	int n_contracted;
 	char **contracted;
+	int n_apart;
+	char **apart;
 	struct lf_audit_group *explain;
 	int first_edit;
 	int n_edit;
@@ -56,8 +61,8 @@ struct lf_result {
 	struct lf_message *messages;
 };
 
-int lf_rewrite_file(struct lf_file *file, const struct lf_options *options,
-	struct lf_result *result);
-void lf_result_clear(struct lf_result *result);
+int lf_rewrite_file(__isl_keep struct lf_file *file,
+	__isl_keep const struct lf_options *options, struct lf_result *result);
+void lf_result_clear(__isl_keep struct lf_result *result);
 
 #endif

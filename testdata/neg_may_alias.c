@@ -1,11 +1,12 @@
-// RUN-ARGS: --function=double_then_inc
+// RUN-ARGS: --function=double_then_inc --no-alias-checks
 // EXPECT-UNCHANGED
 // EXPECT-STDERR: :[0-9]+:[0-9]+: remark: not fused with the nest at line [0-9]+: (x and y|y and x) may alias: add restrict or --assume-no-alias
 /*
  * Two pointer parameters without restrict may point into the same
  * buffer, and here they do: main passes y = x - 1, and fusing the nests
- * would change the result.  See pos_alias_assumed.c for the same kernel
- * under --assume-no-alias.
+ * would change the result.  Without run-time checks nothing is fused.
+ * See pos_alias_checked.c for the same kernel with them, and
+ * pos_alias_assumed.c under --assume-no-alias.
  */
 #include <stdio.h>
 

@@ -31,6 +31,8 @@ static const char lf_cli_usage[] =
 "      --function=NAME only transform function NAME\n"
 "      --assume-no-alias  distinct pointer parameters and globals never\n"
 "                      overlap (as if every pointer were restrict)\n"
+"      --no-alias-checks  where pointer parameters may overlap, do not\n"
+"                      fuse under a run-time check that they do not\n"
 "      --fuse-all      fuse wherever it is legal, also where the cost\n"
 "                      model expects no gain (no shared array, under 5%\n"
 "                      of the traffic saved, data that fit in L1, nests\n"
@@ -59,10 +61,10 @@ static const char lf_cli_version[] = "loopfuse " LOOPFUSE_VERSION "\n";
 
 /* Print a usage error and the way to help; return -1.
  */
-static int lf_cli_error(const char *fmt, ...)
+static int lf_cli_error(__isl_keep const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
-static int lf_cli_error(const char *fmt, ...)
+static int lf_cli_error(__isl_keep const char *fmt, ...)
 {
 	va_list ap;
 
@@ -78,8 +80,8 @@ static int lf_cli_error(const char *fmt, ...)
  * comma or at the end of arg.  Return where it ends, or NULL after
  * a usage error.
  */
-static const char *lf_cli_number(const char *arg, const char *p,
-	int *value)
+static __isl_keep const char *lf_cli_number(__isl_keep const char *arg,
+	__isl_keep const char *p, int *value)
 {
 	size_t n = strcspn(p, ",");
 	char *stop;
@@ -98,7 +100,8 @@ static const char *lf_cli_number(const char *arg, const char *p,
 	return stop;
 }
 
-static int lf_cli_format(const char *arg, struct lf_cli_options *options)
+static int lf_cli_format(__isl_keep const char *arg,
+	__isl_keep struct lf_cli_options *options)
 {
 	enum lf_report_format *format = &options->format;
 
@@ -117,7 +120,7 @@ static int lf_cli_format(const char *arg, struct lf_cli_options *options)
 
 /* A comma-separated list of illegal, not-analysable and any.
  */
-static int lf_cli_fail_on(const char *arg, unsigned *fail_on)
+static int lf_cli_fail_on(__isl_keep const char *arg, unsigned *fail_on)
 {
 	const char *p = arg;
 
@@ -145,7 +148,8 @@ static int lf_cli_fail_on(const char *arg, unsigned *fail_on)
 /* "N" (one size for every loop, 0 for none) or "N,M,...", every
  * element a number.
  */
-static int lf_cli_tiles(const char *arg, struct lf_cli_options *options)
+static int lf_cli_tiles(__isl_keep const char *arg,
+	__isl_keep struct lf_cli_options *options)
 {
 	const char *p = arg;
 	int n = 0;
@@ -167,7 +171,7 @@ static int lf_cli_tiles(const char *arg, struct lf_cli_options *options)
 
 /* A size in bytes with an optional K or M suffix.
  */
-static int lf_cli_bytes(const char *arg, long *bytes)
+static int lf_cli_bytes(__isl_keep const char *arg, long *bytes)
 {
 	char *end;
 	long v = strtol(arg, &end, 10);
@@ -184,7 +188,8 @@ static int lf_cli_bytes(const char *arg, long *bytes)
 	return 0;
 }
 
-static int lf_cli_cache(const char *arg, struct lf_cli_options *options)
+static int lf_cli_cache(__isl_keep const char *arg,
+	__isl_keep struct lf_cli_options *options)
 {
 	const char *comma = strchr(arg, ',');
 
@@ -202,6 +207,7 @@ enum {
 	LF_OPT_CACHE,
 	LF_OPT_FUNCTION,
 	LF_OPT_NO_ALIAS,
+	LF_OPT_NO_CHECKS,
 	LF_OPT_OPENMP,
 	LF_OPT_FUSE_ALL,
 	LF_OPT_EXPLAIN,
@@ -218,6 +224,7 @@ static const struct option lf_cli_long[] = {
 	{ "cache", required_argument, NULL, LF_OPT_CACHE },
 	{ "function", required_argument, NULL, LF_OPT_FUNCTION },
 	{ "assume-no-alias", no_argument, NULL, LF_OPT_NO_ALIAS },
+	{ "no-alias-checks", no_argument, NULL, LF_OPT_NO_CHECKS },
 	{ "openmp", no_argument, NULL, LF_OPT_OPENMP },
 	{ "fuse-all", no_argument, NULL, LF_OPT_FUSE_ALL },
 	{ "explain", no_argument, NULL, LF_OPT_EXPLAIN },
@@ -231,7 +238,7 @@ static const struct option lf_cli_long[] = {
 
 /* The long option whose value is val, or NULL.
  */
-static const struct option *lf_cli_long_option(int val)
+static __isl_keep const struct option *lf_cli_long_option(int val)
 {
 	const struct option *o;
 
@@ -244,7 +251,7 @@ static const struct option *lf_cli_long_option(int val)
 /* Is "--name", given as the n bytes at name, the start of more than one
  * long option?  getopt_long refuses such an abbreviation.
  */
-static int lf_cli_is_ambiguous(const char *name, size_t n)
+static int lf_cli_is_ambiguous(__isl_keep const char *name, size_t n)
 {
 	const struct option *o;
 	int count = 0;
@@ -285,7 +292,7 @@ static int lf_cli_getopt_error(int c, char *const *argv)
 	return lf_cli_error("unknown option '%.*s'", (int) n, arg);
 }
 
-static int lf_cli_set_output(struct lf_cli_options *options,
+static int lf_cli_set_output(__isl_keep struct lf_cli_options *options,
 	enum lf_cli_output output)
 {
 	if (options->output != LF_OUTPUT_STDOUT && options->output != output)
@@ -297,7 +304,7 @@ static int lf_cli_set_output(struct lf_cli_options *options,
 /* Take the option c that getopt_long returned for argv.
  */
 static int lf_cli_option(int c, char *const *argv,
-	struct lf_cli_options *options, int *done)
+	__isl_keep struct lf_cli_options *options, int *done)
 {
 	switch (c) {
 	case 'o':
@@ -316,6 +323,9 @@ static int lf_cli_option(int c, char *const *argv,
 		return 0;
 	case LF_OPT_NO_ALIAS:
 		options->opt.assume_no_alias = 1;
+		return 0;
+	case LF_OPT_NO_CHECKS:
+		options->opt.no_alias_checks = 1;
 		return 0;
 	case LF_OPT_OPENMP:
 		options->opt.openmp = 1;
@@ -353,7 +363,7 @@ static int lf_cli_option(int c, char *const *argv,
 /* --format and --fail-on only go with --check, which prints a report
  * (to stdout or -o OUT) rather than a file.
  */
-static int lf_cli_check_mode(struct lf_cli_options *options)
+static int lf_cli_check_mode(__isl_keep struct lf_cli_options *options)
 {
 	if (!options->check && (options->format_set || options->fail_on))
 		return lf_cli_error("%s",
@@ -361,6 +371,37 @@ static int lf_cli_check_mode(struct lf_cli_options *options)
 	if (options->check && (options->output == LF_OUTPUT_IN_PLACE ||
 			       options->output == LF_OUTPUT_DIFF))
 		return lf_cli_error("%s", "--check excludes -i and --diff");
+	return 0;
+}
+
+/* The options before any is given: tile sizes from the cache model,
+ * the file to stdout, a text audit.
+ */
+void lf_cli_options_init(struct lf_cli_options *options)
+{
+	memset(options, 0, sizeof(*options));
+	options->opt.tile_size = -1;
+	options->format = LF_REPORT_TEXT;
+}
+
+/* Set the option of the rewrite "--name" (with its argument "arg",
+ * NULL if it takes none) that loopfuse bench passes on to the rewrite
+ * it measures.  Return -1 after a usage error, 1 if "name" is not
+ * such an option, 0 when it is set.
+ */
+int lf_cli_rewrite_option(const char *name, const char *arg,
+	struct lf_cli_options *options)
+{
+	if (!strcmp(name, "tile-size"))
+		return lf_cli_tiles(arg, options);
+	if (!strcmp(name, "cache"))
+		return lf_cli_cache(arg, options);
+	if (!strcmp(name, "assume-no-alias"))
+		options->opt.assume_no_alias = 1;
+	else if (!strcmp(name, "fuse-all"))
+		options->opt.fuse_all = 1;
+	else
+		return 1;
 	return 0;
 }
 
@@ -373,9 +414,7 @@ int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 {
 	int c, dd;
 
-	memset(options, 0, sizeof(*options));
-	options->opt.tile_size = -1;
-	options->format = LF_REPORT_TEXT;
+	lf_cli_options_init(options);
 	*done = 0;
 	for (dd = 1; dd < argc && strcmp(argv[dd], "--") != 0; ++dd)
 		;

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "lf_buf.h"
 #include "lf_model.h"
 #include "lf_options.h"
 #include "lf_report.h"
@@ -15,12 +16,17 @@ enum lf_cli_output {
 	LF_OUTPUT_STDOUT,
 	LF_OUTPUT_FILE,
 	LF_OUTPUT_IN_PLACE,
-	LF_OUTPUT_DIFF
+	LF_OUTPUT_DIFF,
+	LF_OUTPUT_BUFFER
 };
 
+/* output_buf receives the rewritten file for LF_OUTPUT_BUFFER, which
+ * loopfuse bench uses.
+ */
 struct lf_cli_options {
 	const char *input;
 	const char *output_path;
+	struct lf_buf *output_buf;
 	enum lf_cli_output output;
 	struct lf_options opt;
 	const char *function;
@@ -39,7 +45,11 @@ struct lf_cli_options {
 
 int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 	int *done);
-int lf_cli_run(const struct lf_cli_options *options);
-struct lf_options lf_run_options(const struct lf_cli_options *options);
+int lf_cli_run(__isl_keep const struct lf_cli_options *options);
+void lf_cli_options_init(__isl_keep struct lf_cli_options *options);
+int lf_cli_rewrite_option(__isl_keep const char *name,
+	__isl_keep const char *arg, __isl_keep struct lf_cli_options *options);
+struct lf_options lf_run_options(
+	__isl_keep const struct lf_cli_options *options);
 
 #endif

@@ -87,7 +87,7 @@ struct lf_diff_box {
 
 /* FNV-1a, so that most unequal lines differ in the first comparison.
  */
-static unsigned long lf_diff_hash(const char *text, unsigned len)
+static unsigned long lf_diff_hash(__isl_keep const char *text, unsigned len)
 {
 	unsigned long h = 2166136261UL;
 	unsigned i;
@@ -99,8 +99,8 @@ static unsigned long lf_diff_hash(const char *text, unsigned len)
 
 /* Whether two lines have the same bytes.
  */
-static int lf_diff_line_eq(const struct lf_diff_line *p,
-	const struct lf_diff_line *q)
+static int lf_diff_line_eq(__isl_keep const struct lf_diff_line *p,
+	__isl_keep const struct lf_diff_line *q)
 {
 	return p->hash == q->hash && p->len == q->len &&
 		memcmp(p->text, q->text, p->len) == 0;
@@ -109,8 +109,8 @@ static int lf_diff_line_eq(const struct lf_diff_line *p,
 /* Split the len bytes of text into lines, all unchanged so far.
  * Return 0, or -1 if allocation fails (t is then still safe to free).
  */
-static int lf_diff_text_split(struct lf_diff_text *t, const char *text,
-	unsigned len)
+static int lf_diff_text_split(struct lf_diff_text *t,
+	__isl_keep const char *text, unsigned len)
 {
 	unsigned i;
 	unsigned start = 0;
@@ -139,7 +139,7 @@ static int lf_diff_text_split(struct lf_diff_text *t, const char *text,
 
 /* Free what lf_diff_text_split allocated.
  */
-static void lf_diff_text_free(struct lf_diff_text *t)
+static void lf_diff_text_free(__isl_keep struct lf_diff_text *t)
 {
 	free(t->line);
 	free(t->changed);
@@ -147,7 +147,8 @@ static void lf_diff_text_free(struct lf_diff_text *t)
 
 /* Whether the x-th line searched of a equals the y-th of b.
  */
-static int lf_diff_match(const struct lf_diff_search *s, long x, long y)
+static int lf_diff_match(__isl_keep const struct lf_diff_search *s, long x,
+	long y)
 {
 	return lf_diff_line_eq(&s->a->line[s->xi[x]], &s->b->line[s->yi[y]]);
 }
@@ -179,8 +180,8 @@ static void lf_diff_widen(long *v, long *lo, long *hi, long kmin, long kmax,
  * a diagonal, so it never becomes the meeting point, and lines are only
  * read inside the box.
  */
-static int lf_diff_forward(struct lf_diff_search *s, struct lf_diff_box *b,
-	int odd, long *xm, long *ym)
+static int lf_diff_forward(__isl_keep struct lf_diff_search *s,
+	__isl_keep struct lf_diff_box *b, int odd, long *xm, long *ym)
 {
 	long *v = s->fwd;
 	long k;
@@ -207,8 +208,8 @@ static int lf_diff_forward(struct lf_diff_search *s, struct lf_diff_box *b,
 /* The backward counterpart of lf_diff_forward, for an even total cost
  * (x can likewise pass the left edge of the box).
  */
-static int lf_diff_backward(struct lf_diff_search *s, struct lf_diff_box *b,
-	int odd, long *xm, long *ym)
+static int lf_diff_backward(__isl_keep struct lf_diff_search *s,
+	__isl_keep struct lf_diff_box *b, int odd, long *xm, long *ym)
 {
 	long *v = s->bwd;
 	long k;
@@ -239,8 +240,8 @@ static int lf_diff_backward(struct lf_diff_search *s, struct lf_diff_box *b,
  * The first lines of the box differ, and so do its last lines, so the
  * cost is at least 2 and the point is neither corner.
  */
-static void lf_diff_middle(struct lf_diff_search *s, long x0, long x1,
-	long y0, long y1, long *xm, long *ym)
+static void lf_diff_middle(__isl_keep struct lf_diff_search *s, long x0,
+	long x1, long y0, long y1, long *xm, long *ym)
 {
 	struct lf_diff_box b;
 	int odd = ((x1 - x0) + (y1 - y0)) & 1;
@@ -261,8 +262,8 @@ static void lf_diff_middle(struct lf_diff_search *s, long x0, long x1,
 /* Mark the lines searched of a[x0, x1) and b[y0, y1) that a shortest
  * diff of the two deletes and inserts.
  */
-static void lf_diff_compare(struct lf_diff_search *s, long x0, long x1,
-	long y0, long y1)
+static void lf_diff_compare(__isl_keep struct lf_diff_search *s, long x0,
+	long x1, long y0, long y1)
 {
 	long xm;
 	long ym;
@@ -289,7 +290,7 @@ static void lf_diff_compare(struct lf_diff_search *s, long x0, long x1,
 
 /* Return the first unchanged line of t from line i on, or t->n.
  */
-static long lf_diff_run_end(const struct lf_diff_text *t, long i)
+static long lf_diff_run_end(__isl_keep const struct lf_diff_text *t, long i)
 {
 	while (i < t->n && t->changed[i])
 		i++;
@@ -302,7 +303,7 @@ static long lf_diff_run_end(const struct lf_diff_text *t, long i)
  * same place in both.  Return NULL if allocation fails; the caller frees
  * the result.
  */
-static char *lf_diff_gaps(const struct lf_diff_text *t)
+static __isl_give char *lf_diff_gaps(__isl_keep const struct lf_diff_text *t)
 {
 	char *gap = calloc(t->n + 1, 1);
 	long g = 0;
@@ -328,8 +329,8 @@ static char *lf_diff_gaps(const struct lf_diff_text *t)
  * left unchanged stay the same.  Return the line after the run and set
  * *g to its gap.
  */
-static long lf_diff_slide_run(struct lf_diff_text *t, const char *other_gap,
-	long s, long *g)
+static long lf_diff_slide_run(__isl_keep struct lf_diff_text *t,
+	__isl_keep const char *other_gap, long s, long *g)
 {
 	char *c = t->changed;
 	long e = lf_diff_run_end(t, s);
@@ -366,8 +367,8 @@ static long lf_diff_slide_run(struct lf_diff_text *t, const char *other_gap,
 /* Place the runs of changed lines of t, given the changes of the other
  * text (see lf_diff_slide_run).  Return 0, or -1 if allocation fails.
  */
-static int lf_diff_slide(struct lf_diff_text *t,
-	const struct lf_diff_text *other)
+static int lf_diff_slide(__isl_keep struct lf_diff_text *t,
+	__isl_keep const struct lf_diff_text *other)
 {
 	char *other_gap = lf_diff_gaps(other);
 	long g = 0;
@@ -404,8 +405,8 @@ static int lf_diff_line_cmp(const void *p, const void *q)
 /* Return a sorted copy of the lines [lo, hi) of t, or NULL if allocation
  * fails.  The caller frees the result.
  */
-static struct lf_diff_line *lf_diff_sorted(const struct lf_diff_text *t,
-	long lo, long hi)
+static __isl_give struct lf_diff_line *lf_diff_sorted(
+	__isl_keep const struct lf_diff_text *t, long lo, long hi)
 {
 	struct lf_diff_line *sorted = malloc((hi - lo + 1) * sizeof(*sorted));
 
@@ -420,8 +421,8 @@ static struct lf_diff_line *lf_diff_sorted(const struct lf_diff_text *t,
  * the last *tail lines of each, where lo and tail are the numbers of
  * equal lines at the start and at the end, less LF_DIFF_CONTEXT lines.
  */
-static void lf_diff_ends(const struct lf_diff_text *a,
-	const struct lf_diff_text *b, long *lo, long *tail)
+static void lf_diff_ends(__isl_keep const struct lf_diff_text *a,
+	__isl_keep const struct lf_diff_text *b, long *lo, long *tail)
 {
 	long n = a->n < b->n ? a->n : b->n;
 	long p = 0;
@@ -440,8 +441,8 @@ static void lf_diff_ends(const struct lf_diff_text *a,
  * but those of [lo, hi) that are not among the n lines of other, which
  * are marked changed.
  */
-static long lf_diff_keep(struct lf_diff_text *t, long lo, long hi,
-	const struct lf_diff_line *other, long n, long *idx)
+static long lf_diff_keep(__isl_keep struct lf_diff_text *t, long lo, long hi,
+	__isl_keep const struct lf_diff_line *other, long n, long *idx)
 {
 	long k = 0;
 	long i;
@@ -464,7 +465,7 @@ static long lf_diff_keep(struct lf_diff_text *t, long lo, long hi,
  * the same lines and mostly pick the same of several shortest diffs.
  * Return 0, or -1 if allocation fails.
  */
-static int lf_diff_choose(struct lf_diff_search *s)
+static int lf_diff_choose(__isl_keep struct lf_diff_search *s)
 {
 	struct lf_diff_text *a = s->a;
 	struct lf_diff_text *b = s->b;
@@ -490,7 +491,8 @@ static int lf_diff_choose(struct lf_diff_search *s)
 /* Mark the lines that the diff of a and b deletes and inserts.
  * Return 0, or -1 if allocation fails.
  */
-static int lf_diff_changes(struct lf_diff_text *a, struct lf_diff_text *b)
+static int lf_diff_changes(__isl_keep struct lf_diff_text *a,
+	__isl_keep struct lf_diff_text *b)
 {
 	struct lf_diff_search s;
 	long n = a->n + b->n + 3;
@@ -518,8 +520,8 @@ static int lf_diff_changes(struct lf_diff_text *a, struct lf_diff_text *b)
 /* Return the number of unchanged lines from line i of a and line j of b
  * on, which pair, up to the next change or the end.
  */
-static long lf_diff_same_run(const struct lf_diff_text *a,
-	const struct lf_diff_text *b, long i, long j)
+static long lf_diff_same_run(__isl_keep const struct lf_diff_text *a,
+	__isl_keep const struct lf_diff_text *b, long i, long j)
 {
 	long k = 0;
 
@@ -534,8 +536,8 @@ static long lf_diff_same_run(const struct lf_diff_text *a,
  * share a hunk, which ends LF_DIFF_CONTEXT lines after its last change
  * or at the end of the texts.
  */
-static void lf_diff_hunk_end(const struct lf_diff_text *a,
-	const struct lf_diff_text *b, long *i, long *j)
+static void lf_diff_hunk_end(__isl_keep const struct lf_diff_text *a,
+	__isl_keep const struct lf_diff_text *b, long *i, long *j)
 {
 	long k;
 
@@ -556,8 +558,8 @@ static void lf_diff_hunk_end(const struct lf_diff_text *a,
 
 /* Print line i of t after mark, and the marker of a missing newline.
  */
-static void lf_diff_print_line(struct lf_buf *out, char mark,
-	const struct lf_diff_text *t, long i)
+static void lf_diff_print_line(__isl_keep struct lf_buf *out, char mark,
+	__isl_keep const struct lf_diff_text *t, long i)
 {
 	const struct lf_diff_line *l = &t->line[i];
 
@@ -571,7 +573,8 @@ static void lf_diff_print_line(struct lf_buf *out, char mark,
  * does: the first line counted from 1, then ",n" unless n is 1; no lines
  * are named by the line before them.
  */
-static void lf_diff_print_range(struct lf_buf *out, long from, long n)
+static void lf_diff_print_range(__isl_keep struct lf_buf *out, long from,
+	long n)
 {
 	if (n == 1)
 		lf_buf_printf(out, "%ld", from + 1);
@@ -582,9 +585,10 @@ static void lf_diff_print_range(struct lf_buf *out, long from, long n)
 /* Print the hunk of lines [i, i1) of a and [j, j1) of b: unchanged lines
  * once, from a, each change's deletions before its insertions.
  */
-static void lf_diff_print_hunk(struct lf_buf *out,
-	const struct lf_diff_text *a, const struct lf_diff_text *b,
-	long i, long i1, long j, long j1)
+static void lf_diff_print_hunk(__isl_keep struct lf_buf *out,
+	__isl_keep const struct lf_diff_text *a,
+	__isl_keep const struct lf_diff_text *b, long i, long i1, long j,
+	long j1)
 {
 	lf_buf_add_str(out, "@@ -");
 	lf_diff_print_range(out, i, i1 - i);
@@ -605,9 +609,10 @@ static void lf_diff_print_hunk(struct lf_buf *out,
 
 /* Print the headers and the hunks of the diff of a and b, if they differ.
  */
-static void lf_diff_print(struct lf_buf *out, const char *old_path,
-	const char *new_path, const struct lf_diff_text *a,
-	const struct lf_diff_text *b)
+static void lf_diff_print(__isl_keep struct lf_buf *out,
+	__isl_keep const char *old_path, __isl_keep const char *new_path,
+	__isl_keep const struct lf_diff_text *a,
+	__isl_keep const struct lf_diff_text *b)
 {
 	long i = 0;
 	long j = 0;
@@ -634,9 +639,9 @@ static void lf_diff_print(struct lf_buf *out, const char *old_path,
 
 /* See lf_diff.h; the four steps are described at the top of this file.
  */
-char *lf_diff_unified(const char *old_path, const char *new_path,
-	const char *old_text, unsigned old_len,
-	const char *new_text, unsigned new_len)
+__isl_give char *lf_diff_unified(__isl_keep const char *old_path,
+	__isl_keep const char *new_path, __isl_keep const char *old_text,
+	unsigned old_len, __isl_keep const char *new_text, unsigned new_len)
 {
 	struct lf_diff_text a = { NULL, 0, NULL };
 	struct lf_diff_text b = { NULL, 0, NULL };

@@ -1,6 +1,8 @@
 #ifndef LF_DIFF_H
 #define LF_DIFF_H
 
+#include <isl/ctx.h>
+
 /* loopfuse --diff: the change to a file as a unified diff. */
 
 /* Return a unified diff with 3 lines of context that turns old_text into
@@ -15,8 +17,8 @@
  * Return an empty string if the texts are equal and NULL if allocation
  * fails.  The caller frees the result.
  */
-char *lf_diff_unified(const char *old_path, const char *new_path,
-	const char *old_text, unsigned old_len,
-	const char *new_text, unsigned new_len);
+__isl_give char *lf_diff_unified(__isl_keep const char *old_path,
+	__isl_keep const char *new_path, __isl_keep const char *old_text,
+	unsigned old_len, __isl_keep const char *new_text, unsigned new_len);
 
 #endif

@@ -10,8 +10,8 @@
 #define LF_READ_CHUNK	65536
 
 /* "<path>:1:1: error: [what: ]why" on err, unless err is NULL. */
-static void lf_read_report(FILE *err, const char *path, const char *what,
-	const char *why)
+static void lf_read_report(FILE *err, __isl_keep const char *path,
+	__isl_keep const char *what, __isl_keep const char *why)
 {
 	if (!err)
 		return;
@@ -23,7 +23,7 @@ static void lf_read_report(FILE *err, const char *path, const char *what,
 
 /* Read everything from fd into buf.
  */
-static int lf_read_all(int fd, struct lf_buf *buf)
+static int lf_read_all(int fd, __isl_keep struct lf_buf *buf)
 {
 	char chunk[LF_READ_CHUNK];
 
@@ -67,7 +67,8 @@ static int lf_read_check_regular(int fd, const char **why)
  * Opening without blocking keeps a FIFO from hanging the read;
  * it is rejected as not a regular file.
  */
-static int lf_read_fd(const char *path, struct lf_buf *buf, const char **why)
+static int lf_read_fd(__isl_keep const char *path,
+	__isl_keep struct lf_buf *buf, const char **why)
 {
 	int fd;
 	int r;
@@ -95,13 +96,14 @@ static int lf_read_fd(const char *path, struct lf_buf *buf, const char **why)
 /* Hand over the bytes of buf, NUL terminated even if nothing
  * was ever added to it.
  */
-static char *lf_read_take(struct lf_buf *buf)
+static __isl_give char *lf_read_take(__isl_keep struct lf_buf *buf)
 {
 	lf_buf_add(buf, "", 0);
 	return lf_buf_take(buf);
 }
 
-char *lf_read_file(const char *path, size_t *len, FILE *err)
+__isl_give char *lf_read_file(__isl_keep const char *path, size_t *len,
+	FILE *err)
 {
 	struct lf_buf buf;
 	const char *why;

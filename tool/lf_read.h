@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <isl/ctx.h>
+
 /* What loopfuse says of a file with a NUL byte. */
 #define LF_READ_NUL "file contains NUL bytes, not C source"
 
@@ -12,6 +14,7 @@
  * "<path>:1:1: error: <reason>" to err (unless err is NULL) if the file
  * cannot be opened or read, is not a regular file or contains NUL bytes.
  */
-char *lf_read_file(const char *path, size_t *len, FILE *err);
+__isl_give char *lf_read_file(__isl_keep const char *path, size_t *len,
+	FILE *err);
 
 #endif

@@ -17,8 +17,8 @@
 /* Where a pair's verdict belongs: the construct or the access that
  * forbids fusion, else the second nest.
  */
-struct lf_loc lf_report_pair_loc(const struct lf_audit_function *fn,
-	const struct lf_audit_pair *pair)
+struct lf_loc lf_report_pair_loc(__isl_keep const struct lf_audit_function *fn,
+	__isl_keep const struct lf_audit_pair *pair)
 {
 	if (pair->verdict == LF_VERDICT_ILLEGAL ||
 	    pair->verdict == LF_VERDICT_NOT_ANALYSABLE)
@@ -29,8 +29,9 @@ struct lf_loc lf_report_pair_loc(const struct lf_audit_function *fn,
 
 /* "nests 1 and 2 of f (lines 18-19 and 20-21)".
  */
-char *lf_report_pair_title(const struct lf_audit_function *fn,
-	const struct lf_audit_pair *pair)
+__isl_give char *lf_report_pair_title(
+	__isl_keep const struct lf_audit_function *fn,
+	__isl_keep const struct lf_audit_pair *pair)
 {
 	const struct lf_audit_nest *a = &fn->nests[pair->first];
 	const struct lf_audit_nest *b = &fn->nests[pair->first + 1];
@@ -43,7 +44,8 @@ char *lf_report_pair_title(const struct lf_audit_function *fn,
 	return lf_buf_take(&buf);
 }
 
-static void lf_report_add_shift(struct lf_buf *buf, const int *shift, int n)
+static void lf_report_add_shift(__isl_keep struct lf_buf *buf, const int *shift,
+	int n)
 {
 	int l;
 
@@ -57,8 +59,9 @@ static void lf_report_add_shift(struct lf_buf *buf, const int *shift, int n)
 	lf_buf_add_char(buf, ')');
 }
 
-static void lf_report_add_depth(struct lf_buf *buf,
-	const struct lf_audit_function *fn, const struct lf_audit_pair *pair)
+static void lf_report_add_depth(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_audit_function *fn,
+	__isl_keep const struct lf_audit_pair *pair)
 {
 	lf_buf_printf(buf, " at depth %d in ", pair->depth);
 	lf_say_add_iters(buf, fn->nests[pair->first].iters, pair->depth);
@@ -71,8 +74,9 @@ static void lf_report_add_depth(struct lf_buf *buf,
 
 /* "fusable at depth 2 in (i, j), tiling legal", "illegal: ...".
  */
-char *lf_report_pair_verdict(const struct lf_audit_function *fn,
-	const struct lf_audit_pair *pair)
+__isl_give char *lf_report_pair_verdict(
+	__isl_keep const struct lf_audit_function *fn,
+	__isl_keep const struct lf_audit_pair *pair)
 {
 	struct lf_buf buf;
 	char *why = NULL;
@@ -82,11 +86,13 @@ char *lf_report_pair_verdict(const struct lf_audit_function *fn,
 	case LF_VERDICT_FUSABLE:
 		lf_buf_add_str(&buf, "fusable");
 		lf_report_add_depth(&buf, fn, pair);
+		lf_say_add_apart(&buf, ", if ", pair->apart, pair->n_apart);
 		break;
 	case LF_VERDICT_FUSABLE_SHIFT:
 		lf_buf_add_str(&buf, "fusable with shift ");
 		lf_report_add_shift(&buf, pair->shift, pair->depth);
 		lf_report_add_depth(&buf, fn, pair);
+		lf_say_add_apart(&buf, ", if ", pair->apart, pair->n_apart);
 		why = lf_say_audit_reason(&pair->reason);
 		lf_buf_printf(&buf, ": %s", why ? why : "?");
 		break;
@@ -104,7 +110,7 @@ char *lf_report_pair_verdict(const struct lf_audit_function *fn,
 /* "not fused in the plan: ...": why the planner keeps a fusable pair
  * apart.
  */
-char *lf_report_pair_plan(const struct lf_audit_pair *pair)
+__isl_give char *lf_report_pair_plan(__isl_keep const struct lf_audit_pair *pair)
 {
 	char *why = pair->plan_reason ? lf_say_reason(pair->plan_reason) :
 		    NULL;
@@ -121,7 +127,8 @@ char *lf_report_pair_plan(const struct lf_audit_pair *pair)
 
 /* "group of nests 1-2: lines ... share ...", "nest 3 tiled alone: ...".
  */
-char *lf_report_group_title(const struct lf_audit_group *group)
+__isl_give char *lf_report_group_title(
+	__isl_keep const struct lf_audit_group *group)
 {
 	char *summary = lf_say_group_summary(group);
 	struct lf_buf buf;
@@ -138,7 +145,7 @@ char *lf_report_group_title(const struct lf_audit_group *group)
 	return lf_buf_take(&buf);
 }
 
-char *lf_report_summary(const struct lf_audit *audit)
+__isl_give char *lf_report_summary(__isl_keep const struct lf_audit *audit)
 {
 	struct lf_buf buf;
 	int f, nests = 0, pairs = 0;
@@ -169,7 +176,7 @@ char *lf_report_summary(const struct lf_audit *audit)
 
 /* Does a condition of --fail-on hold?
  */
-int lf_report_fails(const struct lf_audit *audit, unsigned fail_on)
+int lf_report_fails(__isl_keep const struct lf_audit *audit, unsigned fail_on)
 {
 	if ((fail_on & LF_FAIL_ILLEGAL) &&
 	    lf_audit_count(audit, LF_VERDICT_ILLEGAL) > 0)

@@ -18,20 +18,24 @@ enum lf_report_format {
 #define LF_FAIL_NOT_ANALYSABLE 2
 #define LF_FAIL_ANY (LF_FAIL_ILLEGAL | LF_FAIL_NOT_ANALYSABLE)
 
-char *lf_report_text(const struct lf_audit *audit);
-char *lf_report_json(const struct lf_audit *audit);
-char *lf_report_sarif(const struct lf_audit *audit);
-int lf_report_fails(const struct lf_audit *audit, unsigned fail_on);
+__isl_give char *lf_report_text(__isl_keep const struct lf_audit *audit);
+__isl_give char *lf_report_json(__isl_keep const struct lf_audit *audit);
+__isl_give char *lf_report_sarif(__isl_keep const struct lf_audit *audit);
+int lf_report_fails(__isl_keep const struct lf_audit *audit, unsigned fail_on);
 
 /* Shared by the formats. */
-struct lf_loc lf_report_pair_loc(const struct lf_audit_function *fn,
-	const struct lf_audit_pair *pair);
-char *lf_report_pair_title(const struct lf_audit_function *fn,
-	const struct lf_audit_pair *pair);
-char *lf_report_pair_verdict(const struct lf_audit_function *fn,
-	const struct lf_audit_pair *pair);
-char *lf_report_pair_plan(const struct lf_audit_pair *pair);
-char *lf_report_group_title(const struct lf_audit_group *group);
-char *lf_report_summary(const struct lf_audit *audit);
+struct lf_loc lf_report_pair_loc(__isl_keep const struct lf_audit_function *fn,
+	__isl_keep const struct lf_audit_pair *pair);
+__isl_give char *lf_report_pair_title(
+	__isl_keep const struct lf_audit_function *fn,
+	__isl_keep const struct lf_audit_pair *pair);
+__isl_give char *lf_report_pair_verdict(
+	__isl_keep const struct lf_audit_function *fn,
+	__isl_keep const struct lf_audit_pair *pair);
+__isl_give char *lf_report_pair_plan(
+	__isl_keep const struct lf_audit_pair *pair);
+__isl_give char *lf_report_group_title(
+	__isl_keep const struct lf_audit_group *group);
+__isl_give char *lf_report_summary(__isl_keep const struct lf_audit *audit);
 
 #endif

@@ -14,14 +14,14 @@
 #define LF_REPORT_JSON_SCHEMA "loopfuse-audit"
 #define LF_REPORT_JSON_VERSION 1
 
-static struct json_object *lf_json_str(const char *s)
+static __isl_give struct json_object *lf_json_str(__isl_keep const char *s)
 {
 	return s ? json_object_new_string(s) : NULL;
 }
 
 /* A JSON string of "s", which this takes.
  */
-static struct json_object *lf_json_take(char *s)
+static __isl_give struct json_object *lf_json_take(__isl_take char *s)
 {
 	struct json_object *obj = lf_json_str(s);
 
@@ -29,13 +29,14 @@ static struct json_object *lf_json_take(char *s)
 	return obj;
 }
 
-static void lf_json_add(struct json_object *obj, const char *key,
-	struct json_object *value)
+static void lf_json_add(__isl_keep struct json_object *obj,
+	__isl_keep const char *key, __isl_take struct json_object *value)
 {
 	json_object_object_add(obj, key, value);
 }
 
-static struct json_object *lf_json_loc(const char *path, struct lf_loc loc)
+static __isl_give struct json_object *lf_json_loc(__isl_keep const char *path,
+	struct lf_loc loc)
 {
 	struct json_object *obj = json_object_new_object();
 
@@ -45,13 +46,25 @@ static struct json_object *lf_json_loc(const char *path, struct lf_loc loc)
 	return obj;
 }
 
-static struct json_object *lf_json_strs(char **strs, int n)
+static __isl_give struct json_object *lf_json_strs(char **strs, int n)
 {
 	struct json_object *arr = json_object_new_array();
 	int i;
 
 	for (i = 0; strs && i < n; ++i)
 		json_object_array_add(arr, lf_json_str(strs[i]));
+	return arr;
+}
+
+/* The n pairs of names of "apart", [["x", "y"], ...].
+ */
+static struct json_object *lf_json_apart(char **apart, int n)
+{
+	struct json_object *arr = json_object_new_array();
+	int i;
+
+	for (i = 0; i < n; ++i)
+		json_object_array_add(arr, lf_json_strs(apart + 2 * i, 2));
 	return arr;
 }
 
@@ -65,8 +78,8 @@ static struct json_object *lf_json_ints(const int *v, int n)
 	return arr;
 }
 
-static struct json_object *lf_json_ref(const char *path,
-	const struct lf_audit_ref *ref)
+static __isl_give struct json_object *lf_json_ref(__isl_keep const char *path,
+	__isl_keep const struct lf_audit_ref *ref)
 {
 	struct json_object *obj = json_object_new_object();
 
@@ -83,7 +96,8 @@ static struct json_object *lf_json_ref(const char *path,
 	return obj;
 }
 
-static struct json_object *lf_json_example(const struct lf_audit_dep *dep)
+static __isl_give struct json_object *lf_json_example(
+	__isl_keep const struct lf_audit_dep *dep)
 {
 	struct json_object *obj;
 
@@ -96,8 +110,8 @@ static struct json_object *lf_json_example(const struct lf_audit_dep *dep)
 	return obj;
 }
 
-static struct json_object *lf_json_dep(const char *path,
-	const struct lf_audit_dep *dep, int kept)
+static __isl_give struct json_object *lf_json_dep(__isl_keep const char *path,
+	__isl_keep const struct lf_audit_dep *dep, int kept)
 {
 	struct json_object *obj = json_object_new_object();
 
@@ -120,8 +134,9 @@ static struct json_object *lf_json_dep(const char *path,
 /* "reason", under rule "r" (for a pair, the pair's rule: a shifted
  * pair's dependence is why it needs the shift).
  */
-static struct json_object *lf_json_reason(const char *path,
-	const struct lf_audit_reason *reason, enum lf_rule r)
+static __isl_give struct json_object *lf_json_reason(
+	__isl_keep const char *path,
+	__isl_keep const struct lf_audit_reason *reason, enum lf_rule r)
 {
 	const struct lf_rule_info *rule = &lf_rules()[r];
 	struct json_object *obj = json_object_new_object();
@@ -137,8 +152,8 @@ static struct json_object *lf_json_reason(const char *path,
 	return obj;
 }
 
-static struct json_object *lf_json_nest(const char *path,
-	const struct lf_audit_nest *nest, int i)
+static __isl_give struct json_object *lf_json_nest(__isl_keep const char *path,
+	__isl_keep const struct lf_audit_nest *nest, int i)
 {
 	struct json_object *obj = json_object_new_object();
 
@@ -155,8 +170,9 @@ static struct json_object *lf_json_nest(const char *path,
 	return obj;
 }
 
-static struct json_object *lf_json_pair(const char *path,
-	const struct lf_audit_function *fn, const struct lf_audit_pair *pair)
+static __isl_give struct json_object *lf_json_pair(__isl_keep const char *path,
+	__isl_keep const struct lf_audit_function *fn,
+	__isl_keep const struct lf_audit_pair *pair)
 {
 	struct json_object *obj = json_object_new_object();
 	int fusable = pair->verdict == LF_VERDICT_FUSABLE ||
@@ -182,6 +198,7 @@ static struct json_object *lf_json_pair(const char *path,
 	lf_json_add(obj, "shift", pair->verdict == LF_VERDICT_FUSABLE_SHIFT ?
 		    lf_json_ints(pair->shift, pair->depth) : NULL);
 	lf_json_add(obj, "fused", json_object_new_boolean(pair->fused));
+	lf_json_add(obj, "apart", lf_json_apart(pair->apart, pair->n_apart));
 	lf_json_add(obj, "plan_reason", fusable && !pair->fused &&
 		    pair->plan_reason ?
 		    lf_json_take(lf_say_reason(pair->plan_reason)) : NULL);
@@ -194,8 +211,8 @@ static struct json_object *lf_json_pair(const char *path,
 	return obj;
 }
 
-static struct json_object *lf_json_group(const char *path,
-	const struct lf_audit_group *group)
+static __isl_give struct json_object *lf_json_group(__isl_keep const char *path,
+	__isl_keep const struct lf_audit_group *group)
 {
 	struct json_object *obj = json_object_new_object();
 	struct json_object *nests = json_object_new_array();
@@ -223,6 +240,7 @@ static struct json_object *lf_json_group(const char *path,
 	lf_json_add(obj, "tiled", json_object_new_boolean(group->tiled));
 	lf_json_add(obj, "tile_sizes", tiles);
 	lf_json_add(obj, "shifts", shifts);
+	lf_json_add(obj, "apart", lf_json_apart(group->apart, group->n_apart));
 	lf_json_add(obj, "message", lf_json_take(lf_say_group_summary(group)));
 	lf_json_add(obj, "dependences", deps);
 	lf_json_add(obj, "dependences_complete",
@@ -230,8 +248,9 @@ static struct json_object *lf_json_group(const char *path,
 	return obj;
 }
 
-static struct json_object *lf_json_function(const char *path,
-	const struct lf_audit_function *fn)
+static __isl_give struct json_object *lf_json_function(
+	__isl_keep const char *path,
+	__isl_keep const struct lf_audit_function *fn)
 {
 	struct json_object *obj = json_object_new_object();
 	struct json_object *nests = json_object_new_array();
@@ -256,7 +275,8 @@ static struct json_object *lf_json_function(const char *path,
 	return obj;
 }
 
-static struct json_object *lf_json_summary(const struct lf_audit *audit)
+static __isl_give struct json_object *lf_json_summary(
+	__isl_keep const struct lf_audit *audit)
 {
 	struct json_object *obj = json_object_new_object();
 	int f, nests = 0, pairs = 0;
@@ -283,7 +303,7 @@ static struct json_object *lf_json_summary(const struct lf_audit *audit)
 	return obj;
 }
 
-static struct json_object *lf_json_tool(void)
+static __isl_give struct json_object *lf_json_tool(void)
 {
 	struct json_object *obj = json_object_new_object();
 
@@ -292,7 +312,8 @@ static struct json_object *lf_json_tool(void)
 	return obj;
 }
 
-static struct json_object *lf_json_options(const struct lf_audit *audit)
+static __isl_give struct json_object *lf_json_options(
+	__isl_keep const struct lf_audit *audit)
 {
 	struct json_object *obj = json_object_new_object();
 
@@ -305,11 +326,13 @@ static struct json_object *lf_json_options(const struct lf_audit *audit)
 	lf_json_add(obj, "cache_l2", json_object_new_int64(o->cache_l2));
 	lf_json_add(obj, "assume_no_alias",
 		    json_object_new_boolean(o->assume_no_alias));
+	lf_json_add(obj, "alias_checks", json_object_new_boolean(
+		!o->assume_no_alias && !o->no_alias_checks));
 	lf_json_add(obj, "fuse_all", json_object_new_boolean(o->fuse_all));
 	return obj;
 }
 
-char *lf_report_json(const struct lf_audit *audit)
+__isl_give char *lf_report_json(__isl_keep const struct lf_audit *audit)
 {
 	struct json_object *doc = json_object_new_object();
 	struct json_object *fns = json_object_new_array();

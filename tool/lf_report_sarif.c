@@ -19,14 +19,14 @@
 #define LF_SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/" \
 	"errata01/os/schemas/sarif-schema-2.1.0.json"
 
-static void lf_sarif_add(struct json_object *obj, const char *key,
-	struct json_object *value)
+static void lf_sarif_add(__isl_keep struct json_object *obj,
+	__isl_keep const char *key, __isl_take struct json_object *value)
 {
 	if (value)
 		json_object_object_add(obj, key, value);
 }
 
-static struct json_object *lf_sarif_text(const char *text)
+static __isl_give struct json_object *lf_sarif_text(__isl_keep const char *text)
 {
 	struct json_object *obj = json_object_new_object();
 
@@ -37,7 +37,7 @@ static struct json_object *lf_sarif_text(const char *text)
 /* A path as a URI reference: unreserved characters and '/' stay, the
  * rest is percent-encoded; an absolute path becomes a file: URI.
  */
-static char *lf_sarif_uri(const char *path)
+static __isl_give char *lf_sarif_uri(__isl_keep const char *path)
 {
 	static const char *keep = "-._~/";
 	struct lf_buf buf;
@@ -56,8 +56,8 @@ static char *lf_sarif_uri(const char *path)
 	return lf_buf_take(&buf);
 }
 
-static struct json_object *lf_sarif_physical(const char *uri,
-	struct lf_loc loc)
+static __isl_give struct json_object *lf_sarif_physical(
+	__isl_keep const char *uri, struct lf_loc loc)
 {
 	struct json_object *phys = json_object_new_object();
 	struct json_object *art = json_object_new_object();
@@ -74,8 +74,9 @@ static struct json_object *lf_sarif_physical(const char *uri,
 	return phys;
 }
 
-static struct json_object *lf_sarif_location(const char *uri,
-	struct lf_loc loc, const char *function)
+static __isl_give struct json_object *lf_sarif_location(
+	__isl_keep const char *uri, struct lf_loc loc,
+	__isl_keep const char *function)
 {
 	struct json_object *obj = json_object_new_object();
 	struct json_object *logical = json_object_new_array();
@@ -89,8 +90,9 @@ static struct json_object *lf_sarif_location(const char *uri,
 	return obj;
 }
 
-static void lf_sarif_related(struct json_object *related, const char *uri,
-	struct lf_loc loc, const char *text)
+static void lf_sarif_related(__isl_keep struct json_object *related,
+	__isl_keep const char *uri, struct lf_loc loc,
+	__isl_keep const char *text)
 {
 	struct json_object *obj = json_object_new_object();
 	size_t n = json_object_array_length(related);
@@ -101,8 +103,8 @@ static void lf_sarif_related(struct json_object *related, const char *uri,
 	json_object_array_add(related, obj);
 }
 
-static void lf_sarif_related_ref(struct json_object *related,
-	const char *uri, const struct lf_audit_ref *ref)
+static void lf_sarif_related_ref(__isl_keep struct json_object *related,
+	__isl_keep const char *uri, __isl_keep const struct lf_audit_ref *ref)
 {
 	struct lf_buf buf;
 	char *text;
@@ -116,8 +118,9 @@ static void lf_sarif_related_ref(struct json_object *related,
 	free(text);
 }
 
-static void lf_sarif_related_nest(struct json_object *related,
-	const char *uri, const struct lf_audit_nest *nest, int i)
+static void lf_sarif_related_nest(__isl_keep struct json_object *related,
+	__isl_keep const char *uri, __isl_keep const struct lf_audit_nest *nest,
+	int i)
 {
 	char text[64];
 
@@ -126,8 +129,9 @@ static void lf_sarif_related_nest(struct json_object *related,
 	lf_sarif_related(related, uri, nest->loc, text);
 }
 
-static void lf_sarif_related_reason(struct json_object *related,
-	const char *uri, const struct lf_audit_reason *reason)
+static void lf_sarif_related_reason(__isl_keep struct json_object *related,
+	__isl_keep const char *uri,
+	__isl_keep const struct lf_audit_reason *reason)
 {
 	if (!reason->has_dep)
 		return;
@@ -135,8 +139,9 @@ static void lf_sarif_related_reason(struct json_object *related,
 	lf_sarif_related_ref(related, uri, &reason->dep.source);
 }
 
-static struct json_object *lf_sarif_result(enum lf_rule rule,
-	const char *level, const char *text, struct json_object *location)
+static __isl_give struct json_object *lf_sarif_result(enum lf_rule rule,
+	__isl_keep const char *level, __isl_keep const char *text,
+	__isl_take struct json_object *location)
 {
 	struct json_object *res = json_object_new_object();
 	struct json_object *locs = json_object_new_array();
@@ -151,8 +156,8 @@ static struct json_object *lf_sarif_result(enum lf_rule rule,
 	return res;
 }
 
-static struct json_object *lf_sarif_pair_props(
-	const struct lf_audit_pair *pair)
+static __isl_give struct json_object *lf_sarif_pair_props(
+	__isl_keep const struct lf_audit_pair *pair)
 {
 	struct json_object *props = json_object_new_object();
 	const struct lf_audit_reason *reason = pair->limit;
@@ -178,8 +183,9 @@ static struct json_object *lf_sarif_pair_props(
 	return props;
 }
 
-static struct json_object *lf_sarif_pair(const char *uri,
-	const struct lf_audit_function *fn, const struct lf_audit_pair *pair)
+static __isl_give struct json_object *lf_sarif_pair(__isl_keep const char *uri,
+	__isl_keep const struct lf_audit_function *fn,
+	__isl_keep const struct lf_audit_pair *pair)
 {
 	struct json_object *res, *related = json_object_new_array();
 	char *title = lf_report_pair_title(fn, pair);
@@ -218,8 +224,9 @@ static struct json_object *lf_sarif_pair(const char *uri,
 	return res;
 }
 
-static struct json_object *lf_sarif_group(const char *uri,
-	const struct lf_audit_function *fn, const struct lf_audit_group *group)
+static __isl_give struct json_object *lf_sarif_group(__isl_keep const char *uri,
+	__isl_keep const struct lf_audit_function *fn,
+	__isl_keep const struct lf_audit_group *group)
 {
 	struct json_object *res, *related = json_object_new_array();
 	char *title = lf_report_group_title(group);
@@ -246,8 +253,8 @@ static struct json_object *lf_sarif_group(const char *uri,
 	return res;
 }
 
-static struct json_object *lf_sarif_results(const struct lf_audit *audit,
-	const char *uri)
+static __isl_give struct json_object *lf_sarif_results(
+	__isl_keep const struct lf_audit *audit, __isl_keep const char *uri)
 {
 	struct json_object *results = json_object_new_array();
 	int f, i;
@@ -265,7 +272,7 @@ static struct json_object *lf_sarif_results(const struct lf_audit *audit,
 	return results;
 }
 
-static struct json_object *lf_sarif_rule(enum lf_rule r)
+static __isl_give struct json_object *lf_sarif_rule(enum lf_rule r)
 {
 	const struct lf_rule_info *info = &lf_rules()[r];
 	struct json_object *rule = json_object_new_object();
@@ -283,7 +290,7 @@ static struct json_object *lf_sarif_rule(enum lf_rule r)
 	return rule;
 }
 
-static struct json_object *lf_sarif_tool(void)
+static __isl_give struct json_object *lf_sarif_tool(void)
 {
 	struct json_object *tool = json_object_new_object();
 	struct json_object *driver = json_object_new_object();
@@ -302,8 +309,8 @@ static struct json_object *lf_sarif_tool(void)
 	return tool;
 }
 
-static struct json_object *lf_sarif_run(const struct lf_audit *audit,
-	const char *uri)
+static __isl_give struct json_object *lf_sarif_run(
+	__isl_keep const struct lf_audit *audit, __isl_keep const char *uri)
 {
 	struct json_object *run = json_object_new_object();
 	struct json_object *artifacts = json_object_new_array();
@@ -326,7 +333,7 @@ static struct json_object *lf_sarif_run(const struct lf_audit *audit,
 	return run;
 }
 
-char *lf_report_sarif(const struct lf_audit *audit)
+__isl_give char *lf_report_sarif(__isl_keep const struct lf_audit *audit)
 {
 	struct json_object *log = json_object_new_object();
 	struct json_object *runs = json_object_new_array();

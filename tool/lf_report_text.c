@@ -11,22 +11,25 @@
  * the related locations.
  */
 
-static void lf_report_line(struct lf_buf *buf, const char *path,
-	struct lf_loc loc, const char *kind, const char *text)
+static void lf_report_line(__isl_keep struct lf_buf *buf,
+	__isl_keep const char *path, struct lf_loc loc,
+	__isl_keep const char *kind, __isl_keep const char *text)
 {
 	lf_buf_printf(buf, "%s:%u:%u: %s: %s\n", path, loc.line, loc.col,
 		      kind, text);
 }
 
-static void lf_report_rule_line(struct lf_buf *buf, const char *path,
-	struct lf_loc loc, const char *text, enum lf_rule rule)
+static void lf_report_rule_line(__isl_keep struct lf_buf *buf,
+	__isl_keep const char *path, struct lf_loc loc,
+	__isl_keep const char *text, enum lf_rule rule)
 {
 	lf_buf_printf(buf, "%s:%u:%u: remark: %s [%s]\n", path, loc.line,
 		      loc.col, text, lf_rules()[rule].id);
 }
 
-static void lf_report_text_nest(struct lf_buf *buf, const char *path,
-	const struct lf_audit_nest *nest, int i)
+static void lf_report_text_nest(__isl_keep struct lf_buf *buf,
+	__isl_keep const char *path,
+	__isl_keep const struct lf_audit_nest *nest, int i)
 {
 	lf_buf_printf(buf, "%s:%u:%u: note: nest %d: lines %u-%u", path,
 		      nest->loc.line, nest->loc.col, i + 1, nest->loc.line,
@@ -47,8 +50,8 @@ static void lf_report_text_nest(struct lf_buf *buf, const char *path,
 	lf_buf_printf(buf, ", depth %d\n", nest->depth);
 }
 
-static void lf_report_text_ref(struct lf_buf *buf, const char *path,
-	const struct lf_audit_ref *ref)
+static void lf_report_text_ref(__isl_keep struct lf_buf *buf,
+	__isl_keep const char *path, __isl_keep const struct lf_audit_ref *ref)
 {
 	lf_buf_printf(buf, "%s:%u:%u: note: %s %s %s here (%s, nest %d)\n",
 		      path, ref->loc.line, ref->loc.col, ref->text,
@@ -59,8 +62,9 @@ static void lf_report_text_ref(struct lf_buf *buf, const char *path,
 /* The notes of a reason: the construct, or the two accesses of the
  * dependence and its relation.
  */
-static void lf_report_text_reason(struct lf_buf *buf, const char *path,
-	const struct lf_audit_reason *reason)
+static void lf_report_text_reason(__isl_keep struct lf_buf *buf,
+	__isl_keep const char *path,
+	__isl_keep const struct lf_audit_reason *reason)
 {
 	if (!reason->has_dep)
 		return;
@@ -75,8 +79,9 @@ static void lf_report_text_reason(struct lf_buf *buf, const char *path,
 
 /* "not deeper: ...": why a fusable pair shares no more loops.
  */
-static void lf_report_text_limit(struct lf_buf *buf, const char *path,
-	const struct lf_audit_reason *limit)
+static void lf_report_text_limit(__isl_keep struct lf_buf *buf,
+	__isl_keep const char *path,
+	__isl_keep const struct lf_audit_reason *limit)
 {
 	char *why = lf_say_audit_reason(limit);
 	struct lf_loc at = limit->reason ? limit->reason->loc :
@@ -89,8 +94,10 @@ static void lf_report_text_limit(struct lf_buf *buf, const char *path,
 	lf_report_text_reason(buf, path, limit);
 }
 
-static void lf_report_text_pair(struct lf_buf *buf, const char *path,
-	const struct lf_audit_function *fn, const struct lf_audit_pair *pair)
+static void lf_report_text_pair(__isl_keep struct lf_buf *buf,
+	__isl_keep const char *path,
+	__isl_keep const struct lf_audit_function *fn,
+	__isl_keep const struct lf_audit_pair *pair)
 {
 	char *title = lf_report_pair_title(fn, pair);
 	char *verdict = lf_report_pair_verdict(fn, pair);
@@ -116,8 +123,9 @@ static void lf_report_text_pair(struct lf_buf *buf, const char *path,
 	}
 }
 
-static void lf_report_text_group(struct lf_buf *buf, const char *path,
-	const struct lf_audit_group *group)
+static void lf_report_text_group(__isl_keep struct lf_buf *buf,
+	__isl_keep const char *path,
+	__isl_keep const struct lf_audit_group *group)
 {
 	char *title = lf_report_group_title(group);
 	int i;
@@ -140,8 +148,9 @@ static void lf_report_text_group(struct lf_buf *buf, const char *path,
 			       LF_SAY_INCOMPLETE);
 }
 
-static void lf_report_text_function(struct lf_buf *buf, const char *path,
-	const struct lf_audit_function *fn)
+static void lf_report_text_function(__isl_keep struct lf_buf *buf,
+	__isl_keep const char *path,
+	__isl_keep const struct lf_audit_function *fn)
 {
 	int i;
 
@@ -156,7 +165,7 @@ static void lf_report_text_function(struct lf_buf *buf, const char *path,
 		lf_report_text_group(buf, path, &fn->groups[i]);
 }
 
-char *lf_report_text(const struct lf_audit *audit)
+__isl_give char *lf_report_text(__isl_keep const struct lf_audit *audit)
 {
 	struct lf_loc top = { 0, 1, 1 };
 	struct lf_buf buf;

@@ -96,12 +96,12 @@ static const struct lf_rule_info lf_rule_table[LF_RULE_N] = {
 	  "Run loopfuse on the file to tile it." },
 };
 
-const struct lf_rule_info *lf_rules(void)
+__isl_keep const struct lf_rule_info *lf_rules(void)
 {
 	return lf_rule_table;
 }
 
-const char *lf_verdict_name(enum lf_verdict verdict)
+__isl_keep const char *lf_verdict_name(enum lf_verdict verdict)
 {
 	switch (verdict) {
 	case LF_VERDICT_FUSABLE: return "fusable";
@@ -112,7 +112,7 @@ const char *lf_verdict_name(enum lf_verdict verdict)
 	}
 }
 
-const char *lf_dep_kind_name(enum lf_dep_kind kind)
+__isl_keep const char *lf_dep_kind_name(enum lf_dep_kind kind)
 {
 	switch (kind) {
 	case LF_DEP_FLOW: return "flow";
@@ -145,6 +145,7 @@ static const enum lf_rule lf_rule_by_why[LF_WHY_N] = {
 	[LF_WHY_SUBSCRIPTED] = LF_RULE_CONSTRUCT,
 	[LF_WHY_VOLATILE_ELEMENTS] = LF_RULE_VOLATILE,
 	[LF_WHY_PARTIAL_SUBSCRIPT] = LF_RULE_CONSTRUCT,
+	[LF_WHY_POINTER_ROWS] = LF_RULE_MAY_ALIAS,
 	[LF_WHY_BINARY] = LF_RULE_CONSTRUCT,
 	[LF_WHY_ADDRESS] = LF_RULE_CONSTRUCT,
 	[LF_WHY_DEREF] = LF_RULE_CONSTRUCT,
@@ -222,7 +223,7 @@ static const enum lf_rule lf_rule_by_why[LF_WHY_N] = {
 
 /* Does "reason" or one of its causes say that a call does I/O?
  */
-static int lf_rule_does_io(const struct lf_reason *reason)
+static int lf_rule_does_io(__isl_keep const struct lf_reason *reason)
 {
 	for (; reason; reason = reason->cause)
 		if (reason->why == LF_WHY_CALL_IO)
@@ -233,7 +234,7 @@ static int lf_rule_does_io(const struct lf_reason *reason)
 /* The rule of "reason": a call that has side effects because some
  * function it reaches does I/O is an I/O call.
  */
-enum lf_rule lf_rule_of(const struct lf_reason *reason)
+enum lf_rule lf_rule_of(__isl_keep const struct lf_reason *reason)
 {
 	if (!reason || reason->why < 0 || reason->why >= LF_WHY_N)
 		return LF_RULE_FAILED;
@@ -244,7 +245,7 @@ enum lf_rule lf_rule_of(const struct lf_reason *reason)
 
 /* The rule of an audit reason: for a dependence, that of its kind.
  */
-enum lf_rule lf_rule_of_audit(const struct lf_audit_reason *reason)
+enum lf_rule lf_rule_of_audit(__isl_keep const struct lf_audit_reason *reason)
 {
 	if (reason->has_dep) {
 		switch (reason->dep.kind) {
@@ -259,7 +260,7 @@ enum lf_rule lf_rule_of_audit(const struct lf_audit_reason *reason)
 
 /* The rule of a pair's verdict: its reason's, but for fusable ones.
  */
-enum lf_rule lf_rule_of_pair(const struct lf_audit_pair *pair)
+enum lf_rule lf_rule_of_pair(__isl_keep const struct lf_audit_pair *pair)
 {
 	switch (pair->verdict) {
 	case LF_VERDICT_FUSABLE: return LF_RULE_FUSABLE;
@@ -269,7 +270,7 @@ enum lf_rule lf_rule_of_pair(const struct lf_audit_pair *pair)
 }
 
 /* A group of one nest is a nest tiled alone. */
-enum lf_rule lf_rule_of_group(const struct lf_audit_group *group)
+enum lf_rule lf_rule_of_group(__isl_keep const struct lf_audit_group *group)
 {
 	return group->n == 1 ? LF_RULE_TILED : LF_RULE_GROUP;
 }

@@ -44,12 +44,12 @@ struct lf_rule_info {
 	const char *help;
 };
 
-const struct lf_rule_info *lf_rules(void);
-enum lf_rule lf_rule_of(const struct lf_reason *reason);
-enum lf_rule lf_rule_of_audit(const struct lf_audit_reason *reason);
-enum lf_rule lf_rule_of_pair(const struct lf_audit_pair *pair);
-enum lf_rule lf_rule_of_group(const struct lf_audit_group *group);
-const char *lf_verdict_name(enum lf_verdict verdict);
-const char *lf_dep_kind_name(enum lf_dep_kind kind);
+__isl_keep const struct lf_rule_info *lf_rules(void);
+enum lf_rule lf_rule_of(__isl_keep const struct lf_reason *reason);
+enum lf_rule lf_rule_of_audit(__isl_keep const struct lf_audit_reason *reason);
+enum lf_rule lf_rule_of_pair(__isl_keep const struct lf_audit_pair *pair);
+enum lf_rule lf_rule_of_group(__isl_keep const struct lf_audit_group *group);
+__isl_keep const char *lf_verdict_name(enum lf_verdict verdict);
+__isl_keep const char *lf_dep_kind_name(enum lf_dep_kind kind);
 
 #endif

@@ -35,7 +35,7 @@ struct lf_run_line {
 	char **notes;
 };
 
-static void lf_run_line_clear(struct lf_run_line *line)
+static void lf_run_line_clear(__isl_keep struct lf_run_line *line)
 {
 	int i;
 
@@ -53,8 +53,8 @@ static void lf_run_line_clear(struct lf_run_line *line)
 
 /* Add note "text" (which this takes) at "loc" to "line".
  */
-static int lf_run_note(struct lf_run_line *line, struct lf_loc loc,
-	char *text)
+static int lf_run_note(__isl_keep struct lf_run_line *line, struct lf_loc loc,
+	__isl_take char *text)
 {
 	if (!text)
 		return -1;
@@ -66,8 +66,8 @@ static int lf_run_note(struct lf_run_line *line, struct lf_loc loc,
 /* The notes of --explain on fused group "group": what was fused, at
  * which depth and tile sizes, and the dependences its order keeps.
  */
-static int lf_run_explain(struct lf_run_line *line,
-	const struct lf_audit_group *group)
+static int lf_run_explain(__isl_keep struct lf_run_line *line,
+	__isl_keep const struct lf_audit_group *group)
 {
 	int i, shown = 0, repeats;
 
@@ -105,7 +105,8 @@ static int lf_run_cmp_line(const void *a, const void *b)
 	return strcmp(x->text, y->text);
 }
 
-static void lf_run_print_line(const char *path, struct lf_run_line *line)
+static void lf_run_print_line(__isl_keep const char *path,
+	__isl_keep struct lf_run_line *line)
 {
 	int i;
 
@@ -120,7 +121,8 @@ static void lf_run_print_line(const char *path, struct lf_run_line *line)
 /* Say what the rewrite did and did not do, one line per message (with
  * its notes), in the order of the file.
  */
-static int lf_run_messages(const char *path, struct lf_result *result)
+static int lf_run_messages(__isl_keep const char *path,
+	__isl_keep struct lf_result *result)
 {
 	struct lf_run_line *lines;
 	int i, n = result->n_message, r = 0;
@@ -184,7 +186,8 @@ static long lf_run_cache_l2(void)
  * of the command line, with the caches the machine reports where
  * --cache gives none.
  */
-struct lf_options lf_run_options(const struct lf_cli_options *options)
+struct lf_options lf_run_options(
+	__isl_keep const struct lf_cli_options *options)
 {
 	struct lf_options opt = options->opt;
 
@@ -200,8 +203,9 @@ struct lf_options lf_run_options(const struct lf_cli_options *options)
  * transformed then, which is no error but most likely a misspelt name.
  * NULL if the file does not parse (clang's errors are printed).
  */
-static struct lf_file *lf_run_parse(const struct lf_cli_options *options,
-	isl_ctx *ctx, const char *text, size_t len)
+static __isl_give struct lf_file *lf_run_parse(
+	__isl_keep const struct lf_cli_options *options, isl_ctx *ctx,
+	__isl_keep const char *text, size_t len)
 {
 	struct lf_frontend_options fopt;
 	struct lf_file *file;
@@ -220,14 +224,15 @@ static struct lf_file *lf_run_parse(const struct lf_cli_options *options,
 
 /* Does "text" end its lines in CR alone (old Mac files)?
  */
-int lf_run_is_cr_only(const char *text, size_t len)
+int lf_run_is_cr_only(__isl_keep const char *text, size_t len)
 {
 	return memchr(text, '\r', len) && !memchr(text, '\n', len);
 }
 
 /* Replace every byte "from" of "text" with "to".
  */
-void lf_run_replace_byte(char *text, size_t len, char from, char to)
+void lf_run_replace_byte(__isl_keep char *text, size_t len, char from,
+	char to)
 {
 	char *p;
 
@@ -242,9 +247,9 @@ void lf_run_replace_byte(char *text, size_t len, char from, char to)
  * say.  A file with CR line endings was read with LF instead (see
  * lf_cli_run); the file written gets its CRs back, the diff keeps LF.
  */
-static int lf_run_write(const struct lf_cli_options *options,
-	const char *old, unsigned old_len, char *text, unsigned len,
-	int cr_only)
+static int lf_run_write(__isl_keep const struct lf_cli_options *options,
+	__isl_keep const char *old, unsigned old_len, __isl_keep char *text,
+	unsigned len, int cr_only)
 {
 	char *diff;
 	int r = 0;
@@ -270,6 +275,9 @@ static int lf_run_write(const struct lf_cli_options *options,
 		r = lf_write_stdout(diff, strlen(diff), stderr);
 		free(diff);
 		return r;
+	case LF_OUTPUT_BUFFER:
+		lf_buf_add(options->output_buf, text, len);
+		return options->output_buf->failed ? -1 : 0;
 	default:
 		return lf_write_stdout(text, len, stderr);
 	}
@@ -278,8 +286,8 @@ static int lf_run_write(const struct lf_cli_options *options,
 /* Rewrite "file" and write it where the options say; then say what was
  * done.
  */
-static int lf_run_rewrite(const struct lf_cli_options *options,
-	struct lf_file *file, int cr_only)
+static int lf_run_rewrite(__isl_keep const struct lf_cli_options *options,
+	__isl_keep struct lf_file *file, int cr_only)
 {
 	struct lf_options opt = lf_run_options(options);
 	struct lf_result result;
@@ -304,8 +312,8 @@ static int lf_run_rewrite(const struct lf_cli_options *options,
 	return out && r == 0 ? LF_EXIT_OK : LF_EXIT_INPUT;
 }
 
-static int lf_run_write_report(const struct lf_cli_options *options,
-	const char *report)
+static int lf_run_write_report(__isl_keep const struct lf_cli_options *options,
+	__isl_keep const char *report)
 {
 	size_t len = strlen(report);
 
@@ -316,7 +324,7 @@ static int lf_run_write_report(const struct lf_cli_options *options,
 }
 
 /* The report of "audit" in "format". */
-static char *lf_run_render(const struct lf_audit *audit,
+static __isl_give char *lf_run_render(__isl_keep const struct lf_audit *audit,
 	enum lf_report_format format)
 {
 	switch (format) {
@@ -331,8 +339,8 @@ static char *lf_run_render(const struct lf_audit *audit,
  * of --fail-on holds and LF_EXIT_INPUT when the report cannot be made
  * or written.
  */
-static int lf_run_check(const struct lf_cli_options *options,
-	struct lf_file *file)
+static int lf_run_check(__isl_keep const struct lf_cli_options *options,
+	__isl_keep struct lf_file *file)
 {
 	struct lf_options opt = lf_run_options(options);
 	struct lf_audit *audit;
@@ -361,7 +369,7 @@ static int lf_run_check(const struct lf_cli_options *options,
 /* A context for the analysis of one file, with isl's budget set and
  * its errors left to the callers, which check every result.
  */
-isl_ctx *lf_run_ctx_alloc(void)
+__isl_give isl_ctx *lf_run_ctx_alloc(void)
 {
 	isl_ctx *ctx = isl_ctx_alloc();
 
@@ -372,7 +380,7 @@ isl_ctx *lf_run_ctx_alloc(void)
 	return ctx;
 }
 
-int lf_cli_run(const struct lf_cli_options *options)
+int lf_cli_run(__isl_keep const struct lf_cli_options *options)
 {
 	struct lf_file *file;
 	isl_ctx *ctx;

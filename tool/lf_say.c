@@ -55,6 +55,8 @@ static const char *const lf_say_why[LF_WHY_N] = {
 		"%N: volatile elements",
 	[LF_WHY_PARTIAL_SUBSCRIPT] =
 		"%N: not every dimension is subscripted",
+	[LF_WHY_POINTER_ROWS] =
+		"%N: its rows are pointers, and rows may overlap",
 	[LF_WHY_BINARY] =
 		"unexpected binary expression",
 	[LF_WHY_ADDRESS] =
@@ -228,12 +230,13 @@ static const char *const lf_say_why[LF_WHY_N] = {
 		"overflow its type for some sizes",
 };
 
-static void lf_say_append(struct lf_buf *buf, const struct lf_reason *r);
+static void lf_say_append(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_reason *r);
 
 /* Append the field of "r" that directive "d" names.
  */
-static void lf_say_field(struct lf_buf *buf, const struct lf_reason *r,
-	char d)
+static void lf_say_field(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_reason *r, char d)
 {
 	switch (d) {
 	case 'T': lf_buf_add_str(buf, r->text ? r->text : "?"); break;
@@ -257,7 +260,8 @@ static void lf_say_field(struct lf_buf *buf, const struct lf_reason *r,
 /* Append the sentence of "r".  A dependence on errno says how to let
  * math functions not set it.
  */
-static void lf_say_append(struct lf_buf *buf, const struct lf_reason *r)
+static void lf_say_append(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_reason *r)
 {
 	const char *fmt;
 
@@ -280,7 +284,7 @@ static void lf_say_append(struct lf_buf *buf, const struct lf_reason *r)
 
 /* The sentence of "reason"; the caller frees it.
  */
-char *lf_say_reason(const struct lf_reason *reason)
+__isl_give char *lf_say_reason(__isl_keep const struct lf_reason *reason)
 {
 	struct lf_buf buf;
 
@@ -301,8 +305,8 @@ int lf_say_has(enum lf_why why)
 
 /* " by iteration N - 1 - i of the first loop", or with an example.
  */
-static void lf_say_add_iteration(struct lf_buf *buf,
-	const struct lf_audit_dep *dep, const char *verb)
+static void lf_say_add_iteration(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_audit_dep *dep, __isl_keep const char *verb)
 {
 	if (dep->iteration) {
 		lf_buf_printf(buf, " %s iteration %s of the first loop", verb,
@@ -320,8 +324,8 @@ static void lf_say_add_iteration(struct lf_buf *buf,
 	lf_buf_add_char(buf, ')');
 }
 
-static void lf_say_add_subject(struct lf_buf *buf,
-	const struct lf_audit_ref *ref)
+static void lf_say_add_subject(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_audit_ref *ref)
 {
 	if (ref->target)
 		lf_buf_printf(buf, "%s at %u:%u", ref->target,
@@ -334,8 +338,8 @@ static void lf_say_add_subject(struct lf_buf *buf,
 /* A sentence that says how fusion would break "dep"; "when" is "after
  * fusion" or "without the shift".
  */
-static char *lf_say_dep_broken(const struct lf_audit_dep *dep,
-	const char *when)
+static __isl_give char *lf_say_dep_broken(
+	__isl_keep const struct lf_audit_dep *dep, __isl_keep const char *when)
 {
 	const struct lf_audit_ref *src = &dep->source, *dst = &dep->sink;
 	struct lf_buf buf;
@@ -381,7 +385,8 @@ static char *lf_say_dep_broken(const struct lf_audit_dep *dep,
  * without the shift), a nest not modeled ("... at 3:5 in the second
  * loop"), or the reason itself.  The caller frees it.
  */
-char *lf_say_audit_reason(const struct lf_audit_reason *ar)
+__isl_give char *lf_say_audit_reason(
+	__isl_keep const struct lf_audit_reason *ar)
 {
 	static const char *prefix = "not analysed: ";
 	struct lf_buf buf;
@@ -404,7 +409,7 @@ char *lf_say_audit_reason(const struct lf_audit_reason *ar)
 
 /* "(i, j)" for the first n of "iters".
  */
-void lf_say_add_iters(struct lf_buf *buf, char **iters, int n)
+void lf_say_add_iters(__isl_keep struct lf_buf *buf, char **iters, int n)
 {
 	int l;
 
@@ -418,8 +423,8 @@ void lf_say_add_iters(struct lf_buf *buf, char **iters, int n)
  * each tile (rtile), so a dependence within one iteration of the fused
  * loops is kept by that order.
  */
-static void lf_say_add_distance(struct lf_buf *buf,
-	const struct lf_audit_dep *dep)
+static void lf_say_add_distance(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_audit_dep *dep)
 {
 	int l, carried = -1, zero = 1;
 
@@ -453,7 +458,7 @@ static void lf_say_add_distance(struct lf_buf *buf,
 /* Why the fused order keeps dependence "dep": a sentence that names
  * the two statements by where they start.
  */
-char *lf_say_dep_kept(const struct lf_audit_dep *dep)
+__isl_give char *lf_say_dep_kept(__isl_keep const struct lf_audit_dep *dep)
 {
 	const struct lf_audit_ref *s = &dep->source, *d = &dep->sink;
 	struct lf_buf buf;
@@ -491,8 +496,8 @@ char *lf_say_dep_kept(const struct lf_audit_dep *dep)
 
 /* "runs 1 iteration behind in i" for nest i of the group, or nothing.
  */
-static void lf_say_add_shift(struct lf_buf *buf,
-	const struct lf_audit_group *group, int i)
+static void lf_say_add_shift(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_audit_group *group, int i)
 {
 	const struct lf_audit_member *m = &group->members[i];
 	int l;
@@ -513,7 +518,8 @@ static void lf_say_add_shift(struct lf_buf *buf,
 /* "lines 15-20, 21-23 share the (i, j) loops (depth 2), tiled 32x32", or
  * for a nest alone "lines 15-20: the (i, j) loops (depth 2), tiled ...".
  */
-char *lf_say_group_summary(const struct lf_audit_group *group)
+__isl_give char *lf_say_group_summary(
+	__isl_keep const struct lf_audit_group *group)
 {
 	struct lf_buf buf;
 	int i;
@@ -545,13 +551,14 @@ char *lf_say_group_summary(const struct lf_audit_group *group)
 			      group->rtile_iter, group->rtile);
 	for (i = 0; i < group->n; ++i)
 		lf_say_add_shift(&buf, group, i);
+	lf_say_add_apart(&buf, "; runs if ", group->apart, group->n_apart);
 	return lf_buf_take(&buf);
 }
 
 /* Does dependence i of "group" read like an earlier one (another access
  * of the same two statements)?  Returns -1 on error.
  */
-int lf_say_dep_repeats(const struct lf_audit_group *group, int i)
+int lf_say_dep_repeats(__isl_keep const struct lf_audit_group *group, int i)
 {
 	char *a = lf_say_dep_kept(&group->deps[i]), *b;
 	int j, same = 0;
@@ -571,10 +578,29 @@ int lf_say_dep_repeats(const struct lf_audit_group *group, int i)
 	return same;
 }
 
+/* "<lead>a and b do not overlap, checked at run time", or "<lead>a
+ * and b, and c and d, do not overlap, ...", for the n pairs of "apart";
+ * nothing if n is 0.
+ */
+void lf_say_add_apart(struct lf_buf *buf, const char *lead, char **apart,
+	int n)
+{
+	int i;
+
+	for (i = 0; i < n; ++i)
+		lf_buf_printf(buf, "%s%s and %s", i == 0 ? lead :
+			      i + 1 < n ? ", " : ", and ", apart[2 * i],
+			      apart[2 * i + 1]);
+	if (n > 1)
+		lf_buf_add_char(buf, ',');
+	if (n > 0)
+		lf_buf_add_str(buf, " do not overlap, checked at run time");
+}
+
 /* "fused 2 loop nests into 1 (tiled 64x64, k in blocks of 64)",
  * "tiled the loop nest (...)", with the arrays contracted.
  */
-static char *lf_say_fused(const struct lf_message *m)
+static __isl_give char *lf_say_fused(__isl_keep const struct lf_message *m)
 {
 	struct lf_buf buf;
 	int k;
@@ -600,12 +626,13 @@ static char *lf_say_fused(const struct lf_message *m)
 	if (m->n_contracted > 0)
 		lf_buf_printf(&buf, " to %s", m->n_contracted > 1 ?
 			      "scalars" : "a scalar");
+	lf_say_add_apart(&buf, "; runs if ", m->apart, m->n_apart);
 	return lf_buf_take(&buf);
 }
 
 /* What a rewrite message says (without its notes); the caller frees it.
  */
-char *lf_say_message(const struct lf_message *m)
+__isl_give char *lf_say_message(__isl_keep const struct lf_message *m)
 {
 	struct lf_buf buf;
 	char *reason;
@@ -651,7 +678,8 @@ const char *lf_say_action(int n_nest, int all)
 
 /* "note" for what was done, "remark" for what was not.
  */
-const char *lf_say_message_kind(const struct lf_message *m)
+__isl_keep const char *lf_say_message_kind(
+	__isl_keep const struct lf_message *m)
 {
 	return m->kind == LF_MESSAGE_FUSED ? "note" : "remark";
 }

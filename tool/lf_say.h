@@ -15,7 +15,7 @@
 /* Sentences about what loopfuse found and did.  Each returns a string
  * the caller frees (NULL when out of memory).
  */
-char *lf_say_reason(const struct lf_reason *reason);
+__isl_give char *lf_say_reason(__isl_keep const struct lf_reason *reason);
 int lf_say_has(enum lf_why why);
 char *lf_say_audit_reason(const struct lf_audit_reason *ar);
 char *lf_say_dep_kept(const struct lf_audit_dep *dep);
@@ -26,5 +26,7 @@ const char *lf_say_message_kind(const struct lf_message *m);
 char *lf_say_group_hint(const struct lf_audit_group *group);
 const char *lf_say_action(int n_nest, int all);
 void lf_say_add_iters(struct lf_buf *buf, char **iters, int n);
+void lf_say_add_apart(struct lf_buf *buf, const char *lead, char **apart,
+	int n);
 
 #endif

@@ -12,8 +12,8 @@
 
 #include "lf_write.h"
 
-static void lf_write_report(FILE *err, const char *path, const char *what,
-	const char *why)
+static void lf_write_report(FILE *err, __isl_keep const char *path,
+	__isl_keep const char *what, __isl_keep const char *why)
 {
 	if (!err)
 		return;
@@ -26,7 +26,7 @@ static void lf_write_report(FILE *err, const char *path, const char *what,
 /* Return a malloc'd copy of the path of the file to replace:
  * the target of a symbolic link, so that the link survives.
  */
-static char *lf_write_target(const char *path)
+static __isl_give char *lf_write_target(__isl_keep const char *path)
 {
 	struct stat st;
 
@@ -50,7 +50,7 @@ static mode_t lf_write_new_mode(void)
  * *has_owner is set if the file exists.  On failure, set *why
  * if errno does not tell the reason.
  */
-static int lf_write_old_attr(const char *target, struct stat *st,
+static int lf_write_old_attr(__isl_keep const char *target, struct stat *st,
 	int *has_owner, const char **why)
 {
 	*has_owner = 0;
@@ -77,7 +77,7 @@ static int lf_write_old_attr(const char *target, struct stat *st,
 	return 0;
 }
 
-static int lf_write_all(int fd, const char *data, size_t len)
+static int lf_write_all(int fd, __isl_keep const char *data, size_t len)
 {
 	while (len > 0) {
 		ssize_t n = write(fd, data, len);
@@ -100,7 +100,7 @@ static int lf_write_all(int fd, const char *data, size_t len)
  * Only root can give files away, so others keep what they can,
  * which is no reason to refuse writing the file.
  */
-static void lf_write_keep_owner(int fd, const struct stat *st)
+static void lf_write_keep_owner(int fd, __isl_keep const struct stat *st)
 {
 	struct stat now;
 
@@ -116,8 +116,8 @@ static void lf_write_keep_owner(int fd, const struct stat *st)
 
 /* Fill the temporary file fd and give it the original's attributes.
  */
-static int lf_write_fill(int fd, const char *data, size_t len,
-	const struct stat *st, int has_owner)
+static int lf_write_fill(int fd, __isl_keep const char *data, size_t len,
+	__isl_keep const struct stat *st, int has_owner)
 {
 	if (lf_write_all(fd, data, len) < 0)
 		return -1;
@@ -132,7 +132,7 @@ static int lf_write_fill(int fd, const char *data, size_t len,
  * either way, and some file systems cannot sync directories,
  * so failure is not reported.
  */
-static void lf_write_sync_dir(const char *target)
+static void lf_write_sync_dir(__isl_keep const char *target)
 {
 	char *dir = strdup(target);
 	char *slash;
@@ -171,8 +171,9 @@ static int lf_write_close(int fd, int r)
 /* Write data to a new temporary next to target and rename it over target.
  * On failure, errno tells why and no temporary is left.
  */
-static int lf_write_replace(const char *target, const char *data, size_t len,
-	const struct stat *st, int has_owner)
+static int lf_write_replace(__isl_keep const char *target,
+	__isl_keep const char *data, size_t len,
+	__isl_keep const struct stat *st, int has_owner)
 {
 	size_t n = strlen(target);
 	char *tmp;
@@ -205,8 +206,8 @@ static int lf_write_replace(const char *target, const char *data, size_t len,
 	return 0;
 }
 
-int lf_write_atomic(const char *path, const char *data, size_t len,
-	FILE *err)
+int lf_write_atomic(__isl_keep const char *path, __isl_keep const char *data,
+	size_t len, FILE *err)
 {
 	struct stat st;
 	const char *why = NULL;
@@ -226,8 +227,8 @@ int lf_write_atomic(const char *path, const char *data, size_t len,
 	return r;
 }
 
-int lf_write_in_place(const char *path, const char *data, size_t len,
-	FILE *err)
+int lf_write_in_place(__isl_keep const char *path, __isl_keep const char *data,
+	size_t len, FILE *err)
 {
 	struct stat st;
 
@@ -240,6 +241,25 @@ int lf_write_in_place(const char *path, const char *data, size_t len,
 	return -1;
 }
 
+int lf_write_new(const char *path, const char *data, size_t len, FILE *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	int r = fd < 0 ? -1 : lf_write_all(fd, data, len);
+	int saved;
+
+	if (fd >= 0)
+		r = lf_write_close(fd, r);
+	if (r == 0)
+		return 0;
+	saved = errno;
+	if (fd >= 0)
+		unlink(path);
+	if (err)
+		fprintf(err, "loopfuse: error: cannot write %s: %s\n", path,
+			strerror(saved));
+	return -1;
+}
+
 static void lf_write_stdout_report(FILE *err, int errnum)
 {
 	if (err)
@@ -247,7 +267,7 @@ static void lf_write_stdout_report(FILE *err, int errnum)
 			"output: %s\n", strerror(errnum));
 }
 
-int lf_write_stdout(const char *data, size_t len, FILE *err)
+int lf_write_stdout(__isl_keep const char *data, size_t len, FILE *err)
 {
 	if (ferror(stdout))
 		return -1;

@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <isl/ctx.h>
+
 /* Replace the file at path by the len bytes of data without a moment
  * in which path is missing or half written: the data goes to a temporary
  * file "<path>.XXXXXX" in the same directory, which is synced, given the
@@ -14,8 +16,8 @@
  * "<path>:1:1: error: cannot write: <reason>" is printed to err
  * (unless err is NULL) and -1 is returned.  Return 0 on success.
  */
-int lf_write_atomic(const char *path, const char *data, size_t len,
-	FILE *err);
+int lf_write_atomic(__isl_keep const char *path, __isl_keep const char *data,
+	size_t len, FILE *err);
 
 /* lf_write_atomic for -i, which replaces the input.  A file with more
  * than one name (hard links) is refused: the rename would give the new
@@ -24,8 +26,16 @@ int lf_write_atomic(const char *path, const char *data, size_t len,
  * links; use -o" is printed to err (unless err is NULL) and -1
  * returned.
  */
-int lf_write_in_place(const char *path, const char *data, size_t len,
-	FILE *err);
+int lf_write_in_place(__isl_keep const char *path, __isl_keep const char *data,
+	size_t len, FILE *err);
+
+/* Create the file at path, which must not exist (mode 0600), and
+ * write the len bytes of data to it; for scratch files that no one else
+ * reads while they are written.  On failure, print "loopfuse: error:
+ * cannot write <path>: <reason>" to err (unless err is NULL), remove
+ * what was created and return -1.  Return 0 on success.
+ */
+int lf_write_new(const char *path, const char *data, size_t len, FILE *err);
 
 /* Write the len bytes of data to stdout and flush them, so that a full
  * disk or a closed pipe is found while its errno still says why.  On
@@ -35,7 +45,7 @@ int lf_write_in_place(const char *path, const char *data, size_t len,
  * to stdout goes through here, so that lf_write_stdout_close knows
  * whether a failure has been reported.  Return 0 on success.
  */
-int lf_write_stdout(const char *data, size_t len, FILE *err);
+int lf_write_stdout(__isl_keep const char *data, size_t len, FILE *err);
 
 /* Close stdout at exit, which reports what the file system could only
  * tell at close.  Return -1 if any write to stdout failed (printing

@@ -124,8 +124,11 @@ expect_status "fail-on not-analysable, illegal pair" 0 \
 	"$tool" --check --fail-on=not-analysable "$t/neg_dep_reversed_read.c"
 expect_status "fail-on not-analysable, goto" 3 \
 	"$tool" --check --fail-on=not-analysable "$t/neg_goto.c"
-expect_status "fail-on any, alias" 3 \
-	"$tool" --check --format=sarif --fail-on=any "$t/neg_may_alias.c"
+expect_status "fail-on any, alias without checks" 3 \
+	"$tool" --check --format=sarif --fail-on=any --no-alias-checks \
+	"$t/neg_may_alias.c"
+expect_status "fail-on any, alias under a check" 0 \
+	"$tool" --check --fail-on=any "$t/pos_alias_checked.c"
 expect_status "fail-on any, fusable" 0 \
 	"$tool" --check --fail-on=any --function=matmul_relu \
 	"$t/seed_matmul_relu.c"

@@ -265,6 +265,43 @@ lf_compare_outputs() {
 	return 0
 }
 
+# lf_check_both_branches REWRITTEN DIR
+# Builds REWRITTEN with coverage (gcc --coverage -O0) into DIR, runs it
+# and asks gcov how often each line ran: for every run-time alias check
+# ("if ((__UINTPTR_TYPE__)..."), the first line of its fused branch and
+# the first line of its else branch (the original nests) must both have
+# run.  Fails if there is no check at all.
+lf_check_both_branches() {
+	local src=$1 dir=$2 base
+	base=$(basename "$src" .c)
+	mkdir -p "$dir" || return 1
+	cp -- "$src" "$dir/$base.c" || return 1
+	if ! (cd "$dir" && gcc --coverage -O0 "${LF_COMPILER_ARGS[@]}" \
+		-c -o "$base.o" "$base.c" >cov.cc.txt 2>&1 &&
+		gcc --coverage -o cov.exe "$base.o" "${LF_LDLIBS[@]}" \
+		>>cov.cc.txt 2>&1 &&
+		timeout -k 5 "$LF_RUN_TIMEOUT" ./cov.exe >/dev/null 2>&1 &&
+		gcov -o . "$base.c" >/dev/null 2>&1); then
+		LF_WHY="coverage build or run failed (in $dir)"
+		return 1
+	fi
+	LF_WHY=$(awk -F: '
+		function count(s) { gsub(/ /, "", s); return s }
+		state == 0 && $3 ~ /^[ \t]*if \(\(__UINTPTR_TYPE__\)/ {
+			n++; state = 1 }
+		state == 1 && $0 ~ /\) \{$/ { state = 2; next }
+		state == 2 { if (count($1) !~ /^[0-9]+\*?$/)
+				bad = bad " fused branch of check " n " never ran;"
+			     state = 3; next }
+		state == 3 && $3 ~ /^[ \t]*\} else \{$/ { state = 4; next }
+		state == 4 { if (count($1) !~ /^[0-9]+\*?$/)
+				bad = bad " original branch of check " n " never ran;"
+			     state = 0 }
+		END { if (n == 0) print "no run-time alias check"; else print bad }
+	' "$dir/$base.c.gcov")
+	[ -z "$LF_WHY" ]
+}
+
 # lf_compare_programs ORIGINAL REWRITTEN DIR
 # Builds ORIGINAL (as DIR/orig) and REWRITTEN (as DIR/new, with
 # -Werror), runs both and compares their stdout byte for byte.

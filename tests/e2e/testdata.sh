@@ -15,7 +15,9 @@
 #   - under --tile-size=0 no stderr line may report tiling;
 #   - the original and the rewritten program are built with gcc (the
 #     rewritten one with -Werror too) and run, and their stdout must be
-#     the same bytes.
+#     the same bytes;
+#   - with EXPECT-BOTH-BRANCHES, in the default configuration, both
+#     branches of every run-time alias check must run (gcov says).
 # The original must build without warnings and run successfully.
 # Prints "PASS name [config]" or "FAIL name [config]: why" per file and
 # configuration, then "N passed, M failed"; exits 1 if anything failed.
@@ -79,7 +81,13 @@ check_config() {
 	# An unchanged file is the original program, already built and run.
 	cmp -s -- "$src" "$cdir/rewritten.c" && return 0
 	lf_build_and_run "$cdir/rewritten.c" "$cdir/new" 1 || return 1
-	lf_compare_outputs "$fdir/orig" "$cdir/new"
+	lf_compare_outputs "$fdir/orig" "$cdir/new" || return 1
+	if [ "$config" = default ] &&
+	   lf_has_directive "$src" EXPECT-BOTH-BRANCHES; then
+		lf_check_both_branches "$cdir/rewritten.c" "$cdir/cov" ||
+			return 1
+	fi
+	return 0
 }
 
 for src in "${files[@]}"; do

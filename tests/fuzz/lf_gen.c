@@ -8,6 +8,50 @@
  * epilogue nest over C, the shape loopfuse tiles with k in blocks.  The
  * same seed always gives the same program.
  *
+ * Besides, each class of constructs behind the miscompiles that the
+ * programs of tests/adversarial found is switched on in about one
+ * program in ten (lf_x_percent), independently of the others; it adds
+ * nests of its own (over arrays w<N> of their own, which main fills and
+ * hashes too, sometimes also reading the program's arrays) among the
+ * nests of the run, and may change those a little:
+ *   INT_TYPES  unsigned, unsigned char, short, long and size_t iterators
+ *              and bounds, int iterators against unsigned bounds (from
+ *              -1: no iteration), wrapping unsigned arithmetic in
+ *              subscripts, casts in bounds and subscripts;
+ *   LIMITS     loops ending at INT_MAX, SHRT_MAX, UINT_MAX, SIZE_MAX,
+ *              LONG_MAX, UCHAR_MAX or starting at INT_MIN, SHRT_MIN,
+ *              LONG_MIN (passed at run time, subtracted in subscripts),
+ *              with shifted consumers; products with such rows;
+ *   FAR        nests over [0, k) and [off, off + k) with off up to 2^42;
+ *   MACROS     "#define SZ 60+4", ID(y[i]) and SCALAR_VAL at the end of
+ *              statements, ';' from a macro, arguments used twice or
+ *              stringified, token pasting that names a global like a
+ *              generated loop, a macro naming a global like an
+ *              iterator, __LINE__ in and after the nests;
+ *   PRAGMAS    omp parallel for, GCC ivdep (also through _Pragma in a
+ *              macro) on independent loops, unroll on any loop;
+ *   ERRNO      sqrtf, logf, expf, powf, log10f on inputs that sometimes
+ *              make them set errno; main prints errno;
+ *   PURITY     static helpers in call chains and cycles, one of them
+ *              writing a global or keeping static state, or none;
+ *   TEXT       comment markers in strings, comments between header
+ *              tokens, "//" comments continued by a backslash;
+ *   CONTRACT   local arrays passed from one nest to the next, also named
+ *              by sizeof, a pointer, a function call or a macro;
+ *   NAMES      globals, locals, enumerators and typedefs named it, jt,
+ *              i_2, lf_c0 (loopfuse's names for its loops), blocks that
+ *              declare them, a parameter j bounding a nest after one
+ *              over j;
+ *   ALIAS      pointer parameters without restrict, called with
+ *              overlapping arguments or a pointer into a global that
+ *              kernel writes by name, or with distinct arrays;
+ *   OUTSIDE    iterators declared before the loops and given a new value
+ *              before later code reads them, labels and gotos (a forward
+ *              one never taken, a backward one that runs the nests
+ *              twice).
+ * The classes draw on a stream of random numbers of their own, so a
+ * program that gets none of them is the one earlier versions printed.
+ *
  * The program must not have undefined behaviour, or comparing it with
  * its rewritten form would prove nothing:
  *   - main passes fixed values for the parameters n and m, so the range
@@ -21,10 +65,25 @@
  *   - float expressions are kept small (scaled terms, bounded functions)
  *     and are never converted to int.
  *
- * The first line of the program is "// lf_gen seed=S distinct=D", where
- * D is 1 if no two pointer parameters that kernel uses point into the
- * same memory and none of them points to a global that kernel uses,
- * that is, if kernel may be analyzed as if all its arrays were distinct.
+ * Every class keeps to that: its loops have known trip counts and stay
+ * within their arrays, integer arithmetic that may wrap is unsigned,
+ * and results of math calls are clamped (a NaN's bits are not the same
+ * everywhere).
+ *
+ * The first line of the program is
+ *
+ *     // lf_gen seed=S distinct=D [errno=1] [cflags=F1,F2...]
+ *
+ * where D is 1 if no two pointer parameters that kernel uses point into
+ * the same memory and none of them points to a global that kernel uses,
+ * that is, if kernel may be analyzed as if all its arrays were distinct;
+ * "errno=1" says that the program prints errno after calling math
+ * functions that may set it (not when built with -fno-math-errno, where
+ * it means nothing, nor by clang with -fopenmp, whose runtime sets it),
+ * so that it is worth checking with -fno-math-errno too; "cflags="
+ * lists, separated by commas, flags the program must be built with
+ * (-fopenmp for the directives of class PRAGMAS), which loopfuse gets
+ * after "--" as well.  scripts/fuzz-diff reads this line.
  */
 
 #include <stdarg.h>
@@ -110,6 +169,123 @@ struct lf_temp {
 	int level;
 };
 
+/* The classes of constructs that hand-written programs found loopfuse
+ * getting wrong (tests/adversarial/README.md): each one is switched on
+ * in a program with a probability of its own and then adds nests of its
+ * kind among the others, and for some classes changes the others a
+ * little (comments in their headers, pragmas on their loops, globals
+ * with the names loopfuse gives its loops in their expressions).
+ */
+enum lf_class {
+	LF_X_INT_TYPES,
+	LF_X_LIMITS,
+	LF_X_FAR,
+	LF_X_MACROS,
+	LF_X_PRAGMAS,
+	LF_X_ERRNO,
+	LF_X_PURITY,
+	LF_X_TEXT,
+	LF_X_CONTRACT,
+	LF_X_NAMES,
+	LF_X_ALIAS,
+	LF_X_OUTSIDE,
+	LF_N_CLASS
+};
+
+#define LF_X_MAX_ARRAY	64
+#define LF_X_MAX_PARAM	32
+#define LF_X_MAX_BLOCK	24
+#define LF_X_MAX_STR	1024
+#define LF_N_CAP	9
+#define LF_X_BIG	4096
+
+/* How main fills an array of the classes: small integers, floats in
+ * [-1, 1), or floats in [0.5, 2.1] (arguments of logf and sqrtf that
+ * set errno only where main puts another value on purpose).
+ */
+enum lf_fill {
+	LF_FILL_INT,
+	LF_FILL_FLOAT,
+	LF_FILL_POSITIVE
+};
+
+/* A global array of the classes; "size" is its first dimension as
+ * spelled (a number or a macro), cols its second one (0 if none).
+ */
+struct lf_xarray {
+	const char *name;
+	const char *type;
+	const char *size;
+	int cols;
+	enum lf_fill fill;
+};
+
+/* A parameter of kernel added by a class, and what main passes. */
+struct lf_xparam {
+	const char *type;
+	const char *name;
+	const char *value;
+};
+
+/* How a name that loopfuse may give a generated loop (see
+ * rewrite/lf_names.c) is taken by the program.
+ */
+enum lf_cap_kind {
+	LF_CAP_FREE,
+	LF_CAP_GLOBAL,
+	LF_CAP_LOCAL,
+	LF_CAP_ENUM,
+	LF_CAP_TYPEDEF,
+	LF_CAP_PASTED
+};
+
+/* The text and state of the classes.  Blocks are runs of nests that
+ * lf_gen_run puts between the others; the other texts go to fixed
+ * places of the program.  Every string they use lives in "str".
+ */
+struct lf_extra {
+	uint64_t rng;
+	int on[LF_N_CLASS];
+	int next;
+	struct lf_text defs;
+	struct lf_text globals;
+	struct lf_text funcs;
+	struct lf_text decl;
+	struct lf_text tail;
+	struct lf_text setup;
+	struct lf_text report;
+	struct lf_text *cur;
+	int n_block;
+	struct lf_text block[LF_X_MAX_BLOCK];
+	int block_at[LF_X_MAX_BLOCK];
+	int n_array;
+	struct lf_xarray array[LF_X_MAX_ARRAY];
+	int n_param;
+	struct lf_xparam param[LF_X_MAX_PARAM];
+	int n_str;
+	char *str[LF_X_MAX_STR];
+	int inc_errno;
+	int inc_limits;
+	int inc_stddef;
+	int inc_stdint;
+	int errno_used;
+	int openmp;
+	int overlap;
+	int use_sink;
+	int use_tail;
+	int use_line;
+	int again;
+	int skip;
+	int global_x;
+	int own_iters;
+	int param_j;
+	int big;
+	int use_phase;
+	enum lf_cap_kind cap_kind[LF_N_CAP];
+	const char *cap_spell[LF_N_CAP];
+	int cap_used[LF_N_CAP];
+};
+
 /* The state of one generation.  par holds the values main passes for
  * n and m, and those of h and LEN.  In a "tame" program (one in two)
  * subscripts are mostly plain functions of the outer iterators and the
@@ -160,6 +336,8 @@ struct lf_gen {
 
 	int indent;
 	struct lf_text out;
+
+	struct lf_extra x;
 };
 
 static void lf_die(const char *msg)
@@ -226,15 +404,20 @@ static void lf_indent(struct lf_gen *gen)
 
 /* splitmix64: a small generator whose sequence is the same everywhere.
  */
-static uint64_t lf_next(struct lf_gen *gen)
+static uint64_t lf_next_of(uint64_t *state)
 {
 	uint64_t z;
 
-	gen->rng += 0x9e3779b97f4a7c15ULL;
-	z = gen->rng;
+	*state += 0x9e3779b97f4a7c15ULL;
+	z = *state;
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
 	return z ^ (z >> 31);
+}
+
+static uint64_t lf_next(struct lf_gen *gen)
+{
+	return lf_next_of(&gen->rng);
 }
 
 /* Return a number in [0, n).
@@ -259,6 +442,33 @@ static int lf_chance(struct lf_gen *gen, int percent)
 static const char *lf_pick(struct lf_gen *gen, const char **list, int n)
 {
 	return list[lf_rand(gen, n)];
+}
+
+/* The same on the stream of the classes (gen->x.rng).
+ */
+static int lf_xrand(struct lf_gen *gen, int n)
+{
+	return (int) (lf_next_of(&gen->x.rng) % (uint64_t) n);
+}
+
+static int lf_xbetween(struct lf_gen *gen, int lo, int hi)
+{
+	return lo + lf_xrand(gen, hi - lo + 1);
+}
+
+static int lf_xchance(struct lf_gen *gen, int percent)
+{
+	return lf_xrand(gen, 100) < percent;
+}
+
+static const char *lf_xpick(struct lf_gen *gen, const char **list, int n)
+{
+	return list[lf_xrand(gen, n)];
+}
+
+static int lf_x_on(struct lf_gen *gen, enum lf_class c)
+{
+	return gen->x.on[c];
 }
 
 static void lf_aff_init(struct lf_aff *aff)
@@ -663,6 +873,28 @@ static int lf_pick_temp(struct lf_gen *gen, int is_int)
 	return cand[lf_rand(gen, n)];
 }
 
+/* A name that loopfuse might give a generated loop, taken by the
+ * program (class NAMES): return its spelling if it has a value (a
+ * global, a local of kernel, an enumerator, a global named by token
+ * pasting), and sometimes, NULL otherwise.  Its values are in [0, 7].
+ */
+static const char *lf_x_capture_value(struct lf_gen *gen)
+{
+	int cand[LF_N_CAP];
+	int n = 0;
+	int i;
+
+	for (i = 0; i < LF_N_CAP; i++)
+		if (gen->x.cap_kind[i] != LF_CAP_FREE &&
+		    gen->x.cap_kind[i] != LF_CAP_TYPEDEF)
+			cand[n++] = i;
+	if (n == 0 || !lf_xchance(gen, 10))
+		return NULL;
+	i = cand[lf_xrand(gen, n)];
+	gen->x.cap_used[i] = 1;
+	return gen->x.cap_spell[i];
+}
+
 /* Print temporary "t" as a float term (int ones are below 1024).
  */
 static void lf_put_float_temp(struct lf_gen *gen, int t, const char *coef,
@@ -742,9 +974,14 @@ static void lf_put_float_term(struct lf_gen *gen, int small, int n)
 	const char *coef = lf_float_coef(gen, small, n);
 	int r = lf_rand(gen, 100);
 	int t;
+	const char *cap;
 
 	if (gen->n_pending > 0) {
 		lf_put_float_temp(gen, lf_take_pending(gen), coef, small);
+		return;
+	}
+	if ((cap = lf_x_capture_value(gen))) {
+		lf_put(gen, "%s0.0625f * (float) %s", coef, cap);
 		return;
 	}
 	if (r >= 82 && r < 92 && (t = lf_pick_temp(gen, 0)) >= 0) {
@@ -762,7 +999,8 @@ static void lf_put_float_term(struct lf_gen *gen, int small, int n)
 	} else if (r < 75) {
 		lf_put(gen, "%s", lf_iter_str(lf_rand_iter(gen)));
 	} else if (r < 82) {
-		lf_put(gen, "%d.%df", lf_rand(gen, 3), 5 * lf_rand(gen, 2));
+		t = 5 * lf_rand(gen, 2);
+		lf_put(gen, "%d.%df", lf_rand(gen, 3), t);
 	} else if (r < 96) {
 		lf_put_float_read(gen, small);
 		lf_put(gen, " * cosf(");
@@ -795,7 +1033,12 @@ static void lf_put_int_term(struct lf_gen *gen, int small)
 {
 	int r = lf_rand(gen, 100);
 	int t = -1;
+	const char *cap;
 
+	if (gen->n_pending == 0 && (cap = lf_x_capture_value(gen))) {
+		lf_put(gen, "((int) %s & 7)", cap);
+		return;
+	}
 	if (gen->n_pending > 0)
 		t = lf_take_pending(gen);
 	else if (r >= 80 && r < 92)
@@ -891,30 +1134,37 @@ static const char *lf_cmp(struct lf_gen *gen)
 }
 
 /* Print a condition on the iterators: mostly affine, sometimes with
- * a modulo.
+ * a modulo.  C leaves the order in which a call's arguments are
+ * evaluated open, so every number is drawn in a statement of its own:
+ * the generator must print the same program whichever compiler built
+ * it.  (The order is the one gcc used when they were arguments.)
  */
 static void lf_put_cond(struct lf_gen *gen)
 {
 	int it = lf_rand_iter(gen);
 	const char *name = lf_iter_str(it);
 	int r = lf_rand(gen, 100);
+	const char *cmp;
+	int c;
 	int p;
 
 	if (r < 35) {
-		lf_put(gen, "%s %s %d", name, lf_cmp(gen),
-			lf_between(gen, gen->iter[it].lo, gen->iter[it].hi));
+		c = lf_between(gen, gen->iter[it].lo, gen->iter[it].hi);
+		lf_put(gen, "%s %s %d", name, lf_cmp(gen), c);
 	} else if (r < 60) {
 		p = lf_rand(gen, 2);
 		gen->par_used[p] = 1;
+		c = lf_between(gen, 1, 3);
 		lf_put(gen, "%s %s %s - %d", name, lf_cmp(gen),
-			lf_par_name[p], lf_between(gen, 1, 3));
+			lf_par_name[p], c);
 	} else if (r < 80 && gen->n_iter > 1) {
-		lf_put(gen, "%s %s %s", name, lf_cmp(gen),
-			lf_iter_str(lf_other_iter(gen, it)));
+		c = lf_other_iter(gen, it);
+		lf_put(gen, "%s %s %s", name, lf_cmp(gen), lf_iter_str(c));
 	} else if (r < 88 && gen->n_iter > 1) {
 		gen->par_used[0] = 1;
+		cmp = lf_cmp(gen);
 		lf_put(gen, "%s + %s %s n", name,
-			lf_iter_str(lf_other_iter(gen, it)), lf_cmp(gen));
+			lf_iter_str(lf_other_iter(gen, it)), cmp);
 	} else if (r < 94) {
 		lf_put(gen, "%s %% 2 == %d", name, lf_rand(gen, 2));
 	} else {
@@ -1068,6 +1318,21 @@ static void lf_put_step(struct lf_gen *gen, const char *name,
 		lf_put(gen, "%s %c= 1", name, sign);
 }
 
+/* Sometimes a comment between two tokens of a loop header (class
+ * TEXT), which looks like code or like the start of another comment.
+ */
+static void lf_x_header_comment(struct lf_gen *gen, int before)
+{
+	static const char *text[] = { "i < 0; i++)", "lower //", "\"/\" *",
+		"\"", "bound" };
+	const char *t;
+
+	if (!lf_x_on(gen, LF_X_TEXT) || !lf_xchance(gen, 10))
+		return;
+	t = lf_xpick(gen, text, 5);
+	lf_put(gen, before ? " /* %s */" : "/* %s */ ", t);
+}
+
 /* Print "for (init; cond; step)" for the loop at "level".
  */
 static void lf_put_header(struct lf_gen *gen, int level,
@@ -1077,18 +1342,24 @@ static void lf_put_header(struct lf_gen *gen, int level,
 
 	lf_indent(gen);
 	lf_put(gen, "for (");
+	lf_x_header_comment(gen, 0);
 	lf_put_iter_decl(gen, level, bound);
 	if (!bound->down) {
 		lf_put_aff(gen, &bound->lower);
-		lf_put(gen, "; %s %s ", name, bound->inclusive ? "<=" : "<");
+		lf_put(gen, "; ");
+		lf_x_header_comment(gen, 0);
+		lf_put(gen, "%s %s ", name, bound->inclusive ? "<=" : "<");
 		lf_put_bound_aff(gen, &bound->upper, bound->inclusive ? -1 : 0);
 	} else {
 		lf_put_bound_aff(gen, &bound->upper, -1);
-		lf_put(gen, "; %s %s ", name, bound->inclusive ? ">=" : ">");
+		lf_put(gen, "; ");
+		lf_x_header_comment(gen, 0);
+		lf_put(gen, "%s %s ", name, bound->inclusive ? ">=" : ">");
 		lf_put_bound_aff(gen, &bound->lower, bound->inclusive ? 0 : -1);
 	}
 	lf_put(gen, "; ");
 	lf_put_step(gen, name, bound);
+	lf_x_header_comment(gen, 1);
 	lf_put(gen, ")");
 }
 
@@ -1312,6 +1583,21 @@ static int lf_gen_body(struct lf_gen *gen, int level, int depth)
 	return n;
 }
 
+/* Sometimes a pragma that any loop may have before the loop at "level"
+ * (class PRAGMAS): unrolling changes no result.  It may be the only
+ * statement of a body without braces, which C allows.
+ */
+static void lf_x_loop_pragma(struct lf_gen *gen, int level)
+{
+	static const char *unroll[] = { "#pragma GCC unroll 4",
+		"#pragma GCC unroll 2", "_Pragma(\"GCC unroll 8\")" };
+
+	if (!lf_x_on(gen, LF_X_PRAGMAS) || !lf_xchance(gen, level ? 10 : 20))
+		return;
+	lf_indent(gen);
+	lf_put(gen, "%s\n", lf_xpick(gen, unroll, 3));
+}
+
 static void lf_gen_loop(struct lf_gen *gen, int level, int depth)
 {
 	struct lf_bound bound;
@@ -1320,6 +1606,7 @@ static void lf_gen_loop(struct lf_gen *gen, int level, int depth)
 	int n;
 
 	lf_choose_bound(gen, level, &bound);
+	lf_x_loop_pragma(gen, level);
 	lf_put_header(gen, level, &bound);
 	lf_push_iter(gen, &bound);
 	outer = gen->out;
@@ -1456,6 +1743,1752 @@ static int lf_gen_product(struct lf_gen *gen)
 	return 2;
 }
 
+/* ---------------------------------------------------------------- */
+/* The classes of tests/adversarial (see enum lf_class).  They draw on
+ * gen->x.rng only, and print to texts of their own.
+ */
+
+static void lf_x_add(struct lf_text *text, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	lf_text_vprintf(text, fmt, ap);
+	va_end(ap);
+}
+
+/* Append to the block of nests being made.
+ */
+static void lf_xb(struct lf_gen *gen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	lf_text_vprintf(gen->x.cur, fmt, ap);
+	va_end(ap);
+}
+
+/* Return a formatted string that lives as long as the generation.
+ */
+static const char *lf_xs(struct lf_gen *gen, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || gen->x.n_str >= LF_X_MAX_STR)
+		lf_die("too many strings");
+	s = malloc((size_t) n + 1);
+	if (!s)
+		lf_die("out of memory");
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t) n + 1, fmt, ap);
+	va_end(ap);
+	gen->x.str[gen->x.n_str++] = s;
+	return s;
+}
+
+/* A fresh name: "base" and a number no other name of the classes has.
+ */
+static const char *lf_x_name(struct lf_gen *gen, const char *base)
+{
+	return lf_xs(gen, "%s%d", base, gen->x.next++);
+}
+
+/* Start a block of nests; lf_gen_run puts it before one of the nests
+ * of the run or after the last one.
+ */
+static void lf_x_block(struct lf_gen *gen)
+{
+	if (gen->x.n_block >= LF_X_MAX_BLOCK)
+		lf_die("too many blocks");
+	gen->x.cur = &gen->x.block[gen->x.n_block++];
+}
+
+/* A global array of the classes, which main fills and hashes.  "size"
+ * spells its first dimension.
+ */
+static const char *lf_x_array_spelled(struct lf_gen *gen, const char *type,
+	const char *size, int cols, enum lf_fill fill)
+{
+	struct lf_xarray *array;
+
+	if (gen->x.n_array >= LF_X_MAX_ARRAY)
+		lf_die("too many arrays");
+	array = &gen->x.array[gen->x.n_array++];
+	array->name = lf_x_name(gen, "w");
+	array->type = type;
+	array->size = size;
+	array->cols = cols;
+	array->fill = fill;
+	lf_x_add(&gen->x.globals, "static %s %s[%s]", type, array->name,
+		size);
+	if (cols)
+		lf_x_add(&gen->x.globals, "[%d]", cols);
+	lf_x_add(&gen->x.globals, ";\n");
+	return array->name;
+}
+
+/* An array of at least "size" elements, or of LF_X_BIG if the arrays
+ * of the class being made are big (gen->x.big, one class in two):
+ * loopfuse bounds what nests touch by the sizes of their arrays, and
+ * does not fuse nests whose arrays fit in the L1 cache together (unless
+ * --fuse-all).  The loops still run over the first elements only.
+ */
+static const char *lf_x_array(struct lf_gen *gen, const char *type,
+	int size, enum lf_fill fill)
+{
+	if (size < LF_X_BIG && gen->x.big)
+		size = LF_X_BIG;
+	return lf_x_array_spelled(gen, type, lf_xs(gen, "%d", size), 0, fill);
+}
+
+/* A float matrix of at least rows x cols elements; with more rows if
+ * the arrays are big, as above.
+ */
+static const char *lf_x_matrix(struct lf_gen *gen, int rows, int cols,
+	enum lf_fill fill)
+{
+	if (rows * cols < LF_X_BIG && gen->x.big)
+		rows = (LF_X_BIG + cols - 1) / cols;
+	return lf_x_array_spelled(gen, "float", lf_xs(gen, "%d", rows), cols,
+		fill);
+}
+
+/* A parameter of kernel named "base" and a number; main passes "value".
+ */
+static const char *lf_x_param_named(struct lf_gen *gen, const char *type,
+	const char *name, const char *value)
+{
+	struct lf_xparam *param;
+
+	if (gen->x.n_param >= LF_X_MAX_PARAM)
+		lf_die("too many parameters");
+	param = &gen->x.param[gen->x.n_param++];
+	param->type = type;
+	param->name = name;
+	param->value = value;
+	if (!strcmp(type, "size_t"))
+		gen->x.inc_stddef = 1;
+	return name;
+}
+
+static const char *lf_x_param(struct lf_gen *gen, const char *type,
+	const char *base, const char *value)
+{
+	return lf_x_param_named(gen, type, lf_x_name(gen, base), value);
+}
+
+/* The trip count k of a loop: mostly a parameter, whose value the
+ * analysis does not know (so that the cost model does not decline
+ * fusing data it would see are small), sometimes a constant.
+ */
+static const char *lf_x_count(struct lf_gen *gen, int k)
+{
+	if (lf_xchance(gen, 75))
+		return lf_x_param(gen, "int", "n", lf_xs(gen, "%d", k));
+	return lf_xs(gen, "%d", k);
+}
+
+/* A read of a float array of the program at [idx], idx in [0, LF_USE):
+ * the nests of the classes then share data with the others.  Return
+ * NULL if there is no such array, or sometimes.
+ */
+static const char *lf_x_regular_read(struct lf_gen *gen, const char *idx)
+{
+	int cand[LF_MAX_ARRAY];
+	struct lf_array *array;
+	int n = 0;
+	int i;
+
+	for (i = 0; i < gen->n_array; i++)
+		if (!gen->array[i].is_int)
+			cand[n++] = i;
+	if (n == 0 || !lf_xchance(gen, 40))
+		return NULL;
+	array = &gen->array[cand[lf_xrand(gen, n)]];
+	array->used = 1;
+	if (array->n_dim == 1)
+		return lf_xs(gen, "%c[%s]", array->name, idx);
+	return lf_xs(gen, "%c[%d][%s]", array->name, lf_xrand(gen, LF_USE),
+		idx);
+}
+
+/* "in" itself, or "in" plus a small share of a read of the program's
+ * arrays at the same place, if idx stays below LF_USE.
+ */
+static const char *lf_x_mix(struct lf_gen *gen, const char *in, int k,
+	const char *idx)
+{
+	const char *other;
+
+	if (k > LF_USE || !(other = lf_x_regular_read(gen, idx)))
+		return in;
+	return lf_xs(gen, "(%s + 0.25f * %s)", in, other);
+}
+
+/* Class INT_TYPES: iterators and bounds of other integer types than
+ * int, and the conversions C makes between them.
+ */
+
+/* "i < un" or "i < un - 1 && i < lim": with un == 0, un - 1 wraps to
+ * UINT_MAX and the second form runs lim times.
+ */
+static const char *lf_x_unsigned_cond(struct lf_gen *gen, const char *un,
+	int wrap, int lim)
+{
+	if (wrap)
+		return lf_xs(gen, "i < %s - 1 && i < %d", un, lim);
+	return lf_xs(gen, "i < %s", un);
+}
+
+/* An int iterator compared with an unsigned bound: C compares in
+ * unsigned, so a loop from -1 runs no iteration at all.
+ */
+static void lf_x_int_vs_unsigned(struct lf_gen *gen)
+{
+	static const char *types[] = { "int", "unsigned", "long", "size_t" };
+	int k = lf_xbetween(gen, 4, 200);
+	int wrap = lf_xchance(gen, 35);
+	int lim = lf_xbetween(gen, 2, k);
+	int v = wrap && lf_xchance(gen, 50) ? 0 : lf_xbetween(gen, 1, k);
+	const char *un = lf_x_param(gen, "unsigned", "un", lf_xs(gen, "%du", v));
+	const char *a = lf_x_array(gen, "unsigned", k + 2, LF_FILL_INT);
+	const char *b = lf_x_array(gen, "unsigned", k + 2, LF_FILL_INT);
+	const char *c = lf_x_array(gen, "unsigned", k + 1, LF_FILL_INT);
+	const char *t2 = lf_xpick(gen, types, 4);
+
+	gen->x.inc_stddef |= !strcmp(t2, "size_t");
+	lf_xb(gen, "\tfor (int i = %d; %s; i++)\n", lf_xrand(gen, 3) - 1,
+		lf_x_unsigned_cond(gen, un, wrap, lim));
+	lf_xb(gen, "\t\t%s[i + 1] = %s[i + 1] * 3u + (unsigned) i;\n", a, b);
+	lf_xb(gen, "\tfor (%s i = 0; %s; i++)\n", t2,
+		lf_x_unsigned_cond(gen, un, wrap && lf_xchance(gen, 60), lim));
+	lf_xb(gen, "\t\t%s[i] = %s[i + %d] + (%s[i] ^ 90u);\n", c, a,
+		lf_xrand(gen, 2), b);
+}
+
+/* Unsigned arithmetic in subscripts and bodies: (i - 1u) % 8 is 7 for
+ * i == 0, (i - 1) / 2 is 0x7fffffff, and a guard i - 5u < 3u means
+ * 5 <= i < 8.
+ */
+static void lf_x_unsigned_arith(struct lf_gen *gen)
+{
+	static const char *types[] = { "unsigned", "unsigned", "int",
+		"unsigned long", "size_t" };
+	static const int mods[] = { 4, 6, 8, 16 };
+	int k = lf_xbetween(gen, 4, 200);
+	int mod = mods[lf_xrand(gen, 4)];
+	const char *un = lf_x_param(gen, "unsigned", "un", lf_xs(gen, "%du", k));
+	const char *w = lf_x_array(gen, "unsigned", mod, LF_FILL_INT);
+	const char *x = lf_x_array(gen, "unsigned", k, LF_FILL_INT);
+	const char *b = lf_x_array(gen, "unsigned", k, LF_FILL_INT);
+	const char *t2 = lf_xpick(gen, types, 5);
+
+	gen->x.inc_stddef |= !strcmp(t2, "size_t");
+	lf_xb(gen, "\tfor (unsigned i = 0; i < %s; i++)\n", un);
+	lf_xb(gen, "\t\t%s[(i - 1u) %% %d] += %s[i] & 255u;\n", w, mod, x);
+	lf_xb(gen, "\tfor (%s i = 0; i < %s; i++) {\n", t2, un);
+	lf_xb(gen, "\t\t%s[i] = %s[i %% %d] + (i - 1) / 2 + ((i - 1) >> 28);\n",
+		b, w, mod);
+	if (lf_xchance(gen, 50))
+		lf_xb(gen, "\t\tif (i - 5u < 3u)\n\t\t\t%s[i] += 7u;\n", b);
+	lf_xb(gen, "\t}\n");
+}
+
+/* Narrow iterators: an unsigned char (or signed char) loop, and a
+ * subscript (unsigned char) (i - 1) that wraps to 255 for i == 0.
+ */
+static void lf_x_char_iter(struct lf_gen *gen)
+{
+	int sc = lf_xchance(gen, 30);
+	int k = lf_xbetween(gen, 8, sc ? 120 : 250);
+	const char *uc = lf_x_param(gen, lf_xchance(gen, 50) ? "int" :
+		"unsigned char", "uc", lf_xs(gen, "%d", k));
+	const char *a = lf_x_array(gen, "unsigned", 256, LF_FILL_INT);
+	const char *x = lf_x_array(gen, "unsigned", 256, LF_FILL_INT);
+	const char *b = lf_x_array(gen, "unsigned", 256, LF_FILL_INT);
+
+	lf_xb(gen, "\tfor (%s char c = 0; c < %s; c++)\n",
+		sc ? "signed" : "unsigned", uc);
+	lf_xb(gen, "\t\t%s[c] = %s[c] * 5u + c;\n", a, x);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", uc);
+	lf_xb(gen, "\t\t%s[i] = %s[i] + %s[(unsigned char) (i %s)];\n", b, a,
+		a, lf_xchance(gen, 70) ? "- 1" : "+ 250");
+}
+
+/* A bound cast to short: 40000 becomes -25536 (no iteration), 65536 + k
+ * becomes k.
+ */
+static void lf_x_short_cast(struct lf_gen *gen)
+{
+	int k = lf_xbetween(gen, 4, 300);
+	int r = lf_xrand(gen, 3);
+	int v = r == 0 ? 40000 : r == 1 ? k : 65536 + k;
+	const char *sv = lf_x_param(gen, "int", "sv", lf_xs(gen, "%d", v));
+	const char *a = lf_x_array(gen, "unsigned", k + 1, LF_FILL_INT);
+	const char *b = lf_x_array(gen, "unsigned", k + 1, LF_FILL_INT);
+	const char *bound2;
+
+	if (lf_xchance(gen, 50))
+		lf_xb(gen, "\tfor (short s = 0; s < (short) %s; s++)\n"
+			"\t\t%s[s] = (unsigned) s * 2u + 1u;\n", sv, a);
+	else
+		lf_xb(gen, "\tfor (int i = 0; i < (short) %s; i++)\n"
+			"\t\t%s[i] = (unsigned) i * 2u + 1u;\n", sv, a);
+	bound2 = lf_xchance(gen, 50) ? lf_xs(gen, "(short) %s", sv) :
+		lf_x_count(gen, k);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", bound2);
+	lf_xb(gen, "\t\t%s[i] = %s[i] + 3u;\n", b, a);
+}
+
+/* size_t iterators whose arithmetic relies on wrapping: (z - 1) >> 60
+ * is 15 for z == 0, and z - 1 < zn is false there.
+ */
+static void lf_x_size_iter(struct lf_gen *gen)
+{
+	static const char *types[] = { "size_t", "unsigned long", "long",
+		"unsigned long long" };
+	int k = lf_xbetween(gen, 4, 200);
+	const char *zn = lf_x_param(gen, "size_t", "zn", lf_xs(gen, "%d", k));
+	const char *a = lf_x_array(gen, "unsigned long long", k + 1,
+		LF_FILL_INT);
+	const char *x = lf_x_array(gen, "unsigned", k + 1, LF_FILL_INT);
+	const char *b = lf_x_array(gen, "unsigned long long", k + 1,
+		LF_FILL_INT);
+
+	lf_xb(gen, "\tfor (size_t z = 0; z < %s; z++)\n", zn);
+	lf_xb(gen, "\t\t%s[z] = ((z - 1) >> 60) ^ %s[z];\n", a, x);
+	lf_xb(gen, "\tfor (%s z = 0; z < %s; z++)\n", lf_xpick(gen, types, 4),
+		zn);
+	lf_xb(gen, "\t\t%s[z] = %s[z] + (z - 1 < %s ? 1u : 2u);\n", b, a, zn);
+}
+
+/* A long iterator whose products do not fit in an int: fused into an
+ * int loop, j * a[j] * 100000 would overflow; and its type seen by
+ * sizeof or _Generic.
+ */
+static void lf_x_long_iter(struct lf_gen *gen)
+{
+	static const char *types[] = { "long", "long long" };
+	static const char *type_of[] = { "", " + (long long) sizeof(j)",
+		" + _Generic(j, long: 1, long long: 2, default: 3)" };
+	int k = lf_xbetween(gen, 4, 300);
+	const char *n = lf_x_count(gen, k);
+	const char *x = lf_x_array(gen, "int", k, LF_FILL_INT);
+	const char *a = lf_x_array(gen, "int", k, LF_FILL_INT);
+	const char *b = lf_x_array(gen, "long long", k, LF_FILL_INT);
+	const char *t2 = lf_xpick(gen, types, 2);
+
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s[i] + i;\n", a, x);
+	lf_xb(gen, "\tfor (%s j = 0; j < %s; j++)\n", t2, n);
+	lf_xb(gen, "\t\t%s[j] = j * %s[j] * 100000%s;\n", b, a,
+		lf_xpick(gen, type_of, 3));
+}
+
+/* Unsigned loops that count down and stop when the iterator wraps
+ * ("i < un" after i-- from 0), or test before they step ("i-- > 0"),
+ * with un == 0 now and then; the size of the iterator in the body.
+ */
+static void lf_x_unsigned_down(struct lf_gen *gen)
+{
+	static const char *types[] = { "int", "long", "unsigned" };
+	int k = lf_xbetween(gen, 4, 200);
+	int v = lf_xchance(gen, 20) ? 0 : k;
+	const char *un = lf_x_param(gen, "unsigned", "un", lf_xs(gen, "%du", v));
+	const char *x = lf_x_array(gen, "unsigned", k + 1, LF_FILL_INT);
+	const char *a = lf_x_array(gen, "unsigned", k + 1, LF_FILL_INT);
+	const char *b = lf_x_array(gen, "unsigned", k, LF_FILL_INT);
+
+	if (lf_xchance(gen, 50))
+		lf_xb(gen, "\tfor (unsigned i = %s - 1; i < %s; i--)\n", un, un);
+	else
+		lf_xb(gen, "\tfor (unsigned i = %s; i-- > 0;)\n", un);
+	lf_xb(gen, "\t\t%s[i] = %s[i] * 3u + (unsigned) sizeof(i);\n", a, x);
+	lf_xb(gen, "\tfor (%s i = 0; i < %s; i++)\n", lf_xpick(gen, types, 3),
+		un);
+	lf_xb(gen, "\t\t%s[i] = %s[i] + %s[i + 1];\n", b, a, a);
+}
+
+static void lf_x_int_types(struct lf_gen *gen)
+{
+	int n = lf_xbetween(gen, 1, 2);
+
+	while (n-- > 0) {
+		lf_x_block(gen);
+		switch (lf_xrand(gen, 7)) {
+		case 0: lf_x_int_vs_unsigned(gen); break;
+		case 1: lf_x_unsigned_arith(gen); break;
+		case 2: lf_x_char_iter(gen); break;
+		case 3: lf_x_short_cast(gen); break;
+		case 4: lf_x_size_iter(gen); break;
+		case 5: lf_x_unsigned_down(gen); break;
+		default: lf_x_long_iter(gen); break;
+		}
+	}
+}
+
+/* Class LIMITS: loops whose range ends at or near the limits of their
+ * type, with subscripts that subtract the start so that the arrays stay
+ * small.
+ */
+
+struct lf_limit {
+	const char *type;	/* of the iterator */
+	const char *ptype;	/* of the parameters */
+	const char *max;
+	const char *min;	/* NULL for unsigned types */
+	const char *suffix;	/* of constants added to an iterator */
+	int wraps;		/* v + c wraps in the iterator's own type */
+	int kmax;		/* most iterations (whole range for narrow types) */
+	const char *wider;	/* an iterator type that holds every value */
+};
+
+static const struct lf_limit lf_limits[] = {
+	{ "int", "int", "INT_MAX", "INT_MIN", "", 0, 400, "long" },
+	{ "long", "long", "LONG_MAX", "LONG_MIN", "", 0, 400, "long long" },
+	{ "short", "int", "SHRT_MAX", "SHRT_MIN", "", 0, 400, "int" },
+	{ "unsigned", "unsigned", "UINT_MAX", NULL, "u", 1, 400,
+		"unsigned long" },
+	{ "size_t", "size_t", "SIZE_MAX", NULL, "", 1, 400, "size_t" },
+	{ "unsigned char", "int", "UCHAR_MAX", NULL, "", 0, 200, "int" },
+};
+
+/* A type of lf_limits, signed if "is_signed"; unsigned and size_t
+ * twice as often as the others, since only their loops wrap.
+ */
+static const struct lf_limit *lf_x_pick_limit(struct lf_gen *gen,
+	int is_signed)
+{
+	static const int pick[] = { 0, 1, 2, 3, 4, 5, 3, 4 };
+	const struct lf_limit *l;
+
+	do
+		l = &lf_limits[pick[lf_xrand(gen, 8)]];
+	while (is_signed && !l->min);
+	if (!strcmp(l->max, "SIZE_MAX"))
+		gen->x.inc_stdint = 1;
+	else
+		gen->x.inc_limits = 1;
+	return l;
+}
+
+/* The loops end at top, which main passes as the type's maximum (or a
+ * little less, or sometimes an ordinary number): "v < top" must stop,
+ * and a consumer reads its producer's next element, which a fusion can
+ * only take by running it behind: the fused loop has to reach top
+ * without overflowing.  For unsigned types at their very maximum the
+ * subscripts may also rely on wrapping (v + k + 1 is v - (top - k)).
+ */
+static void lf_x_limit_top(struct lf_gen *gen)
+{
+	static const int below[] = { 0, 0, 1, 3 };
+	const struct lf_limit *l = lf_x_pick_limit(gen, 0);
+	int k = lf_xbetween(gen, 4, l->kmax);
+	int step = 1;
+	int d = below[lf_xrand(gen, 4)];
+	int ordinary = lf_xchance(gen, 15);
+	int shift = lf_xrand(gen, 3);
+	int wrap;
+	const char *top;
+	const char *base;
+	const char *a;
+	const char *b;
+	const char *t2;
+	const char *cond;
+	const char *inc;
+
+	if (l->min && strcmp(l->type, "short") && lf_xchance(gen, 25)) {
+		step = lf_xbetween(gen, 2, 3);
+		k = k < step ? step : k - k % step;
+	}
+	if (ordinary)
+		top = lf_xs(gen, "%d", l->kmax == 200 ? 250 : 1000 + k);
+	else if (d)
+		top = lf_xs(gen, "%s - %d", l->max, d);
+	else
+		top = l->max;
+	top = lf_x_param(gen, l->ptype, "top", top);
+	a = lf_x_array(gen, "unsigned", k + shift, LF_FILL_INT);
+	b = lf_x_array(gen, "unsigned", k, LF_FILL_INT);
+	wrap = l->wraps && !ordinary && d == 0 && step == 1 &&
+		lf_xchance(gen, 40);
+	if (wrap)
+		base = lf_xs(gen, "v + %d%s", k + 1, l->suffix);
+	else
+		base = lf_xs(gen, "v - (%s - %d)", top, k);
+	cond = lf_xchance(gen, 25) ? lf_xs(gen, "v <= %s - 1", top) :
+		lf_xs(gen, "v < %s", top);
+	inc = step == 1 ? "v++" : lf_xs(gen, "v += %d", step);
+	t2 = !wrap && lf_xchance(gen, 40) ? l->wider : l->type;
+	gen->x.inc_stddef |= !strcmp(l->type, "size_t");
+	lf_xb(gen, "\tfor (%s v = %s - %d; %s; %s)\n", l->type, top, k, cond,
+		inc);
+	lf_xb(gen, "\t\t%s[%s] = (unsigned) v * 3u + 1u;\n", a, base);
+	lf_xb(gen, "\tfor (%s v = %s - %d; %s; %s)\n", t2, top, k, cond, inc);
+	lf_xb(gen, "\t\t%s[%s] = %s[%s] + %s[%s + %d];\n", b, base, a, base, a,
+		base, shift);
+}
+
+/* Loops from the minimum of a signed type: the second counts down and
+ * must stop above it ("v > bot"), since v-- from the minimum overflows.
+ */
+static void lf_x_limit_bottom(struct lf_gen *gen)
+{
+	const struct lf_limit *l = lf_x_pick_limit(gen, 1);
+	int k = lf_xbetween(gen, 4, l->kmax);
+	int d = lf_xrand(gen, 3) == 0 ? 3 : 0;
+	const char *bot;
+	const char *a;
+	const char *b;
+	const char *x;
+
+	if (lf_xchance(gen, 15))
+		bot = lf_xs(gen, "-%d", 1000 + k);
+	else if (d)
+		bot = lf_xs(gen, "%s + %d", l->min, d);
+	else
+		bot = l->min;
+	bot = lf_x_param(gen, l->ptype, "bot", bot);
+	a = lf_x_array(gen, "unsigned", k, LF_FILL_INT);
+	b = lf_x_array(gen, "unsigned", k, LF_FILL_INT);
+	x = lf_x_array(gen, "unsigned", k, LF_FILL_INT);
+	lf_xb(gen, "\tfor (%s v = %s; v < %s + %d; v++)\n", l->type, bot, bot,
+		k);
+	lf_xb(gen, "\t\t%s[v - %s] = (unsigned) v ^ %s[v - %s];\n", a, bot, x,
+		bot);
+	if (lf_xchance(gen, 60))
+		lf_xb(gen, "\tfor (%s v = %s + %d; v > %s; v--)\n",
+			lf_xchance(gen, 30) ? l->wider : l->type, bot, k - 1,
+			bot);
+	else
+		lf_xb(gen, "\tfor (%s v = %s + 1; v < %s + %d; v++)\n",
+			l->type, bot, bot, k);
+	lf_xb(gen, "\t\t%s[v - %s] = %s[v - %s] + %s[v - %s - 1];\n", b, bot,
+		a, bot, a, bot);
+}
+
+/* A matrix product over rows [lo, hi) and its epilogue, which reads
+ * the row "shift" below (the product has one row more than it
+ * computes): the shape loopfuse tiles.  "row" is the subscript of the
+ * row, in i.  The epilogue's value is scaled by "scale".  Returns the
+ * name of the result; sizes keep the product small.
+ */
+static const char *lf_x_product(struct lf_gen *gen, const char *lo,
+	const char *hi, const char *row, int rows, const char *scale)
+{
+	int cols = lf_xbetween(gen, 3, 24);
+	int kk = lf_xbetween(gen, 2, 24);
+	int shift = lf_xrand(gen, 2);
+	const char *m1 = lf_x_matrix(gen, rows, kk, LF_FILL_FLOAT);
+	const char *m2 = lf_x_matrix(gen, kk, cols, LF_FILL_FLOAT);
+	const char *p = lf_x_matrix(gen, rows + 1, cols, LF_FILL_FLOAT);
+	const char *q = lf_x_matrix(gen, rows, cols, LF_FILL_FLOAT);
+	const char *nc = lf_x_count(gen, cols);
+	const char *nk = lf_x_count(gen, kk);
+
+	lf_xb(gen, "\tfor (int i = %s; i < %s; i++)\n", lo, hi);
+	lf_xb(gen, "\t\tfor (int j = 0; j < %s; j++) {\n", nc);
+	lf_xb(gen, "\t\t\t%s[%s][j] = 0.0f;\n", p, row);
+	lf_xb(gen, "\t\t\tfor (int k = 0; k < %s; k++)\n", nk);
+	lf_xb(gen, "\t\t\t\t%s[%s][j] += %s[%s][k] * %s[k][j];\n", p, row, m1,
+		row, m2);
+	lf_xb(gen, "\t\t}\n");
+	lf_xb(gen, "\tfor (int i = %s; i < %s; i++)\n", lo, hi);
+	lf_xb(gen, "\t\tfor (int j = 0; j < %s; j++)\n", nc);
+	lf_xb(gen, "\t\t\t%s[%s][j] = (%s[%s + %d][j] > 0.0f ? %s[%s][j] : "
+		"0.25f * %s[%s][j]) * %s;\n", q, row, p, row, shift, p, row,
+		p, row, scale);
+	return q;
+}
+
+/* A product whose rows start at INT_MIN or end at INT_MAX: the tile
+ * loops computed from them must not overflow.
+ */
+static void lf_x_limit_product(struct lf_gen *gen)
+{
+	int rows = lf_xbetween(gen, 3, 24);
+	const char *t;
+
+	gen->x.inc_limits = 1;
+	if (lf_xchance(gen, 50)) {
+		t = lf_x_param(gen, "int", "top", lf_xchance(gen, 70) ?
+			"INT_MAX" : "INT_MAX - 1");
+		lf_x_product(gen, lf_xs(gen, "%s - %d", t, rows), t,
+			lf_xs(gen, "i - (%s - %d)", t, rows), rows, "1.0f");
+	} else {
+		t = lf_x_param(gen, "int", "bot", "INT_MIN");
+		lf_x_product(gen, t, lf_xs(gen, "%s + %d", t, rows),
+			lf_xs(gen, "i - %s", t), rows, "1.0f");
+	}
+}
+
+static void lf_x_limits_class(struct lf_gen *gen)
+{
+	int n = lf_xbetween(gen, 1, 2);
+
+	while (n-- > 0) {
+		lf_x_block(gen);
+		switch (lf_xrand(gen, 5)) {
+		case 0:
+		case 1: lf_x_limit_top(gen); break;
+		case 2:
+		case 3: lf_x_limit_bottom(gen); break;
+		default: lf_x_limit_product(gen); break;
+		}
+	}
+}
+
+/* Class FAR: two nests over [0, k) and [off, off + k) with an offset
+ * that main passes, sometimes huge: a loop over the hull of the two
+ * ranges would run for ever.  The second nest subtracts off in its
+ * subscripts, and sometimes reads what the first wrote.
+ */
+
+struct lf_far_type {
+	const char *type;
+	const char *far;	/* a huge offset */
+	int is_unsigned;
+};
+
+static const struct lf_far_type lf_far_types[] = {
+	{ "long", "1L << 40", 0 },
+	{ "long", "(1L << 40) + 3", 0 },
+	{ "long long", "1LL << 41", 0 },
+	{ "size_t", "(size_t) 1 << 42", 1 },
+	{ "unsigned long", "1UL << 40", 1 },
+	{ "int", "2000000000", 0 },
+};
+
+/* The second nest, over [off, off + k), counting up or down.
+ */
+static void lf_x_far_nest(struct lf_gen *gen, const char *type,
+	const char *off, int k, const char *x, const char *a, const char *b)
+{
+	const char *idx;
+	const char *dep = "";
+
+	if (lf_xchance(gen, 60)) {
+		lf_xb(gen, "\tfor (%s i = %s; i < %s + %d; i++)\n", type, off,
+			off, k);
+		idx = lf_xs(gen, "i - %s", off);
+	} else {
+		lf_xb(gen, "\tfor (%s i = %s + %d; i > %s; i--)\n", type, off,
+			k, off);
+		idx = lf_xs(gen, "i - %s - 1", off);
+	}
+	if (lf_xchance(gen, 50))
+		dep = lf_xs(gen, " + %s[%s]", a, idx);
+	lf_xb(gen, "\t\t%s[%s] = %s * 0.5f - 0.25f%s;\n", b, idx,
+		lf_x_mix(gen, lf_xs(gen, "%s[%s]", x, idx), k, idx), dep);
+}
+
+static void lf_x_far_1d(struct lf_gen *gen)
+{
+	static const int near[] = { 0, 1, 3 };
+	const struct lf_far_type *t = &lf_far_types[lf_xrand(gen, 6)];
+	int k = lf_xbetween(gen, 4, 300);
+	const char *value;
+	const char *off;
+	const char *x = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *a = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *b = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	int far_first = lf_xchance(gen, 30);
+	int small;
+
+	if (lf_xchance(gen, 70)) {
+		value = t->far;
+	} else {
+		small = near[lf_xrand(gen, 3)];
+		if (lf_xchance(gen, 30))
+			small += k;
+		value = lf_xs(gen, "%d", small);
+	}
+	off = lf_x_param(gen, t->type, "off", value);
+	gen->x.inc_stddef |= !strcmp(t->type, "size_t");
+	if (far_first)
+		lf_x_far_nest(gen, t->type, off, k, x, a, b);
+	lf_xb(gen, "\tfor (%s i = 0; i < %s; i++)\n", t->type,
+		lf_x_count(gen, k));
+	lf_xb(gen, "\t\t%s[i] = %s * 1.5f + 0.5f;\n", a,
+		lf_x_mix(gen, lf_xs(gen, "%s[i]", x), k, "i"));
+	if (!far_first)
+		lf_x_far_nest(gen, t->type, off, k, x, a, b);
+}
+
+/* int loops at both ends of the int range: their hull has 2^32
+ * iterations, more than an int counts.
+ */
+static void lf_x_far_extremes(struct lf_gen *gen)
+{
+	int k = lf_xbetween(gen, 4, 300);
+	const char *lo = lf_x_param(gen, "int", "lo", "INT_MIN");
+	const char *hi = lf_x_param(gen, "int", "hi", "INT_MAX");
+	const char *x = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *a = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *b = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+
+	gen->x.inc_limits = 1;
+	lf_xb(gen, "\tfor (int i = %s; i < %s + %d; i++)\n", lo, lo, k);
+	lf_xb(gen, "\t\t%s[i - %s] = %s[i - %s] * %s[i - %s];\n", a, lo, x, lo,
+		x, lo);
+	lf_xb(gen, "\tfor (int i = %s - %d; i < %s; i++)\n", hi, k, hi);
+	lf_xb(gen, "\t\t%s[i - (%s - %d)] = %s[i - (%s - %d)] + 1.0f;\n", b,
+		hi, k, lf_xchance(gen, 50) ? a : x, hi, k);
+}
+
+/* 2-D nests whose rows are far apart.
+ */
+static void lf_x_far_2d(struct lf_gen *gen)
+{
+	int rows = lf_xbetween(gen, 2, 40);
+	int cols = lf_xbetween(gen, 2, 40);
+	const char *off = lf_x_param(gen, "long", "off",
+		lf_xchance(gen, 70) ? "1L << 40" : "2");
+	const char *x = lf_x_matrix(gen, rows, cols, LF_FILL_FLOAT);
+	const char *a = lf_x_matrix(gen, rows, cols, LF_FILL_FLOAT);
+	const char *b = lf_x_matrix(gen, rows, cols, LF_FILL_FLOAT);
+	const char *nc = lf_x_count(gen, cols);
+
+	lf_xb(gen, "\tfor (long r = 0; r < %s; r++)\n", lf_x_count(gen, rows));
+	lf_xb(gen, "\t\tfor (int j = 0; j < %s; j++)\n", nc);
+	lf_xb(gen, "\t\t\t%s[r][j] = %s[r][j] * %s[r][j];\n", a, x, x);
+	lf_xb(gen, "\tfor (long r = %s; r < %s + %d; r++)\n", off, off, rows);
+	lf_xb(gen, "\t\tfor (int j = 0; j < %s; j++)\n", nc);
+	lf_xb(gen, "\t\t\t%s[r - %s][j] = %s[r - %s][j] * 0.5f + %s[r - %s][j];"
+		"\n", b, off, a, off, x, off);
+}
+
+static void lf_x_far_class(struct lf_gen *gen)
+{
+	lf_x_block(gen);
+	switch (lf_xrand(gen, 5)) {
+	case 0:
+	case 1:
+	case 2: lf_x_far_1d(gen); break;
+	case 3: lf_x_far_extremes(gen); break;
+	default: lf_x_far_2d(gen); break;
+	}
+}
+
+/* Names loopfuse gives generated loops (rewrite/lf_names.c): tile
+ * loops are named after their point loop plus "t", renamed loops get
+ * "_2", contracted arrays "lf_c0".  Programs of class NAMES (and
+ * MACROS) take them for their own things.
+ */
+static const char *lf_cap_name[LF_N_CAP] = { "it", "jt", "kt", "lt", "i_2",
+	"j_2", "it_2", "lf_c0", "lf_c1" };
+static const char *lf_cap_paste[LF_N_CAP][2] = { { "i", "t" }, { "j", "t" },
+	{ "k", "t" }, { "l", "t" }, { "i", "_2" }, { "j", "_2" },
+	{ "it", "_2" }, { "lf_c", "0" }, { "lf_c", "1" } };
+
+/* A random name of lf_cap_name that the program does not use yet, or
+ * -1.
+ */
+static int lf_x_free_cap(struct lf_gen *gen)
+{
+	int cand[LF_N_CAP];
+	int n = 0;
+	int i;
+
+	for (i = 0; i < LF_N_CAP; i++)
+		if (gen->x.cap_kind[i] == LF_CAP_FREE)
+			cand[n++] = i;
+	return n ? cand[lf_xrand(gen, n)] : -1;
+}
+
+/* Class MACROS: what the preprocessor does to loop nests.
+ */
+
+/* An object-like macro with an operator as the size and bound of the
+ * loops ("#define SZ 60+4"): SZ - 1 is fine, -SZ would not be.
+ */
+static void lf_x_macro_size(struct lf_gen *gen)
+{
+	int size = lf_xbetween(gen, 8, 120);
+	int part = lf_xbetween(gen, 1, size - 1);
+	const char *sz = lf_x_name(gen, "SZ");
+	const char *x;
+	const char *a;
+	const char *b;
+
+	lf_x_add(&gen->x.defs, "#define %s %d+%d\n", sz, part, size - part);
+	x = lf_x_array_spelled(gen, "float", sz, 0, LF_FILL_FLOAT);
+	a = lf_x_array_spelled(gen, "float", sz, 0, LF_FILL_FLOAT);
+	b = lf_x_array_spelled(gen, "float", sz, 0, LF_FILL_FLOAT);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", sz);
+	lf_xb(gen, "\t\t%s[i] = %s[i] * 0.5f + 0.25f;\n", a, x);
+	switch (lf_xrand(gen, 3)) {
+	case 0:
+		lf_xb(gen, "\tfor (int i = %s - 1; i >= 0; i--)\n", sz);
+		lf_xb(gen, "\t\t%s[i] = %s[i] - 1.0f;\n", b, a);
+		break;
+	case 1:
+		lf_xb(gen, "\tfor (int i = 0; i < %s - 1; i++)\n", sz);
+		lf_xb(gen, "\t\t%s[i] = %s[i] + %s[i + 1];\n", b, a, a);
+		break;
+	default:
+		lf_xb(gen, "\tfor (int i = 0; i <= %s - 1; i++)\n", sz);
+		lf_xb(gen, "\t\t%s[i] = %s[i] * %s[i];\n", b, a, a);
+	}
+}
+
+/* Function-like macros whose argument holds the iterator and ends the
+ * statement (x[i] = ID(y[i]);), PolyBench's SCALAR_VAL, and a ';' that
+ * comes from a macro.
+ */
+static void lf_x_macro_stmt_end(struct lf_gen *gen)
+{
+	int k = lf_xbetween(gen, 4, 300);
+	const char *n = lf_x_count(gen, k);
+	const char *id = lf_x_name(gen, "ID");
+	const char *sv = lf_x_name(gen, "SCALAR_VAL");
+	const char *end = lf_x_name(gen, "END");
+	const char *x = lf_x_array(gen, "float", k + 1, LF_FILL_FLOAT);
+	const char *a = lf_x_array(gen, "float", k + 1, LF_FILL_FLOAT);
+	const char *b = lf_x_array(gen, "float", k + 1, LF_FILL_FLOAT);
+	const char *c = lf_x_array(gen, "float", k + 1, LF_FILL_FLOAT);
+	int semi = lf_xchance(gen, 50);
+
+	lf_x_add(&gen->x.defs, "#define %s(x) %s\n", id,
+		lf_xchance(gen, 50) ? "(x)" : "x");
+	lf_x_add(&gen->x.defs, "#define %s(x) x##f\n", sv);
+	if (semi)
+		lf_x_add(&gen->x.defs, "#define %s ;\n", end);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++) {\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s(0.5);\n", a, sv);
+	lf_xb(gen, "\t\t%s[i] = %s(%s[i])%s\n", b, id, x, semi ? lf_xs(gen,
+		" %s", end) : ";");
+	lf_xb(gen, "\t}\n");
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s[i] + %s(%s[i + %d]);\n", c, a, id, b,
+		lf_xrand(gen, 2));
+}
+
+/* Macros that use their argument twice (SQ), without parentheses
+ * (TWICE(i - 1) is i - 1 * 2) or as a string (sizeof(#v)), in a nest
+ * that can only be fused one iteration behind.
+ */
+static void lf_x_macro_args(struct lf_gen *gen)
+{
+	int k = lf_xbetween(gen, 4, 300);
+	const char *n = lf_x_count(gen, k);
+	const char *sq = lf_x_name(gen, "SQ");
+	const char *tw = lf_x_name(gen, "TWICE");
+	const char *tg = lf_x_name(gen, "TAGGED");
+	const char *x = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *a = lf_x_array(gen, "float", k + 1, LF_FILL_FLOAT);
+	const char *b = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+
+	lf_x_add(&gen->x.defs, "#define %s(x) ((x) * (x))\n", sq);
+	lf_x_add(&gen->x.defs, "#define %s(v) v * 2\n", tw);
+	lf_x_add(&gen->x.defs, "#define %s(v) ((v) + (int) sizeof(#v))\n", tg);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s[i] + 0.001f * (float) %s(i - 1);\n", a, x,
+		sq);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s[i + 1] * 0.5f + (float) %s(i) + "
+		"(float) %s(i);\n", b, a, tw, tg);
+}
+
+/* A global whose name, made by token pasting, is one loopfuse gives
+ * a tile loop or a renamed loop, read in the epilogue of a product
+ * (tiled with small tiles).
+ */
+static void lf_x_macro_paste(struct lf_gen *gen)
+{
+	int c = lf_x_free_cap(gen);
+	const char *cat;
+	const char *name;
+
+	if (c < 0)
+		return;
+	cat = lf_x_name(gen, "CAT");
+	name = lf_xs(gen, "%s(%s, %s)", cat, lf_cap_paste[c][0],
+		lf_cap_paste[c][1]);
+	lf_x_add(&gen->x.defs, "#define %s(a, b) a##b\n", cat);
+	lf_x_add(&gen->x.globals, "static float %s = 0.5f;\n", name);
+	gen->x.cap_kind[c] = LF_CAP_PASTED;
+	gen->x.cap_spell[c] = name;
+	gen->x.cap_used[c] = 1;
+	lf_x_product(gen, "0", lf_x_count(gen, lf_xbetween(gen, 3, 24)), "i",
+		24, name);
+}
+
+/* A macro whose body names a global that has the name of the first
+ * nest's iterator: in a loop of that name, the macro would read the
+ * iterator.
+ */
+static void lf_x_macro_global_iter(struct lf_gen *gen)
+{
+	int k = lf_xbetween(gen, 4, 300);
+	const char *n = lf_x_count(gen, k);
+	const char *g = lf_x_name(gen, "GX");
+	const char *x = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *a = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *b = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+
+	if (!gen->x.global_x) {
+		gen->x.global_x = 1;
+		lf_x_add(&gen->x.globals, "static int x = %d;\n",
+			lf_xbetween(gen, 1, 7));
+	}
+	lf_x_add(&gen->x.defs, "#define %s %s\n", g,
+		lf_xchance(gen, 50) ? "x" : "(x + 1)");
+	lf_xb(gen, "\tfor (int x = 0; x < %s; x++)\n", n);
+	lf_xb(gen, "\t\t%s[x] = %s[x] * 0.5f;\n", a, x);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s[i] + (float) %s;\n", b, a, g);
+}
+
+/* __LINE__ in statements that fusion moves, and after the nests (in
+ * kernel's tail): a rewrite that changes the number of lines must say
+ * where they were.
+ */
+static void lf_x_macro_line(struct lf_gen *gen)
+{
+	int k = lf_xbetween(gen, 4, 300);
+	const char *n = lf_x_count(gen, k);
+	const char *x = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *a = lf_x_array(gen, "float", k + 1, LF_FILL_FLOAT);
+	const char *b = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+
+	gen->x.use_line = 1;
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s[i] + (float) (__LINE__ %% 7);\n", a, x);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s[i + %d] * 0.5f + (float) (__LINE__ %% 5);\n",
+		b, a, lf_xrand(gen, 2));
+	lf_x_add(&gen->x.tail, "\tlf_line = lf_line * 3 + __LINE__;\n");
+}
+
+static void lf_x_macros_class(struct lf_gen *gen)
+{
+	int n = lf_xbetween(gen, 1, 3);
+
+	while (n-- > 0) {
+		lf_x_block(gen);
+		switch (lf_xrand(gen, 6)) {
+		case 0: lf_x_macro_size(gen); break;
+		case 1: lf_x_macro_stmt_end(gen); break;
+		case 2: lf_x_macro_args(gen); break;
+		case 3: lf_x_macro_paste(gen); break;
+		case 4: lf_x_macro_global_iter(gen); break;
+		default: lf_x_macro_line(gen); break;
+		}
+	}
+}
+
+/* Class PRAGMAS: directives of the user on nests that loopfuse may
+ * fuse.  OpenMP and ivdep only go on loops whose iterations are
+ * independent, as the user would promise; with -fopenmp (cflags= on
+ * the first line) the program is built with OpenMP.
+ */
+
+/* The directive before a loop whose iterations are independent.
+ */
+static const char *lf_x_pragma(struct lf_gen *gen, int omp)
+{
+	static const char *any[] = { "#pragma GCC ivdep",
+		"#pragma GCC unroll 4", "_Pragma(\"GCC unroll 2\")",
+		"#pragma omp simd" };
+	static const char *par[] = { "#pragma omp parallel for",
+		"#pragma omp parallel for schedule(static, 1)",
+		"_Pragma(\"omp parallel for\")" };
+	const char *ivdep;
+
+	if (omp && lf_xchance(gen, 50))
+		return lf_xpick(gen, par, 3);
+	if (lf_xchance(gen, 25)) {
+		ivdep = lf_x_name(gen, "IVDEP");
+		lf_x_add(&gen->x.defs, "#define %s _Pragma(\"GCC ivdep\")\n",
+			ivdep);
+		return ivdep;
+	}
+	return lf_xpick(gen, any, 4);
+}
+
+/* A producer, a consumer that reads the producer's next element, and
+ * sometimes a recurrence over the consumer's result, which no
+ * directive may reach.
+ */
+static void lf_x_pragma_1d(struct lf_gen *gen, int omp)
+{
+	int k = lf_xbetween(gen, 4, 300);
+	const char *n = lf_x_count(gen, k);
+	const char *x = lf_x_array(gen, "float", k + 1, LF_FILL_FLOAT);
+	const char *a = lf_x_array(gen, "float", k + 1, LF_FILL_FLOAT);
+	const char *b = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *c = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	int where = lf_xrand(gen, 3);
+
+	if (where != 1)
+		lf_xb(gen, "\t%s\n", lf_x_pragma(gen, omp));
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s * 2.0f + 1.0f;\n", a,
+		lf_x_mix(gen, lf_xs(gen, "%s[i]", x), k, "i"));
+	if (where != 0)
+		lf_xb(gen, "\t%s\n", lf_x_pragma(gen, omp));
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s[i] + %s[i + 1];\n", b, a, a);
+	if (lf_xchance(gen, 40)) {
+		lf_xb(gen, "\tfor (int i = 1; i < %s; i++)\n", n);
+		lf_xb(gen, "\t\t%s[i] = %s[i - 1] * 0.5f + %s[i];\n", c, c, b);
+	}
+}
+
+/* 2-D nests: a directive on the outer loop (collapse(2) when the loops
+ * are perfectly nested) or on an inner one.
+ */
+static void lf_x_pragma_2d(struct lf_gen *gen, int omp)
+{
+	int rows = lf_xbetween(gen, 2, 40);
+	int cols = lf_xbetween(gen, 2, 40);
+	const char *nr = lf_x_count(gen, rows);
+	const char *nc = lf_x_count(gen, cols);
+	const char *x = lf_x_matrix(gen, rows, cols + 1, LF_FILL_FLOAT);
+	const char *a = lf_x_matrix(gen, rows, cols + 1, LF_FILL_FLOAT);
+	const char *b = lf_x_matrix(gen, rows, cols, LF_FILL_FLOAT);
+
+	if (omp && lf_xchance(gen, 50))
+		lf_xb(gen, "\t#pragma omp parallel for%s\n",
+			lf_xchance(gen, 50) ? " collapse(2)" : "");
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", nr);
+	lf_xb(gen, "\t\tfor (int j = 0; j < %s; j++)\n", nc);
+	lf_xb(gen, "\t\t\t%s[i][j] = %s[i][j] * 0.5f;\n", a, x);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++) {\n", nr);
+	lf_xb(gen, "\t\t%s\n", lf_x_pragma(gen, 0));
+	lf_xb(gen, "\t\tfor (int j = 0; j < %s; j++)\n", nc);
+	lf_xb(gen, "\t\t\t%s[i][j] = %s[i][j] + %s[i][j + 1];\n", b, a, a);
+	lf_xb(gen, "\t}\n");
+}
+
+static void lf_x_pragmas_class(struct lf_gen *gen)
+{
+	int omp = lf_xchance(gen, 60);
+
+	if (omp && lf_xchance(gen, 50) && !lf_x_on(gen, LF_X_ERRNO))
+		gen->x.openmp = 1;
+	lf_x_block(gen);
+	if (lf_xchance(gen, 65))
+		lf_x_pragma_1d(gen, omp);
+	else
+		lf_x_pragma_2d(gen, omp);
+}
+
+/* Class ERRNO: math calls that set errno on some of their inputs, in
+ * several nests.  main sets errno to 0 before kernel and prints what
+ * it is after it (unless built with -fno-math-errno, when it is
+ * meaningless): fusing changes the order of the calls, so the last
+ * error.  Results are clamped with fminf and fmaxf, which turn the
+ * NaNs into numbers: the bits of a NaN are not the same everywhere.
+ */
+
+/* A call of an errno-setting function on "arg", clamped.
+ */
+static const char *lf_x_errno_call(struct lf_gen *gen, const char *arg)
+{
+	static const char *calls[] = { "sqrtf(%s)", "logf(%s)", "expf(%s)",
+		"powf(%s, 2.5f)", "powf(%s, 30.0f)", "log10f(%s)" };
+	const char *call = lf_xs(gen, calls[lf_xrand(gen, 6)], arg);
+
+	return lf_xs(gen, "fminf(fmaxf(%s, -8.0f), 8.0f)", call);
+}
+
+/* In main, after the fill: put a value that makes some call fail at
+ * the start, the middle or the end of an input, or none.
+ */
+static void lf_x_errno_poke(struct lf_gen *gen, const char *array, int k,
+	int cols)
+{
+	static const char *bad[] = { "0.0f", "-1.0f", "200.0f", "-200.0f" };
+	int at = lf_xrand(gen, 3);
+	const char *value;
+
+	if (!lf_xchance(gen, 60))
+		return;
+	at = at == 0 ? 0 : at == 1 ? k / 2 : k - 1;
+	value = lf_xpick(gen, bad, 4);
+	if (cols)
+		lf_x_add(&gen->x.setup, "\t%s[%d][%d] = %s;\n", array, at,
+			lf_xrand(gen, cols), value);
+	else
+		lf_x_add(&gen->x.setup, "\t%s[%d] = %s;\n", array, at, value);
+}
+
+static void lf_x_errno_1d(struct lf_gen *gen)
+{
+	int k = lf_xbetween(gen, 4, 300);
+	int n_nest = lf_xbetween(gen, 2, 3);
+	const char *n = lf_x_count(gen, k);
+	const char *in = NULL;
+	const char *prev = NULL;
+	const char *out;
+	int i;
+
+	for (i = 0; i < n_nest; i++) {
+		in = lf_x_array(gen, "float", k, LF_FILL_POSITIVE);
+		lf_x_errno_poke(gen, in, k, 0);
+		out = lf_x_array(gen, "float", k + 1, LF_FILL_FLOAT);
+		lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+		lf_xb(gen, "\t\t%s[i] = %s", out, lf_x_errno_call(gen,
+			lf_xs(gen, "%s[i]", in)));
+		if (prev)
+			lf_xb(gen, " + %s[i + %d]", prev, lf_xrand(gen, 2));
+		lf_xb(gen, ";\n");
+		prev = out;
+	}
+}
+
+static void lf_x_errno_2d(struct lf_gen *gen)
+{
+	int rows = lf_xbetween(gen, 2, 30);
+	int cols = lf_xbetween(gen, 2, 30);
+	const char *nr = lf_x_count(gen, rows);
+	const char *nc = lf_x_count(gen, cols);
+	const char *x = lf_x_matrix(gen, rows, cols, LF_FILL_POSITIVE);
+	const char *y = lf_x_matrix(gen, rows, cols, LF_FILL_POSITIVE);
+	const char *a = lf_x_matrix(gen, rows, cols, LF_FILL_FLOAT);
+	const char *b = lf_x_matrix(gen, rows, cols, LF_FILL_FLOAT);
+
+	lf_x_errno_poke(gen, x, rows, cols);
+	lf_x_errno_poke(gen, y, rows, cols);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", nr);
+	lf_xb(gen, "\t\tfor (int j = 0; j < %s; j++)\n", nc);
+	lf_xb(gen, "\t\t\t%s[i][j] = %s;\n", a, lf_x_errno_call(gen,
+		lf_xs(gen, "%s[i][j]", x)));
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", nr);
+	lf_xb(gen, "\t\tfor (int j = 0; j < %s; j++)\n", nc);
+	lf_xb(gen, "\t\t\t%s[i][j] = %s + %s[i][j];\n", b, lf_x_errno_call(gen,
+		lf_xs(gen, "%s[i][j]", y)), a);
+}
+
+static void lf_x_errno_class(struct lf_gen *gen)
+{
+	gen->x.errno_used = 1;
+	gen->x.inc_errno = 1;
+	lf_x_block(gen);
+	if (lf_xchance(gen, 70))
+		lf_x_errno_1d(gen);
+	else
+		lf_x_errno_2d(gen);
+}
+
+/* Class PURITY: static helpers called from loop bodies, in chains and
+ * cycles (p2 -> p1 -> p3, p1 <-> p3 with a depth bound), where one
+ * member may write a global or keep static state, and pure ones.  A
+ * nest that calls an impure helper must keep its place.
+ */
+enum lf_effect {
+	LF_EFF_NONE,
+	LF_EFF_P1,	/* p1 counts its calls in a global */
+	LF_EFF_P3,	/* p3 does */
+	LF_EFF_STATE,	/* p3 keeps static state */
+	LF_EFF_P2	/* p2 counts its calls */
+};
+
+/* Print p1, p2, p3 named after "tag", with the effect "eff"; in a
+ * "cycle" p3 calls p1 back.
+ */
+static void lf_x_helpers(struct lf_gen *gen, const char *tag, int cycle,
+	enum lf_effect eff)
+{
+	struct lf_text *f = &gen->x.funcs;
+
+	lf_x_add(&gen->x.globals, "static int lf_cnt_%s;\n", tag);
+	lf_x_add(f, "\nstatic int lf_p1_%s(int v);\n", tag);
+	lf_x_add(f, "\nstatic int lf_p3_%s(int v)\n{\n", tag);
+	if (eff == LF_EFF_STATE)
+		lf_x_add(f, "\tstatic int st;\n\n\tst = (st + v) & 255;\n");
+	if (eff == LF_EFF_P3)
+		lf_x_add(f, "\tlf_cnt_%s++;\n", tag);
+	if (cycle)
+		lf_x_add(f, "\treturn v <= 0 ? 0 : lf_p1_%s(v - 1) + 1;\n}\n",
+			tag);
+	else
+		lf_x_add(f, "\treturn %s;\n}\n", eff == LF_EFF_STATE ?
+			"((v * 3 + 1) & 255) + st" : "(v * 3 + 1) & 255");
+	lf_x_add(f, "\nstatic int lf_p1_%s(int v)\n{\n", tag);
+	lf_x_add(f, "\tint r = v <= 0 ? 0 : lf_p3_%s(v - 1) + 1;\n\n", tag);
+	if (eff == LF_EFF_P1)
+		lf_x_add(f, "\tlf_cnt_%s++;\n", tag);
+	lf_x_add(f, "\treturn r;\n}\n");
+	lf_x_add(f, "\nstatic int lf_p2_%s(int v)\n{\n", tag);
+	if (eff == LF_EFF_P2)
+		lf_x_add(f, "\tlf_cnt_%s += 2;\n", tag);
+	lf_x_add(f, "\treturn lf_p1_%s(v & 7) + 2;\n}\n", tag);
+	lf_x_add(&gen->x.report, "\tprintf(\"lf_cnt_%s %%d\\n\", lf_cnt_%s);\n",
+		tag, tag);
+}
+
+/* A function of the program that calls one of the helpers (p2 unless
+ * the nests call it) from a loop before kernel runs: an analysis that
+ * walks p1 first must not remember p3 as pure when p1's effect comes
+ * after its call to p3.
+ */
+static void lf_x_warm_up(struct lf_gen *gen, const char *tag,
+	const char *callee)
+{
+	const char *w = lf_x_array(gen, "int", 8, LF_FILL_INT);
+
+	lf_x_add(&gen->x.funcs, "\nstatic void lf_warm_%s(void)\n{\n"
+		"\tfor (int i = 0; i < 8; i++)\n"
+		"\t\t%s[i] = lf_%s_%s(i %% 4);\n}\n", tag, w, callee, tag);
+	lf_x_add(&gen->x.setup, "\tlf_warm_%s();\n", tag);
+}
+
+/* A pure float helper, or one that calls it twice.
+ */
+static const char *lf_x_pure_float(struct lf_gen *gen, const char *tag)
+{
+	lf_x_add(&gen->x.funcs, "\nstatic float lf_h_%s(float x)\n{\n"
+		"\treturn 0.5f * x + 0.25f;\n}\n", tag);
+	if (lf_xchance(gen, 50))
+		return lf_xs(gen, "lf_h_%s", tag);
+	lf_x_add(&gen->x.funcs, "\nstatic float lf_g_%s(float x)\n{\n"
+		"\treturn lf_h_%s(x) * lf_h_%s(-x);\n}\n", tag, tag, tag);
+	return lf_xs(gen, "lf_g_%s", tag);
+}
+
+static void lf_x_purity_class(struct lf_gen *gen)
+{
+	static const char *callee[] = { "p1", "p2", "p3" };
+	const char *tag = lf_x_name(gen, "q");
+	int k = lf_xbetween(gen, 4, 300);
+	const char *n = lf_x_count(gen, k);
+	const char *x = lf_x_array(gen, "int", k, LF_FILL_INT);
+	const char *a = lf_x_array(gen, "int", k + 1, LF_FILL_INT);
+	const char *b = lf_x_array(gen, "int", k, LF_FILL_INT);
+	const char *fx = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *fy = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *call = lf_xpick(gen, callee, 3);
+	int cycle = lf_xchance(gen, 60);
+	enum lf_effect eff = (enum lf_effect) lf_xrand(gen, 5);
+	const char *pure;
+
+	lf_x_helpers(gen, tag, cycle, eff);
+	if (strcmp(call, "p2"))
+		lf_x_warm_up(gen, tag, "p2");
+	else if (lf_xchance(gen, 40))
+		lf_x_warm_up(gen, tag, "p1");
+	lf_x_block(gen);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = (%s[i] & 1023) + lf_%s_%s(i & 7);\n", a, x,
+		call, tag);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s[i + %d] + lf_cnt_%s;\n", b, a,
+		lf_xrand(gen, 2), tag);
+	if (lf_xchance(gen, 50)) {
+		pure = lf_x_pure_float(gen, tag);
+		lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+		lf_xb(gen, "\t\t%s[i] = %s(%s[i]) + (float) %s[i];\n", fy, pure,
+			fx, b);
+	}
+}
+
+/* Class TEXT: comments and strings where a tool that edits text by
+ * hand may get lost: comment markers inside string literals in headers
+ * and bodies, comments between the tokens of a header, and "//"
+ * comments that end in a backslash, which continue on the next line.
+ */
+
+/* A "//" comment ending in a backslash, and the line it swallows.
+ */
+static void lf_x_splice_comment(struct lf_gen *gen, const char *indent)
+{
+	static const char *text[] = { "see the paper, eq. 3",
+		"for (int i = 0; i < n; i++)", "C:\\\\data" };
+
+	lf_xb(gen, "%s// %s \\\n%sthis line is part of the comment too\n",
+		indent, lf_xpick(gen, text, 3), indent);
+}
+
+static void lf_x_text_class(struct lf_gen *gen)
+{
+	int k = lf_xbetween(gen, 4, 300);
+	const char *n = lf_x_count(gen, k);
+	const char *x = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *a = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *b = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+
+	lf_x_block(gen);
+	if (lf_xchance(gen, 40))
+		lf_x_splice_comment(gen, "\t");
+	if (lf_xchance(gen, 50)) {
+		lf_xb(gen, "\tfor (int i = 0; // from the start \\\n"
+			"\t     to the end, i < 0 is not the bound\n"
+			"\t     i < %s + (int) sizeof(\"/*\") - 3; i++)\n", n);
+	} else {
+		lf_xb(gen, "\tfor (int i = 0; /* i < 0; */ i < %s; i++)", n);
+		if (lf_xchance(gen, 50))
+			lf_xb(gen, " // one \\\n\t\t   more of the comment");
+		lf_xb(gen, "\n");
+	}
+	lf_xb(gen, "\t\t%s[i] = %s[i] * 0.5f + 0.125f * (float) sizeof(\"*/ //"
+		"\");\n", a, x);
+	if (lf_xchance(gen, 50))
+		lf_x_splice_comment(gen, "\t");
+	else
+		lf_xb(gen, "\t/* between the nests: \"*/\n");
+	lf_xb(gen, "\tfor (int i /* the index */ = 0; i < %s; i++) {\n", n);
+	lf_xb(gen, "\t\t// a line comment in the body \\\n");
+	lf_xb(gen, "\t\t%s[i] = 0.0f;\n", b);
+	lf_xb(gen, "\t\t%s[i] = %s[i] + 1.0f; /* \"// */\n", b, a);
+	lf_xb(gen, "\t}\n");
+}
+
+/* Class CONTRACT: a local array written by one nest and read by the
+ * next in the same iteration, which loopfuse would turn into a scalar
+ * if nothing else named it; here it often is named elsewhere: through
+ * sizeof, a pointer taken before the loops (through a macro), passed
+ * to a function or read through a macro after them.
+ */
+static void lf_x_contract_class(struct lf_gen *gen)
+{
+	int k = lf_xbetween(gen, 2, 64);
+	int size = gen->x.big ? LF_X_BIG : k + lf_xrand(gen, 3);
+	const char *n = lf_x_count(gen, k);
+	const char *t = lf_x_name(gen, "t");
+	const char *x = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *b = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *use = "";
+	const char *mac;
+	int ahead = lf_xchance(gen, 20);
+
+	gen->x.use_sink = 1;
+	lf_x_add(&gen->x.decl, "\tfloat %s[%d];\n", t, size);
+	if (lf_xchance(gen, 25))
+		use = lf_xs(gen, " + (float) (sizeof %s / sizeof %s[0])", t, t);
+	else if (lf_xchance(gen, 15))
+		use = lf_xs(gen, " + 0.001f * (float) sizeof %s", t);
+	lf_x_block(gen);
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s * 0.5f + 1.0f;\n", t,
+		lf_x_mix(gen, lf_xs(gen, "%s[i]", x), k, "i"));
+	lf_xb(gen, "\tfor (int i = 0; i < %s%s; i++)\n", n, ahead ? " - 1" : "");
+	lf_xb(gen, "\t\t%s[i] = %s[i] * %s[i + %d]%s;\n", b, t, t, ahead, use);
+	switch (lf_xrand(gen, 5)) {
+	case 0:
+		mac = lf_x_name(gen, "TP");
+		lf_x_add(&gen->x.defs, "#define %s (&%s[0])\n", mac, t);
+		lf_x_add(&gen->x.decl, "\tfloat *p%s = %s;\n", t, mac);
+		lf_x_add(&gen->x.tail, "\tlf_sink += p%s[0] + p%s[%s - 1];\n", t,
+			t, n);
+		break;
+	case 1:
+		lf_x_add(&gen->x.funcs, "\nstatic float lf_sum_%s(const float "
+			"*p, int n)\n{\n\tfloat s = 0.0f;\n\n"
+			"\tfor (int i = 0; i < n; i++)\n\t\ts += p[i];\n"
+			"\treturn s;\n}\n", t);
+		lf_x_add(&gen->x.tail, "\tlf_sink += lf_sum_%s(%s, %s);\n", t, t,
+			n);
+		break;
+	case 2:
+		mac = lf_x_name(gen, "FIRST");
+		lf_x_add(&gen->x.defs, "#define %s(a) (a[0] + (float) "
+			"sizeof(a))\n", mac);
+		lf_x_add(&gen->x.tail, "\tlf_sink += %s(%s);\n", mac, t);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Class NAMES: the names loopfuse gives the loops it generates taken by
+ * globals, locals of kernel, enumerators and typedefs of the program
+ * (the other nests read them too, see lf_x_capture_value), blocks in
+ * loop bodies that declare such names, and a parameter named like the
+ * iterator of the nest before the one it bounds.
+ */
+static void lf_x_take_names(struct lf_gen *gen)
+{
+	int n = lf_xbetween(gen, 1, 3);
+	int c;
+	int r;
+	const char *name;
+
+	while (n-- > 0 && (c = lf_x_free_cap(gen)) >= 0) {
+		name = lf_cap_name[c];
+		gen->x.cap_spell[c] = name;
+		r = lf_xrand(gen, 100);
+		if (r < 40) {
+			gen->x.cap_kind[c] = LF_CAP_GLOBAL;
+			lf_x_add(&gen->x.globals, "static int %s = %d;\n", name,
+				lf_xbetween(gen, 0, 7));
+		} else if (r < 65) {
+			gen->x.cap_kind[c] = LF_CAP_LOCAL;
+			lf_x_add(&gen->x.decl, "\tint %s = %d;\n", name,
+				lf_xbetween(gen, 0, 7));
+		} else if (r < 85) {
+			gen->x.cap_kind[c] = LF_CAP_ENUM;
+			lf_x_add(&gen->x.defs, "enum { %s = %d };\n", name,
+				lf_xbetween(gen, 0, 7));
+		} else {
+			gen->x.cap_kind[c] = LF_CAP_TYPEDEF;
+			lf_x_add(&gen->x.defs, "typedef int %s;\n", name);
+		}
+	}
+}
+
+/* The spelling of a value for the nests of this class: a taken name
+ * (not one of the first "skip" of lf_cap_name, which the statement
+ * declares itself), or a constant.  A typedef name makes a cast.
+ */
+static const char *lf_x_names_value(struct lf_gen *gen, int skip)
+{
+	int cand[LF_N_CAP];
+	int n = 0;
+	int i;
+
+	for (i = skip; i < LF_N_CAP; i++)
+		if (gen->x.cap_kind[i] != LF_CAP_FREE)
+			cand[n++] = i;
+	if (n == 0)
+		return "1";
+	i = cand[lf_xrand(gen, n)];
+	gen->x.cap_used[i] = 1;
+	if (gen->x.cap_kind[i] == LF_CAP_TYPEDEF)
+		return lf_xs(gen, "(%s) 3", lf_cap_name[i]);
+	return gen->x.cap_spell[i];
+}
+
+/* A block in the body that declares a name like a generated loop's.
+ */
+static void lf_x_names_block(struct lf_gen *gen)
+{
+	int k = lf_xbetween(gen, 4, 300);
+	const char *n = lf_x_count(gen, k);
+	const char *x = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *a = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *b = lf_x_array(gen, "float", k + 1, LF_FILL_FLOAT);
+	const char *local = lf_cap_name[lf_xrand(gen, LF_N_CAP)];
+
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++) {\n", n);
+	lf_xb(gen, "\t\tint %s = i & 3;\n\n", local);
+	lf_xb(gen, "\t\t%s[i] = %s * 0.5f + (float) %s;\n", a,
+		lf_x_mix(gen, lf_xs(gen, "%s[i]", x), k, "i"), local);
+	lf_xb(gen, "\t}\n");
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+	lf_xb(gen, "\t\t%s[i] = %s[i] + 0.125f * (float) %s;\n", b, a,
+		lf_x_names_value(gen, 0));
+}
+
+/* The epilogue of a product declares locals named like the row loop
+ * and the tile loops loopfuse would make around it.
+ */
+static void lf_x_names_product(struct lf_gen *gen)
+{
+	int rows = lf_xbetween(gen, 3, 24);
+	int cols = lf_xbetween(gen, 3, 24);
+	int kk = lf_xbetween(gen, 2, 24);
+	const char *nr = lf_x_count(gen, rows);
+	const char *nc = lf_x_count(gen, cols);
+	const char *nk = lf_x_count(gen, kk);
+	const char *m1 = lf_x_matrix(gen, rows, kk, LF_FILL_FLOAT);
+	const char *m2 = lf_x_matrix(gen, kk, cols, LF_FILL_FLOAT);
+	const char *p = lf_x_matrix(gen, rows, cols, LF_FILL_FLOAT);
+	const char *q = lf_x_matrix(gen, rows, cols, LF_FILL_FLOAT);
+
+	lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", nr);
+	lf_xb(gen, "\t\tfor (int j = 0; j < %s; j++) {\n", nc);
+	lf_xb(gen, "\t\t\t%s[i][j] = 0.0f;\n", p);
+	lf_xb(gen, "\t\t\tfor (int k = 0; k < %s; k++)\n", nk);
+	lf_xb(gen, "\t\t\t\t%s[i][j] += %s[i][k] * %s[k][j];\n", p, m1, m2);
+	lf_xb(gen, "\t\t}\n");
+	lf_xb(gen, "\tfor (int k = 0; k < %s; k++)\n", nr);
+	lf_xb(gen, "\t\tfor (int l = 0; l < %s; l++) {\n", nc);
+	lf_xb(gen, "\t\t\tfloat i = 0.25f;\n");
+	lf_xb(gen, "\t\t\tint it = k + l, jt = k - l;\n\n");
+	lf_xb(gen, "\t\t\t%s[k][l] = %s[k][l] * i + (float) (it * jt) + "
+		"0.125f * (float) %s;\n", q, p, lf_x_names_value(gen, 2));
+	lf_xb(gen, "\t\t}\n");
+}
+
+/* A parameter named j bounds the second nest; the first nest's
+ * iterator is j.  Not with iterators declared before the loops, where
+ * kernel has a local j.
+ */
+static void lf_x_names_param(struct lf_gen *gen)
+{
+	int k = lf_xbetween(gen, 4, 300);
+	const char *x = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *a = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+	const char *b = lf_x_array(gen, "float", k, LF_FILL_FLOAT);
+
+	gen->x.param_j = 1;
+	lf_x_param_named(gen, "int", "j", lf_xs(gen, "%d", k));
+	lf_xb(gen, "\tfor (int j = 0; j < %d; j++)\n", k);
+	lf_xb(gen, "\t\t%s[j] = %s[j] + 1.0f;\n", a, x);
+	lf_xb(gen, "\tfor (int i = 0; i < j; i++)\n");
+	lf_xb(gen, "\t\t%s[i] = %s[i] * 0.5f;\n", b, a);
+}
+
+static void lf_x_names_class(struct lf_gen *gen)
+{
+	int r;
+
+	lf_x_take_names(gen);
+	lf_x_block(gen);
+	r = lf_xrand(gen, 3);
+	if (r == 2 && (gen->outside || gen->x.param_j))
+		r = 0;
+	if (r == 0)
+		lf_x_names_block(gen);
+	else if (r == 1)
+		lf_x_names_product(gen);
+	else
+		lf_x_names_param(gen);
+}
+
+/* Class ALIAS: pointer parameters without restrict that main calls
+ * with overlapping arguments (the same array, one or a few elements
+ * apart, either way), or with a pointer into a global that kernel
+ * writes by name; or, in some programs, with distinct arrays, so that
+ * the distinct=1 marker lets --assume-no-alias run.
+ */
+static void lf_x_alias_class(struct lf_gen *gen)
+{
+	int is_int = lf_xchance(gen, 30);
+	const char *type = is_int ? "int" : "float";
+	int k = lf_xbetween(gen, 4, 200);
+	const char *n = lf_x_count(gen, k);
+	const char *buf = lf_x_array(gen, type, k + 8, is_int ? LF_FILL_INT :
+		LF_FILL_FLOAT);
+	const char *other;
+	const char *pa;
+	const char *pb;
+	const char *g = NULL;
+	const char *f = is_int ? "(%s & 1023) * 3 + 1" : "%s * 0.5f + 1.0f";
+	const char *sum = is_int ? "(%s[i] & 1023) %s (%s[i + 1] & 1023)" :
+		"0.5f * (%s[i] %s %s[i + 1])";
+	int oa = lf_xrand(gen, 4);
+	int ob = lf_xrand(gen, 4);
+	int r = lf_xrand(gen, 100);
+
+	lf_x_block(gen);
+	if (r < 25) {
+		/* kernel writes the global by name, and reads it through pa */
+		g = buf;
+		pa = lf_x_param(gen, lf_xs(gen, "const %s *", type), "pa",
+			lf_xs(gen, "%s + %d", buf, oa));
+		gen->x.overlap = 1;
+		lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+		lf_xb(gen, "\t\t%s[i + %d] = %s;\n", g, ob, lf_xs(gen, f,
+			lf_xs(gen, "%s[i]", pa)));
+		other = lf_x_array(gen, type, k, is_int ? LF_FILL_INT :
+			LF_FILL_FLOAT);
+		lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+		lf_xb(gen, "\t\t%s[i] = %s[i] + %s[i + 1];\n", other, pa, g);
+		return;
+	}
+	if (r < 75) {
+		other = buf;
+		gen->x.overlap = 1;
+	} else {
+		other = lf_x_array(gen, type, k + 8, is_int ? LF_FILL_INT :
+			LF_FILL_FLOAT);
+	}
+	pa = lf_x_param(gen, lf_xs(gen, "%s *", type), "pa",
+		lf_xs(gen, "%s + %d", buf, oa));
+	pb = lf_x_param(gen, lf_xs(gen, "%s *", type), "pb",
+		lf_xs(gen, "%s + %d", other, ob));
+	if (lf_xchance(gen, 60)) {
+		lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+		lf_xb(gen, "\t\t%s[i] = %s;\n", pa, lf_xs(gen, f,
+			lf_xs(gen, "%s[i]", pb)));
+		lf_xb(gen, "\tfor (int i = 0; i < %s; i++)\n", n);
+		lf_xb(gen, "\t\t%s[i] = %s;\n", pb, lf_xs(gen, sum, pa, "+", pa));
+	} else {
+		lf_xb(gen, "\tfor (int i = %s - 1; i >= 0; i--)\n", n);
+		lf_xb(gen, "\t\t%s[i + 1] = %s;\n", pa, lf_xs(gen, f,
+			lf_xs(gen, "%s[i]", pb)));
+		lf_xb(gen, "\tfor (int i = %s - 1; i >= 0; i--)\n", n);
+		lf_xb(gen, "\t\t%s[i] = %s;\n", pb, lf_xs(gen, sum, pa, "-", pa));
+	}
+}
+
+/* Class OUTSIDE: iterators declared before the loops ("int p; for (p =
+ * 0; ...)"), which later code uses again only after giving them a new
+ * value, and labels and gotos in kernel: a forward goto over the nests
+ * that is never taken, or a backward one that runs them twice.
+ */
+static void lf_x_own_iters(struct lf_gen *gen)
+{
+	static const char *signed_types[] = { "int", "long" };
+	static const char *any_types[] = { "int", "long", "unsigned",
+		"size_t" };
+	const char *tp = lf_xpick(gen, signed_types, 2);
+	const char *tq = lf_xpick(gen, any_types, 4);
+	int rows = lf_xbetween(gen, 2, 40);
+	int cols = lf_xbetween(gen, 2, 40);
+	const char *nr = lf_x_count(gen, rows);
+	const char *nc = lf_x_count(gen, cols);
+	const char *x = lf_x_matrix(gen, rows, cols + 1, LF_FILL_FLOAT);
+	const char *a = lf_x_matrix(gen, rows, cols + 1, LF_FILL_FLOAT);
+	const char *b = lf_x_matrix(gen, rows, cols, LF_FILL_FLOAT);
+
+	gen->x.own_iters = 1;
+	gen->x.use_tail = 1;
+	gen->x.inc_stddef |= !strcmp(tq, "size_t");
+	lf_x_add(&gen->x.decl, "\t%s p;\n\t%s q;\n", tp, tq);
+	lf_x_block(gen);
+	lf_xb(gen, "\tfor (p = 0; p < %s; p++)\n", nr);
+	lf_xb(gen, "\t\tfor (q = 0; q < %s; q++)\n", nc);
+	lf_xb(gen, "\t\t\t%s[p][q] = %s[p][q] * 0.5f;\n", a, x);
+	if (lf_xchance(gen, 50)) {
+		lf_xb(gen, "\tfor (p = %s - 1; p >= 0; p--)\n", nr);
+		lf_xb(gen, "\t\tfor (q = 0; q < %s; q++)\n", nc);
+		lf_xb(gen, "\t\t\t%s[p][q] = %s[p][q] + %s[p][q + 1];\n", b, a,
+			a);
+	} else {
+		lf_xb(gen, "\tfor (p = 0; p < %s; p++) {\n", nr);
+		lf_xb(gen, "\t\tfor (q = 0; q < %s; q++)\n", nc);
+		lf_xb(gen, "\t\t\t%s[p][q] = %s[p][q] * %s[p][q];\n", b, a, a);
+		lf_xb(gen, "\t}\n");
+	}
+	if (lf_xchance(gen, 50))
+		lf_x_add(&gen->x.tail, "\tp = %d;\n\tlf_tail += (int) p * 3;\n",
+			lf_xbetween(gen, 0, 9));
+	else
+		lf_x_add(&gen->x.tail, "\tq = 0;\n\twhile (q < %d) {\n"
+			"\t\tlf_tail += (int) q;\n\t\tq++;\n\t}\n",
+			lf_xbetween(gen, 1, 5));
+}
+
+static void lf_x_outside_class(struct lf_gen *gen)
+{
+	int r = lf_xrand(gen, 100);
+
+	if (!gen->outside || lf_xchance(gen, 50))
+		lf_x_own_iters(gen);
+	if (r < 35)
+		gen->x.skip = 1;
+	else if (r < 70)
+		gen->x.again = 1;
+}
+
+/* How often each class is switched on, in percent of programs.
+ */
+static const int lf_x_percent[LF_N_CLASS] = {
+	[LF_X_INT_TYPES] = 12,
+	[LF_X_LIMITS] = 12,
+	[LF_X_FAR] = 10,
+	[LF_X_MACROS] = 12,
+	[LF_X_PRAGMAS] = 10,
+	[LF_X_ERRNO] = 10,
+	[LF_X_PURITY] = 10,
+	[LF_X_TEXT] = 10,
+	[LF_X_CONTRACT] = 10,
+	[LF_X_NAMES] = 10,
+	[LF_X_ALIAS] = 10,
+	[LF_X_OUTSIDE] = 10,
+};
+
+/* Decide which classes the program gets and make their blocks.
+ */
+static void lf_x_generate(struct lf_gen *gen)
+{
+	static void (*const make[LF_N_CLASS])(struct lf_gen *gen) = {
+		[LF_X_INT_TYPES] = lf_x_int_types,
+		[LF_X_LIMITS] = lf_x_limits_class,
+		[LF_X_FAR] = lf_x_far_class,
+		[LF_X_MACROS] = lf_x_macros_class,
+		[LF_X_PRAGMAS] = lf_x_pragmas_class,
+		[LF_X_ERRNO] = lf_x_errno_class,
+		[LF_X_PURITY] = lf_x_purity_class,
+		[LF_X_TEXT] = lf_x_text_class,
+		[LF_X_CONTRACT] = lf_x_contract_class,
+		[LF_X_NAMES] = lf_x_names_class,
+		[LF_X_ALIAS] = lf_x_alias_class,
+		[LF_X_OUTSIDE] = lf_x_outside_class,
+	};
+	int c;
+
+	for (c = 0; c < LF_N_CLASS; c++)
+		gen->x.on[c] = lf_xchance(gen, lf_x_percent[c]);
+	for (c = 0; c < LF_N_CLASS; c++) {
+		if (!gen->x.on[c])
+			continue;
+		gen->x.big = lf_xchance(gen, 50);
+		make[c](gen);
+	}
+}
+
+/* After the run: the tail reads the names of class NAMES that nothing
+ * read, and with iterators declared before the loops (class OUTSIDE)
+ * gives some of them a new value and uses them.
+ */
+static void lf_x_finish(struct lf_gen *gen)
+{
+	int i;
+
+	for (i = 0; i < LF_N_CAP; i++) {
+		if (gen->x.cap_used[i] || (gen->x.cap_kind[i] != LF_CAP_GLOBAL &&
+		    gen->x.cap_kind[i] != LF_CAP_LOCAL))
+			continue;
+		gen->x.use_tail = 1;
+		lf_x_add(&gen->x.tail, "\tlf_tail += %s;\n", lf_cap_name[i]);
+	}
+	if (!lf_x_on(gen, LF_X_OUTSIDE) || !gen->outside)
+		return;
+	for (i = 0; i < LF_MAX_DEPTH; i++) {
+		if (!gen->outside_used[i] || !lf_xchance(gen, 60))
+			continue;
+		gen->x.use_tail = 1;
+		lf_x_add(&gen->x.tail, "\t%s = %d;\n\tlf_tail += (int) %s * %d;\n",
+			lf_iter_str(i), lf_xbetween(gen, 0, 9), lf_iter_str(i),
+			i + 2);
+	}
+}
+
+/* Decide before which nest of a run of n_nest each block goes
+ * (n_nest: after the last one), or whether it makes a run of its own
+ * after it (-1): loopfuse's budget gives up on a whole run that is too
+ * complex, and some runs of the program are.
+ */
+static void lf_x_place_blocks(struct lf_gen *gen, int n_nest)
+{
+	int b;
+
+	for (b = 0; b < gen->x.n_block; b++)
+		gen->x.block_at[b] = lf_xchance(gen, 35) ? -1 :
+			lf_xrand(gen, n_nest + 1);
+}
+
+/* Print the blocks that make runs of their own, each after a statement
+ * that ends the run before it.
+ */
+static void lf_x_put_own_runs(struct lf_gen *gen)
+{
+	int b;
+
+	for (b = 0; b < gen->x.n_block; b++) {
+		if (gen->x.block_at[b] != -1 || !gen->x.block[b].len)
+			continue;
+		gen->x.use_phase = 1;
+		lf_put(gen, "\tlf_phase++;\n%s", gen->x.block[b].s);
+	}
+}
+
+/* Print the blocks that go before nest "at", and sometimes (class TEXT)
+ * a "//" comment continued by a backslash between two nests.
+ */
+static void lf_x_put_blocks(struct lf_gen *gen, int at)
+{
+	int b;
+
+	for (b = 0; b < gen->x.n_block; b++)
+		if (gen->x.block_at[b] == at && gen->x.block[b].len)
+			lf_put(gen, "%s", gen->x.block[b].s);
+	if (at > 0 && lf_x_on(gen, LF_X_TEXT) && lf_xchance(gen, 25))
+		lf_put(gen, "\t// the next nest \\\n"
+			"\tstarts after this line, which the comment goes on to\n");
+}
+
 /* Generate the body of kernel: a run of 2 to 6 nests, one of which may
  * hold a construct that blocks fusion, and in one program in five a
  * matrix product among them.
@@ -1477,9 +3510,14 @@ static void lf_gen_run(struct lf_gen *gen)
 	int product = lf_chance(gen, 20) ? lf_rand(gen, n_nest) : -1;
 
 	gen->indent = 1;
-	for (i = 0; i < n_nest; i++)
+	lf_x_place_blocks(gen, n_nest);
+	for (i = 0; i < n_nest; i++) {
+		lf_x_put_blocks(gen, i);
 		if (i != product || i == blocked || lf_gen_product(gen) == 0)
 			lf_gen_nest(gen, i == blocked ? blocker : 0);
+	}
+	lf_x_put_blocks(gen, n_nest);
+	lf_x_put_own_runs(gen);
 }
 
 static enum lf_kind lf_pick_kind(struct lf_gen *gen)
@@ -1576,6 +3614,8 @@ static int lf_is_distinct(struct lf_gen *gen)
 	int i;
 	struct lf_array *array;
 
+	if (gen->x.overlap)
+		return 0;
 	for (i = 0; i < gen->n_array; i++) {
 		array = &gen->array[i];
 		if (array->used && array->share >= 0 &&
@@ -1647,12 +3687,13 @@ static int lf_is_param(const struct lf_array *array)
 }
 
 /* Print the parameter list of kernel: the used scalars, then the used
- * array parameters.
+ * array parameters, then those of the classes.
  */
 static void lf_print_params(struct lf_gen *gen, struct lf_text *text)
 {
 	struct lf_text arrays = { NULL, 0, 0 };
 	const char *sep = "";
+	const char *type;
 	int i;
 
 	for (i = 0; i < gen->n_array; i++) {
@@ -1673,11 +3714,39 @@ static void lf_print_params(struct lf_gen *gen, struct lf_text *text)
 		lf_text_printf(text, "%sint d%d", sep, i);
 		sep = ", ";
 	}
-	if (arrays.len)
+	if (arrays.len) {
 		lf_text_printf(text, "%s", arrays.s + (*sep ? 0 : 2));
+		sep = ", ";
+	}
+	for (i = 0; i < gen->x.n_param; i++) {
+		type = gen->x.param[i].type;
+		lf_text_printf(text, "%s%s%s%s", sep, type,
+			type[strlen(type) - 1] == '*' ? "" : " ",
+			gen->x.param[i].name);
+		sep = ", ";
+	}
 	if (!text->len)
 		lf_text_printf(text, "void");
 	free(arrays.s);
+}
+
+/* The globals of the classes: their arrays and scalars, and the
+ * sinks that kernel's tail writes and main prints.
+ */
+static void lf_print_x_globals(struct lf_gen *gen)
+{
+	if (gen->x.globals.len)
+		printf("%s", gen->x.globals.s);
+	if (gen->x.use_line)
+		printf("static int lf_line;\n");
+	if (gen->x.use_sink)
+		printf("static float lf_sink;\n");
+	if (gen->x.use_tail)
+		printf("static int lf_tail;\n");
+	if (gen->x.skip)
+		printf("static int lf_skip;\n");
+	if (gen->x.use_phase)
+		printf("static int lf_phase;\n");
 }
 
 static void lf_print_globals(struct lf_gen *gen)
@@ -1697,6 +3766,7 @@ static void lf_print_globals(struct lf_gen *gen)
 		printf("static int lf_idx[DIM];\n");
 	if (gen->use_tick || gen->use_itick)
 		printf("static int lf_count;\n");
+	lf_print_x_globals(gen);
 }
 
 static void lf_print_tick(struct lf_gen *gen)
@@ -1731,9 +3801,25 @@ static void lf_print_kernel(struct lf_gen *gen)
 			printf("\t%s %s;\n",
 				gen->outside_long[i] ? "long" : "int",
 				lf_iter_str(i));
-	if (gen->par_used[2] || gen->outside)
+	if (gen->x.decl.len)
+		printf("%s", gen->x.decl.s);
+	if (gen->x.again)
+		printf("\tint lf_pass = 0;\n");
+	if (gen->par_used[2] || gen->outside || gen->x.decl.len ||
+	    gen->x.again)
 		printf("\n");
-	printf("%s}\n", gen->out.s);
+	if (gen->x.skip)
+		printf("\tif (lf_skip)\n\t\tgoto lf_out;\n");
+	if (gen->x.again)
+		printf("lf_again:\n");
+	printf("%s", gen->out.s);
+	if (gen->x.again)
+		printf("\tif (++lf_pass < 2)\n\t\tgoto lf_again;\n");
+	if (gen->x.tail.len)
+		printf("%s", gen->x.tail.s);
+	if (gen->x.skip)
+		printf("lf_out:\n\t;\n");
+	printf("}\n");
 	free(params.s);
 }
 
@@ -1863,6 +3949,97 @@ static void lf_print_args(struct lf_gen *gen)
 		if (array->offset)
 			printf(" + %d", array->offset);
 	}
+	for (i = 0; i < gen->x.n_param; i++) {
+		printf("%s%s", sep, gen->x.param[i].value);
+		sep = ", ";
+	}
+}
+
+/* main's locals for the classes: x and y fill their arrays.
+ */
+static void lf_print_x_main_decls(struct lf_gen *gen)
+{
+	int two_d = 0;
+	int i;
+
+	for (i = 0; i < gen->x.n_array; i++)
+		two_d |= gen->x.array[i].cols > 0;
+	if (gen->x.n_array)
+		printf("\tint x;\n");
+	if (two_d)
+		printf("\tint y;\n");
+	if (gen->x.errno_used)
+		printf("\tint lf_errno;\n");
+	if (gen->x.n_array || gen->x.errno_used)
+		printf("\n");
+}
+
+/* The value main gives element x (and y) of an array of the classes.
+ */
+static const char *lf_x_fill_value(struct lf_gen *gen,
+	const struct lf_xarray *array, int salt)
+{
+	const char *pos = array->cols ? "x * 37 + y * 11" : "x * 37";
+
+	if (array->fill == LF_FILL_FLOAT)
+		return lf_xs(gen, "(float) ((%s + %d) %% 101) / 50.0f - 1.0f",
+			pos, salt);
+	if (array->fill == LF_FILL_POSITIVE)
+		return lf_xs(gen, "0.5f + (float) ((%s + %d) %% 101) / 64.0f",
+			pos, salt);
+	return lf_xs(gen, "(%s) ((%s + %d) %% 1021)", array->type, pos, salt);
+}
+
+static void lf_print_x_fills(struct lf_gen *gen)
+{
+	const struct lf_xarray *array;
+	const char *value;
+	int i;
+
+	for (i = 0; i < gen->x.n_array; i++) {
+		array = &gen->x.array[i];
+		value = lf_x_fill_value(gen, array, gen->salt + 13 * i);
+		printf("\tfor (x = 0; x < (int) (sizeof %s / sizeof %s[0]); "
+			"x++)\n", array->name, array->name);
+		if (array->cols)
+			printf("\t\tfor (y = 0; y < %d; y++)\n"
+				"\t\t\t%s[x][y] = %s;\n", array->cols,
+				array->name, value);
+		else
+			printf("\t\t%s[x] = %s;\n", array->name, value);
+	}
+}
+
+/* What main prints for the classes after the hashes of the arrays.
+ * errno means nothing with -fno-math-errno, and clang's OpenMP runtime
+ * (libomp) sets it to ENOENT when it starts its threads.
+ */
+static void lf_print_x_report(struct lf_gen *gen)
+{
+	int i;
+
+	for (i = 0; i < gen->x.n_array; i++)
+		printf("\tprintf(\"%s %%08x\\n\", lf_hash(%s, sizeof %s));\n",
+			gen->x.array[i].name, gen->x.array[i].name,
+			gen->x.array[i].name);
+	if (gen->x.report.len)
+		printf("%s", gen->x.report.s);
+	if (gen->x.use_line)
+		printf("\tprintf(\"lf_line %%d\\n\", lf_line);\n");
+	if (gen->x.use_sink)
+		printf("\tprintf(\"lf_sink %%a\\n\", (double) lf_sink);\n");
+	if (gen->x.use_tail)
+		printf("\tprintf(\"lf_tail %%d\\n\", lf_tail);\n");
+	if (gen->x.use_phase)
+		printf("\tprintf(\"lf_phase %%d\\n\", lf_phase);\n");
+	if (!gen->x.errno_used)
+		return;
+	printf("#if !defined(__NO_MATH_ERRNO__) && "
+		"!(defined(_OPENMP) && defined(__clang__))\n");
+	printf("\tprintf(\"errno %%s\\n\", lf_errno == EDOM ? \"EDOM\" :\n"
+		"\t\tlf_errno == ERANGE ? \"ERANGE\" : lf_errno ? \"other\" : "
+		"\"0\");\n");
+	printf("#endif\n");
 }
 
 static void lf_print_main(struct lf_gen *gen)
@@ -1871,6 +4048,7 @@ static void lf_print_main(struct lf_gen *gen)
 	int i;
 
 	printf("\nint main(void)\n{\n");
+	lf_print_x_main_decls(gen);
 	for (i = 0; i < gen->n_array; i++) {
 		array = &gen->array[i];
 		if (array->share >= 0)
@@ -1881,9 +4059,16 @@ static void lf_print_main(struct lf_gen *gen)
 	}
 	if (gen->use_idx)
 		printf("\tlf_fill_idx();\n");
+	lf_print_x_fills(gen);
+	if (gen->x.setup.len)
+		printf("%s", gen->x.setup.s);
+	if (gen->x.errno_used)
+		printf("\terrno = 0;\n");
 	printf("\tkernel(");
 	lf_print_args(gen);
 	printf(");\n");
+	if (gen->x.errno_used)
+		printf("\tlf_errno = errno;\n");
 	for (i = 0; i < gen->n_array; i++) {
 		array = &gen->array[i];
 		if (array->share >= 0)
@@ -1896,17 +4081,49 @@ static void lf_print_main(struct lf_gen *gen)
 	}
 	if (gen->use_tick || gen->use_itick)
 		printf("\tprintf(\"count %%d\\n\", lf_count);\n");
+	lf_print_x_report(gen);
 	printf("\treturn 0;\n}\n");
+}
+
+/* The first line: the seed, and what scripts/fuzz-diff must know of
+ * the program (see the comment at the top).
+ */
+static void lf_print_marker(struct lf_gen *gen)
+{
+	printf("// lf_gen seed=%llu distinct=%d", gen->seed,
+		lf_is_distinct(gen));
+	if (gen->x.errno_used)
+		printf(" errno=1");
+	if (gen->x.openmp)
+		printf(" cflags=-fopenmp");
+	printf("\n");
+}
+
+static void lf_print_includes(struct lf_gen *gen)
+{
+	if (gen->x.inc_errno)
+		printf("#include <errno.h>\n");
+	if (gen->x.inc_limits)
+		printf("#include <limits.h>\n");
+	printf("#include <math.h>\n");
+	if (gen->x.inc_stddef)
+		printf("#include <stddef.h>\n");
+	if (gen->x.inc_stdint)
+		printf("#include <stdint.h>\n");
+	printf("#include <stdio.h>\n\n");
 }
 
 static void lf_print_program(struct lf_gen *gen)
 {
-	printf("// lf_gen seed=%llu distinct=%d\n", gen->seed,
-		lf_is_distinct(gen));
-	printf("#include <math.h>\n#include <stdio.h>\n\n");
+	lf_print_marker(gen);
+	lf_print_includes(gen);
 	printf("#define DIM %d\n#define LEN %d\n\n", LF_DIM, gen->par[3]);
+	if (gen->x.defs.len)
+		printf("%s\n", gen->x.defs.s);
 	lf_print_globals(gen);
 	lf_print_tick(gen);
+	if (gen->x.funcs.len)
+		printf("%s", gen->x.funcs.s);
 	lf_print_kernel(gen);
 	printf("\n");
 	lf_print_storage(gen);
@@ -1922,6 +4139,24 @@ static void lf_gen_init(struct lf_gen *gen, unsigned long long seed)
 	gen->rng = seed * 0x2545f4914f6cdd1dULL + 0x632be59bd9b4e019ULL;
 	gen->reduce = -1;
 	gen->exclude = -1;
+	gen->x.rng = seed * 0x9e3779b97f4a7c15ULL + 0x5851f42d4c957f2dULL;
+}
+
+/* Free what the classes allocated.
+ */
+static void lf_x_free(struct lf_gen *gen)
+{
+	struct lf_text *texts[] = { &gen->x.defs, &gen->x.globals,
+		&gen->x.funcs, &gen->x.decl, &gen->x.tail, &gen->x.setup,
+		&gen->x.report };
+	int i;
+
+	for (i = 0; i < (int) (sizeof(texts) / sizeof(texts[0])); i++)
+		free(texts[i]->s);
+	for (i = 0; i < gen->x.n_block; i++)
+		free(gen->x.block[i].s);
+	for (i = 0; i < gen->x.n_str; i++)
+		free(gen->x.str[i]);
 }
 
 int main(int argc, char **argv)
@@ -1942,8 +4177,11 @@ int main(int argc, char **argv)
 	lf_gen_init(&gen, seed);
 	lf_gen_params(&gen);
 	lf_gen_arrays(&gen);
+	lf_x_generate(&gen);
 	lf_gen_run(&gen);
+	lf_x_finish(&gen);
 	lf_print_program(&gen);
 	free(gen.out.s);
+	lf_x_free(&gen);
 	return 0;
 }

@@ -46,7 +46,8 @@ static struct lf_run *parse_run(const char *text)
 static struct lf_deps *compute(struct lf_run *run, int assume_no_alias)
 {
 	lf_deps_free(deps);
-	deps = lf_deps_compute(run, assume_no_alias);
+	deps = lf_deps_compute(run, assume_no_alias ? LF_ALIAS_NONE :
+			       LF_ALIAS_DEPS, NULL);
 	ck_assert_ptr_nonnull(deps);
 	return deps;
 }

@@ -588,8 +588,9 @@ START_TEST(test_illegal_pair)
 }
 END_TEST
 
-/* Pointer parameters without restrict may alias: a remark, unless
- * told to assume they do not.
+/* Pointer parameters without restrict may alias: fused under a check
+ * that they do not, with the nests as they were otherwise; a remark
+ * without checks; fused plainly when told to assume they do not.
  */
 static const char alias_src[] =
 	"void f(int n, float *a, float *b)\n"
@@ -602,7 +603,38 @@ static const char alias_src[] =
 
 START_TEST(test_alias)
 {
+	const char *text;
+
 	rewrite(alias_src, 32, 0);
+	ck_assert_int_eq(result.n_edit, 1);
+	ck_assert_int_eq(result.n_message, 1);
+	ck_assert_str_eq(lf_say_message_kind(&result.messages[0]), "note");
+	ck_assert_str_eq(say(&result.messages[0]), "fused 2 loop nests into 1; "
+			 "runs if a and b do not overlap, checked at run time");
+	text = result.edits[0].text;
+	ck_assert_str_eq(text,
+		"if ((__UINTPTR_TYPE__)a + (__UINTPTR_TYPE__)n * sizeof a[0] "
+		"<= (__UINTPTR_TYPE__)b ||\n"
+		"\t    (__UINTPTR_TYPE__)b + (__UINTPTR_TYPE__)n * sizeof b[0] "
+		"<= (__UINTPTR_TYPE__)a) {\n"
+		"\t\tfor (int i = 0; i < n; i++) {\n"
+		"\t\t\ta[i] = 1.0f;\n"
+		"\t\t\tb[i] = a[i] * 2.0f;\n"
+		"\t\t}\n"
+		"\t} else {\n"
+		"\t\tfor (int i = 0; i < n; i++)\n"
+		"\t\t\ta[i] = 1.0f;\n"
+		"\t\tfor (int i = 0; i < n; i++)\n"
+		"\t\t\tb[i] = a[i] * 2.0f;\n"
+		"\t}");
+	lf_result_clear(&result);
+
+	{
+		struct lf_options opt = { .tile_size = 32,
+					  .no_alias_checks = 1 };
+
+		ck_assert_int_eq(lf_rewrite_file(file, &opt, &result), 0);
+	}
 	ck_assert_int_eq(result.n_edit, 0);
 	ck_assert_int_eq(result.n_message, 1);
 	ck_assert_str_eq(lf_say_message_kind(&result.messages[0]), "remark");
