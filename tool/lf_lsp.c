@@ -8,83 +8,21 @@
 
 #include "lf_jsonrpc.h"
 #include "lf_lsp.h"
+#include "lf_lsp_action.h"
+#include "lf_lsp_init.h"
+#include "lf_lsp_server.h"
+#include "lf_lsp_sync.h"
 
 /* The protocol loop of loopfuse lsp: read messages, answer requests,
  * take notifications, publish what the worker finds (see lf_lsp.h).
  */
-
-/* A line about the server's own trouble on stderr, which editors keep
- * in their log of the server.
- */
-void lf_lsp_log(__isl_keep const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	fprintf(stderr, "loopfuse lsp: ");
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\n");
-	va_end(ap);
-}
-
-/* Write "msg" (taken) to the editor.  NULL means that it could not be
- * made (out of memory).  Return -1 when the editor cannot be written
- * to, which ends the server.
- */
-static int lf_lsp_send(__isl_keep struct lf_lsp *lsp,
-	__isl_take struct json_object *msg)
-{
-	int r;
-
-	if (!msg) {
-		lf_lsp_log("out of memory");
-		return -1;
-	}
-	r = lf_jsonrpc_write(lsp->out, msg);
-	json_object_put(msg);
-	if (r < 0)
-		lf_lsp_log("cannot write to the editor: %s", strerror(errno));
-	return r;
-}
-
-/* Answer request "id" with "result" (taken; NULL when it could not be
- * made).
- */
-int lf_lsp_reply(__isl_keep struct lf_lsp *lsp,
-	__isl_keep struct json_object *id,
-	__isl_take struct json_object *result)
-{
-	if (!result)
-		return lf_lsp_send(lsp, NULL);
-	return lf_lsp_send(lsp, lf_jsonrpc_response(id, result));
-}
-
-/* Answer request "id" (NULL if unknown) with an error.
- */
-int lf_lsp_fail(__isl_keep struct lf_lsp *lsp,
-	__isl_keep struct json_object *id, int code,
-	__isl_keep const char *message)
-{
-	return lf_lsp_send(lsp, lf_jsonrpc_error(id, code, message));
-}
-
-/* Send the notification "method" with "params" (taken; NULL when it
- * could not be made).
- */
-int lf_lsp_notify(__isl_keep struct lf_lsp *lsp, __isl_keep const char *method,
-	__isl_take struct json_object *params)
-{
-	if (!params)
-		return lf_lsp_send(lsp, NULL);
-	return lf_lsp_send(lsp, lf_jsonrpc_notification(method, params));
-}
 
 static int lf_lsp_shutdown(__isl_keep struct lf_lsp *lsp,
 	__isl_keep struct json_object *id,
 	__isl_keep struct json_object *params)
 {
 	lsp->state = LF_LSP_SHUT_DOWN;
-	return lf_lsp_send(lsp, lf_jsonrpc_response(id, NULL));
+	return lf_lsp_server_reply_null(lsp, id);
 }
 
 /* A method the server takes: a request, which it answers, or a
@@ -113,16 +51,16 @@ static int lf_lsp_request(__isl_keep struct lf_lsp *lsp,
 	char why[160];
 
 	if (lsp->state == LF_LSP_STARTING && strcmp(method, "initialize"))
-		return lf_lsp_fail(lsp, id, LF_LSP_SERVER_NOT_INITIALIZED,
+		return lf_lsp_server_fail(lsp, id, LF_LSP_SERVER_NOT_INITIALIZED,
 				   "the server is not initialized");
 	if (lsp->state == LF_LSP_SHUT_DOWN)
-		return lf_lsp_fail(lsp, id, LF_JSONRPC_INVALID_REQUEST,
+		return lf_lsp_server_fail(lsp, id, LF_JSONRPC_INVALID_REQUEST,
 				   "the server is shut down");
 	for (m = lf_lsp_requests; m->name; ++m)
 		if (!strcmp(m->name, method))
 			return m->take(lsp, id, params);
 	snprintf(why, sizeof(why), "unknown method: %.100s", method);
-	return lf_lsp_fail(lsp, id, LF_JSONRPC_METHOD_NOT_FOUND, why);
+	return lf_lsp_server_fail(lsp, id, LF_JSONRPC_METHOD_NOT_FOUND, why);
 }
 
 /* The notifications the server takes once initialized; it ignores the
@@ -198,7 +136,7 @@ static int lf_lsp_take(__isl_keep struct lf_lsp *lsp,
 	int r = 0;
 
 	if (lf_jsonrpc_parse(body, len, &msg) < 0)
-		return lf_lsp_fail(lsp, NULL, LF_JSONRPC_PARSE_ERROR,
+		return lf_lsp_server_fail(lsp, NULL, LF_JSONRPC_PARSE_ERROR,
 				   "the message is not JSON");
 	switch (lf_jsonrpc_classify(msg, &method, &id, &params)) {
 	case LF_JSONRPC_REQUEST:
@@ -210,7 +148,7 @@ static int lf_lsp_take(__isl_keep struct lf_lsp *lsp,
 	case LF_JSONRPC_RESPONSE:
 		break;
 	default:
-		r = lf_lsp_fail(lsp, id, LF_JSONRPC_INVALID_REQUEST,
+		r = lf_lsp_server_fail(lsp, id, LF_JSONRPC_INVALID_REQUEST,
 				"the message is not a JSON-RPC 2.0 request or "
 				"notification");
 	}
@@ -229,7 +167,7 @@ static int lf_lsp_read(__isl_keep struct lf_lsp *lsp,
 	size_t len;
 
 	if (lf_jsonrpc_reader_fill(reader) < 0) {
-		lf_lsp_log("cannot read from the editor: %s", strerror(errno));
+		lf_lsp_server_log("cannot read from the editor: %s", strerror(errno));
 		return 1;
 	}
 	while (lsp->state != LF_LSP_EXITED) {
@@ -238,10 +176,12 @@ static int lf_lsp_read(__isl_keep struct lf_lsp *lsp,
 			return 0;
 		if (next == LF_JSONRPC_END)
 			return 1;
-		if (next == LF_JSONRPC_NO_MEMORY)
-			return lf_lsp_send(lsp, NULL);
+		if (next == LF_JSONRPC_NO_MEMORY) {
+			lf_lsp_server_log("out of memory");
+			return -1;
+		}
 		if (next == LF_JSONRPC_DROPPED) {
-			lf_lsp_log("dropped input without a valid "
+			lf_lsp_server_log("dropped input without a valid "
 				   "Content-Length header");
 			continue;
 		}

@@ -3,7 +3,7 @@
 
 #include "lf_grow.h"
 #include "lf_jsonrpc.h"
-#include "lf_lsp.h"
+#include "lf_lsp_action.h"
 #include "lf_lsp_json.h"
 #include "lf_say.h"
 
@@ -88,7 +88,7 @@ static int lf_lsp_action_answer(__isl_keep struct lf_lsp *lsp,
 	size_t b, e;
 
 	if (!lf_lsp_action_wanted(params))
-		return lf_lsp_reply(lsp, id, json_object_new_array());
+		return lf_lsp_server_reply(lsp, id, json_object_new_array());
 	lf_lsp_json_range(lf_lsp_json_get(params, "range"), &start, &end);
 	b = lf_lsp_text_offset(&doc->text, lsp->enc, start);
 	e = lf_lsp_text_offset(&doc->text, lsp->enc, end);
@@ -98,7 +98,7 @@ static int lf_lsp_action_answer(__isl_keep struct lf_lsp *lsp,
 		b = e;
 		e = t;
 	}
-	return lf_lsp_reply(lsp, id, lf_lsp_action_list(lsp, doc, b, e));
+	return lf_lsp_server_reply(lsp, id, lf_lsp_action_list(lsp, doc, b, e));
 }
 
 /* Keep the request "id" until "doc" is checked. */
@@ -110,11 +110,11 @@ static int lf_lsp_action_wait(__isl_keep struct lf_lsp *lsp,
 	struct lf_lsp_wait *w;
 
 	if (LF_GROW(lsp->waits, lsp->n_wait) < 0)
-		return lf_lsp_reply(lsp, id, NULL);
+		return lf_lsp_server_reply(lsp, id, NULL);
 	w = &lsp->waits[lsp->n_wait];
 	w->uri = strdup(doc->uri);
 	if (!w->uri)
-		return lf_lsp_reply(lsp, id, NULL);
+		return lf_lsp_server_reply(lsp, id, NULL);
 	w->id = json_object_get(id);
 	w->params = json_object_get(params);
 	w->version = doc->version;
@@ -134,12 +134,12 @@ int lf_lsp_action_request(__isl_keep struct lf_lsp *lsp,
 
 	if (!uri || lf_lsp_json_range(lf_lsp_json_get(params, "range"),
 				      &start, &end) < 0)
-		return lf_lsp_fail(lsp, id, LF_JSONRPC_INVALID_PARAMS,
+		return lf_lsp_server_fail(lsp, id, LF_JSONRPC_INVALID_PARAMS,
 				   "textDocument/codeAction needs a "
 				   "textDocument and a range");
-	doc = lf_lsp_sync_find(lsp, uri);
+	doc = lf_lsp_server_find(lsp, uri);
 	if (!doc)
-		return lf_lsp_reply(lsp, id, json_object_new_array());
+		return lf_lsp_server_reply(lsp, id, json_object_new_array());
 	if (!doc->checked)
 		return lf_lsp_action_wait(lsp, id, params, doc);
 	return lf_lsp_action_answer(lsp, id, params, doc);
@@ -170,7 +170,7 @@ static int lf_lsp_action_settle(__isl_keep struct lf_lsp *lsp, int i,
 	if (doc && doc->checked && doc->version == w->version)
 		r = lf_lsp_action_answer(lsp, w->id, w->params, doc);
 	else
-		r = lf_lsp_fail(lsp, w->id, LF_LSP_CONTENT_MODIFIED,
+		r = lf_lsp_server_fail(lsp, w->id, LF_LSP_CONTENT_MODIFIED,
 				"the document changed");
 	lf_lsp_action_remove(lsp, i);
 	return r;
@@ -218,7 +218,7 @@ int lf_lsp_action_cancel(__isl_keep struct lf_lsp *lsp,
 
 	for (i = 0; id && i < lsp->n_wait; ++i)
 		if (json_object_equal(lsp->waits[i].id, id)) {
-			r = lf_lsp_fail(lsp, lsp->waits[i].id,
+			r = lf_lsp_server_fail(lsp, lsp->waits[i].id,
 					LF_LSP_REQUEST_CANCELLED,
 					"the request was cancelled");
 			lf_lsp_action_remove(lsp, i);

@@ -5,11 +5,7 @@
 
 #include <isl/ctx.h>
 
-#include "lf_audit.h"
 #include "lf_edit.h"
-#include "lf_options.h"
-#include "lf_parse_errors.h"
-#include "lf_rewrite.h"
 
 /* What loopfuse finds in one version of a document an editor has open,
  * placed by byte offsets in its text: the diagnostics to show, and the
@@ -17,6 +13,7 @@
  * alone), each with its own edits.  The edits of every fix together
  * are the rewrite of the whole file, as loopfuse -o writes it.
  *
+ * lf_lsp_analyse.c makes it, with lf_lsp_diag.c for the diagnostics.
  * Nothing here knows the protocol: lf_lsp_json.c turns offsets into
  * positions and all of it into JSON.
  */
@@ -62,39 +59,11 @@ struct lf_lsp_check {
 	struct lf_edit *edits;
 };
 
-/* What the editor asked for every document: the compiler arguments
- * (argv, argc of them) and the options of the analysis.
- */
-struct lf_lsp_config {
-	int argc;
-	char **argv;
-	struct lf_options opt;
-};
-
-/* Who wants the diagnostics before the fixes: diagnosed(user, check)
- * gets a check without fixes, and takes it.
- */
-struct lf_lsp_progress {
-	void (*diagnosed)(void *user, struct lf_lsp_check *check);
-	void *user;
-};
-
-__isl_give struct lf_lsp_check *lf_lsp_check_text(
-	__isl_keep const char *path, __isl_keep const char *text,
-	size_t len, __isl_keep const struct lf_lsp_config *config,
-	__isl_keep const struct lf_lsp_progress *progress);
 void lf_lsp_check_free(__isl_take struct lf_lsp_check *check);
+__isl_give struct lf_lsp_check *lf_lsp_check_copy_diags(
+	__isl_keep const struct lf_lsp_check *check);
 int lf_lsp_check_add(__isl_keep struct lf_lsp_check *check,
 	enum lf_lsp_severity severity, unsigned begin, unsigned end,
 	__isl_keep const char *code, __isl_take char *message);
-
-/* lf_lsp_diag.c */
-int lf_lsp_diag_errors(__isl_keep struct lf_lsp_check *check,
-	__isl_keep const struct lf_parse_errors *errors);
-int lf_lsp_diag_audit(__isl_keep struct lf_lsp_check *check,
-	__isl_keep const struct lf_audit *audit,
-	__isl_keep const char *text, size_t len);
-int lf_lsp_diag_revise(__isl_keep struct lf_lsp_check *check,
-	__isl_keep const struct lf_result *result);
 
 #endif

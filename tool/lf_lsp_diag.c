@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "lf_buf.h"
-#include "lf_lsp_check.h"
+#include "lf_lsp_diag.h"
 #include "lf_report.h"
 #include "lf_rules.h"
 #include "lf_say.h"

@@ -3,7 +3,7 @@
 
 #include "lf_cli.h"
 #include "lf_jsonrpc.h"
-#include "lf_lsp.h"
+#include "lf_lsp_init.h"
 #include "lf_lsp_json.h"
 
 /* initialize: what the editor can do and wants, and what the server
@@ -62,7 +62,7 @@ static int lf_lsp_init_flags(__isl_keep struct lf_lsp_config *config,
 		struct json_object *v = json_object_array_get_idx(flags, i);
 
 		if (!json_object_is_type(v, json_type_string)) {
-			lf_lsp_log("ignored a compile flag that is not a "
+			lf_lsp_server_log("ignored a compile flag that is not a "
 				   "string");
 			continue;
 		}
@@ -145,10 +145,10 @@ int lf_lsp_init_initialize(__isl_keep struct lf_lsp *lsp,
 						   "initializationOptions");
 
 	if (lsp->state != LF_LSP_STARTING)
-		return lf_lsp_fail(lsp, id, LF_JSONRPC_INVALID_REQUEST,
+		return lf_lsp_server_fail(lsp, id, LF_JSONRPC_INVALID_REQUEST,
 				   "initialize may only be sent once");
 	if (!json_object_is_type(params, json_type_object))
-		return lf_lsp_fail(lsp, id, LF_JSONRPC_INVALID_PARAMS,
+		return lf_lsp_server_fail(lsp, id, LF_JSONRPC_INVALID_PARAMS,
 				   "initialize needs its parameters");
 	lf_lsp_init_clear(lsp);
 	lsp->enc = lf_lsp_init_encoding(caps);
@@ -159,11 +159,11 @@ int lf_lsp_init_initialize(__isl_keep struct lf_lsp *lsp,
 			      lf_lsp_json_get(init, "compileFlags")) < 0 ||
 	    lf_lsp_worker_start(&lsp->worker, &lsp->config) < 0) {
 		lf_lsp_init_clear(lsp);
-		return lf_lsp_fail(lsp, id, LF_JSONRPC_INTERNAL_ERROR,
+		return lf_lsp_server_fail(lsp, id, LF_JSONRPC_INTERNAL_ERROR,
 				   "out of memory or threads");
 	}
 	lsp->state = LF_LSP_RUNNING;
-	return lf_lsp_reply(lsp, id, lf_lsp_init_result(lsp->enc));
+	return lf_lsp_server_reply(lsp, id, lf_lsp_init_result(lsp->enc));
 }
 
 /* Forget the options taken at initialize.

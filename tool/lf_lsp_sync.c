@@ -3,8 +3,9 @@
 
 #include "lf_grow.h"
 #include "lf_jsonrpc.h"
-#include "lf_lsp.h"
+#include "lf_lsp_action.h"
 #include "lf_lsp_json.h"
+#include "lf_lsp_sync.h"
 #include "lf_lsp_uri.h"
 
 /* The documents the editor has open: their text kept in step with its
@@ -21,27 +22,6 @@ static void lf_lsp_sync_doc_free(__isl_take struct lf_lsp_doc *doc)
 	lf_lsp_text_clear(&doc->text);
 	lf_lsp_check_free(doc->check);
 	free(doc);
-}
-
-/* The index of the document "uri" among the open ones, or -1.
- */
-static int lf_lsp_sync_index(__isl_keep struct lf_lsp *lsp,
-	__isl_keep const char *uri)
-{
-	int i;
-
-	for (i = 0; i < lsp->n_doc; ++i)
-		if (!strcmp(lsp->docs[i]->uri, uri))
-			return i;
-	return -1;
-}
-
-__isl_keep struct lf_lsp_doc *lf_lsp_sync_find(__isl_keep struct lf_lsp *lsp,
-	__isl_keep const char *uri)
-{
-	int i = lf_lsp_sync_index(lsp, uri);
-
-	return i < 0 ? NULL : lsp->docs[i];
 }
 
 void lf_lsp_sync_clear(__isl_keep struct lf_lsp *lsp)
@@ -63,7 +43,7 @@ static int lf_lsp_sync_submit(__isl_keep struct lf_lsp *lsp,
 	if (lf_lsp_worker_submit(&lsp->worker, doc->uri, doc->path,
 				 doc->version, doc->text.text,
 				 doc->text.len) < 0) {
-		lf_lsp_log("out of memory");
+		lf_lsp_server_log("out of memory");
 		return -1;
 	}
 	return 0;
@@ -105,16 +85,16 @@ int lf_lsp_sync_open(__isl_keep struct lf_lsp *lsp,
 
 	if (!uri || !json_object_is_type(text, json_type_string) ||
 	    lf_lsp_json_int(td, "version", &version) < 0) {
-		lf_lsp_log("ignored textDocument/didOpen without a uri, a "
+		lf_lsp_server_log("ignored textDocument/didOpen without a uri, a "
 			   "version and a text");
 		return 0;
 	}
-	doc = lf_lsp_sync_find(lsp, uri);
+	doc = lf_lsp_server_find(lsp, uri);
 	if (!doc)
 		doc = lf_lsp_sync_add(lsp, uri);
 	if (!doc || lf_lsp_text_set(&doc->text, json_object_get_string(text),
 				    json_object_get_string_len(text)) < 0) {
-		lf_lsp_log("out of memory");
+		lf_lsp_server_log("out of memory");
 		return -1;
 	}
 	doc->version = version;
@@ -163,11 +143,11 @@ int lf_lsp_sync_change(__isl_keep struct lf_lsp *lsp,
 	struct json_object *changes = lf_lsp_json_get(params,
 						      "contentChanges");
 	const char *uri = lf_lsp_json_string(td, "uri");
-	struct lf_lsp_doc *doc = uri ? lf_lsp_sync_find(lsp, uri) : NULL;
+	struct lf_lsp_doc *doc = uri ? lf_lsp_server_find(lsp, uri) : NULL;
 	size_t i, n;
 
 	if (!doc || !json_object_is_type(changes, json_type_array)) {
-		lf_lsp_log("ignored textDocument/didChange of a document "
+		lf_lsp_server_log("ignored textDocument/didChange of a document "
 			   "that is not open, or without changes");
 		return 0;
 	}
@@ -175,7 +155,7 @@ int lf_lsp_sync_change(__isl_keep struct lf_lsp *lsp,
 	for (i = 0; i < n; ++i)
 		if (lf_lsp_sync_apply(lsp, doc,
 				      json_object_array_get_idx(changes, i)) < 0)
-			lf_lsp_log("could not make change %zu of %s", i, uri);
+			lf_lsp_server_log("could not make change %zu of %s", i, uri);
 	if (lf_lsp_json_int(td, "version", &doc->version) < 0)
 		doc->version++;
 	doc->checked = 0;
@@ -199,7 +179,7 @@ static int lf_lsp_sync_publish(__isl_keep struct lf_lsp *lsp,
 	params = lf_jsonrpc_set(params, "diagnostics", doc ?
 		lf_lsp_json_diagnostics(doc->check, &doc->text, lsp->enc) :
 		json_object_new_array());
-	return lf_lsp_notify(lsp, "textDocument/publishDiagnostics", params);
+	return lf_lsp_server_notify(lsp, "textDocument/publishDiagnostics", params);
 }
 
 /* textDocument/didClose: forget the document and clear its
@@ -210,10 +190,10 @@ int lf_lsp_sync_close(__isl_keep struct lf_lsp *lsp,
 {
 	const char *uri = lf_lsp_json_string(
 		lf_lsp_json_get(params, "textDocument"), "uri");
-	int i = uri ? lf_lsp_sync_index(lsp, uri) : -1;
+	int i = uri ? lf_lsp_server_index(lsp, uri) : -1;
 
 	if (i < 0) {
-		lf_lsp_log("ignored textDocument/didClose of a document "
+		lf_lsp_server_log("ignored textDocument/didClose of a document "
 			   "that is not open");
 		return 0;
 	}
@@ -235,7 +215,7 @@ int lf_lsp_sync_save(__isl_keep struct lf_lsp *lsp,
 {
 	const char *uri = lf_lsp_json_string(
 		lf_lsp_json_get(params, "textDocument"), "uri");
-	struct lf_lsp_doc *doc = uri ? lf_lsp_sync_find(lsp, uri) : NULL;
+	struct lf_lsp_doc *doc = uri ? lf_lsp_server_find(lsp, uri) : NULL;
 
 	if (!doc)
 		return 0;
@@ -280,7 +260,7 @@ static int lf_lsp_sync_final(__isl_keep struct lf_lsp *lsp,
 	int publish = !doc->diagnosed || !job->check || job->check->revised;
 
 	if (!job->check)
-		lf_lsp_log("out of memory while checking %s", job->uri);
+		lf_lsp_server_log("out of memory while checking %s", job->uri);
 	lf_lsp_check_free(doc->check);
 	doc->check = job->check;
 	job->check = NULL;
@@ -302,7 +282,7 @@ int lf_lsp_sync_checked(__isl_keep struct lf_lsp *lsp,
 	int r = 0;
 
 	for (job = jobs; job && r == 0; job = job->next) {
-		doc = lf_lsp_sync_find(lsp, job->uri);
+		doc = lf_lsp_server_find(lsp, job->uri);
 		if (!lf_lsp_sync_current(doc, job))
 			continue;
 		if (job->final)

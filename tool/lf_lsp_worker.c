@@ -104,7 +104,7 @@ static void *lf_lsp_worker_run(void *data)
 		pthread_mutex_unlock(&worker->lock);
 		if (!step.job)
 			return NULL;
-		step.job->check = lf_lsp_check_text(step.job->path,
+		step.job->check = lf_lsp_analyse_text(step.job->path,
 			step.job->text, step.job->len, worker->config,
 			&progress);
 		step.job->final = 1;

@@ -6,7 +6,7 @@
 
 #include <isl/ctx.h>
 
-#include "lf_lsp_check.h"
+#include "lf_lsp_analyse.h"
 
 /* The analysis of documents, away from the thread that talks to the
  * editor: analysing a kernel takes from tens of milliseconds to a

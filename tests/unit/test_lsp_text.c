@@ -66,8 +66,11 @@ START_TEST(test_bmp)
 	set("/* \xc3\xa9t\xc3\xa9 \xe2\x82\xac */ int x;");
 	check_both(LF_LSP_UTF16, strlen("/* \xc3\xa9t\xc3\xa9 \xe2\x82\xac */ "),
 		   0, 12);
-	check_both(LF_LSP_UTF32, 10, 0, 7);
-	check_both(LF_LSP_UTF8, 10, 0, 10);
+	check_both(LF_LSP_UTF32, 12, 0, 8);
+	check_both(LF_LSP_UTF8, 12, 0, 12);
+	/* A byte inside the euro sign is the start of it. */
+	ck_assert_uint_eq(lf_lsp_text_position(&t, LF_LSP_UTF32, 10).character,
+			  7);
 }
 END_TEST
 
@@ -115,7 +118,7 @@ START_TEST(test_replace)
 {
 	set("int a;\r\nint b;\r\n");
 	ck_assert_int_eq(lf_lsp_text_replace(&t, offset(LF_LSP_UTF16, 0, 4),
-		offset(LF_LSP_UTF16, 1, 5), "x;\r\n\r\nint y", 10), 0);
+		offset(LF_LSP_UTF16, 1, 5), "x;\r\n\r\nint y", 11), 0);
 	ck_assert_str_eq(t.text, "int x;\r\n\r\nint y;\r\n");
 	ck_assert_uint_eq(t.n_line, 4);
 	check_both(LF_LSP_UTF16, 10, 2, 0);
