@@ -66,9 +66,16 @@ static __isl_give struct json_object *lf_lsp_action_list(
 		if (begin > fix->end || end < fix->begin)
 			continue;
 		found = 1;
-		list = lf_lsp_action_add(lsp, doc, list,
-			lf_say_action(fix->n_nest, 0),
-			check->edits + fix->first_edit, fix->n_edit);
+		/* The one group of a file is rewritten as loopfuse -o does,
+		 * with whatever it adds outside the group. */
+		if (check->n_fix == 1)
+			list = lf_lsp_action_add(lsp, doc, list,
+				lf_say_action(fix->n_nest, 0), check->edits,
+				check->n_edit);
+		else
+			list = lf_lsp_action_add(lsp, doc, list,
+				lf_say_action(fix->n_nest, 0),
+				check->edits + fix->first_edit, fix->n_edit);
 	}
 	if (found && check->n_fix >= 2)
 		list = lf_lsp_action_add(lsp, doc, list, lf_say_action(0, 1),
