@@ -110,7 +110,8 @@ __isl_give char *lf_report_pair_verdict(
 /* "not fused in the plan: ...": why the planner keeps a fusable pair
  * apart.
  */
-__isl_give char *lf_report_pair_plan(__isl_keep const struct lf_audit_pair *pair)
+__isl_give char *lf_report_pair_plan(
+	__isl_keep const struct lf_audit_pair *pair)
 {
 	char *why = pair->plan_reason ? lf_say_reason(pair->plan_reason) :
 		    NULL;

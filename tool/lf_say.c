@@ -653,7 +653,8 @@ __isl_give char *lf_say_message(__isl_keep const struct lf_message *m)
  * changes: "these 3 loop nests can be fused", "this loop nest can be
  * tiled".
  */
-char *lf_say_group_hint(const struct lf_audit_group *group)
+__isl_give char *lf_say_group_hint(
+	__isl_keep const struct lf_audit_group *group)
 {
 	struct lf_buf buf;
 
@@ -669,7 +670,7 @@ char *lf_say_group_hint(const struct lf_audit_group *group)
 /* The title of an editor's action that rewrites a group of n_nest
  * nests, or (all set) every group of the file.
  */
-const char *lf_say_action(int n_nest, int all)
+__isl_keep const char *lf_say_action(int n_nest, int all)
 {
 	if (all)
 		return "Fuse all loops in this file";

@@ -23,8 +23,9 @@ char *lf_say_group_summary(const struct lf_audit_group *group);
 int lf_say_dep_repeats(const struct lf_audit_group *group, int i);
 char *lf_say_message(const struct lf_message *m);
 const char *lf_say_message_kind(const struct lf_message *m);
-char *lf_say_group_hint(const struct lf_audit_group *group);
-const char *lf_say_action(int n_nest, int all);
+__isl_give char *lf_say_group_hint(
+	__isl_keep const struct lf_audit_group *group);
+__isl_keep const char *lf_say_action(int n_nest, int all);
 void lf_say_add_iters(struct lf_buf *buf, char **iters, int n);
 void lf_say_add_apart(struct lf_buf *buf, const char *lead, char **apart,
 	int n);
