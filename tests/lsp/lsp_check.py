@@ -248,6 +248,40 @@ def _():
     stop(s)
 
 
+@case("documentChanges, and close")
+def _():
+    path = os.path.join(SRC, "testdata", "pos_step2.c")
+    text = read(path)
+    s = L.Server(TOOL)
+    s.call("initialize", {"capabilities": {"workspace": {
+        "workspaceEdit": {"documentChanges": True}}}})
+    s.notify("initialized", {})
+    diags, _ = open_doc(s, path, text, 5)
+    hs = hints(diags)
+    check(len(hs) == 2, "hints %r" % hs)
+    acts = actions(s, path, hs[1]["range"])
+    check([a["title"] for a in acts] ==
+          ["Fuse loops", "Fuse all loops in this file"],
+          "titles %r" % [a["title"] for a in acts])
+    change = acts[1]["edit"]["documentChanges"][0]
+    check(change["textDocument"] == {"uri": uri_of(path), "version": 5},
+          "document %r" % change["textDocument"])
+    check(L.apply_edits(text, change["edits"], "utf-16") == cli_output(path),
+          "the edited text differs from loopfuse's output")
+    # The action on one group changes only that group's lines.
+    one = acts[0]["edit"]["documentChanges"][0]["edits"]
+    check(all(e["range"]["start"]["line"] >= hs[1]["range"]["start"]["line"]
+              for e in one), "edits outside the group: %r" % one)
+    s.notify("textDocument/didClose", {"textDocument": {"uri": uri_of(path)}})
+    # Published without a version: those of no version of the text.
+    _, msg = s.wait(lambda m: m.get("method") ==
+                    "textDocument/publishDiagnostics" and
+                    "version" not in m["params"])
+    check(msg["params"]["diagnostics"] == [], "diagnostics after close")
+    check(actions(s, path, hs[1]["range"]) == [], "an action after close")
+    stop(s)
+
+
 def error_of(r, code):
     check("error" in r and r["error"]["code"] == code,
           "wanted error %d, got %r" % (code, r))
