@@ -803,14 +803,24 @@ static void lf_frontend_fail(__isl_keep struct lf_parse_errors *errors,
 	lf_parse_errors_add(errors, why, 0, 0, 0, NULL, 0, 0);
 }
 
+/* The options of every parse: go on after errors, and keep the
+ * preprocessing record, in which the model finds macros and
+ * directives.
+ */
+#define LF_FRONTEND_PARSE_FLAGS \
+	(CXTranslationUnit_KeepGoing | \
+	 CXTranslationUnit_DetailedPreprocessingRecord)
+
 /* Parse the file with clang into *tu, which the caller disposes of,
- * with the default arguments and the user's.  Return the number of
- * errors (-1 if clang could not parse at all).
+ * with the default arguments and the user's, and "flags" on top of
+ * LF_FRONTEND_PARSE_FLAGS.  Return the number of errors (-1 if clang
+ * could not parse at all).
  */
 static int lf_frontend_clang(CXIndex index, __isl_keep const char *path,
 	__isl_keep const char *text, unsigned len,
 	__isl_keep const struct lf_frontend_options *options,
-	__isl_keep struct lf_parse_errors *errors, CXTranslationUnit *tu)
+	__isl_keep struct lf_parse_errors *errors, unsigned flags,
+	CXTranslationUnit *tu)
 {
 	struct CXUnsavedFile unsaved = { path, text, len };
 	const char **argv = lf_frontend_args(options);
@@ -824,8 +834,7 @@ static int lf_frontend_clang(CXIndex index, __isl_keep const char *path,
 	}
 	code = clang_parseTranslationUnit2(index, path, argv,
 		LF_FRONTEND_N_DEFAULT_ARGS + options->argc, &unsaved, 1,
-		CXTranslationUnit_KeepGoing |
-		CXTranslationUnit_DetailedPreprocessingRecord, tu);
+		LF_FRONTEND_PARSE_FLAGS | flags, tu);
 	free(argv);
 	if (code == CXError_Success)
 		return lf_frontend_diagnostics(*tu, path, errors);
@@ -847,12 +856,43 @@ CXTranslationUnit lf_frontend_tu(CXIndex index, const char *path,
 	struct lf_parse_errors errors = { err, 0, 0, NULL, 0, 0 };
 	CXTranslationUnit tu;
 
-	if (lf_frontend_clang(index, path, text, len, options, &errors,
+	if (lf_frontend_clang(index, path, text, len, options, &errors, 0,
 			      &tu) == 0)
 		return tu;
 	if (tu)
 		clang_disposeTranslationUnit(tu);
 	return NULL;
+}
+
+/* Model the file "path" whose contents are text[0 .. len) from "tu",
+ * clang's unit of it, in which clang found n_errors errors (-1: no
+ * unit).  On failure, report why to "errors" and return NULL.
+ */
+static __isl_give struct lf_file *lf_frontend_build(isl_ctx *ctx,
+	CXTranslationUnit tu, int n_errors, __isl_keep const char *path,
+	__isl_keep const char *text, unsigned len,
+	__isl_keep const struct lf_frontend_options *options,
+	__isl_keep struct lf_parse_errors *errors)
+{
+	struct lf_builder b;
+
+	if (n_errors != 0)
+		return NULL;
+	memset(&b, 0, sizeof(b));
+	b.ctx = ctx;
+	b.tu = tu;
+	b.file = lf_file_alloc(path, text, len);
+	if (!b.file) {
+		lf_frontend_fail(errors, path, "out of memory");
+		return NULL;
+	}
+	if (lf_frontend_model(&b, options) < 0) {
+		lf_frontend_fail(errors, path, "out of memory or internal "
+				 "error while modeling the file");
+		lf_file_free(b.file);
+		return NULL;
+	}
+	return b.file;
 }
 
 /* Parse and model the file "path" whose contents are text[0 .. len).
@@ -863,34 +903,106 @@ __isl_give struct lf_file *lf_frontend_parse_errors(isl_ctx *ctx,
 	unsigned len, __isl_keep const struct lf_frontend_options *options,
 	__isl_keep struct lf_parse_errors *errors)
 {
-	struct lf_builder b;
-	CXIndex index;
-	int failed = 1;
+	CXIndex index = clang_createIndex(0, 0);
+	CXTranslationUnit tu;
+	struct lf_file *file;
+	int n;
 
-	memset(&b, 0, sizeof(b));
-	b.ctx = ctx;
-	b.file = lf_file_alloc(path, text, len);
-	if (!b.file) {
-		lf_frontend_fail(errors, path, "out of memory");
-		return NULL;
-	}
-	index = clang_createIndex(0, 0);
-	if (lf_frontend_clang(index, path, text, len, options, errors,
-			      &b.tu) != 0)
-		;
-	else if (lf_frontend_model(&b, options) < 0)
-		lf_frontend_fail(errors, path, "out of memory or internal "
-				 "error while modeling the file");
-	else
-		failed = 0;
-	if (b.tu)
-		clang_disposeTranslationUnit(b.tu);
+	n = lf_frontend_clang(index, path, text, len, options, errors, 0,
+			      &tu);
+	file = lf_frontend_build(ctx, tu, n, path, text, len, options,
+				 errors);
+	if (tu)
+		clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);
-	if (failed) {
-		lf_file_free(b.file);
+	return file;
+}
+
+/* A unit of one file kept from one parse to the next (see
+ * lf_frontend.h).
+ */
+struct lf_frontend_unit {
+	CXIndex index;
+	CXTranslationUnit tu;
+	char *path;
+};
+
+__isl_give struct lf_frontend_unit *lf_frontend_unit_alloc(void)
+{
+	struct lf_frontend_unit *unit = calloc(1, sizeof(*unit));
+
+	if (!unit)
+		return NULL;
+	unit->index = clang_createIndex(0, 0);
+	if (!unit->index) {
+		free(unit);
 		return NULL;
 	}
-	return b.file;
+	return unit;
+}
+
+/* Forget the unit's parse, if any. */
+static void lf_frontend_unit_clear(__isl_keep struct lf_frontend_unit *unit)
+{
+	if (unit->tu)
+		clang_disposeTranslationUnit(unit->tu);
+	unit->tu = NULL;
+	free(unit->path);
+	unit->path = NULL;
+}
+
+void lf_frontend_unit_free(__isl_take struct lf_frontend_unit *unit)
+{
+	if (!unit)
+		return;
+	lf_frontend_unit_clear(unit);
+	clang_disposeIndex(unit->index);
+	free(unit);
+}
+
+/* Bring unit->tu to the text text[0 .. len) of "path": reparse it if it
+ * is of that file (clang then parses only what follows the headers,
+ * its preamble, again), else parse it anew, with a precompiled preamble
+ * for the next time.  Return the number of errors (-1: no unit).
+ */
+static int lf_frontend_unit_update(__isl_keep struct lf_frontend_unit *unit,
+	__isl_keep const char *path, __isl_keep const char *text,
+	unsigned len, __isl_keep const struct lf_frontend_options *options,
+	__isl_keep struct lf_parse_errors *errors)
+{
+	struct CXUnsavedFile unsaved = { path, text, len };
+
+	if (unit->tu && !strcmp(unit->path, path) &&
+	    clang_reparseTranslationUnit(unit->tu, 1, &unsaved,
+			clang_defaultReparseOptions(unit->tu)) == 0)
+		return lf_frontend_diagnostics(unit->tu, path, errors);
+	/* A unit whose reparse failed can only be disposed of. */
+	lf_frontend_unit_clear(unit);
+	unit->path = strdup(path);
+	if (!unit->path) {
+		lf_frontend_fail(errors, path, "out of memory");
+		return -1;
+	}
+	return lf_frontend_clang(unit->index, path, text, len, options,
+		errors, CXTranslationUnit_PrecompiledPreamble |
+		CXTranslationUnit_CreatePreambleOnFirstParse, &unit->tu);
+}
+
+/* lf_frontend_parse_errors, reparsing the unit that "unit" keeps when
+ * it is of the same file.  The options must be those of the unit's
+ * first parse.
+ */
+__isl_give struct lf_file *lf_frontend_unit_parse(
+	__isl_keep struct lf_frontend_unit *unit, isl_ctx *ctx,
+	__isl_keep const char *path, __isl_keep const char *text,
+	unsigned len, __isl_keep const struct lf_frontend_options *options,
+	__isl_keep struct lf_parse_errors *errors)
+{
+	int n = lf_frontend_unit_update(unit, path, text, len, options,
+					errors);
+
+	return lf_frontend_build(ctx, unit->tu, n, path, text, len, options,
+				 errors);
 }
 
 /* lf_frontend_parse_errors, with the errors printed to "err" only.

@@ -31,4 +31,19 @@ __isl_give struct lf_file *lf_frontend_parse(isl_ctx *ctx,
 	__isl_keep const char *path, __isl_keep const char *text, unsigned len,
 	__isl_keep const struct lf_frontend_options *options, FILE *err);
 
+/* A parse of one file kept for the next parse of its next version, so
+ * that clang parses again only what follows the headers: for an editor,
+ * which analyses each version of a file it has open.
+ * lf_frontend_unit_parse is lf_frontend_parse_errors with a unit.
+ */
+struct lf_frontend_unit;
+
+__isl_give struct lf_frontend_unit *lf_frontend_unit_alloc(void);
+void lf_frontend_unit_free(__isl_take struct lf_frontend_unit *unit);
+__isl_give struct lf_file *lf_frontend_unit_parse(
+	__isl_keep struct lf_frontend_unit *unit, isl_ctx *ctx,
+	__isl_keep const char *path, __isl_keep const char *text,
+	unsigned len, __isl_keep const struct lf_frontend_options *options,
+	__isl_keep struct lf_parse_errors *errors);
+
 #endif

@@ -108,6 +108,7 @@ static int lf_lsp_analyse_file(__isl_keep struct lf_lsp_check *check,
  * parse.
  */
 static int lf_lsp_analyse_parse(__isl_keep struct lf_lsp_check *check,
+	__isl_keep struct lf_frontend_unit *unit,
 	__isl_keep const char *path, __isl_keep const char *text, size_t len,
 	__isl_keep const struct lf_lsp_config *config, int cr_only,
 	__isl_keep const struct lf_lsp_progress *progress)
@@ -121,10 +122,15 @@ static int lf_lsp_analyse_parse(__isl_keep struct lf_lsp_check *check,
 
 	if (!ctx)
 		return -1;
-	file = lf_frontend_parse_errors(ctx, path, text, len, &fopt, &errors);
+	if (unit)
+		file = lf_frontend_unit_parse(unit, ctx, path, text, len,
+					      &fopt, &errors);
+	else
+		file = lf_frontend_parse_errors(ctx, path, text, len, &fopt,
+						&errors);
 	if (file)
 		r = lf_lsp_analyse_file(check, file, config, cr_only,
-				      progress);
+					progress);
 	else
 		r = errors.failed ? -1 : lf_lsp_diag_errors(check, &errors);
 	lf_parse_errors_clear(&errors);
@@ -137,9 +143,11 @@ static int lf_lsp_analyse_parse(__isl_keep struct lf_lsp_check *check,
  * the file "path"; NULL when out of memory.  A text with a NUL byte is
  * refused as loopfuse refuses such a file.  When the text parses,
  * "progress" (unless NULL) gets the diagnostics before the rewrite.
+ * "unit" (unless NULL) keeps clang's parse from one version of a file
+ * to the next, which is then reparsed.
  */
 __isl_give struct lf_lsp_check *lf_lsp_analyse_text(
-	__isl_keep const char *path, __isl_keep const char *text,
+	__isl_keep struct lf_frontend_unit *unit, __isl_keep const char *path, __isl_keep const char *text,
 	size_t len, __isl_keep const struct lf_lsp_config *config,
 	__isl_keep const struct lf_lsp_progress *progress)
 {
@@ -164,8 +172,8 @@ __isl_give struct lf_lsp_check *lf_lsp_analyse_text(
 			nul - text + 1, NULL,
 			strdup(LF_READ_NUL));
 	else
-		r = lf_lsp_analyse_parse(check, path, copy, len, config,
-				       cr_only, progress);
+		r = lf_lsp_analyse_parse(check, unit, path, copy, len,
+					 config, cr_only, progress);
 	free(copy);
 	if (r < 0) {
 		lf_lsp_check_free(check);

@@ -5,6 +5,7 @@
 
 #include <isl/ctx.h>
 
+#include "lf_frontend.h"
 #include "lf_lsp_check.h"
 #include "lf_options.h"
 
@@ -30,7 +31,7 @@ struct lf_lsp_progress {
 };
 
 __isl_give struct lf_lsp_check *lf_lsp_analyse_text(
-	__isl_keep const char *path, __isl_keep const char *text,
+	__isl_keep struct lf_frontend_unit *unit, __isl_keep const char *path, __isl_keep const char *text,
 	size_t len, __isl_keep const struct lf_lsp_config *config,
 	__isl_keep const struct lf_lsp_progress *progress);
 

@@ -97,19 +97,24 @@ static void *lf_lsp_worker_run(void *data)
 	struct lf_lsp_worker_step step = { data, NULL };
 	struct lf_lsp_progress progress = { &lf_lsp_worker_diagnosed, &step };
 	struct lf_lsp_worker *worker = data;
+	/* The parse of the last document, reparsed for its next version;
+	 * without memory for it, each version is parsed anew. */
+	struct lf_frontend_unit *unit = lf_frontend_unit_alloc();
 
 	for (;;) {
 		pthread_mutex_lock(&worker->lock);
 		step.job = lf_lsp_worker_next(worker);
 		pthread_mutex_unlock(&worker->lock);
 		if (!step.job)
-			return NULL;
-		step.job->check = lf_lsp_analyse_text(step.job->path,
+			break;
+		step.job->check = lf_lsp_analyse_text(unit, step.job->path,
 			step.job->text, step.job->len, worker->config,
 			&progress);
 		step.job->final = 1;
 		lf_lsp_worker_finish(worker, step.job);
 	}
+	lf_frontend_unit_free(unit);
+	return NULL;
 }
 
 /* The pipe that says a job is done: neither end blocks, and neither
