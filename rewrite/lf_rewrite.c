@@ -288,6 +288,8 @@ static int lf_rewrite_group(__isl_keep struct lf_file *file,
 		contracted[i] = list[i].array;
 	copt.n_contracted = contracted ? n_list : 0;
 	copt.contracted = contracted;
+	/* Each group has isl's whole budget, as in the audit. */
+	isl_ctx_reset_operations(isl_set_get_ctx(run->context));
 	code = n_list < 0 ? NULL : lf_codegen_group(file, plan, deps, g, &copt,
 						    &overflow);
 	if (checked && code)
