@@ -927,12 +927,19 @@ struct lf_frontend_unit {
 	char *path;
 };
 
+/* A unit writes its preamble to a temporary file, for which clang sets
+ * up its handling of signals, with an alternate signal stack, on the
+ * thread that does it; a thread that ends would leave that stack
+ * behind (AddressSanitizer stops on it).  Have clang set it up now, on
+ * the caller's thread, with a stack trace printed on a crash.
+ */
 __isl_give struct lf_frontend_unit *lf_frontend_unit_alloc(void)
 {
 	struct lf_frontend_unit *unit = calloc(1, sizeof(*unit));
 
 	if (!unit)
 		return NULL;
+	clang_enableStackTraces();
 	unit->index = clang_createIndex(0, 0);
 	if (!unit->index) {
 		free(unit);

@@ -35,6 +35,8 @@ __isl_give struct lf_file *lf_frontend_parse(isl_ctx *ctx,
  * that clang parses again only what follows the headers: for an editor,
  * which analyses each version of a file it has open.
  * lf_frontend_unit_parse is lf_frontend_parse_errors with a unit.
+ * Allocate units on a thread that lasts as long as the process (the
+ * main thread): clang sets up its handling of signals there.
  */
 struct lf_frontend_unit;
 

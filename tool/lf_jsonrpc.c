@@ -75,6 +75,8 @@ int lf_jsonrpc_reader_fill(__isl_keep struct lf_jsonrpc_reader *reader)
 static void lf_jsonrpc_consume(__isl_keep struct lf_jsonrpc_reader *reader,
 	size_t n)
 {
+	if (n == 0)
+		return;
 	memmove(reader->buf, reader->buf + n, reader->len - n);
 	reader->len -= n;
 }
@@ -86,8 +88,13 @@ static void lf_jsonrpc_consume(__isl_keep struct lf_jsonrpc_reader *reader,
 static long lf_jsonrpc_line(__isl_keep const char *p,
 	__isl_keep const char *end, __isl_keep const char **next)
 {
-	const char *nl = memchr(p, '\n', end - p);
+	const char *nl;
 
+	/* memchr must not see the NULL buffer of a reader that has read
+	 * nothing yet. */
+	if (p == end)
+		return -1;
+	nl = memchr(p, '\n', end - p);
 	if (!nl)
 		return -1;
 	*next = nl + 1;

@@ -97,9 +97,6 @@ static void *lf_lsp_worker_run(void *data)
 	struct lf_lsp_worker_step step = { data, NULL };
 	struct lf_lsp_progress progress = { &lf_lsp_worker_diagnosed, &step };
 	struct lf_lsp_worker *worker = data;
-	/* The parse of the last document, reparsed for its next version;
-	 * without memory for it, each version is parsed anew. */
-	struct lf_frontend_unit *unit = lf_frontend_unit_alloc();
 
 	for (;;) {
 		pthread_mutex_lock(&worker->lock);
@@ -107,13 +104,13 @@ static void *lf_lsp_worker_run(void *data)
 		pthread_mutex_unlock(&worker->lock);
 		if (!step.job)
 			break;
-		step.job->check = lf_lsp_analyse_text(unit, step.job->path,
+		step.job->check = lf_lsp_analyse_text(worker->unit,
+			step.job->path,
 			step.job->text, step.job->len, worker->config,
 			&progress);
 		step.job->final = 1;
 		lf_lsp_worker_finish(worker, step.job);
 	}
-	lf_frontend_unit_free(unit);
 	return NULL;
 }
 
@@ -149,6 +146,12 @@ int lf_lsp_worker_start(__isl_keep struct lf_lsp_worker *worker,
 	worker->config = config;
 	if (lf_lsp_worker_pipe(worker->wake) < 0)
 		return -1;
+	/* Made here, on the main thread: clang sets up its handling of
+	 * crashes, with an alternate signal stack, on the thread that
+	 * first calls it, and that must be one that lives as long as the
+	 * process (AddressSanitizer cannot free such a stack).  Without
+	 * memory for it, each version is parsed anew. */
+	worker->unit = lf_frontend_unit_alloc();
 	pthread_mutex_init(&worker->lock, NULL);
 	pthread_cond_init(&worker->cond, NULL);
 	r = pthread_attr_init(&attr);
@@ -178,6 +181,8 @@ void lf_lsp_worker_stop(__isl_keep struct lf_lsp_worker *worker)
 		pthread_join(worker->thread, NULL);
 		worker->started = 0;
 	}
+	lf_frontend_unit_free(worker->unit);
+	worker->unit = NULL;
 	/* A worker that never started is all zeros; one stopped has -1. */
 	if (worker->wake[0] == worker->wake[1])
 		return;

@@ -19,7 +19,8 @@
  * lf_lsp_worker_take then hands out the jobs done, with their checks
  * (NULL when the analysis ran out of memory).  A job that parses is
  * handed out twice: first with the diagnostics alone (final not set),
- * then whole.
+ * then whole.  The worker keeps clang's parse of the last document it
+ * analysed, "unit", and reparses it for the document's next version.
  */
 struct lf_lsp_job {
 	char *uri;
@@ -40,6 +41,7 @@ struct lf_lsp_worker {
 	int stop;
 	int wake[2];
 	const struct lf_lsp_config *config;
+	struct lf_frontend_unit *unit;
 	struct lf_lsp_job *todo;
 	struct lf_lsp_job *done;
 };
