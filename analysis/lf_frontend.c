@@ -574,15 +574,62 @@ static void lf_frontend_print_error(CXDiagnostic d, FILE *err)
 	clang_disposeString(s);
 }
 
-/* Print the first LF_FRONTEND_MAX_ERRORS of clang's errors about the
- * file at path, then a line that counts the others; when clang gave up
- * counting, the file is probably not C.  Return the number of errors.
+/* The byte offset of "loc" in the main file, where the text shows it
+ * (for a macro, where it is expanded), or -1 if it is elsewhere.
+ */
+static long lf_frontend_main_offset(CXSourceLocation loc)
+{
+	CXFile file = NULL;
+	unsigned offset;
+
+	if (!clang_Location_isFromMainFile(loc))
+		return -1;
+	clang_getExpansionLocation(loc, &file, NULL, NULL, &offset);
+	return file ? (long) offset : -1;
+}
+
+/* Keep the error d as data: where it is in the main file, with the
+ * end of its first range there, else the file, line and column it is
+ * at.
+ */
+static int lf_frontend_keep_error(CXDiagnostic d,
+	__isl_keep struct lf_parse_errors *errors)
+{
+	CXSourceLocation loc = clang_getDiagnosticLocation(d);
+	CXString s = clang_getDiagnosticSpelling(d), name;
+	long begin = lf_frontend_main_offset(loc), end = begin;
+	CXFile file = NULL;
+	unsigned line = 0, col = 0;
+	int r;
+
+	if (begin >= 0 && clang_getDiagnosticNumRanges(d) > 0)
+		end = lf_frontend_main_offset(clang_getRangeEnd(
+			clang_getDiagnosticRange(d, 0)));
+	if (begin >= 0) {
+		r = lf_parse_errors_add(errors, clang_getCString(s), 1,
+			begin, end < begin ? begin : end, NULL, 0, 0);
+		clang_disposeString(s);
+		return r;
+	}
+	clang_getSpellingLocation(loc, &file, &line, &col, NULL);
+	name = clang_getFileName(file);
+	r = lf_parse_errors_add(errors, clang_getCString(s), 0, 0, 0,
+		file ? clang_getCString(name) : NULL, line, col);
+	clang_disposeString(name);
+	clang_disposeString(s);
+	return r;
+}
+
+/* Report clang's errors about the file at path: print the first
+ * LF_FRONTEND_MAX_ERRORS, then a line that counts the others (when
+ * clang gave up counting, the file is probably not C), and keep them
+ * all.  Return the number of errors.
  */
 static int lf_frontend_diagnostics(CXTranslationUnit tu,
-	__isl_keep const char *path, FILE *err)
+	__isl_keep const char *path, __isl_keep struct lf_parse_errors *errors)
 {
 	unsigned i, n = clang_getNumDiagnostics(tu);
-	int errors = 0, stopped = 0, rest;
+	int count = 0, stopped = 0, rest;
 
 	for (i = 0; i < n; ++i) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
@@ -591,16 +638,19 @@ static int lf_frontend_diagnostics(CXTranslationUnit tu,
 			;
 		else if (lf_frontend_is_error_limit(d))
 			stopped = 1;
-		else if (errors++ < LF_FRONTEND_MAX_ERRORS)
-			lf_frontend_print_error(d, err);
+		else {
+			if (count++ < LF_FRONTEND_MAX_ERRORS && errors->err)
+				lf_frontend_print_error(d, errors->err);
+			lf_frontend_keep_error(d, errors);
+		}
 		clang_disposeDiagnostic(d);
 	}
-	rest = errors - LF_FRONTEND_MAX_ERRORS;
-	if (rest > 0)
-		fprintf(err, "%s:1:1: error: %s%d more error%s%s\n", path,
-			stopped ? "at least " : "", rest, rest > 1 ? "s" : "",
-			stopped ? "; is this a C file?" : "");
-	return errors + stopped;
+	rest = count - LF_FRONTEND_MAX_ERRORS;
+	if (rest > 0 && errors->err)
+		fprintf(errors->err, "%s:1:1: error: %s%d more error%s%s\n",
+			path, stopped ? "at least " : "", rest,
+			rest > 1 ? "s" : "", stopped ? "; is this a C file?" : "");
+	return count + stopped;
 }
 
 static __isl_give struct lf_file *lf_file_alloc(__isl_keep const char *path,
@@ -746,71 +796,234 @@ static __isl_give const char **lf_frontend_args(
 	return argv;
 }
 
+/* Say that the whole parse failed, for "why": printed as an error at
+ * 1:1 of path, and kept as an error about no place in particular.
+ */
+static void lf_frontend_fail(__isl_keep struct lf_parse_errors *errors,
+	__isl_keep const char *path, __isl_keep const char *why)
+{
+	if (errors->err)
+		fprintf(errors->err, "%s:1:1: error: %s\n", path, why);
+	lf_parse_errors_add(errors, why, 0, 0, 0, NULL, 0, 0);
+}
+
+/* The options of every parse: go on after errors, and keep the
+ * preprocessing record, in which the model finds macros and
+ * directives.
+ */
+#define LF_FRONTEND_PARSE_FLAGS \
+	(CXTranslationUnit_KeepGoing | \
+	 CXTranslationUnit_DetailedPreprocessingRecord)
+
+/* Parse the file with clang into *tu, which the caller disposes of,
+ * with the default arguments and the user's, and "flags" on top of
+ * LF_FRONTEND_PARSE_FLAGS.  Return the number of errors (-1 if clang
+ * could not parse at all).
+ */
+static int lf_frontend_clang(CXIndex index, __isl_keep const char *path,
+	__isl_keep const char *text, unsigned len,
+	__isl_keep const struct lf_frontend_options *options,
+	__isl_keep struct lf_parse_errors *errors, unsigned flags,
+	CXTranslationUnit *tu)
+{
+	struct CXUnsavedFile unsaved = { path, text, len };
+	const char **argv = lf_frontend_args(options);
+	enum CXErrorCode code;
+	char why[80];
+
+	*tu = NULL;
+	if (!argv) {
+		lf_frontend_fail(errors, path, "out of memory");
+		return -1;
+	}
+	code = clang_parseTranslationUnit2(index, path, argv,
+		LF_FRONTEND_N_DEFAULT_ARGS + options->argc, &unsaved, 1,
+		LF_FRONTEND_PARSE_FLAGS | flags, tu);
+	free(argv);
+	if (code == CXError_Success)
+		return lf_frontend_diagnostics(*tu, path, errors);
+	snprintf(why, sizeof(why), "clang could not parse the file "
+		 "(libclang error %d)", (int) code);
+	lf_frontend_fail(errors, path, why);
+	return -1;
+}
+
 /* Parse the file "path" whose contents are text[0 .. len) as the front
- * end does, with the default arguments and the user's.  On failure,
- * print why in "file:line:col: error: ..." form (clang's errors) and
- * return NULL; the caller disposes of the unit, then of the index.
+ * end does.  On failure, print why in "file:line:col: error: ..." form
+ * (clang's errors) and return NULL; the caller disposes of the unit,
+ * then of the index.
  */
 CXTranslationUnit lf_frontend_tu(CXIndex index, const char *path,
 	const char *text, unsigned len,
 	const struct lf_frontend_options *options, FILE *err)
 {
-	struct CXUnsavedFile unsaved = { path, text, len };
-	const char **argv = lf_frontend_args(options);
-	CXTranslationUnit tu = NULL;
-	enum CXErrorCode code;
+	struct lf_parse_errors errors = { err, 0, 0, NULL, 0, 0 };
+	CXTranslationUnit tu;
 
-	if (!argv)
-		return NULL;
-	code = clang_parseTranslationUnit2(index, path, argv,
-		LF_FRONTEND_N_DEFAULT_ARGS + options->argc, &unsaved, 1,
-		CXTranslationUnit_KeepGoing |
-		CXTranslationUnit_DetailedPreprocessingRecord, &tu);
-	free(argv);
-	if (code != CXError_Success) {
-		fprintf(err, "%s:1:1: error: clang could not parse the file "
-			"(libclang error %d)\n", path, (int) code);
-		return NULL;
-	}
-	if (lf_frontend_diagnostics(tu, path, err) > 0) {
+	if (lf_frontend_clang(index, path, text, len, options, &errors, 0,
+			      &tu) == 0)
+		return tu;
+	if (tu)
 		clang_disposeTranslationUnit(tu);
+	return NULL;
+}
+
+/* Model the file "path" whose contents are text[0 .. len) from "tu",
+ * clang's unit of it, in which clang found n_errors errors (-1: no
+ * unit).  On failure, report why to "errors" and return NULL.
+ */
+static __isl_give struct lf_file *lf_frontend_build(isl_ctx *ctx,
+	CXTranslationUnit tu, int n_errors, __isl_keep const char *path,
+	__isl_keep const char *text, unsigned len,
+	__isl_keep const struct lf_frontend_options *options,
+	__isl_keep struct lf_parse_errors *errors)
+{
+	struct lf_builder b;
+
+	if (n_errors != 0)
+		return NULL;
+	memset(&b, 0, sizeof(b));
+	b.ctx = ctx;
+	b.tu = tu;
+	b.file = lf_file_alloc(path, text, len);
+	if (!b.file) {
+		lf_frontend_fail(errors, path, "out of memory");
 		return NULL;
 	}
-	return tu;
+	if (lf_frontend_model(&b, options) < 0) {
+		lf_frontend_fail(errors, path, "out of memory or internal "
+				 "error while modeling the file");
+		lf_file_free(b.file);
+		return NULL;
+	}
+	return b.file;
 }
 
 /* Parse and model the file "path" whose contents are text[0 .. len).
- * On failure, print why in "file:line:col: error: ..." form and return
- * NULL.
+ * On failure, report why to "errors" and return NULL.
+ */
+__isl_give struct lf_file *lf_frontend_parse_errors(isl_ctx *ctx,
+	__isl_keep const char *path, __isl_keep const char *text,
+	unsigned len, __isl_keep const struct lf_frontend_options *options,
+	__isl_keep struct lf_parse_errors *errors)
+{
+	CXIndex index = clang_createIndex(0, 0);
+	CXTranslationUnit tu;
+	struct lf_file *file;
+	int n;
+
+	n = lf_frontend_clang(index, path, text, len, options, errors, 0,
+			      &tu);
+	file = lf_frontend_build(ctx, tu, n, path, text, len, options,
+				 errors);
+	if (tu)
+		clang_disposeTranslationUnit(tu);
+	clang_disposeIndex(index);
+	return file;
+}
+
+/* A unit of one file kept from one parse to the next (see
+ * lf_frontend.h).
+ */
+struct lf_frontend_unit {
+	CXIndex index;
+	CXTranslationUnit tu;
+	char *path;
+};
+
+/* A unit writes its preamble to a temporary file, for which clang sets
+ * up its handling of signals, with an alternate signal stack, on the
+ * thread that does it; a thread that ends would leave that stack
+ * behind (AddressSanitizer stops on it).  Have clang set it up now, on
+ * the caller's thread, with a stack trace printed on a crash.
+ */
+__isl_give struct lf_frontend_unit *lf_frontend_unit_alloc(void)
+{
+	struct lf_frontend_unit *unit = calloc(1, sizeof(*unit));
+
+	if (!unit)
+		return NULL;
+	clang_enableStackTraces();
+	unit->index = clang_createIndex(0, 0);
+	if (!unit->index) {
+		free(unit);
+		return NULL;
+	}
+	return unit;
+}
+
+/* Forget the unit's parse, if any. */
+static void lf_frontend_unit_clear(__isl_keep struct lf_frontend_unit *unit)
+{
+	if (unit->tu)
+		clang_disposeTranslationUnit(unit->tu);
+	unit->tu = NULL;
+	free(unit->path);
+	unit->path = NULL;
+}
+
+void lf_frontend_unit_free(__isl_take struct lf_frontend_unit *unit)
+{
+	if (!unit)
+		return;
+	lf_frontend_unit_clear(unit);
+	clang_disposeIndex(unit->index);
+	free(unit);
+}
+
+/* Bring unit->tu to the text text[0 .. len) of "path": reparse it if it
+ * is of that file (clang then parses only what follows the headers,
+ * its preamble, again), else parse it anew, with a precompiled preamble
+ * for the next time.  Return the number of errors (-1: no unit).
+ */
+static int lf_frontend_unit_update(__isl_keep struct lf_frontend_unit *unit,
+	__isl_keep const char *path, __isl_keep const char *text,
+	unsigned len, __isl_keep const struct lf_frontend_options *options,
+	__isl_keep struct lf_parse_errors *errors)
+{
+	struct CXUnsavedFile unsaved = { path, text, len };
+
+	if (unit->tu && !strcmp(unit->path, path) &&
+	    clang_reparseTranslationUnit(unit->tu, 1, &unsaved,
+			clang_defaultReparseOptions(unit->tu)) == 0)
+		return lf_frontend_diagnostics(unit->tu, path, errors);
+	/* A unit whose reparse failed can only be disposed of. */
+	lf_frontend_unit_clear(unit);
+	unit->path = strdup(path);
+	if (!unit->path) {
+		lf_frontend_fail(errors, path, "out of memory");
+		return -1;
+	}
+	return lf_frontend_clang(unit->index, path, text, len, options,
+		errors, CXTranslationUnit_PrecompiledPreamble |
+		CXTranslationUnit_CreatePreambleOnFirstParse, &unit->tu);
+}
+
+/* lf_frontend_parse_errors, reparsing the unit that "unit" keeps when
+ * it is of the same file.  The options must be those of the unit's
+ * first parse.
+ */
+__isl_give struct lf_file *lf_frontend_unit_parse(
+	__isl_keep struct lf_frontend_unit *unit, isl_ctx *ctx,
+	__isl_keep const char *path, __isl_keep const char *text,
+	unsigned len, __isl_keep const struct lf_frontend_options *options,
+	__isl_keep struct lf_parse_errors *errors)
+{
+	int n = lf_frontend_unit_update(unit, path, text, len, options,
+					errors);
+
+	return lf_frontend_build(ctx, unit->tu, n, path, text, len, options,
+				 errors);
+}
+
+/* lf_frontend_parse_errors, with the errors printed to "err" only.
  */
 __isl_give struct lf_file *lf_frontend_parse(isl_ctx *ctx,
 	__isl_keep const char *path, __isl_keep const char *text, unsigned len,
 	__isl_keep const struct lf_frontend_options *options, FILE *err)
 {
-	struct lf_builder b;
-	CXIndex index;
-	int failed = 0;
+	struct lf_parse_errors errors = { err, 0, 0, NULL, 0, 0 };
 
-	memset(&b, 0, sizeof(b));
-	b.ctx = ctx;
-	b.file = lf_file_alloc(path, text, len);
-	if (!b.file)
-		return NULL;
-	index = clang_createIndex(0, 0);
-	b.tu = lf_frontend_tu(index, path, text, len, options, err);
-	if (!b.tu) {
-		failed = 1;
-	} else if (lf_frontend_model(&b, options) < 0) {
-		fprintf(err, "%s:1:1: error: out of memory or internal error "
-			"while modeling the file\n", path);
-		failed = 1;
-	}
-	if (b.tu)
-		clang_disposeTranslationUnit(b.tu);
-	clang_disposeIndex(index);
-	if (failed) {
-		lf_file_free(b.file);
-		return NULL;
-	}
-	return b.file;
+	return lf_frontend_parse_errors(ctx, path, text, len, options,
+					&errors);
 }

@@ -103,19 +103,17 @@ static int lf_result_covers(__isl_keep struct lf_result *result, unsigned begin,
 	return 0;
 }
 
-/* The message that group g of "plan", of n nests, is fused (with the
- * arrays in "list" contracted).
- */
 /* Does group g run under a check? */
-static int lf_rewrite_is_checked(struct lf_analysis *analysis, int g)
+static int lf_rewrite_is_checked(__isl_keep struct lf_analysis *analysis,
+	int g)
 {
 	return analysis->check && analysis->check[g].n_pair > 0;
 }
 
 /* Name in "m" the pairs of arrays that "check" finds apart.
  */
-static int lf_rewrite_apart(struct lf_message *m, struct lf_run *run,
-	const struct lf_check *check)
+static int lf_rewrite_apart(__isl_keep struct lf_message *m,
+	__isl_keep struct lf_run *run, __isl_keep const struct lf_check *check)
 {
 	int n = lf_check_names(run, check, &m->apart);
 
@@ -123,9 +121,12 @@ static int lf_rewrite_apart(struct lf_message *m, struct lf_run *run,
 	return n < 0 ? -1 : 0;
 }
 
-static int lf_rewrite_fused(struct lf_result *result,
-	struct lf_analysis *analysis, int g, int first, int n,
-	struct lf_contraction *list, int n_list)
+/* The message that group g of "analysis", of n nests, is fused (with
+ * the arrays in "list" contracted), by the edits from first_edit on.
+ */
+static int lf_rewrite_fused(__isl_keep struct lf_result *result,
+	__isl_keep struct lf_analysis *analysis, int g, int first, int n,
+	__isl_keep struct lf_contraction *list, int n_list, int first_edit)
 {
 	struct lf_plan *plan = analysis->plan;
 	struct lf_message *m;
@@ -137,6 +138,10 @@ static int lf_rewrite_fused(struct lf_result *result,
 	if (!m)
 		return -1;
 	m->n_nest = n;
+	m->first_edit = first_edit;
+	m->n_edit = result->n_edit - first_edit;
+	m->begin = plan->run->nests[first].begin;
+	m->end = plan->run->nests[first + n - 1].end;
 	m->n_tile = plan->tiled[g] ? plan->band[g] : 0;
 	for (k = 0; k < m->n_tile; ++k)
 		m->tiles[k] = plan->tiles[g][k];
@@ -226,9 +231,9 @@ static int lf_rewrite_explain(__isl_keep struct lf_message *m,
  * nests of group g at [begin, end) become "code", under "check"; takes
  * "code".
  */
-static char *lf_rewrite_versioned(struct lf_file *file,
-	struct lf_analysis *analysis, int g, unsigned begin, unsigned end,
-	char *code)
+static __isl_give char *lf_rewrite_versioned(__isl_keep struct lf_file *file,
+	__isl_keep struct lf_analysis *analysis, int g, unsigned begin,
+	unsigned end, __isl_take char *code)
 {
 	struct lf_run *run = analysis->plan->run;
 	const char *nl = file->crlf ? "\r\n" : "\n";
@@ -257,8 +262,10 @@ static char *lf_rewrite_versioned(struct lf_file *file,
 	return lf_buf_take(&buf);
 }
 
-static int lf_rewrite_group(struct lf_file *file, struct lf_analysis *analysis,
-	int g, const struct lf_options *options, struct lf_result *result)
+static int lf_rewrite_group(__isl_keep struct lf_file *file,
+	__isl_keep struct lf_analysis *analysis, int g,
+	__isl_keep const struct lf_options *options,
+	__isl_keep struct lf_result *result)
 {
 	struct lf_plan *plan = analysis->plan;
 	struct lf_deps *deps = analysis->deps;
@@ -266,6 +273,7 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_analysis *analysis,
 	struct lf_run *run = plan->run;
 	int first = 0, n = lf_plan_group_size(plan, g, &first), i, n_list;
 	int overflow, checked = lf_rewrite_is_checked(analysis, g);
+	int first_edit = result->n_edit;
 	struct lf_contraction *list = NULL;
 	int *contracted;
 	char *code;
@@ -298,7 +306,8 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_analysis *analysis,
 	if (lf_rewrite_decls(list, n_list, result) < 0 ||
 	    lf_result_edit(result, run->nests[first].begin,
 			   run->nests[first + n - 1].end, code) < 0 ||
-	    lf_rewrite_fused(result, analysis, g, first, n, list, n_list) < 0) {
+	    lf_rewrite_fused(result, analysis, g, first, n, list, n_list,
+			     first_edit) < 0) {
 		free(list);
 		return -1;
 	}

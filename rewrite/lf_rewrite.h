@@ -17,7 +17,11 @@
  * became scalars.  apart names n_apart pairs of arrays (apart[2i] and
  * apart[2i + 1]) that a run-time check must find apart for the fused
  * code to run; the original code runs otherwise.  With the explain
- * option, "explain" describes the group.
+ * option, "explain" describes the group.  Its edits are
+ * edits[first_edit .. first_edit + n_edit) of the result (its nests'
+ * new text and the declarations of the arrays it contracted), so that
+ * the group can be rewritten alone, and [begin, end) are the bytes of
+ * its nests.
  * LF_MESSAGE_REFUSED: the nest at loc is not fused with the nest at
  * line other_line, for "reason".
  * LF_MESSAGE_FAILED: a run or a group left as it is, for "reason" (the
@@ -42,6 +46,10 @@ struct lf_message {
 	int n_apart;
 	char **apart;
 	struct lf_audit_group *explain;
+	int first_edit;
+	int n_edit;
+	unsigned begin;
+	unsigned end;
 	unsigned other_line;
 	struct lf_reason *reason;
 };

@@ -11,6 +11,8 @@
 /* The text of --help. */
 static const char lf_cli_usage[] =
 "usage: loopfuse [OPTIONS] FILE.c [-- COMPILER_ARGS...]\n"
+"       loopfuse lsp    (a language server for editors on stdin and\n"
+"                        stdout; see docs/editor.md)\n"
 "\n"
 "Fuses consecutive loop nests of C functions where exact dependence\n"
 "analysis proves it legal, tiles the fused loops, and prints the\n"

@@ -117,8 +117,7 @@ __isl_give char *lf_read_file(__isl_keep const char *path, size_t *len,
 	}
 	if (buf.len > 0 && memchr(buf.data, '\0', buf.len)) {
 		lf_buf_free(&buf);
-		lf_read_report(err, path, NULL,
-			"file contains NUL bytes, not C source");
+		lf_read_report(err, path, NULL, LF_READ_NUL);
 		return NULL;
 	}
 	*len = buf.len;

@@ -6,6 +6,9 @@
 
 #include <isl/ctx.h>
 
+/* What loopfuse says of a file with a NUL byte. */
+#define LF_READ_NUL "file contains NUL bytes, not C source"
+
 /* Read the whole regular file at path.  Return a malloc'd NUL terminated
  * buffer and its size in *len, or NULL after printing a line
  * "<path>:1:1: error: <reason>" to err (unless err is NULL) if the file

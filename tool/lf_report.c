@@ -107,6 +107,25 @@ __isl_give char *lf_report_pair_verdict(
 	return lf_buf_take(&buf);
 }
 
+/* "not fused in the plan: ...": why the planner keeps a fusable pair
+ * apart.
+ */
+__isl_give char *lf_report_pair_plan(
+	__isl_keep const struct lf_audit_pair *pair)
+{
+	char *why = pair->plan_reason ? lf_say_reason(pair->plan_reason) :
+		    NULL;
+	struct lf_buf buf;
+
+	lf_buf_init(&buf);
+	if (pair->plan_reason && !why)
+		buf.failed = 1;
+	lf_buf_printf(&buf, "not fused in the plan: %s", why ? why :
+		      "the group before it cannot take it");
+	free(why);
+	return lf_buf_take(&buf);
+}
+
 /* "group of nests 1-2: lines ... share ...", "nest 3 tiled alone: ...".
  */
 __isl_give char *lf_report_group_title(

@@ -54,6 +54,8 @@ __isl_give char *lf_report_pair_title(
 __isl_give char *lf_report_pair_verdict(
 	__isl_keep const struct lf_audit_function *fn,
 	__isl_keep const struct lf_audit_pair *pair);
+__isl_give char *lf_report_pair_plan(
+	__isl_keep const struct lf_audit_pair *pair);
 __isl_give char *lf_report_group_title(
 	__isl_keep const struct lf_audit_group *group);
 __isl_give char *lf_report_summary(__isl_keep const struct lf_audit *audit);

@@ -115,12 +115,10 @@ static void lf_report_text_pair(__isl_keep struct lf_buf *buf,
 	if (pair->limit)
 		lf_report_text_limit(buf, path, pair->limit);
 	if (fusable && !pair->fused) {
-		char *why = pair->plan_reason ?
-			    lf_say_reason(pair->plan_reason) : NULL;
+		char *why = lf_report_pair_plan(pair);
 
-		lf_buf_printf(buf, "%s:%u:%u: note: not fused in the plan: "
-			      "%s\n", path, loc.line, loc.col, why ? why :
-			      "the group before it cannot take it");
+		lf_buf_printf(buf, "%s:%u:%u: note: %s\n", path, loc.line,
+			      loc.col, why ? why : "");
 		free(why);
 	}
 }

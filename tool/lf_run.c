@@ -14,6 +14,7 @@
 #include "lf_rewrite.h"
 #include "lf_say.h"
 #include "lf_read.h"
+#include "lf_run.h"
 #include "lf_write.h"
 
 /* The main job: read, model, decide, rewrite, write. */
@@ -224,14 +225,14 @@ static __isl_give struct lf_file *lf_run_parse(
 
 /* Does "text" end its lines in CR alone (old Mac files)?
  */
-static int lf_run_is_cr_only(__isl_keep const char *text, size_t len)
+int lf_run_is_cr_only(__isl_keep const char *text, size_t len)
 {
 	return memchr(text, '\r', len) && !memchr(text, '\n', len);
 }
 
 /* Replace every byte "from" of "text" with "to".
  */
-static void lf_run_replace_byte(__isl_keep char *text, size_t len, char from,
+void lf_run_replace_byte(__isl_keep char *text, size_t len, char from,
 	char to)
 {
 	char *p;
@@ -404,6 +405,20 @@ static int lf_run_check(__isl_keep const struct lf_cli_options *options,
 	return r;
 }
 
+/* A context for the analysis of one file, with isl's budget set and
+ * its errors left to the callers, which check every result.
+ */
+__isl_give isl_ctx *lf_run_ctx_alloc(void)
+{
+	isl_ctx *ctx = isl_ctx_alloc();
+
+	if (!ctx)
+		return NULL;
+	isl_options_set_on_error(ctx, ISL_ON_ERROR_CONTINUE);
+	isl_ctx_set_max_operations(ctx, LF_MAX_OPERATIONS);
+	return ctx;
+}
+
 int lf_cli_run(__isl_keep const struct lf_cli_options *options)
 {
 	struct lf_file *file;
@@ -421,13 +436,11 @@ int lf_cli_run(__isl_keep const struct lf_cli_options *options)
 	cr_only = lf_run_is_cr_only(text, len);
 	if (cr_only)
 		lf_run_replace_byte(text, len, '\r', '\n');
-	ctx = isl_ctx_alloc();
+	ctx = lf_run_ctx_alloc();
 	if (!ctx) {
 		free(text);
 		return LF_EXIT_INPUT;
 	}
-	isl_options_set_on_error(ctx, ISL_ON_ERROR_CONTINUE);
-	isl_ctx_set_max_operations(ctx, LF_MAX_OPERATIONS);
 	file = lf_run_parse(options, ctx, text, len);
 	if (!file)
 		r = LF_EXIT_INPUT;

@@ -685,6 +685,34 @@ __isl_give char *lf_say_message(__isl_keep const struct lf_message *m)
 	return lf_buf_take(&buf);
 }
 
+/* What an editor shows on the nests of a group that a rewrite
+ * changes: "these 3 loop nests can be fused", "this loop nest can be
+ * tiled".
+ */
+__isl_give char *lf_say_group_hint(
+	__isl_keep const struct lf_audit_group *group)
+{
+	struct lf_buf buf;
+
+	lf_buf_init(&buf);
+	if (group->n == 1)
+		lf_buf_add_str(&buf, "this loop nest can be tiled");
+	else
+		lf_buf_printf(&buf, "these %d loop nests can be fused",
+			      group->n);
+	return lf_buf_take(&buf);
+}
+
+/* The title of an editor's action that rewrites a group of n_nest
+ * nests, or (all set) every group of the file.
+ */
+__isl_keep const char *lf_say_action(int n_nest, int all)
+{
+	if (all)
+		return "Fuse all loops in this file";
+	return n_nest == 1 ? "Tile loops" : "Fuse loops";
+}
+
 /* "note" for what was done, "remark" for what was not.
  */
 __isl_keep const char *lf_say_message_kind(

@@ -31,6 +31,9 @@ const char *lf_say_message_kind(const struct lf_message *m);
 __isl_give char *lf_say_pair_label(__isl_keep const struct lf_audit_pair *pair);
 __isl_give char *lf_say_pair_witness(
 	__isl_keep const struct lf_audit_pair *pair);
+__isl_give char *lf_say_group_hint(
+	__isl_keep const struct lf_audit_group *group);
+__isl_keep const char *lf_say_action(int n_nest, int all);
 void lf_say_add_iters(struct lf_buf *buf, char **iters, int n);
 void lf_say_add_apart(struct lf_buf *buf, const char *lead, char **apart,
 	int n);

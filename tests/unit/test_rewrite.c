@@ -736,6 +736,60 @@ START_TEST(test_two_functions)
 }
 END_TEST
 
+/* Each fused group's message names its own edits: its nests' new text
+ * and the declarations of the arrays it contracted, so that a group can
+ * be rewritten alone (an editor's action on the loops under its
+ * cursor).
+ */
+START_TEST(test_group_edits)
+{
+	static const char src[] =
+		"#define N 64\n"
+		"static float a[N], b[N], c[N];\n"
+		"void f(void)\n"
+		"{\n"
+		"\tfloat t[N];\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tt[i] = a[i] * 2.0f;\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tb[i] = t[i] + 1.0f;\n"
+		"}\n"
+		"void g(void)\n"
+		"{\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\tc[i] = b[i];\n"
+		"\tfor (int i = 0; i < N; i++)\n"
+		"\t\ta[i] = c[i];\n"
+		"}\n";
+	struct lf_message *f, *g;
+	unsigned len;
+	char *out;
+
+	rewrite(src, 32, 0);
+	ck_assert_int_eq(result.n_message, 2);
+	f = &result.messages[0];
+	g = &result.messages[1];
+	ck_assert_int_eq(f->n_contracted, 1);
+	ck_assert_int_eq(f->first_edit, 0);
+	ck_assert_int_eq(f->n_edit, 2);
+	ck_assert_int_eq(g->first_edit, 2);
+	ck_assert_int_eq(g->n_edit, 1);
+	ck_assert_int_eq(result.n_edit, 3);
+	ck_assert_uint_eq(f->begin, find("for", 0));
+	ck_assert_uint_eq(f->end, find("b[i] = t[i] + 1.0f;", 0) + 19);
+	ck_assert_uint_eq(g->begin, find("for", 2));
+	ck_assert_uint_eq(g->end, strlen(src) - 3);
+	ck_assert_uint_eq(result.edits[0].begin, find("[N];", 1));
+	out = lf_edit_apply(file->text, file->len, result.edits + g->first_edit,
+			    g->n_edit, &len);
+	ck_assert_ptr_nonnull(out);
+	ck_assert_int_eq(memcmp(out, src, g->begin), 0);
+	ck_assert_str_eq(out + len - 2, "}\n");
+	once(out, "c[i] = b[i];");
+	free(out);
+}
+END_TEST
+
 /* A file with CRLF line ends gets CRLF line ends in the new code. */
 START_TEST(test_crlf)
 {
@@ -804,6 +858,7 @@ static Suite *rewrite_suite(void)
 	tcase_add_test(tc, test_alias);
 	tcase_add_test(tc, test_opaque_remark);
 	tcase_add_test(tc, test_two_functions);
+	tcase_add_test(tc, test_group_edits);
 	tcase_add_test(tc, test_crlf);
 	tcase_add_test(tc, test_fusion_under_context);
 	suite_add_tcase(s, tc);
