@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include <stdlib.h>
 #include <string.h>
 
@@ -5,6 +6,7 @@
 #include "lf_build.h"
 #include "lf_frontend.h"
 #include "lf_grow.h"
+#include "lf_include.h"
 
 /* The front end: parse the file with libclang, find the runs of
  * consecutive for loops in every function body, and model each run.
@@ -796,7 +798,8 @@ __isl_give struct lf_file *lf_frontend_parse(isl_ctx *ctx,
 	b.tu = lf_frontend_tu(index, path, text, len, options, err);
 	if (!b.tu) {
 		failed = 1;
-	} else if (lf_frontend_model(&b, options) < 0) {
+	} else if (lf_frontend_model(&b, options) < 0 ||
+		   lf_include_collect(b.tu, b.file) < 0) {
 		fprintf(err, "%s:1:1: error: out of memory or internal error "
 			"while modeling the file\n", path);
 		failed = 1;
