@@ -281,6 +281,8 @@ static int lf_rewrite_group(struct lf_file *file, struct lf_analysis *analysis,
 		contracted[i] = list[i].array;
 	copt.n_contracted = contracted ? n_list : 0;
 	copt.contracted = contracted;
+	/* Each group has isl's whole budget, as in the audit. */
+	isl_ctx_reset_operations(isl_set_get_ctx(run->context));
 	code = n_list < 0 ? NULL : lf_codegen_group(file, plan, deps, g, &copt,
 						    &overflow);
 	if (checked && code)
