@@ -44,7 +44,8 @@ static int lf_include_add(__isl_keep struct lf_file *file,
 /* clang_getInclusions calls this for every file of the unit; the main
  * file, which comes with no inclusion stack, is not an include.
  */
-static void lf_include_visit(CXFile included, CXSourceLocation *stack,
+static void lf_include_visit(CXFile included,
+	__isl_keep CXSourceLocation *stack,
 	unsigned depth, CXClientData user)
 {
 	struct lf_include_data *data = user;

@@ -231,8 +231,10 @@ int lf_compdb_args_get(__isl_keep const char *dir,
 	if (!args->database)
 		return dir ? -1 : 0;
 	db = lf_compdb_open(args->database, err);
-	if (!db)
+	if (!db) {
+		lf_compdb_args_clear(args);
 		return -1;
+	}
 	commands = clang_CompilationDatabase_getCompileCommands(db, resolved);
 	if (commands && clang_CompileCommands_getSize(commands) > 0)
 		r = lf_compdb_take(clang_CompileCommands_getCommand(commands, 0),
@@ -243,6 +245,11 @@ int lf_compdb_args_get(__isl_keep const char *dir,
 			"without its flags\n", path, dir);
 	clang_CompileCommands_dispose(commands);
 	clang_CompilationDatabase_dispose(db);
+	if (r < 0) {
+		fprintf(err, "%s:1:1: error: out of memory while reading the "
+			"compilation database\n", path);
+		lf_compdb_args_clear(args);
+	}
 	return r;
 }
 
@@ -273,7 +280,8 @@ static __isl_give char *lf_compdb_resolve(__isl_keep const char *dir,
 /* Add the file of "command" to files[0 .. *n) unless it is there or is
  * no C file.
  */
-static int lf_compdb_add_file(CXCompileCommand command, char **files, int *n)
+static int lf_compdb_add_file(CXCompileCommand command,
+	__isl_keep char **files, int *n)
 {
 	CXString dir = clang_CompileCommand_getDirectory(command);
 	CXString name = clang_CompileCommand_getFilename(command);
