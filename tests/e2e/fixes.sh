@@ -8,7 +8,8 @@
 #   bash tests/e2e/fixes.sh LOOPFUSE SOURCE_DIR WORK_DIR
 #
 # Inputs: every testdata/*.c (with its RUN-ARGS), and files made here
-# whose fused loops carry tabs, quotes, backslashes and non-ASCII text,
+# whose fused loops carry tabs, quotes, backslashes, control characters
+# and non-ASCII text,
 # with LF, CRLF and CR-only line ends, in a directory whose name has a
 # space and a non-ASCII letter; plus a file that nothing changes (no
 # diagnostic) and one whose replacement is not UTF-8 (refused, status
@@ -82,7 +83,7 @@ special_kernel() {
 	printf "%s$eol" '#include <stdio.h>' '#define N 4000' \
 		'static float x[N], y[N], z[N];' 'static void k(void)' '{' \
 		$'\tfor (int i = 0; i < N; i++)' \
-		$'\t\tz[i] = 1.5f * x[i] /* "q" \'s\'\ttab \\ \\n é ü 漢 */ + y[i];' \
+		$'\t\tz[i] = 1.5f * x[i] /* "q" \'s\'\ttab \\ \\n é ü 漢 \x01 \f \x7f */ + y[i];' \
 		$'\tfor (int i = 0; i < N; i++)' \
 		$'\t\tz[i] = z[i] > 0.0f ? z[i] : 0.0f; // \\ "x" : # -' \
 		'}' \
@@ -98,6 +99,8 @@ for eol in lf crlf cr; do
 	special_kernel "$e" >"$special/k_$eol.c"
 	name="special $eol"
 	report check_fixes "$special/k_$eol.c" "$special/$eol"
+	name="special $eol was fused"
+	report grep -q 'note: fused 2 loop nests into 1' "$special/$eol/stderr.txt"
 done
 
 # Nothing to fuse: an empty list of diagnostics, and the file as it was.
