@@ -10,6 +10,7 @@
 #include <isl/ilp.h>
 #include <isl/val.h>
 #include <isl/map.h>
+#include <isl/mat.h>
 #include <isl/set.h>
 #include <isl/space.h>
 #include <isl/stride_info.h>
@@ -204,6 +205,35 @@ static __isl_give isl_set *lf_plan_reuse(__isl_keep struct lf_run *run,
 	return elems;
 }
 
+/* The dimension of "set": how many of its dimensions vary, whatever
+ * the sizes; -1 if it is empty or that cannot be told.  Takes "set".
+ */
+static int lf_plan_dimension(__isl_take isl_set *set)
+{
+	isl_basic_set *hull;
+	isl_mat *eq;
+	isl_size n, cols, rank;
+
+	if (!set || isl_set_is_empty(set) != isl_bool_false) {
+		isl_set_free(set);
+		return -1;
+	}
+	hull = isl_set_affine_hull(isl_set_remove_divs(set));
+	n = isl_basic_set_dim(hull, isl_dim_set);
+	eq = isl_basic_set_equalities_matrix(hull, isl_dim_set,
+		isl_dim_param, isl_dim_div, isl_dim_cst);
+	isl_basic_set_free(hull);
+	cols = eq ? isl_mat_cols(eq) : -1;
+	if (n < 0 || cols < n) {
+		isl_mat_free(eq);
+		return -1;
+	}
+	eq = isl_mat_drop_cols(eq, n, cols - n);
+	rank = eq ? isl_mat_rank(eq) : -1;
+	isl_mat_free(eq);
+	return rank < 0 ? -1 : n - rank;
+}
+
 /* Fusing nest k with nests [start, k) saves at most the traffic of the
  * elements nest k accesses a few outer iterations away from where those
  * nests accessed them (lf_plan_reuse): they may still be in cache.
@@ -212,8 +242,11 @@ static __isl_give isl_set *lf_plan_reuse(__isl_keep struct lf_run *run,
  * fit in half of the L1 cache, where they stay without fusion; and the
  * fused loop can be slower (a call between independent reductions keeps
  * the processor from overlapping them).  So the nests are kept apart.
- * Byte counts are bounding boxes of the elements; with unknown sizes
- * only the first two rules apply.
+ * Byte counts are bounding boxes of the elements.  With unknown sizes
+ * the elements' dimensions stand for the counts: a saving of fewer
+ * dimensions than the traffic (a vector reused beside a matrix read
+ * once: a matrix-vector product and its activation) vanishes as the
+ * sizes grow.
  * Return the reason to refuse, or NULL; *error is set if memory runs
  * out.
  */
@@ -222,7 +255,7 @@ __isl_give struct lf_reason *lf_plan_no_saving(__isl_keep struct lf_plan *plan,
 {
 	struct lf_run *run = plan->run;
 	long saved = 0, total = 0;
-	int a, shared = -1, reused = 0;
+	int a, shared = -1, reused = 0, dim_saved = -1, dim_total = -1, d;
 	enum lf_why why;
 	struct lf_reason *reason;
 
@@ -240,6 +273,11 @@ __isl_give struct lf_reason *lf_plan_no_saving(__isl_keep struct lf_plan *plan,
 		reuse = lf_plan_reuse(run, start, k - 1, k, a);
 		if (!reuse || isl_set_is_empty(reuse) != isl_bool_true)
 			reused = 1;
+		d = lf_plan_dimension(isl_set_copy(reuse));
+		dim_saved = d > dim_saved ? d : dim_saved;
+		d = lf_plan_dimension(isl_set_union(isl_set_copy(group),
+						    isl_set_copy(nest)));
+		dim_total = d > dim_total ? d : dim_total;
 		saved = lf_plan_add_bytes(saved,
 					  lf_plan_box_bytes(reuse, &run->arrays[a]));
 		total = lf_plan_add_bytes(total, lf_plan_box_bytes(
@@ -251,6 +289,9 @@ __isl_give struct lf_reason *lf_plan_no_saving(__isl_keep struct lf_plan *plan,
 		why = LF_WHY_NO_NEAR_REUSE;
 	else if (saved >= 0 && total >= 0 && saved < total / 20)
 		why = LF_WHY_SMALL_SAVING;
+	else if ((saved < 0 || total < 0) && dim_saved >= 0 &&
+		 dim_saved < dim_total)
+		why = LF_WHY_LOWER_DIM_SAVING;
 	else if (total >= 0 && total <= plan->cache_l1 / 2)
 		why = LF_WHY_FITS_L1;
 	else
@@ -261,6 +302,10 @@ __isl_give struct lf_reason *lf_plan_no_saving(__isl_keep struct lf_plan *plan,
 	if (reason) {
 		reason->n0 = why == LF_WHY_SMALL_SAVING ? saved : total;
 		reason->n1 = total;
+		if (why == LF_WHY_LOWER_DIM_SAVING) {
+			reason->n0 = dim_saved;
+			reason->n1 = dim_total;
+		}
 	}
 	return reason;
 }

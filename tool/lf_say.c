@@ -251,6 +251,10 @@ static const char *const lf_say_why[LF_WHY_N] = {
 	[LF_WHY_SMALL_SAVING] =
 		"fusion would save at most %0 of the %1 bytes these "
 		"nests access (under 5%%)",
+	[LF_WHY_LOWER_DIM_SAVING] =
+		"fusion would save the traffic of %0-dimensional data "
+		"while the nests stream %1-dimensional data: the saving "
+		"vanishes as the sizes grow",
 	[LF_WHY_FITS_L1] =
 		"the %0 bytes these nests access stay in the L1 "
 		"cache without fusion",
