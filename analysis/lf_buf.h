@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_BUF_H
 #define LF_BUF_H
 

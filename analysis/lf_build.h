@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_BUILD_H
 #define LF_BUILD_H
 

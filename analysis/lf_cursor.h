@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_CURSOR_H
 #define LF_CURSOR_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_DEPS_H
 #define LF_DEPS_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include <stdlib.h>
 #include <string.h>
 
@@ -5,6 +6,7 @@
 #include "lf_build.h"
 #include "lf_frontend.h"
 #include "lf_grow.h"
+#include "lf_include.h"
 
 /* The front end: parse the file with libclang, find the runs of
  * consecutive for loops in every function body, and model each run.
@@ -890,7 +892,8 @@ static __isl_give struct lf_file *lf_frontend_build(isl_ctx *ctx,
 		lf_frontend_fail(errors, path, "out of memory");
 		return NULL;
 	}
-	if (lf_frontend_model(&b, options) < 0) {
+	if (lf_frontend_model(&b, options) < 0 ||
+	    lf_include_collect(tu, b.file) < 0) {
 		lf_frontend_fail(errors, path, "out of memory or internal "
 				 "error while modeling the file");
 		lf_file_free(b.file);

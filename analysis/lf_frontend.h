@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_FRONTEND_H
 #define LF_FRONTEND_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_GROW_H
 #define LF_GROW_H
 

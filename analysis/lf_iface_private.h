@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_IFACE_PRIVATE_H
 #define LF_IFACE_PRIVATE_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_LEGALITY_H
 #define LF_LEGALITY_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_LOC_H
 #define LF_LOC_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,6 +85,9 @@ void lf_file_free(__isl_take struct lf_file *file)
 		free(file->functions[i].name);
 	for (i = 0; i < file->n_ident; ++i)
 		free(file->idents[i]);
+	for (i = 0; i < file->n_include; ++i)
+		free(file->includes[i]);
+	free(file->includes);
 	free(file->runs);
 	free(file->functions);
 	free(file->idents);

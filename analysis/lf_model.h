@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_MODEL_H
 #define LF_MODEL_H
 
@@ -292,7 +293,9 @@ struct lf_function {
  * that occurs in it (sorted, for choosing fresh names), and where it
  * expands __LINE__ or __COUNTER__ (line_uses, sorted offsets).  When
  * only one function is modeled (lf_frontend_options.function),
- * function_found says whether the file defines it.
+ * function_found says whether the file defines it.  includes: the
+ * paths of the files it includes, directly or not, each once, as clang
+ * opened them (for a depfile).
  */
 struct lf_file {
 	char *path;
@@ -308,6 +311,8 @@ struct lf_file {
 	char **idents;
 	int n_line_use;
 	unsigned *line_uses;
+	int n_include;
+	char **includes;
 };
 
 /* Ownership of the project's own objects and strings is annotated as

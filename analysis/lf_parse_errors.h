@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_PARSE_ERRORS_H
 #define LF_PARSE_ERRORS_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_PURITY_H
 #define LF_PURITY_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_REASON_H
 #define LF_REASON_H
 

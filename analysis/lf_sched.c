@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include <isl/aff.h>
 #include <isl/local_space.h>
 #include <isl/space.h>

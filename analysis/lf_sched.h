@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_SCHED_H
 #define LF_SCHED_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Benchmark driver linked with one kernel file.
  *
  *	KERNEL [-o FILE]

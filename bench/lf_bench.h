@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_BENCH_H
 #define LF_BENCH_H
 

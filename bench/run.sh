@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Benchmark loopfuse on the kernels in bench/kernels.
 #
 #	bench/run.sh [-c] [-l LOOPFUSE] [-w WORK_DIR] [-r ROUNDS]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # libclang 19 (C API), isl, json-c and Check, as Debian 12 packages them.
 find_package(PkgConfig REQUIRED)
 # isl as scripts/build-isl.sh builds it (small-integer arithmetic, about

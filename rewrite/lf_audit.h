@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_AUDIT_H
 #define LF_AUDIT_H
 

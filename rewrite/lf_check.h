@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_CHECK_H
 #define LF_CHECK_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_CODEGEN_H
 #define LF_CODEGEN_H
 

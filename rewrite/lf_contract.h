@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_CONTRACT_H
 #define LF_CONTRACT_H
 

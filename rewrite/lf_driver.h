@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_DRIVER_H
 #define LF_DRIVER_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_EDIT_H
 #define LF_EDIT_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_FIT_H
 #define LF_FIT_H
 

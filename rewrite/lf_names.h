@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_NAMES_H
 #define LF_NAMES_H
 

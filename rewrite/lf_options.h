@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_OPTIONS_H
 #define LF_OPTIONS_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_PLAN_H
 #define LF_PLAN_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_PRINT_H
 #define LF_PRINT_H
 

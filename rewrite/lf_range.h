@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_RANGE_H
 #define LF_RANGE_H
 

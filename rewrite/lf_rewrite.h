@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_REWRITE_H
 #define LF_REWRITE_H
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds isl 0.25 (the version of Debian 12's libisl) with isl's own
 # small-integer arithmetic (imath-32) into .deps/isl.  Debian's libisl
 # uses GMP for every coefficient; with small integers handled inline,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Set up, build, and run loopfuse on the bundled matmul+relu example.
 set -euo pipefail
 cd "$(dirname "$0")/.."

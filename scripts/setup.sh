@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs the Debian 12 packages loopfuse needs to build, test and benchmark,
 # then builds isl with small-integer arithmetic (scripts/build-isl.sh).
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libclang-19-dev clang-19 libpolly-19-dev
       libomp-19-dev libisl-dev libjson-c-dev check diffutils patch curl
-      xz-utils graphviz)
+      xz-utils graphviz clang-tools-19 neovim ninja-build)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Build everything and run every test (unit, end-to-end, differential),
 # then build it again with AddressSanitizer, LeakSanitizer and
 # UndefinedBehaviorSanitizer (build-asan, -DLOOPFUSE_SANITIZE=ON) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "lf_bench.h"
 
 /* The fixed part of the driver of a harness, the C program that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 /* The text of --help. */
 static const char lf_cli_usage[] =
 "usage: loopfuse [OPTIONS] FILE.c [-- COMPILER_ARGS...]\n"
+"       loopfuse --check [OPTIONS] [FILE.c...] [-- COMPILER_ARGS...]\n"
 "       loopfuse lsp    (a language server for editors on stdin and\n"
 "                        stdout; see docs/editor.md)\n"
 "\n"
@@ -23,6 +25,14 @@ static const char lf_cli_usage[] =
 "  -i, --in-place      replace FILE (through a temporary file; not a file\n"
 "                      with several hard links)\n"
 "      --diff          print a unified diff of the change instead\n"
+"      --export-fixes=FILE  write the change to FILE as the fixes YAML\n"
+"                      that clang-apply-replacements applies, instead\n"
+"      --depfile=FILE  also write a Makefile depfile to FILE: the output\n"
+"                      (of -o, -i or --export-fixes) depends on FILE.c\n"
+"                      and every header it includes\n"
+"  -p BUILD_DIR        take the compiler arguments of FILE.c from\n"
+"                      BUILD_DIR/compile_commands.json (default: the\n"
+"                      first one in FILE.c's directory or above it)\n"
 "      --tile-size=N[,M...]  tile sizes of fused bands, one per loop (the\n"
 "                      last repeats); 0: no tiling; default: the largest\n"
 "                      of 256, 128, 64, 32 whose tile fits in half of L2\n"
@@ -46,7 +56,10 @@ static const char lf_cli_usage[] =
 "                      the fused order keeps\n"
 "      --check         print an audit instead of the file: the loop nests\n"
 "                      of every function and, for each adjacent pair and\n"
-"                      each fusion group, why fusion is legal or not\n"
+"                      each fusion group, why fusion is legal or not;\n"
+"                      several files (or, with -p and no file, every C\n"
+"                      file of the database) get a summary table, and a\n"
+"                      progress line when stderr is a terminal\n"
 "      --format=FMT    audit format: text (default), json, sarif, or\n"
 "                      html (one page: the code before and after, the\n"
 "                      verdicts and the graph of the nests)\n"
@@ -55,7 +68,8 @@ static const char lf_cli_usage[] =
 "  -h, --help          show this help\n"
 "      --version       show the version\n"
 "\n"
-"Arguments after -- go to the C parser (-I, -D, -std=, ...).\n"
+"Arguments after -- go to the C parser (-I, -D, -std=, ...), after\n"
+"those of the compilation database.\n"
 "Exit status: 0 on success, 1 if FILE cannot be read or parsed or the\n"
 "output cannot be written, 2 on a usage error, 3 when a condition of\n"
 "--fail-on holds.\n";
@@ -219,6 +233,8 @@ enum {
 	LF_OPT_CHECK,
 	LF_OPT_FORMAT,
 	LF_OPT_FAIL_ON,
+	LF_OPT_FIXES,
+	LF_OPT_DEPFILE,
 	LF_OPT_VERSION
 };
 
@@ -236,6 +252,8 @@ static const struct option lf_cli_long[] = {
 	{ "check", no_argument, NULL, LF_OPT_CHECK },
 	{ "format", required_argument, NULL, LF_OPT_FORMAT },
 	{ "fail-on", required_argument, NULL, LF_OPT_FAIL_ON },
+	{ "export-fixes", required_argument, NULL, LF_OPT_FIXES },
+	{ "depfile", required_argument, NULL, LF_OPT_DEPFILE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, LF_OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -301,7 +319,8 @@ static int lf_cli_set_output(__isl_keep struct lf_cli_options *options,
 	enum lf_cli_output output)
 {
 	if (options->output != LF_OUTPUT_STDOUT && options->output != output)
-		return lf_cli_error("%s", "-o, -i and --diff exclude each other");
+		return lf_cli_error("%s", "-o, -i, --diff and --export-fixes "
+				    "exclude each other");
 	options->output = output;
 	return 0;
 }
@@ -319,6 +338,15 @@ static int lf_cli_option(int c, char *const *argv,
 		return lf_cli_set_output(options, LF_OUTPUT_IN_PLACE);
 	case LF_OPT_DIFF:
 		return lf_cli_set_output(options, LF_OUTPUT_DIFF);
+	case LF_OPT_FIXES:
+		options->fixes_path = optarg;
+		return lf_cli_set_output(options, LF_OUTPUT_FIXES);
+	case LF_OPT_DEPFILE:
+		options->depfile = optarg;
+		return 0;
+	case 'p':
+		options->compdb_dir = optarg;
+		return 0;
 	case LF_OPT_TILE:
 		return lf_cli_tiles(optarg, options);
 	case LF_OPT_CACHE:
@@ -374,8 +402,40 @@ static int lf_cli_check_mode(__isl_keep struct lf_cli_options *options)
 		return lf_cli_error("%s",
 				    "--format and --fail-on need --check");
 	if (options->check && (options->output == LF_OUTPUT_IN_PLACE ||
-			       options->output == LF_OUTPUT_DIFF))
-		return lf_cli_error("%s", "--check excludes -i and --diff");
+			       options->output == LF_OUTPUT_DIFF ||
+			       options->output == LF_OUTPUT_FIXES))
+		return lf_cli_error("%s", "--check excludes -i, --diff and "
+				    "--export-fixes");
+	return 0;
+}
+
+/* The files: one, or with --check any number (none with -p: every file
+ * of the database).  Several get a summary, which only the text format
+ * has room for, and one output.
+ */
+static int lf_cli_inputs(__isl_keep struct lf_cli_options *options)
+{
+	int several = options->n_input != 1;
+
+	if (options->n_input == 0 && !(options->check && options->compdb_dir))
+		return lf_cli_error("%s", "no input file");
+	if (options->n_input > 1 && !options->check)
+		return lf_cli_error("unexpected argument '%s'",
+				    options->inputs[1]);
+	if (several && options->format != LF_REPORT_TEXT)
+		return lf_cli_error("%s", "--check over several files "
+				    "needs --format=text");
+	if (several && options->depfile)
+		return lf_cli_error("%s", "--depfile takes one file");
+	if (options->depfile && (options->output == LF_OUTPUT_STDOUT ||
+				 options->output == LF_OUTPUT_DIFF))
+		return lf_cli_error("%s", "--depfile needs -o, -i or "
+				    "--export-fixes");
+	if (options->depfile && !*options->depfile)
+		return lf_cli_error("%s", "--depfile needs a file name");
+	if (options->fixes_path && !*options->fixes_path)
+		return lf_cli_error("%s", "--export-fixes needs a file name");
+	options->input = options->n_input ? options->inputs[0] : NULL;
 	return 0;
 }
 
@@ -428,20 +488,16 @@ int lf_cli_parse(int argc, char **argv, struct lf_cli_options *options,
 	 */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(dd, argv, ":o:ih", lf_cli_long, NULL)) != -1)
+	while ((c = getopt_long(dd, argv, ":o:ihp:", lf_cli_long, NULL)) != -1)
 		if (lf_cli_option(c, argv, options, done) < 0)
 			return -1;
 	if (*done)
 		return 0;
-	if (optind < dd)
-		options->input = argv[optind++];
-	if (!options->input)
-		return lf_cli_error("%s", "no input file");
-	if (optind < dd)
-		return lf_cli_error("unexpected argument '%s'", argv[optind]);
+	options->n_input = dd - optind;
+	options->inputs = (const char *const *) argv + optind;
 	if (options->output == LF_OUTPUT_FILE && !*options->output_path)
 		return lf_cli_error("%s", "-o needs a file name");
-	if (lf_cli_check_mode(options) < 0)
+	if (lf_cli_check_mode(options) < 0 || lf_cli_inputs(options) < 0)
 		return -1;
 	options->argc = dd < argc ? argc - dd - 1 : 0;
 	options->argv = (const char *const *) argv + (dd < argc ? dd + 1 : argc);

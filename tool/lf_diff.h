@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_DIFF_H
 #define LF_DIFF_H
 

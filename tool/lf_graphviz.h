@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_GRAPHVIZ_H
 #define LF_GRAPHVIZ_H
 

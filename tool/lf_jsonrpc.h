@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_JSONRPC_H
 #define LF_JSONRPC_H
 

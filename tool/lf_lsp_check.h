@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_LSP_CHECK_H
 #define LF_LSP_CHECK_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_LSP_TEXT_H
 #define LF_LSP_TEXT_H
 

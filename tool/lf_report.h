@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_REPORT_H
 #define LF_REPORT_H
 

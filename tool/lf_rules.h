@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_RULES_H
 #define LF_RULES_H
 

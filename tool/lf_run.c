@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +8,10 @@
 #include <isl/options.h>
 
 #include "lf_cli.h"
+#include "lf_compdb.h"
+#include "lf_depfile.h"
 #include "lf_diff.h"
+#include "lf_fixes.h"
 #include "lf_frontend.h"
 #include "lf_graphviz.h"
 #include "lf_report.h"
@@ -199,6 +203,29 @@ struct lf_options lf_run_options(
 	return opt;
 }
 
+/* The arguments for clang: those of the compilation database, then
+ * those after "--".  The caller frees the array, not the strings.
+ */
+static __isl_give const char **lf_run_args(
+	__isl_keep const struct lf_compdb_args *db,
+	__isl_keep const struct lf_cli_options *options)
+{
+	const char **argv = malloc((db->argc + options->argc + 1) *
+				   sizeof(char *));
+	int i;
+
+	if (!argv) {
+		fprintf(stderr, "%s:1:1: error: out of memory\n",
+			options->input);
+		return NULL;
+	}
+	for (i = 0; i < db->argc; ++i)
+		argv[i] = db->argv[i];
+	for (i = 0; i < options->argc; ++i)
+		argv[db->argc + i] = options->argv[i];
+	return argv;
+}
+
 /* Parse and model the file, whose contents are text[0 .. len); warn
  * when --function names no function that the file defines: nothing is
  * transformed then, which is no error but most likely a misspelt name.
@@ -209,13 +236,21 @@ static __isl_give struct lf_file *lf_run_parse(
 	__isl_keep const char *text, size_t len)
 {
 	struct lf_frontend_options fopt;
+	struct lf_compdb_args db;
 	struct lf_file *file;
+	const char **argv;
 
+	if (lf_compdb_args_get(options->compdb_dir, options->input, &db,
+			       stderr) < 0)
+		return NULL;
+	argv = lf_run_args(&db, options);
 	fopt.function = options->function;
-	fopt.argc = options->argc;
-	fopt.argv = options->argv;
-	file = lf_frontend_parse(ctx, options->input, text, len, &fopt,
-				 stderr);
+	fopt.argc = db.argc + options->argc;
+	fopt.argv = argv;
+	file = argv ? lf_frontend_parse(ctx, options->input, text, len, &fopt,
+					stderr) : NULL;
+	free(argv);
+	lf_compdb_args_clear(&db);
 	if (file && options->function && !file->function_found)
 		fprintf(stderr, "%s:1:1: warning: no function named '%s' is "
 			"defined in this file\n", options->input,
@@ -303,8 +338,12 @@ static int lf_run_rewrite(__isl_keep const struct lf_cli_options *options,
 	if (!out)
 		fprintf(stderr, "%s:1:1: error: internal error while "
 			"rewriting the file\n", options->input);
-	if (out && lf_run_write(options, file->text, file->len, out,
-				out_len, cr_only) < 0)
+	if (out && options->output == LF_OUTPUT_FIXES)
+		r = lf_fixes_write(options->fixes_path, options->input,
+				   file->text, file->len, &result, cr_only,
+				   stderr);
+	else if (out && lf_run_write(options, file->text, file->len, out,
+				     out_len, cr_only) < 0)
 		r = -1;
 	if (out && r == 0 && lf_run_messages(options->input, &result) < 0)
 		r = -1;
@@ -318,6 +357,10 @@ static int lf_run_write_report(__isl_keep const struct lf_cli_options *options,
 {
 	size_t len = strlen(report);
 
+	if (options->output_buf) {
+		lf_buf_add(options->output_buf, report, len);
+		return options->output_buf->failed ? -1 : 0;
+	}
 	if (options->output == LF_OUTPUT_FILE)
 		return lf_write_atomic(options->output_path, report, len,
 				       stderr);
@@ -389,6 +432,8 @@ static int lf_run_check(__isl_keep const struct lf_cli_options *options,
 			"analysing the file\n", options->input);
 		return LF_EXIT_INPUT;
 	}
+	if (options->row)
+		lf_summary_row_fill(options->row, audit);
 	report = lf_run_render(audit, file, &opt, options->format);
 	if (!report)
 		fprintf(stderr, "%s:1:1: error: internal error while making "
@@ -419,7 +464,21 @@ __isl_give isl_ctx *lf_run_ctx_alloc(void)
 	return ctx;
 }
 
-int lf_cli_run(__isl_keep const struct lf_cli_options *options)
+/* The file that --depfile names as the target: what was written. */
+static __isl_keep const char *lf_run_depfile_target(
+	__isl_keep const struct lf_cli_options *options)
+{
+	switch (options->output) {
+	case LF_OUTPUT_FIXES: return options->fixes_path;
+	case LF_OUTPUT_IN_PLACE: return options->input;
+	default: return options->output_path;
+	}
+}
+
+/* Work on the one file options->input: rewrite or audit it, and write
+ * the depfile when asked.
+ */
+int lf_run_file(__isl_keep const struct lf_cli_options *options)
 {
 	struct lf_file *file;
 	isl_ctx *ctx;
@@ -448,6 +507,10 @@ int lf_cli_run(__isl_keep const struct lf_cli_options *options)
 		r = lf_run_check(options, file);
 	else
 		r = lf_run_rewrite(options, file, cr_only);
+	if (file && r != LF_EXIT_INPUT && options->depfile &&
+	    lf_depfile_write(options->depfile, lf_run_depfile_target(options),
+			     file, stderr) < 0)
+		r = LF_EXIT_INPUT;
 	lf_file_free(file);
 	isl_ctx_free(ctx);
 	free(text);

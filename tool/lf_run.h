@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_RUN_H
 #define LF_RUN_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_SAY_H
 #define LF_SAY_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* realpath is an XSI function. */
 #define _XOPEN_SOURCE 700
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_WRITE_H
 #define LF_WRITE_H
 

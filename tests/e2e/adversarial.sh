@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # Adversarial end-to-end test over tests/adversarial/*.c.
 #

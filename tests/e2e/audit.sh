@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # End-to-end test of loopfuse --check and --explain, and of the fused
 # matmul+relu against a golden file.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # End-to-end tests of inputs that loopfuse must refuse, or pass through
 # without losing a byte.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # End-to-end test of loopfuse bench, on kernels small enough that the
 # whole script takes a few seconds.

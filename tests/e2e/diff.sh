@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # End-to-end test of --diff: the diff must turn the input into what
 # loopfuse writes without --diff.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Differential fuzzing on a fixed batch: the programs lf_gen prints for
 # seeds 1..200 (1..$LF_FUZZ_COUNT if set) must behave the same before
 # and after loopfuse under every option set of scripts/fuzz-diff.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # shellcheck shell=bash
 #
 # Helpers shared by the end-to-end scripts (testdata.sh, and the fuzzer

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # End-to-end test of loopfuse lsp with a scripted client
 # (tests/lsp/lsp_check.py): diagnostics, the code action whose edits

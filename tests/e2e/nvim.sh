@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # End-to-end test of loopfuse lsp with a real editor: headless Neovim
 # (tests/lsp/nvim_check.lua) opens a copy of each file, waits for the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The structure docs/design.md promises: layers depend one way
 # (tool -> rewrite -> analysis), no two files include or call each
 # other in a cycle, and no source file grows past 1,200 lines.

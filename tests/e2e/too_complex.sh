@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 #
 # End-to-end test of the bound on analysis work: kernels far beyond what
 # loopfuse should spend time on must still be answered quickly.

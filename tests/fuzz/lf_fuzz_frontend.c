@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer target: arbitrary bytes as a C file, through the whole
  * pipeline that loopfuse runs on a file (parse and model, plan and
  * generate, apply the edits, diff).

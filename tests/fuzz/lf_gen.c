@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lf_gen: print a random C11 program for differential testing of loopfuse.
  *
  * "lf_gen SEED" writes to stdout a program whose function "kernel" holds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lf_gen.h: what the parts of the random program generator share
  * (lf_gen.c prints the program, lf_gen_alias.c the functions of class
  * RTCHECK).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lf_gen_alias.c: class RTCHECK of lf_gen, the programs that take
  * loopfuse's run-time alias checks both ways.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Gain then offset over a signal, with text outside ASCII before and
  * on the lines of the nests ("é" is 2 bytes, "€" 3, "𝔘" 4 in UTF-8 and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef LF_TEST_SRC_H
 #define LF_TEST_SRC_H
 
