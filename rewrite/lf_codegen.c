@@ -38,6 +38,8 @@ struct lf_codegen {
 	const struct lf_codegen_options *options;
 	int wide;
 	isl_set *guard;
+	int orig;
+	int group;
 	struct lf_fit *fit;
 	char **cast;
 	struct lf_print_expr_style expr_style;
@@ -740,28 +742,86 @@ static __isl_keep const char *lf_codegen_loop_pragma(
 	return inner ? NULL : "omp simd";
 }
 
-/* The sizes for which some statement of group g runs, as a condition
- * to generate its code under, simplified in the context the code is
- * generated in; NULL if that is every size.
+/* The sizes for which some statement of group g runs.
+ */
+static __isl_give isl_set *lf_codegen_runs(__isl_keep struct lf_plan *plan,
+	int g)
+{
+	struct lf_run *run = plan->run;
+	isl_set *runs = isl_set_empty(isl_set_get_space(run->context));
+	int i;
+
+	for (i = 0; i < run->n_stmt; ++i)
+		if (plan->group[run->stmts[i].nest][0] == g)
+			runs = isl_set_union(runs, isl_set_params(
+				isl_set_copy(run->stmts[i].domain)));
+	return runs;
+}
+
+/* The sizes for which some statement of group g may run, as a
+ * condition to generate its code under, simplified in the context the
+ * code is generated in; NULL if that is every size.  It is the simple
+ * hull of the statements' conditions (n >= 1 and m >= 1 rather than
+ * also n + m >= 3), which may let more sizes in than run a statement,
+ * and which is computed without overflow where a sum of sizes is not.
  */
 static __isl_give isl_set *lf_codegen_guard(__isl_keep struct lf_plan *plan,
 	int g)
 {
 	struct lf_run *run = plan->run;
-	isl_set *guard = isl_set_empty(isl_set_get_space(run->context));
+	isl_set *guard = lf_codegen_runs(plan, g);
 	isl_bool all;
-	int i;
 
-	for (i = 0; i < run->n_stmt; ++i)
-		if (plan->group[run->stmts[i].nest][0] == g)
-			guard = isl_set_union(guard, isl_set_params(
-				isl_set_copy(run->stmts[i].domain)));
-	guard = isl_set_gist(isl_set_coalesce(guard),
+	guard = isl_set_gist(isl_set_from_basic_set(isl_set_simple_hull(guard)),
 			     lf_run_loose_context(run));
 	all = isl_set_plain_is_universe(guard);
 	if (all < 0 || all)
 		return isl_set_free(guard);
 	return guard;
+}
+
+/* "guard" (the universe if NULL) with every size of unknown value at
+ * most half its type's range from zero: the sizes real programs have.
+ * Loops tiled or shifted over such sizes compute every bound in the
+ * sizes' own types; the code for other sizes is the original's.  NULL
+ * if no size is unknown, or no such sizes run the code.  Keeps "guard".
+ */
+static __isl_give isl_set *lf_codegen_bounded(__isl_keep struct lf_plan *plan,
+	int g, __isl_keep isl_set *guard)
+{
+	struct lf_run *run = plan->run;
+	isl_ctx *ctx = isl_set_get_ctx(run->context);
+	isl_set *set = guard ? isl_set_copy(guard) :
+		       isl_set_universe(isl_set_get_space(run->context));
+	isl_val *two = isl_val_int_from_si(ctx, 2);
+	isl_set *runs;
+	isl_bool empty;
+	int i, pos, n = 0;
+
+	for (i = 0; i < run->n_param && set; ++i) {
+		struct lf_param *param = &run->params[i];
+
+		pos = isl_set_find_dim_by_name(set, isl_dim_param,
+					       param->name);
+		if (param->has_value || pos < 0)
+			continue;
+		n++;
+		set = isl_set_upper_bound_val(set, isl_dim_param, pos,
+			isl_val_floor(isl_val_div(lf_int_type_max(ctx,
+				param->type), isl_val_copy(two))));
+		if (param->type.is_signed)
+			set = isl_set_lower_bound_val(set, isl_dim_param, pos,
+				isl_val_ceil(isl_val_div(lf_int_type_min(ctx,
+					param->type), isl_val_copy(two))));
+	}
+	isl_val_free(two);
+	runs = isl_set_intersect(lf_codegen_runs(plan, g),
+				 isl_set_copy(run->context));
+	empty = isl_set_is_disjoint(set, runs);
+	isl_set_free(runs);
+	if (n == 0 || empty != isl_bool_false)
+		return isl_set_free(set);
+	return isl_set_gist(set, lf_run_loose_context(run));
 }
 
 /* The texts of the sizes in wide code: converted to long long.
@@ -818,8 +878,26 @@ static int lf_codegen_attempt(__isl_keep struct lf_codegen *cg, int g, int wide,
 	return lf_fit_expr(*cond_fit, *cond);
 }
 
+/* " else {<the group's nests as written, at indent "inner">}" after
+ * code for bounded sizes (lf_codegen_bounded).
+ */
+static void lf_codegen_print_orig(__isl_keep struct lf_codegen *cg,
+	__isl_keep const char *base, __isl_keep const char *inner,
+	__isl_keep struct lf_print_style *style, __isl_keep struct lf_buf *buf)
+{
+	struct lf_run *run = cg->plan->run;
+	int first = 0, n = lf_plan_group_size(cg->plan, cg->group, &first);
+
+	lf_buf_printf(buf, " else {%s%s", style->newline, inner);
+	lf_codegen_add_text(buf, run, cg->file->text, run->nests[first].begin,
+			    run->nests[first + n - 1].end, run->indent,
+			    strlen(run->indent), inner);
+	lf_buf_printf(buf, "%s%s}", style->newline, base);
+}
+
 /* Print "tree" where the style says, inside "if (cond) { ... }" when
- * there is a guard.
+ * there is a guard, followed by the original nests when the guard only
+ * bounds the sizes.
  */
 static __isl_give char *lf_codegen_print(__isl_keep struct lf_codegen *cg,
 	__isl_keep isl_ast_node *tree, __isl_keep isl_ast_expr *cond,
@@ -848,6 +926,8 @@ static __isl_give char *lf_codegen_print(__isl_keep struct lf_codegen *cg,
 	code = lf_print_ast(tree, style);
 	lf_buf_printf(&buf, "%s%s%s}", code ? code : "", style->newline,
 		      base);
+	if (cg->orig)
+		lf_codegen_print_orig(cg, base, indent.data, style, &buf);
 	style->indent = base;
 	free(code);
 	lf_buf_free(&indent);
@@ -859,27 +939,38 @@ static __isl_give char *lf_codegen_print(__isl_keep struct lf_codegen *cg,
 }
 
 /* Generate group g's code in the first way whose every value fits its
- * type: the loops in their users' types, then under a guard, then in
- * long long, then both; print it with "style".  NULL if no way fits
+ * type: the loops in their users' types, then under a guard, then for
+ * sizes at most half their types' ranges (the original nests for the
+ * others), then in long long, then that under a guard; print it with
+ * "style".  Narrow code is tried first: a loop in long long whose
+ * subscripts convert back keeps compilers from vectorizing it.  NULL if no way fits
  * (*overflow is set then) or on error.
  */
 static __isl_give char *lf_codegen_fitted(__isl_keep struct lf_codegen *cg,
 	int g, __isl_keep struct lf_print_style *style, int *overflow)
 {
 	isl_set *guard = lf_codegen_guard(cg->plan, g);
+	isl_set *bounded = lf_codegen_bounded(cg->plan, g, guard);
+	/* wide, then which guard: none, the sizes that run, bounded. */
+	static const int ways[][2] = {
+		{ 0, 0 }, { 0, 1 }, { 0, 2 }, { 1, 0 }, { 1, 1 } };
 	char *code = NULL;
-	int k, ok = 0;
+	unsigned k;
+	int ok = 0;
 
-	*overflow = 0;
-	for (k = 0; k < 4 && ok == 0; ++k) {
+	cg->group = g;
+	for (k = 0; k < sizeof(ways) / sizeof(ways[0]) && ok == 0; ++k) {
+		isl_set *use = ways[k][1] == 1 ? guard :
+			       ways[k][1] == 2 ? bounded : NULL;
 		isl_ast_node *tree = NULL;
 		isl_ast_expr *cond = NULL;
 		struct lf_fit *cond_fit = NULL;
 
-		if ((k & 1) && !guard)
+		if (ways[k][1] && !use)
 			continue;
-		ok = lf_codegen_attempt(cg, g, k >= 2, (k & 1) ? guard : NULL,
-					&tree, &cond, &cond_fit);
+		cg->orig = ways[k][1] == 2;
+		ok = lf_codegen_attempt(cg, g, ways[k][0], use, &tree, &cond,
+					&cond_fit);
 		if (ok > 0) {
 			cg->expr_style.ranges = lf_fit_env(cg->fit);
 			code = lf_codegen_print(cg, tree, cond, cond_fit,
@@ -891,6 +982,7 @@ static __isl_give char *lf_codegen_fitted(__isl_keep struct lf_codegen *cg,
 	}
 	cg->guard = NULL;
 	isl_set_free(guard);
+	isl_set_free(bounded);
 	*overflow = ok == 0;
 	return code;
 }
