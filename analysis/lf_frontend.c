@@ -874,6 +874,30 @@ CXTranslationUnit lf_frontend_tu(CXIndex index, const char *path,
  * clang's unit of it, in which clang found n_errors errors (-1: no
  * unit).  On failure, report why to "errors" and return NULL.
  */
+/* Do the compiler arguments ask for C89 (C90), whose for loops cannot
+ * declare their iterators, as generated loops do?  The last -std= or
+ * -ansi decides.
+ */
+static int lf_frontend_is_c89(
+	__isl_keep const struct lf_frontend_options *options)
+{
+	static const char *const c89[] = { "-std=c89", "-std=c90",
+		"-std=gnu89", "-std=gnu90", "-std=iso9899:1990",
+		"-std=iso9899:199409", "-ansi" };
+	int i, k, is = 0;
+
+	for (i = 0; i < options->argc; ++i) {
+		const char *arg = options->argv[i];
+
+		if (strncmp(arg, "-std=", 5) && strcmp(arg, "-ansi"))
+			continue;
+		is = 0;
+		for (k = 0; k < (int) (sizeof(c89) / sizeof(c89[0])); ++k)
+			is |= !strcmp(arg, c89[k]);
+	}
+	return is;
+}
+
 static __isl_give struct lf_file *lf_frontend_build(isl_ctx *ctx,
 	CXTranslationUnit tu, int n_errors, __isl_keep const char *path,
 	__isl_keep const char *text, unsigned len,
@@ -899,6 +923,7 @@ static __isl_give struct lf_file *lf_frontend_build(isl_ctx *ctx,
 		lf_file_free(b.file);
 		return NULL;
 	}
+	b.file->c89 = lf_frontend_is_c89(options);
 	return b.file;
 }
 

@@ -313,6 +313,7 @@ struct lf_file {
 	unsigned *line_uses;
 	int n_include;
 	char **includes;
+	int c89;
 };
 
 /* Ownership of the project's own objects and strings is annotated as

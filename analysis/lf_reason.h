@@ -132,6 +132,7 @@ enum lf_why {
 	LF_WHY_BEHIND,			/* the second nest needs a shift */
 	LF_WHY_NO_SHARED_ARRAY,
 	LF_WHY_GLOBAL_SIZE,		/* N size, M array */
+	LF_WHY_C89,
 	LF_WHY_NO_NEAR_REUSE,		/* N: an array both access */
 	LF_WHY_SMALL_SAVING,		/* n0 saved bytes, n1 total */
 	LF_WHY_LOWER_DIM_SAVING,	/* n0, n1: dimensions */

@@ -348,6 +348,29 @@ static int lf_rewrite_refusals(__isl_keep struct lf_plan *plan,
 	return 0;
 }
 
+/* Would "plan" change any nest?
+ */
+static int lf_rewrite_changes(__isl_keep struct lf_plan *plan)
+{
+	int g, first;
+
+	for (g = 0; plan && g < plan->n_group; ++g)
+		if (lf_plan_group_size(plan, g, &first) >= 2 ||
+		    plan->tiled[g])
+			return 1;
+	return 0;
+}
+
+/* A C89 file keeps its nests: the generated loops declare their
+ * iterators.  Say so for "run".
+ */
+static int lf_rewrite_c89(__isl_keep struct lf_run *run,
+	__isl_keep struct lf_result *result)
+{
+	return lf_result_reason(result, LF_MESSAGE_FAILED,
+				lf_reason_alloc(LF_WHY_C89, run->loc, NULL, NULL));
+}
+
 static int lf_rewrite_run(__isl_keep struct lf_file *file,
 	__isl_keep struct lf_run *run,
 	__isl_keep const struct lf_options *options,
@@ -361,6 +384,11 @@ static int lf_rewrite_run(__isl_keep struct lf_file *file,
 		return 0;
 	if (lf_driver_analyse(run, options, &analysis) < 0)
 		return -1;
+	if (file->c89 && analysis.plan && lf_rewrite_changes(analysis.plan)) {
+		r = lf_rewrite_c89(run, result);
+		lf_analysis_clear(&analysis);
+		return r;
+	}
 	/* A lone nest was only a candidate for tiling. */
 	if (!analysis.plan && run->n_nest >= 2) {
 		r = lf_result_reason(result, LF_MESSAGE_FAILED,

@@ -240,6 +240,10 @@ static const char *const lf_say_why[LF_WHY_N] = {
 	[LF_WHY_NO_SHARED_ARRAY] =
 		"shares no array with the nests before it: fusion "
 		"would save no memory traffic",
+	[LF_WHY_C89] =
+		"not rewritten: the file is parsed as C89 (-std=c89 or "
+		"-ansi), and generated loops declare their iterators "
+		"in the for statement, which C89 does not allow",
 	[LF_WHY_GLOBAL_SIZE] =
 		"%N is used as a size and %M may point to it: copy %N "
 		"to a local variable before the loops, or make %M "
