@@ -966,7 +966,11 @@ static __isl_give char *lf_codegen_fitted(__isl_keep struct lf_codegen *cg,
 		isl_ast_expr *cond = NULL;
 		struct lf_fit *cond_fit = NULL;
 
-		if (ways[k][1] && !use)
+		/* The nests as written need the arrays a contraction
+		 * drops.
+		 */
+		if ((ways[k][1] && !use) ||
+		    (ways[k][1] == 2 && cg->options->n_contracted > 0))
 			continue;
 		cg->orig = ways[k][1] == 2;
 		ok = lf_codegen_attempt(cg, g, ways[k][0], use, &tree, &cond,
