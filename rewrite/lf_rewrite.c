@@ -263,6 +263,15 @@ static __isl_give char *lf_rewrite_versioned(__isl_keep struct lf_file *file,
 	return lf_buf_take(&buf);
 }
 
+/* Does group g change its nests: does it fuse two or more, or tile one?
+ */
+static int lf_rewrite_group_changes(__isl_keep struct lf_plan *plan, int g)
+{
+	int first;
+
+	return lf_plan_group_size(plan, g, &first) >= 2 || plan->tiled[g];
+}
+
 static int lf_rewrite_group(__isl_keep struct lf_file *file,
 	__isl_keep struct lf_analysis *analysis, int g,
 	__isl_keep const struct lf_options *options,
@@ -279,7 +288,7 @@ static int lf_rewrite_group(__isl_keep struct lf_file *file,
 	int *contracted;
 	char *code;
 
-	if (n < 2 && !plan->tiled[g])
+	if (!lf_rewrite_group_changes(plan, g))
 		return 0;
 	copt.deeper = checked;
 	n_list = checked ? 0 :
@@ -352,11 +361,10 @@ static int lf_rewrite_refusals(__isl_keep struct lf_plan *plan,
  */
 static int lf_rewrite_changes(__isl_keep struct lf_plan *plan)
 {
-	int g, first;
+	int g;
 
 	for (g = 0; plan && g < plan->n_group; ++g)
-		if (lf_plan_group_size(plan, g, &first) >= 2 ||
-		    plan->tiled[g])
+		if (lf_rewrite_group_changes(plan, g))
 			return 1;
 	return 0;
 }
