@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,22 +59,29 @@ int lf_build_fail_text(__isl_keep struct lf_builder *b, CXCursor c,
 	return -1;
 }
 
-/* Is the variable written anywhere inside the run?
+/* Is the variable written in the function's text [begin, end)?
  */
-int lf_build_is_written_in_run(__isl_keep struct lf_builder *b,
-	__isl_keep const char *usr)
+static int lf_build_is_written_within(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr, unsigned begin, unsigned end)
 {
 	int i;
 
 	for (i = 0; i < b->n_ref; ++i) {
 		struct lf_var_ref *ref = &b->refs[i];
 
-		if (!ref->is_write || strcmp(ref->usr, usr))
-			continue;
-		if (ref->offset >= b->run->begin && ref->offset < b->run->end)
+		if (ref->is_write && !strcmp(ref->usr, usr) &&
+		    ref->offset >= begin && ref->offset < end)
 			return 1;
 	}
 	return 0;
+}
+
+/* Is the variable written anywhere inside the run?
+ */
+int lf_build_is_written_in_run(__isl_keep struct lf_builder *b,
+	__isl_keep const char *usr)
+{
+	return lf_build_is_written_within(b, usr, b->run->begin, b->run->end);
 }
 
 /* Is the variable assigned anywhere in the function?
@@ -81,12 +89,7 @@ int lf_build_is_written_in_run(__isl_keep struct lf_builder *b,
 int lf_build_is_written(__isl_keep struct lf_builder *b,
 	__isl_keep const char *usr)
 {
-	int i;
-
-	for (i = 0; i < b->n_ref; ++i)
-		if (b->refs[i].is_write && !strcmp(b->refs[i].usr, usr))
-			return 1;
-	return 0;
+	return lf_build_is_written_within(b, usr, 0, UINT_MAX);
 }
 
 /* Is the address of the variable taken anywhere in the function?
