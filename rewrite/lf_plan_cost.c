@@ -74,19 +74,27 @@ long lf_plan_box_bytes(__isl_take isl_set *elems,
 	return box;
 }
 
+/* No element of "array".
+ */
+static __isl_give isl_set *lf_plan_no_elems(__isl_keep struct lf_run *run,
+	int array)
+{
+	isl_space *space = isl_space_set_alloc(isl_set_get_ctx(run->context),
+					       0, run->arrays[array].n_dim);
+
+	space = isl_space_set_tuple_name(space, isl_dim_set,
+					 run->arrays[array].name);
+	return isl_set_empty(space);
+}
+
 /* The elements of "array" that nests [first, last] access.
  */
 static __isl_give isl_set *lf_plan_elems(__isl_keep struct lf_run *run,
 	int first, int last, int array)
 {
-	isl_space *space = isl_space_set_alloc(isl_set_get_ctx(run->context),
-					       0, run->arrays[array].n_dim);
-	isl_set *elems;
+	isl_set *elems = lf_plan_no_elems(run, array);
 	int i, a;
 
-	space = isl_space_set_tuple_name(space, isl_dim_set,
-					 run->arrays[array].name);
-	elems = isl_set_empty(space);
 	for (i = 0; i < run->n_stmt; ++i) {
 		struct lf_stmt *stmt = &run->stmts[i];
 		isl_set *dom;
@@ -148,27 +156,26 @@ static __isl_give isl_map *lf_plan_near(__isl_take isl_map *pairs)
 	return pairs;
 }
 
-/* The elements that access "a1" touches and "a2" touches again (or
- * before) at most LF_PLAN_NEAR outer iterations away, if that holds for
- * every element both touch, or the empty set: a2 then reads A[j][i]
- * where a1 read A[i][j], and fusing them brings nothing closer.
+/* The elements that an access touches, "r1" (its relation over the
+ * instances that run), and access "a2" touches again (or before) at
+ * most LF_PLAN_NEAR outer iterations away, if that holds for every
+ * element both touch, or the empty set: a2 then reads A[j][i] where
+ * the other read A[i][j], and fusing them brings nothing closer.
  */
 static __isl_give isl_set *lf_plan_pair_reuse(__isl_keep struct lf_run *run,
-	__isl_keep struct lf_access *a1, __isl_keep struct lf_access *a2)
+	__isl_keep isl_map *r1, __isl_keep struct lf_access *a2)
 {
-	isl_map *r1, *r2, *pairs, *close;
+	isl_map *r2, *pairs, *close;
 	isl_set *elems;
 	isl_bool near;
 
-	r1 = lf_plan_running(run, &run->stmts[a1->stmt],
-			     isl_map_copy(a1->rel));
 	r2 = lf_plan_running(run, &run->stmts[a2->stmt],
 			     isl_map_copy(a2->rel));
 	pairs = isl_map_apply_range(isl_map_copy(r1), isl_map_reverse(r2));
 	close = lf_plan_near(isl_map_copy(pairs));
 	near = isl_map_is_subset(pairs, close);
 	isl_map_free(close);
-	elems = isl_set_apply(isl_map_domain(pairs), r1);
+	elems = isl_set_apply(isl_map_domain(pairs), isl_map_copy(r1));
 	if (near == isl_bool_false)
 		elems = isl_set_subtract(elems, isl_set_copy(elems));
 	if (near < 0)
@@ -183,24 +190,27 @@ static __isl_give isl_set *lf_plan_pair_reuse(__isl_keep struct lf_run *run,
 static __isl_give isl_set *lf_plan_reuse(__isl_keep struct lf_run *run,
 	int first, int last, int k, int array)
 {
-	isl_set *elems = lf_plan_elems(run, k, k, array);
+	isl_set *elems = lf_plan_no_elems(run, array);
+	isl_map *r1;
 	int i, j;
 
-	elems = isl_set_subtract(elems, isl_set_copy(elems));
 	for (i = 0; i < run->n_access; ++i) {
 		struct lf_access *a1 = &run->accesses[i];
 		int n1 = run->stmts[a1->stmt].nest;
 
 		if (a1->array != array || n1 < first || n1 > last)
 			continue;
+		r1 = lf_plan_running(run, &run->stmts[a1->stmt],
+				     isl_map_copy(a1->rel));
 		for (j = 0; j < run->n_access; ++j) {
 			struct lf_access *a2 = &run->accesses[j];
 
 			if (a2->array == array &&
 			    run->stmts[a2->stmt].nest == k)
 				elems = isl_set_union(elems,
-					lf_plan_pair_reuse(run, a1, a2));
+					lf_plan_pair_reuse(run, r1, a2));
 		}
+		isl_map_free(r1);
 	}
 	return elems;
 }
