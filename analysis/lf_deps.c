@@ -153,6 +153,15 @@ static int lf_deps_reachable(__isl_keep const struct lf_array *a)
 	}
 }
 
+/* Is "a" reached through a pointer without restrict (a pointer
+ * parameter, member or local pointer), which may point anywhere a
+ * pointer reaches?
+ */
+static int lf_deps_unrestricted(__isl_keep const struct lf_array *a)
+{
+	return a->origin == LF_ARRAY_PARAM_POINTER && !a->is_restrict;
+}
+
 /* May the two arrays share memory?  Pointer parameters without
  * restrict may point into each other and into globals, and globals into
  * each other where the unit gives storage a second name.  Members and
@@ -161,8 +170,8 @@ static int lf_deps_reachable(__isl_keep const struct lf_array *a)
 int lf_deps_may_alias(__isl_keep const struct lf_array *a,
 	__isl_keep const struct lf_array *b)
 {
-	int pa = a->origin == LF_ARRAY_PARAM_POINTER && !a->is_restrict;
-	int pb = b->origin == LF_ARRAY_PARAM_POINTER && !b->is_restrict;
+	int pa = lf_deps_unrestricted(a);
+	int pb = lf_deps_unrestricted(b);
 
 	if (a->any_pointer)
 		return lf_deps_reachable(b);
@@ -176,8 +185,8 @@ int lf_deps_may_alias(__isl_keep const struct lf_array *a,
 }
 
 /* A size of "run" that a pointer the run writes through may point to:
- * a global, while the run stores through a pointer parameter that is
- * not restrict.  The analysis takes every size to keep its value, so
+ * a global, while the run stores through a pointer without restrict
+ * (lf_deps_unrestricted).  The analysis takes every size to keep its value, so
  * such a run cannot be analysed.  Returns the size's index and sets
  * *array to the pointer's, or returns -1 if there is none.
  */
@@ -193,8 +202,7 @@ int lf_deps_unstable_size(__isl_keep struct lf_run *run, int *array)
 			struct lf_array *a = &run->arrays[acc->array];
 
 			if (acc->kind != LF_ACCESS_READ &&
-			    a->origin == LF_ARRAY_PARAM_POINTER &&
-			    !a->is_restrict) {
+			    lf_deps_unrestricted(a)) {
 				*array = acc->array;
 				return p;
 			}
