@@ -9,7 +9,11 @@
  * nests over such parameters: 1-D "float *p" and 2-D "float (*p)[M]"
  * (also spelled "p[]", "p[][M]") with a constant M, sometimes "const",
  * sometimes a pair of "int *" parameters, sometimes a global that the
- * function names and main also passes a pointer into.  main calls
+ * function names and main also passes a pointer into.  Half the
+ * kernels reach their arrays and sizes as real code does: through the
+ * members of a struct passed by pointer or by value, through locals
+ * copied from those members, or through row pointers declared before
+ * the nests (see enum rt_form).  main calls
  * rt_kernel several times, each time on fresh deterministic input, and
  * prints every byte of every buffer after each call:
  *   distinct  every parameter in a buffer of its own: the fused code
@@ -145,8 +149,30 @@ struct rt_call {
 	struct rt_place place[RT_MAX_ARR];
 };
 
+/* How rt_kernel reaches its arrays and sizes (struct members, row
+ * pointers: the bases real code uses), drawn last so that the rest of
+ * the program does not depend on it.
+ *   params  pointer and size parameters, as they are;
+ *   member  a parameter "const struct rt_args *s": "s->pa[i]", "s->n";
+ *   value   a parameter "struct rt_args s": "s.pa[i]", "s.n";
+ *   locals  "const struct rt_args *s", copied into locals first
+ *           ("float *pa = s->pa;", "int n = s->n;");
+ *   rows    pointer parameters, reached through row pointers declared
+ *           first ("float *rpa = pa + 2;", then "rpa[i - 2]").
+ */
+enum rt_form {
+	RT_FORM_PARAMS,
+	RT_FORM_MEMBER,
+	RT_FORM_VALUE,
+	RT_FORM_LOCALS,
+	RT_FORM_ROWS,
+	RT_N_FORM
+};
+
 struct rt_gen {
 	uint64_t rng;
+	enum rt_form form;
+	int row[RT_MAX_ARR];
 	int M;
 	int macro_m;
 	int n_arr;
@@ -718,18 +744,41 @@ static void rt_put_plus(struct lf_text *t, const char *base, int d)
 		lf_text_printf(t, "%s", base);
 }
 
+/* The spelling of array "arr" or size "name" in rt_kernel's body. */
+static void rt_put_spelled(struct rt_gen *g, struct lf_text *t,
+	const char *name)
+{
+	if (g->form == RT_FORM_MEMBER)
+		lf_text_printf(t, "s->%s", name);
+	else if (g->form == RT_FORM_VALUE)
+		lf_text_printf(t, "s.%s", name);
+	else
+		lf_text_printf(t, "%s", name);
+}
+
+static void rt_put_name(struct rt_gen *g, struct lf_text *t,
+	const struct rt_arr *arr)
+{
+	if (arr->global)
+		lf_text_printf(t, "%s", arr->name);
+	else if (g->row[arr - g->arr])
+		lf_text_printf(t, "r%s", arr->name);
+	else
+		rt_put_spelled(g, t, arr->name);
+}
+
 static void rt_put_acc(struct rt_gen *g, struct lf_text *t,
 	const struct rt_acc *acc)
 {
 	static const char *iters[] = { "i", "j" };
 	const struct rt_arr *arr = &g->arr[acc->arr];
-	int k;
+	int k, shift = arr->global ? 0 : g->row[acc->arr];
 
-	lf_text_printf(t, "%s", arr->name);
+	rt_put_name(g, t, arr);
 	for (k = 0; k < arr->n_dim; k++) {
 		lf_text_printf(t, "[");
 		rt_put_plus(t, acc->sub[k].var < 0 ? "" :
-			iters[acc->sub[k].var], acc->sub[k].d);
+			iters[acc->sub[k].var], acc->sub[k].d - (k ? 0 : shift));
 		lf_text_printf(t, "]");
 	}
 }
@@ -791,7 +840,14 @@ static void rt_put_loop(struct rt_gen *g, struct lf_text *t,
 {
 	const char *it = level ? "j" : "i";
 	const char *bound = level ? (nest->inner_par ? "m" : rt_m(g)) : "n";
+	struct lf_text b = { NULL, 0, 0 };
 	int k;
+
+	if (level && !nest->inner_par)
+		lf_text_printf(&b, "%s", bound);
+	else
+		rt_put_spelled(g, &b, bound);
+	bound = b.s;
 
 	for (k = 0; k <= level; k++)
 		lf_text_printf(t, "\t");
@@ -807,29 +863,91 @@ static void rt_put_loop(struct rt_gen *g, struct lf_text *t,
 	}
 	lf_text_printf(t, "%s\n", level == nest->depth - 1 &&
 		nest->n_stmt > 1 ? " {" : "");
+	free(b.s);
+}
+
+/* The declaration of parameter "a" with its type, ending in "end". */
+static void rt_put_decl(struct rt_gen *g, struct lf_text *t,
+	const struct rt_arr *a, const char *end)
+{
+	int spell = a->spell && g->form == RT_FORM_PARAMS;
+
+	lf_text_printf(t, "%s%s", a->is_const ? "const " : "", rt_type(a));
+	if (a->n_dim == 1)
+		lf_text_printf(t, spell ? " %s[]" : " *%s", a->name);
+	else
+		lf_text_printf(t, spell ? " %s[][%s]" : " (*%s)[%s]",
+			a->name, rt_m(g));
+	lf_text_printf(t, "%s", end);
+}
+
+/* struct rt_args: the parameters as members. */
+static void rt_put_struct(struct rt_gen *g, struct lf_text *t)
+{
+	int k;
+
+	lf_text_printf(t, "\nstruct rt_args {\n");
+	for (k = 0; k < g->n_arr; k++)
+		if (!g->arr[k].global) {
+			lf_text_printf(t, "\t");
+			rt_put_decl(g, t, &g->arr[k], ";\n");
+		}
+	lf_text_printf(t, "\tint n;\n\tint m;\n};\n");
+}
+
+/* The locals that rt_kernel declares before its nests: copies of the
+ * members, or row pointers "rpa = pa + K" (K rows of a 2-D array).
+ */
+static void rt_put_locals(struct rt_gen *g, struct lf_text *t)
+{
+	const struct rt_arr *a;
+	struct lf_text name = { NULL, 0, 0 };
+	int k;
+
+	for (k = 0; k < g->n_arr; k++) {
+		a = &g->arr[k];
+		if (a->global || !(g->form == RT_FORM_LOCALS || g->row[k]))
+			continue;
+		lf_text_printf(t, "\t");
+		name.len = 0;
+		lf_text_printf(&name, "%s", g->row[k] ? "r" : "");
+		lf_text_printf(&name, "%s", a->name);
+		if (a->n_dim == 1)
+			lf_text_printf(t, "%s%s *%s = ", a->is_const ?
+				"const " : "", rt_type(a), name.s);
+		else
+			lf_text_printf(t, "%s%s (*%s)[%s] = ", a->is_const ?
+				"const " : "", rt_type(a), name.s, rt_m(g));
+		if (g->form == RT_FORM_LOCALS)
+			lf_text_printf(t, "s->%s;\n", a->name);
+		else if (g->row[k] > 1 && rt_chance(g, 50))
+			lf_text_printf(t, "&%s[%d];\n", a->name, g->row[k]);
+		else
+			lf_text_printf(t, "%s + %d;\n", a->name, g->row[k]);
+	}
+	free(name.s);
+	if (g->form == RT_FORM_LOCALS)
+		lf_text_printf(t, "\tint n = s->n;\n\tint m = s->m;\n");
 }
 
 static void rt_put_kernel(struct rt_gen *g, struct lf_text *t)
 {
-	const struct rt_arr *a;
 	const struct rt_nest *nest;
 	int k, s;
 
-	lf_text_printf(t, "\nvoid rt_kernel(");
-	for (k = 0; k < g->n_arr; k++) {
-		a = &g->arr[k];
-		if (a->global)
-			continue;
-		lf_text_printf(t, "%s%s", a->is_const ? "const " : "",
-			rt_type(a));
-		if (a->n_dim == 1)
-			lf_text_printf(t, a->spell ? " %s[]" : " *%s", a->name);
-		else
-			lf_text_printf(t, a->spell ? " %s[][%s]" : " (*%s)[%s]",
-				a->name, rt_m(g));
-		lf_text_printf(t, ", ");
+	if (g->form == RT_FORM_PARAMS || g->form == RT_FORM_ROWS) {
+		lf_text_printf(t, "\nvoid rt_kernel(");
+		for (k = 0; k < g->n_arr; k++)
+			if (!g->arr[k].global)
+				rt_put_decl(g, t, &g->arr[k], ", ");
+		lf_text_printf(t, "int n, int m)\n{\n");
+	} else {
+		rt_put_struct(g, t);
+		lf_text_printf(t, "\nvoid rt_kernel(%s)\n{\n",
+			g->form == RT_FORM_VALUE ? "struct rt_args s" :
+			"const struct rt_args *s");
 	}
-	lf_text_printf(t, "int n, int m)\n{\n");
+	rt_put_locals(g, t);
 	for (k = 0; k < g->n_nest; k++) {
 		nest = &g->nest[k];
 		rt_put_loop(g, t, nest, 0);
@@ -946,6 +1064,29 @@ static void rt_put_arg(struct rt_gen *g, struct lf_text *t,
 	free(p.s);
 }
 
+/* The call itself: the arguments as they are, or in a struct. */
+static void rt_put_call(struct rt_gen *g, struct lf_text *t,
+	const struct rt_call *call)
+{
+	int k, in_struct = g->form != RT_FORM_PARAMS &&
+		g->form != RT_FORM_ROWS;
+
+	lf_text_printf(t, in_struct ? "\t{\n\t\tstruct rt_args rt_a = { " :
+		"\trt_kernel(");
+	for (k = 0; k < g->n_arr; k++) {
+		if (g->arr[k].global)
+			continue;
+		rt_put_arg(g, t, call, k);
+		lf_text_printf(t, ", ");
+	}
+	lf_text_printf(t, "%d, %d", call->n, call->m);
+	if (!in_struct)
+		lf_text_printf(t, ");\n");
+	else
+		lf_text_printf(t, " };\n\n\t\trt_kernel(%srt_a);\n\t}\n",
+			g->form == RT_FORM_VALUE ? "" : "&");
+}
+
 /* Fill every buffer and the global, call, print every byte. */
 static void rt_put_calls(struct rt_gen *g)
 {
@@ -971,14 +1112,7 @@ static void rt_put_calls(struct rt_gen *g)
 			lf_text_printf(t, "\trt_fill_f((float *) rt_g, "
 				"(int) (sizeof rt_g / sizeof(float)), %d);\n",
 				c * 5 + 4);
-		lf_text_printf(t, "\trt_kernel(");
-		for (k = 0; k < g->n_arr; k++) {
-			if (g->arr[k].global)
-				continue;
-			rt_put_arg(g, t, call, k);
-			lf_text_printf(t, ", ");
-		}
-		lf_text_printf(t, "%d, %d);\n", call->n, call->m);
+		rt_put_call(g, t, call);
 		for (k = 0; k < 2; k++)
 			for (b = 0; b < g->n_buf[k]; b++)
 				lf_text_printf(t, "\trt_dump(\"%s%d\", %d, %s%d, "
@@ -991,6 +1125,23 @@ static void rt_put_calls(struct rt_gen *g)
 				"sizeof rt_g, %d * sizeof(float));\n", c,
 				shown);
 	}
+}
+
+/* The form of rt_kernel, and in form rows the row of each parameter
+ * (1 to 3 elements of a 1-D array, one row of a 2-D one; 0: none).
+ */
+static void rt_gen_form(struct rt_gen *g)
+{
+	int k;
+
+	g->form = rt_chance(g, 50) ? RT_FORM_PARAMS :
+		(enum rt_form) rt_between(g, 1, RT_N_FORM - 1);
+	if (g->form != RT_FORM_ROWS)
+		return;
+	for (k = 0; k < g->n_arr; k++)
+		if (!g->arr[k].global && rt_chance(g, 70))
+			g->row[k] = g->arr[k].n_dim == 2 ? 1 :
+				rt_between(g, 1, 3);
 }
 
 void lf_rtc_generate(struct lf_rtc *rtc, unsigned long long seed, int force)
@@ -1023,6 +1174,7 @@ void lf_rtc_generate(struct lf_rtc *rtc, unsigned long long seed, int force)
 			!g->arr[k].global && g->arr[k].n_dim == 1 &&
 			rt_chance(g, 50);
 	rt_gen_calls(g);
+	rt_gen_form(g);
 	rt_put_top(g);
 	rt_put_calls(g);
 	free(g);
