@@ -49,8 +49,27 @@ long lf_plan_val_extent(__isl_take isl_val *min,
 	return extent;
 }
 
-/* The bytes of the bounding box of "elems", elements of "array", or -1
- * if a bound is unknown or the count does not fit in a long.
+/* The largest number of values dimension "l" of "elems" spans for
+ * any one value of the parameters, or -1 if it is unbounded or exceeds
+ * LF_PLAN_MAX_EXTENT.
+ */
+static long lf_plan_dim_extent(__isl_keep isl_set *elems, int l)
+{
+	isl_pw_aff *span;
+
+	span = isl_pw_aff_sub(isl_set_dim_max(isl_set_copy(elems), l),
+			      isl_set_dim_min(isl_set_copy(elems), l));
+	return lf_plan_val_extent(isl_val_zero(isl_set_get_ctx(elems)),
+				  isl_pw_aff_max_val(span));
+}
+
+/* The bytes of the largest bounding box of "elems", elements of
+ * "array", for one value of the parameters, or -1 if a bound is unknown
+ * or the count does not fit in a long.  The parameters of a run nested
+ * in loops include the outer iterators: the box is what one execution
+ * of the run touches (a row of a matrix, not the matrix), which is what
+ * stays in cache between the nests.  Each dimension is maximised on its
+ * own, so the box is an upper bound.
  */
 long lf_plan_box_bytes(__isl_take isl_set *elems,
 	__isl_keep const struct lf_array *array)
@@ -61,11 +80,7 @@ long lf_plan_box_bytes(__isl_take isl_set *elems,
 	if (isl_set_plain_is_empty(elems) == isl_bool_true)
 		box = 0;
 	for (l = 0; l < array->n_dim && box > 0; ++l) {
-		long extent = lf_plan_val_extent(
-			isl_pw_aff_min_val(isl_set_dim_min(
-				isl_set_copy(elems), l)),
-			isl_pw_aff_max_val(isl_set_dim_max(
-				isl_set_copy(elems), l)));
+		long extent = lf_plan_dim_extent(elems, l);
 
 		box = extent > 0 && extent <= LONG_MAX / box ?
 		      box * extent : -1;

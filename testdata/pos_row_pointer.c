@@ -8,8 +8,8 @@
  */
 #include <stdio.h>
 
-#define B 16
-#define C 256
+#define B 4
+#define C 16384
 
 static float out[B * C], in[C];
 
