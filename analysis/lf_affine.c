@@ -300,6 +300,7 @@ static __isl_give isl_pw_aff *lf_affine_var(__isl_keep struct lf_builder *b,
 	isl_pw_aff *pa = NULL;
 	long value;
 	enum lf_param_origin origin;
+	int assigned;
 
 	name = lf_cursor_name(decl);
 	if (!name)
@@ -325,7 +326,13 @@ static __isl_give isl_pw_aff *lf_affine_var(__isl_keep struct lf_builder *b,
 		origin = clang_getCursorKind(decl) == CXCursor_ParmDecl ?
 			LF_PARAM_FUNCTION : lf_affine_is_global(decl) ?
 			LF_PARAM_GLOBAL : LF_PARAM_LOCAL;
-		pa = lf_affine_param(b, name, usr, origin, 0, 0, t, ref);
+		assigned = origin != LF_PARAM_LOCAL ? 1 :
+			   lf_assigned_before_run(b, decl, usr);
+		if (assigned > 0)
+			pa = lf_affine_param(b, name, usr, origin, 0, 0, t,
+					     ref);
+		else if (assigned == 0)
+			lf_build_fail_at(b, ref, LF_WHY_UNASSIGNED_VAR, name);
 	}
 	free(name);
 	return pa;

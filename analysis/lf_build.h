@@ -111,6 +111,10 @@ int lf_build_fail_at(__isl_keep struct lf_builder *b, CXCursor c,
 	enum lf_why why, __isl_keep const char *name);
 int lf_build_fail_text(__isl_keep struct lf_builder *b, CXCursor c,
 	enum lf_why why);
+/* lf_assigned.c */
+int lf_assigned_before_run(__isl_keep struct lf_builder *b, CXCursor decl,
+	__isl_keep const char *usr);
+
 int lf_build_is_written_in_run(__isl_keep struct lf_builder *b,
 	__isl_keep const char *usr);
 int lf_build_is_written(__isl_keep struct lf_builder *b,

@@ -29,6 +29,8 @@ enum lf_why {
 	LF_WHY_INSIDE_VAR,		/* N: computed inside the loops */
 	LF_WHY_MODIFIED_VAR,		/* N: the loops modify it */
 	LF_WHY_ADDRESS_VAR,		/* N: its address is taken */
+	LF_WHY_UNASSIGNED_VAR,		/* N: a local that may hold no value
+					 * where the run starts */
 	LF_WHY_NAME_CLASH,		/* N */
 	LF_WHY_OUT_OF_BOUNDS,
 	/* Accesses. */

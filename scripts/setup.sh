@@ -5,7 +5,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libclang-19-dev clang-19 libpolly-19-dev
       libomp-19-dev libisl-dev libjson-c-dev check diffutils patch curl
-      xz-utils graphviz clang-tools-19 neovim ninja-build)
+      xz-utils graphviz clang-tools-19 neovim ninja-build libclang-rt-19-dev)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -35,6 +35,10 @@ static const char *const lf_say_why[LF_WHY_N] = {
 		"loops modify",
 	[LF_WHY_ADDRESS_VAR] =
 		"%N: its address is taken",
+	[LF_WHY_UNASSIGNED_VAR] =
+		"%N may hold no value where the loops start, and the "
+		"rewrite may read it where they do not: initialize it "
+		"where it is declared",
 	[LF_WHY_NAME_CLASH] =
 		"two different variables named '%N' are used in loop "
 		"bounds or subscripts",

@@ -28,6 +28,11 @@
 #                      after "--" (split on white space, no quoting)
 #   // DISTINCT        pointer arguments never overlap at run time, so
 #                      --assume-no-alias is a correct option for it
+#   // MSAN            the original reads no variable before it has a
+#                      value, and no rewritten file may: each is also
+#                      built with clang-19 -O0 -fsanitize=memory and
+#                      must run without a report (at -O0, so that no
+#                      optimization hides a read of such a variable)
 #
 # Builds use -std=gnu11 -O1 -ffp-contract=off, the program's CFLAGS and
 # -lm.  The original must build and run with every compiler, and every
@@ -191,6 +196,21 @@ adv_run() {
 	return 0
 }
 
+# adv_msan PROGRAM SOURCE PREFIX: if PROGRAM says MSAN, build SOURCE
+# (the program or a rewrite of it) with MemorySanitizer into
+# PREFIX.exe and run it.  Sets ADV_WHY on a report.
+adv_msan() {
+	local src=$1 build=$2 prefix=$3
+	lf_has_directive "$src" MSAN || return 0
+	ADV_WHY=
+	if adv_build clang-19 "$build" "$prefix" "${adv_cflags[@]}" -O0 -g \
+		-fsanitize=memory; then
+		adv_run "$prefix" || ADV_WHY="MemorySanitizer: $ADV_WHY"
+	fi
+	rm -f "$prefix.exe"
+	[ -z "$ADV_WHY" ]
+}
+
 # adv_diff ORIG NEW: describe where two outputs first differ.
 adv_diff() {
 	local first
@@ -253,6 +273,10 @@ adv_config() {
 				why+="${why:+; }$tag: $ADV_WHY"
 			fi
 		done
+		if [ "$config" != openmp ] && [ -z "$why" ] &&
+			! adv_msan "$src" "$cdir/rewritten.c" "$cdir/new.msan"; then
+			why=$ADV_WHY
+		fi
 	fi
 	printf '%s' "$why" >"$cdir/why.txt"
 	if [ -n "$why" ]; then
@@ -299,6 +323,9 @@ adv_original() {
 		rm -f "$dir/orig.$tag.exe"
 		[ -n "$ADV_WHY" ] && why+="${why:+; }$tag: $ADV_WHY"
 	done
+	if [ -z "$why" ] && ! adv_msan "$src" "$src" "$dir/orig.msan"; then
+		why=$ADV_WHY
+	fi
 	if [ -z "$why" ] && [ "$adv_sanitize" = 1 ]; then
 		ADV_WHY=
 		if adv_build gcc "$src" "$dir/orig.san" "${adv_cflags[@]}" -g \
