@@ -139,6 +139,7 @@ enum lf_why {
 	LF_WHY_SMALL_SAVING,		/* n0 saved bytes, n1 total */
 	LF_WHY_LOWER_DIM_SAVING,	/* n0, n1: dimensions */
 	LF_WHY_FITS_L1,			/* n0 bytes */
+	LF_WHY_SHIFT_IN_L2,		/* n0 bytes, n1 shift */
 	LF_WHY_FAR_APART,
 	LF_WHY_OUTER_ONLY,
 	LF_WHY_OVERFLOW,

@@ -61,6 +61,7 @@ struct lf_plan {
 	int tile_size;
 	int tiles_modeled;
 	long cache_l1;
+	long cache_l2;
 	int fuse_all;
 	int (*tiles)[LF_MAX_DEPTH];
 	struct lf_reason **refusal;

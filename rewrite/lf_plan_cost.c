@@ -272,11 +272,11 @@ static int lf_plan_dimension(__isl_take isl_set *set)
  * dimensions than the traffic (a vector reused beside a matrix read
  * once: a matrix-vector product and its activation) vanishes as the
  * sizes grow.
- * Return the reason to refuse, or NULL; *error is set if memory runs
- * out.
+ * Return the reason to refuse, or NULL and the bytes in *bytes (-1 if
+ * unknown); *error is set if memory runs out.
  */
 __isl_give struct lf_reason *lf_plan_no_saving(__isl_keep struct lf_plan *plan,
-	int start, int k, int *error)
+	int start, int k, long *bytes, int *error)
 {
 	struct lf_run *run = plan->run;
 	long saved = 0, total = 0;
@@ -319,8 +319,10 @@ __isl_give struct lf_reason *lf_plan_no_saving(__isl_keep struct lf_plan *plan,
 		why = LF_WHY_LOWER_DIM_SAVING;
 	else if (total >= 0 && total <= plan->cache_l1 / 2)
 		why = LF_WHY_FITS_L1;
-	else
+	else {
+		*bytes = total;
 		return NULL;
+	}
 	reason = lf_reason_alloc(why, run->nests[k].loc,
 		NULL, shared >= 0 ? run->arrays[shared].name : NULL);
 	*error = !reason;

@@ -31,7 +31,7 @@ long lf_plan_add_bytes(long x, long y);
 long lf_plan_box_bytes(__isl_take isl_set *elems,
 	__isl_keep const struct lf_array *array);
 __isl_give struct lf_reason *lf_plan_no_saving(__isl_keep struct lf_plan *plan,
-	int start, int k, int *error);
+	int start, int k, long *total, int *error);
 long lf_plan_val_extent(__isl_take isl_val *min,
 	__isl_take isl_val *max);
 

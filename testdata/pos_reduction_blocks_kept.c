@@ -1,11 +1,12 @@
-// RUN-ARGS: --function=chained_rows --tile-size=16
+// RUN-ARGS: --function=chained_rows --tile-size=16 --fuse-all
 // EXPECT-STDERR: :20:[0-9]+: note: fused 2 loop nests into 1( \(tiled 16x16\))?$
 /*
  * Each row starts from the previous row's sums, read before the clamp
  * (which fuses one row behind).  Tiling (i, j) is legal, but running
  * each statement on the whole tile in turn is not: row i would start
  * before the sums of row i - 1 in the same tile are done.  The tiles
- * keep one loop over the rows for all statements.
+ * keep one loop over the rows for all statements.  The data stays in
+ * cache unfused, so only --fuse-all fuses with the shift this needs.
  */
 #include <stdio.h>
 

@@ -266,6 +266,11 @@ static const char *const lf_say_why[LF_WHY_N] = {
 	[LF_WHY_FITS_L1] =
 		"the %0 bytes these nests access stay in the L1 "
 		"cache without fusion",
+	[LF_WHY_SHIFT_IN_L2] =
+		"fusion would need this nest %1 iteration(s) behind, and "
+		"the %0 bytes these nests access (at most twice the L2 "
+		"cache) stay in cache without fusion: the shifted loop "
+		"costs more than it saves",
 	[LF_WHY_FAR_APART] =
 		"their loops' ranges can be far apart for some "
 		"sizes: a fused loop would run over the gap between "

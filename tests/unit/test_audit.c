@@ -908,12 +908,13 @@ START_TEST(test_not_tilable)
 END_TEST
 
 /* In two dimensions, the shift is per loop, and the shifted band is not
- * permutable when a read runs ahead in the inner loop.
+ * permutable when a read runs ahead in the inner loop.  The arrays are
+ * larger than the caches, where a shifted fusion pays.
  */
 START_TEST(test_shift_2d)
 {
 	struct lf_audit *audit = audit_text(
-		"#define N 64\n"
+		"#define N 1024\n"
 		"float a[N + 2][N + 2], b[N][N];\n"
 		"void f(void)\n"
 		"{\n"
