@@ -423,7 +423,8 @@ int lf_src_expansion_at(__isl_keep struct lf_src *src, unsigned offset)
  * every macro the expansion uses.
  */
 enum lf_src_prop {
-	LF_SRC_LINE,	/* expands __LINE__ or __COUNTER__ */
+	LF_SRC_LINE,	/* expands __LINE__, __COUNTER__ or a builtin whose
+			 * value is where it is written */
 	LF_SRC_HASH,	/* stringifies or pastes tokens (# and ##) */
 	LF_SRC_N_PROP
 };
@@ -431,9 +432,35 @@ enum lf_src_prop {
 static int lf_src_macro_has(__isl_keep struct lf_src *src,
 	__isl_keep const char *name, enum lf_src_prop prop);
 
+/* Is "name" __LINE__, __COUNTER__, or a builtin whose value is the line
+ * or column it is written at (__builtin_LINE(), __builtin_COLUMN())?
+ * The rewrite moves and indents code.
+ */
 static int lf_src_is_line_macro(__isl_keep const char *name)
 {
-	return !strcmp(name, "__LINE__") || !strcmp(name, "__COUNTER__");
+	return !strcmp(name, "__LINE__") || !strcmp(name, "__COUNTER__") ||
+	       !strcmp(name, "__builtin_LINE") ||
+	       !strcmp(name, "__builtin_COLUMN");
+}
+
+/* The index of the first token of the main file in [begin, end) that
+ * is a builtin of lf_src_is_line_macro (a keyword token), or -1.
+ */
+static int lf_src_line_builtin(__isl_keep struct lf_src *src, unsigned begin,
+	unsigned end)
+{
+	int i;
+
+	for (i = lf_src_token_after(src, begin); i < src->n_token; ++i) {
+		struct lf_src_token *t = &src->tokens[i];
+
+		if (t->begin >= end)
+			break;
+		if (t->begin >= begin && t->ident &&
+		    lf_src_is_line_macro(t->ident))
+			return i;
+	}
+	return -1;
 }
 
 /* Is "t", of kind "kind", the token "#" or "##" (in any spelling)?
@@ -453,10 +480,12 @@ static int lf_src_token_has(__isl_keep struct lf_src *src, CXTokenKind kind,
 {
 	if (prop == LF_SRC_HASH && lf_src_is_hash(kind, t))
 		return 1;
-	if (kind != CXToken_Identifier || !t)
+	if ((kind != CXToken_Identifier && kind != CXToken_Keyword) || !t)
 		return 0;
 	if (prop == LF_SRC_LINE && lf_src_is_line_macro(t))
 		return 1;
+	if (kind == CXToken_Keyword)
+		return 0;
 	return lf_src_macro_has(src, t, prop);
 }
 
@@ -539,13 +568,19 @@ int lf_src_in_hash_macro(__isl_keep struct lf_src *src, unsigned offset)
 }
 
 /* Does code in [begin, end) expand __LINE__ or __COUNTER__, directly or
- * through other macros?  Their values change when the code moves or is
- * reordered.  *at gets the offset of the expansion.
+ * through other macros, or call __builtin_LINE() or __builtin_COLUMN()?
+ * Their values change when the code moves or is reordered.  *at gets the
+ * offset of the expansion or call.
  */
 int lf_src_uses_line(__isl_keep struct lf_src *src, unsigned begin,
 	unsigned end, unsigned *at)
 {
-	int i;
+	int i = lf_src_line_builtin(src, begin, end);
+
+	if (i >= 0) {
+		*at = src->tokens[i].begin;
+		return 1;
+	}
 
 	for (i = 0; i < src->n_exp; ++i) {
 		struct lf_src_expansion *e = &src->exps[i];
@@ -738,17 +773,29 @@ int lf_src_long_token(__isl_keep struct lf_src *src,
 	return 0;
 }
 
-/* The offsets of the expansions in the main file that depend on where
- * they are (__LINE__, __COUNTER__, assert, ...), in order, in *offsets
- * (the caller frees it); returns their number or -1.
+static int lf_src_cmp_offset(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *) a, y = *(const unsigned *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The offsets of the expansions and builtin calls in the main file that
+ * depend on where they are (__LINE__, __COUNTER__, assert,
+ * __builtin_LINE(), ...), in order, in *offsets (the caller frees it);
+ * returns their number or -1.
  */
 int lf_src_line_uses(__isl_keep struct lf_src *src, unsigned **offsets)
 {
 	int i, n = 0, has;
 
-	*offsets = malloc((src->n_exp + 1) * sizeof(unsigned));
+	*offsets = malloc((src->n_exp + src->n_token + 1) * sizeof(unsigned));
 	if (!*offsets)
 		return -1;
+	for (i = 0; i < src->n_token; ++i)
+		if (src->tokens[i].ident &&
+		    lf_src_is_line_macro(src->tokens[i].ident))
+			(*offsets)[n++] = src->tokens[i].begin;
 	for (i = 0; i < src->n_exp; ++i) {
 		has = lf_src_expansion_has(src, &src->exps[i], LF_SRC_LINE);
 		if (has < 0) {
@@ -759,5 +806,6 @@ int lf_src_line_uses(__isl_keep struct lf_src *src, unsigned **offsets)
 		if (has)
 			(*offsets)[n++] = src->exps[i].begin;
 	}
+	qsort(*offsets, n, sizeof(unsigned), &lf_src_cmp_offset);
 	return n;
 }

@@ -194,8 +194,8 @@ static const char *const lf_say_why[LF_WHY_N] = {
 	[LF_WHY_DIRECTIVE] =
 		"preprocessor directive inside the loop nest",
 	[LF_WHY_LINE_MACRO] =
-		"__LINE__ or __COUNTER__ would change its value when "
-		"the code moves",
+		"__LINE__, __COUNTER__ or __builtin_LINE() would change "
+		"its value when the code moves",
 	[LF_WHY_ITER_IN_MACRO] =
 		"iterator %N is used inside a macro",
 	[LF_WHY_ITER_HASHED] =
