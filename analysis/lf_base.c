@@ -282,6 +282,82 @@ static int lf_base_root_in_memory(__isl_keep struct lf_builder *b,
 	return !lf_base_is_local(root) || lf_build_is_addr_taken(b, usr);
 }
 
+/* Is "c" a member of the variable of "usr" itself, reached with "."
+ * only ("l.n", "l.sub.n"), not through a pointer?
+ */
+static int lf_base_is_own_member(CXCursor c, __isl_keep const char *usr)
+{
+	char *root;
+	int is;
+
+	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr)
+		return 0;
+	while (clang_getCursorKind(c) == CXCursor_MemberRefExpr) {
+		c = lf_base_member_object(c);
+		if (clang_Cursor_isNull(c) || clang_getCanonicalType(
+			clang_getCursorType(c)).kind == CXType_Pointer)
+			return 0;
+	}
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return 0;
+	root = lf_cursor_usr(clang_getCursorReferenced(c));
+	is = root && !strcmp(root, usr);
+	free(root);
+	return is;
+}
+
+/* A search for a member of a local struct whose address is taken
+ * anywhere in the function or which the run [begin, end) writes.
+ */
+struct lf_base_own {
+	struct lf_builder *b;
+	const char *usr;
+	unsigned begin;
+	unsigned end;
+	int found;
+};
+
+static enum CXChildVisitResult lf_base_visit_own(CXCursor c, CXCursor parent,
+	CXClientData data)
+{
+	struct lf_base_own *own = data;
+	enum lf_cursor_effect effect;
+	CXCursor operand;
+	unsigned at;
+
+	(void) parent;
+	effect = lf_cursor_effect(c, &operand);
+	if (effect == LF_CURSOR_NONE ||
+	    !lf_base_is_own_member(operand, own->usr))
+		return CXChildVisit_Recurse;
+	at = lf_build_offset(own->b, c);
+	if (effect == LF_CURSOR_TAKES_ADDRESS ||
+	    (at >= own->begin && at < own->end))
+		own->found = 1;
+	return own->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* Is the member that "chain" reaches part of a local struct variable
+ * (a by-value parameter too) that no pointer can reach: its address,
+ * and that of its members, is never taken, and the run assigns none of
+ * its members?  No store through a pointer and no call can then change
+ * the member, whatever its type.
+ */
+static int lf_base_is_private(__isl_keep struct lf_builder *b,
+	__isl_keep struct lf_base_chain *chain, __isl_keep const char *usr)
+{
+	struct lf_base_own own = { b, usr, b->run->begin, b->run->end, 0 };
+	int k;
+
+	for (k = 0; k < chain->n; ++k)
+		if (chain->arrow[k])
+			return 0;
+	if (!lf_base_is_local(chain->root) || lf_build_is_addr_taken(b, usr))
+		return 0;
+	clang_visitChildren(b->body, &lf_base_visit_own, &own);
+	return !own.found;
+}
+
 /* Is the address of the member that "chain" reaches, and its value too
  * if "load", the same throughout the run?  If not, fail with the
  * reason.
@@ -303,14 +379,14 @@ int lf_base_chain_invariant(__isl_keep struct lf_builder *b,
 	if (!changed && chain->arrow[chain->n - 1] &&
 	    lf_base_root_in_memory(b, chain->root, usr))
 		changed = lf_base_may_change(b, root_type);
-	free(usr);
 	for (k = chain->n - 2; k >= 0 && !changed; --k)
 		if (chain->arrow[k])
 			changed = lf_base_may_change(b, clang_getCursorType(
 				chain->members[k + 1]));
-	if (!changed && load)
+	if (!changed && load && !lf_base_is_private(b, chain, usr))
 		changed = lf_base_may_change(b,
 			clang_getCursorType(chain->members[0]));
+	free(usr);
 	if (changed)
 		return lf_build_fail_at(b, c, LF_WHY_MEMBER_CHANGED,
 					chain->spelling);
