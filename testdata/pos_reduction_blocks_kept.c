@@ -1,5 +1,5 @@
 // RUN-ARGS: --function=chained_rows --tile-size=16 --fuse-all
-// EXPECT-STDERR: :20:[0-9]+: note: fused 2 loop nests into 1( \(tiled 16x16\))?$
+// EXPECT-STDERR: :21:[0-9]+: note: fused 2 loop nests into 1( \(tiled 16x16\))?$
 /*
  * Each row starts from the previous row's sums, read before the clamp
  * (which fuses one row behind).  Tiling (i, j) is legal, but running
