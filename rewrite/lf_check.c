@@ -103,13 +103,14 @@ static int lf_check_spelled_once(struct lf_run *run,
 
 /* Is "array" one whose addresses the check can print: a global, a
  * member scalar, or a pointer parameter, member or local pointer whose
- * offsets lf_check_offsets can compute?
+ * offsets lf_check_offsets can compute?  Not one modeled from flat
+ * subscripts: its offsets are products of sizes.
  */
 static int lf_check_kind_ok(struct lf_run *run, const struct lf_array *array)
 {
 	int k;
 
-	if (!lf_check_spelled_once(run, array))
+	if (array->flat || !lf_check_spelled_once(run, array))
 		return 0;
 	if (lf_check_whole(array)) {
 		for (k = 0; array->origin == LF_ARRAY_GLOBAL &&
