@@ -31,21 +31,39 @@ struct lf_delin_shape {
 	long g[LF_DELIN_MAX_SIZES + 1];
 };
 
-/* Is every size of x one of y's?
+/* The number of sizes of y left when those of x (NULL: none) are taken
+ * out, as multisets (a cube's n * n has two), or -1 if x has one that
+ * y has not.  *first is the index in y of the first one left, or -1.
+ */
+static int lf_delin_minus(__isl_keep struct lf_delin_term *x,
+	__isl_keep struct lf_delin_term *y, int *first)
+{
+	int nx = x ? x->n_size : 0, i = 0, j, n = 0, c;
+
+	*first = -1;
+	for (j = 0; j < y->n_size; ++j) {
+		c = i < nx ? strcmp(x->size[i], y->size[j]) : 1;
+		if (c < 0)
+			return -1;
+		if (c == 0) {
+			i++;
+			continue;
+		}
+		if (*first < 0)
+			*first = j;
+		n++;
+	}
+	return i < nx ? -1 : n;
+}
+
+/* Is every size of x one of y's, as multisets?
  */
 static int lf_delin_divides(__isl_keep struct lf_delin_term *x,
 	__isl_keep struct lf_delin_term *y)
 {
-	int i, j;
+	int first;
 
-	for (i = 0; i < x->n_size; ++i) {
-		for (j = 0; j < y->n_size; ++j)
-			if (!strcmp(x->size[i], y->size[j]))
-				break;
-		if (j == y->n_size)
-			return 0;
-	}
-	return 1;
+	return lf_delin_minus(x, y, &first) >= 0;
 }
 
 /* Record that the array keyed "usr" is refused, for "reason".
@@ -122,18 +140,11 @@ static int lf_delin_is_chain(__isl_keep struct lf_delin_shape *shape,
 static const char *lf_delin_size(__isl_keep struct lf_delin_shape *shape,
 	int k)
 {
-	struct lf_delin_term *hi = shape->chain[k];
-	struct lf_delin_term *lo = shape->chain[k - 1];
-	int i, j;
+	int first;
 
-	for (i = 0; i < hi->n_size; ++i) {
-		for (j = 0; lo && j < lo->n_size; ++j)
-			if (!strcmp(hi->size[i], lo->size[j]))
-				break;
-		if (!lo || j == lo->n_size)
-			return hi->size[i];
-	}
-	return NULL;
+	if (lf_delin_minus(shape->chain[k - 1], shape->chain[k], &first) != 1)
+		return NULL;
+	return shape->chain[k]->size[first];
 }
 
 static __isl_give isl_pw_aff *lf_delin_param(__isl_take isl_space *space,
@@ -184,30 +195,20 @@ static __isl_give char *lf_delin_dim_text(
 static int lf_delin_level(__isl_keep struct lf_delin_shape *shape,
 	__isl_keep struct lf_delin_term *t, int *extra)
 {
-	struct lf_delin_term *q;
 	isl_bool cst;
-	int k, i, j;
+	int k, n;
 
-	*extra = -1;
 	for (k = shape->m; k > 0; --k)
 		if (shape->chain[k]->n_size <= t->n_size &&
 		    lf_delin_divides(shape->chain[k], t))
 			break;
-	q = k > 0 ? shape->chain[k] : NULL;
-	for (i = 0; i < t->n_size; ++i) {
-		for (j = 0; q && j < q->n_size; ++j)
-			if (!strcmp(t->size[i], q->size[j]))
-				break;
-		if (q && j < q->n_size)
-			continue;
-		cst = isl_pw_aff_is_cst(t->coef);
-		if (cst < 0)
-			return -2;
-		if (*extra >= 0 || !cst)
-			return -1;
-		*extra = i;
-	}
-	return k;
+	n = lf_delin_minus(k > 0 ? shape->chain[k] : NULL, t, extra);
+	if (n == 0)
+		return k;
+	cst = isl_pw_aff_is_cst(t->coef);
+	if (cst < 0)
+		return -2;
+	return n == 1 && cst ? k : -1;
 }
 
 static long lf_delin_gcd(long x, long y)
