@@ -192,6 +192,25 @@ static __isl_give struct lf_delin_poly *lf_delin_leaf(
 	return poly;
 }
 
+/* A compile-time constant, by value: a macro N is a parameter fixed to
+ * its value for the affine code, which a product with a size could
+ * not take as a constant factor.
+ */
+static __isl_give struct lf_delin_poly *lf_delin_constant(
+	__isl_keep struct lf_builder *b, long value)
+{
+	struct lf_delin_poly *poly = lf_delin_poly_alloc();
+	isl_pw_aff *pa;
+
+	pa = isl_pw_aff_val_on_domain(isl_set_universe(lf_build_space(b)),
+				      isl_val_int_from_si(b->ctx, value));
+	if (!poly || lf_delin_poly_add(poly, pa, 0, NULL) < 0) {
+		lf_delin_poly_free(poly);
+		return NULL;
+	}
+	return poly;
+}
+
 static __isl_give struct lf_delin_poly *lf_delin_parse(
 	__isl_keep struct lf_builder *b, CXCursor c, __isl_keep isl_set *dom);
 
@@ -348,7 +367,7 @@ static __isl_give struct lf_delin_poly *lf_delin_parse(
 	int n;
 
 	if (lf_affine_eval(c, &value))
-		return lf_delin_leaf(b, c, dom);
+		return lf_delin_constant(b, value);
 	n = lf_cursor_children(c, &ch);
 	if (kind == CXCursor_BinaryOperator && n == 2) {
 		poly = lf_delin_binary(b, c, ch, dom);

@@ -914,11 +914,20 @@ END_TEST
 /* Flat subscripts with run-time strides: the accesses of an array that
  * fit one shape are modeled in it, c[i * n + j] as c[i][j] and
  * wt[((o * ci + c) * 3 + 1) * 3 + 2] as wt[o][9c + 5] in [*][9 ci];
- * a plain a[j] of such an array is its innermost subscript.  Unsigned
+ * a plain a[j] of such an array is its innermost subscript; a macro is
+ * a constant factor of a stride.  Unsigned
  * products, two shapes for one array and a row that may run past its
  * stride are refused.
  */
 static const char flat_src[] =
+	"#define Q 4\n"
+	"void mq(int n, float *a)\n"
+	"{\n"
+	"\tfor (int i = 0; i < n; i++)\n"
+	"\t\tfor (int j = 0; j < n; j++)\n"
+	"\t\t\tfor (int l = 0; l < Q; l++)\n"
+	"\t\t\t\ta[i * n * Q + j * Q + l] = 0;\n"
+	"}\n"
 	"void mm(int m, int n, int k, float *a, float *b, float *c)\n"
 	"{\n"
 	"\tfor (int i = 0; i < m; i++)\n"
@@ -956,7 +965,12 @@ START_TEST(test_flat_subscripts)
 	struct lf_array *a;
 
 	parse(flat_src);
-	ck_assert_int_eq(file->n_run, 3);
+	ck_assert_int_eq(file->n_run, 4);
+	run = run_at("for (int i = 0; i < n; i++)\n\t\tfor (int j = 0; j < n; j++)\n\t\t\tfor (int l", 0);
+	check_access(run, 0, 0, "a[i * n * Q + j * Q + l]",
+		LF_ACCESS_MUST_WRITE,
+		"[Q, n] -> { S0[i, j, l] -> a[i, 4j + l] : 0 <= i < n and "
+		"0 <= j < n and 0 <= l < Q }");
 	run = run_at("for (int i = 0; i < m; i++)\n\t\tfor (int j = 0; j < n; j++)\n\t\t\tc[", 0);
 	check_access(run, 0, 0, "c[i * n + j]", LF_ACCESS_MUST_WRITE,
 		"[m, n] -> { S0[i, j] -> c[i, j] : 0 <= i < m and 0 <= j < n }");
