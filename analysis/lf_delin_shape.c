@@ -354,37 +354,68 @@ static int lf_delin_add_term(__isl_keep struct lf_delin_shape *shape,
 	return sub[shape->m - k] ? 0 : -1;
 }
 
-/* The instances of "dom" (under "context") for which a subscript of
- * "sub" below the outermost is outside its dimension, [0, size).  The
- * first such dimension is stored in *dim.
+/* Is subscript "sub" of dimension t >= 1 outside [0, size) for some
+ * instance of "where"?
  */
-static isl_bool lf_delin_out_of_range(__isl_keep struct lf_delin_shape *shape,
+static isl_bool lf_delin_dim_out(__isl_keep struct lf_delin_shape *shape,
+	__isl_keep isl_pw_aff *sub, int t, __isl_keep isl_set *where)
+{
+	isl_space *space = isl_set_get_space(where);
+	isl_pw_aff *s, *zero;
+	isl_set *bad;
+	isl_bool empty;
+
+	s = lf_delin_dim_size(shape, t, isl_space_copy(space));
+	zero = isl_pw_aff_zero_on_domain(isl_local_space_from_space(space));
+	bad = isl_pw_aff_lt_set(isl_pw_aff_copy(sub), zero);
+	bad = isl_set_union(bad, isl_pw_aff_ge_set(isl_pw_aff_copy(sub), s));
+	bad = isl_set_intersect(bad, isl_set_copy(where));
+	empty = isl_set_is_empty(bad);
+	isl_set_free(bad);
+	return empty < 0 ? isl_bool_error : isl_bool_not(empty);
+}
+
+/* Bring the subscripts "sub" below the outermost into their dimensions
+ * for every instance of "dom" (under "context"), innermost first: a
+ * subscript that is not in [0, size) may be one row off, as the inner
+ * part of (i + 1) * n - 1 - j is -1 - j: it is moved by its size, and
+ * the one above by one the other way, which keeps the flat index.
+ * Returns 0 if all fit, else 1 with the first dimension that does not
+ * in *dim, or -1.
+ */
+static int lf_delin_fit_range(__isl_keep struct lf_delin_shape *shape,
 	isl_pw_aff **sub, __isl_keep isl_set *dom,
 	__isl_keep isl_set *context, int *dim)
 {
-	isl_set *where, *bad;
-	isl_pw_aff *s, *zero;
-	isl_bool empty = isl_bool_true;
-	int t;
+	isl_set *where;
+	isl_pw_aff *moved;
+	isl_bool out = isl_bool_false;
+	int t, c;
 
 	where = isl_set_intersect_params(isl_set_copy(dom),
 					 isl_set_copy(context));
-	for (t = 1; t <= shape->m && empty == isl_bool_true; ++t) {
+	for (t = shape->m; t >= 1 && out == isl_bool_false; --t) {
 		*dim = t;
-		s = lf_delin_dim_size(shape, t, isl_set_get_space(dom));
-		zero = isl_pw_aff_zero_on_domain(isl_local_space_from_space(
-			isl_set_get_space(dom)));
-		bad = isl_set_union(
-			isl_pw_aff_lt_set(isl_pw_aff_copy(sub[t]), zero),
-			isl_pw_aff_ge_set(isl_pw_aff_copy(sub[t]), s));
-		bad = isl_set_intersect(bad, isl_set_copy(where));
-		empty = isl_set_is_empty(bad);
-		isl_set_free(bad);
+		out = lf_delin_dim_out(shape, sub[t], t, where);
+		for (c = 1; c >= -1 && out == isl_bool_true; c -= 2) {
+			moved = isl_pw_aff_add(isl_pw_aff_copy(sub[t]),
+				isl_pw_aff_scale_val(lf_delin_dim_size(shape,
+				t, isl_set_get_space(dom)),
+				isl_val_int_from_si(isl_set_get_ctx(dom), c)));
+			out = lf_delin_dim_out(shape, moved, t, where);
+			if (out == isl_bool_false) {
+				isl_pw_aff_free(sub[t]);
+				sub[t] = moved;
+				sub[t - 1] = isl_pw_aff_add_constant_val(
+					sub[t - 1], isl_val_int_from_si(
+					isl_set_get_ctx(dom), -c));
+			} else {
+				isl_pw_aff_free(moved);
+			}
+		}
 	}
 	isl_set_free(where);
-	if (empty < 0)
-		return isl_bool_error;
-	return isl_bool_not(empty);
+	return out < 0 ? -1 : out == isl_bool_true;
 }
 
 /* S[iterators] -> array[sub] over "dom", with the iterators from
@@ -427,8 +458,7 @@ static int lf_delin_flat_access(__isl_keep struct lf_builder *b, int a,
 	struct lf_access *acc = &run->accesses[f->access];
 	isl_pw_aff *sub[LF_DELIN_MAX_SIZES + 1];
 	isl_space *space = isl_set_get_space(f->dom);
-	isl_bool out;
-	int t, i, r = 0, dim = 0;
+	int t, i, r = 0, dim = 0, out;
 	char *size;
 
 	for (t = 0; t <= shape->m; ++t)
@@ -440,9 +470,8 @@ static int lf_delin_flat_access(__isl_keep struct lf_builder *b, int a,
 	if (r == 1)
 		r = lf_delin_refuse_at(b, a, acc, LF_WHY_FLAT_SHAPE,
 				       run->arrays[a].var);
-	out = r == 0 ? lf_delin_out_of_range(shape, sub, f->dom,
-					     run->context, &dim) :
-		isl_bool_false;
+	out = r == 0 ? lf_delin_fit_range(shape, sub, f->dom, run->context,
+					  &dim) : 0;
 	if (out < 0)
 		r = -1;
 	if (out > 0) {
@@ -581,6 +610,14 @@ static int lf_delin_array(__isl_keep struct lf_builder *b, int a)
 	array->n_dim = shape.m + 1;
 	for (t = 0; t < array->n_dim; ++t)
 		array->size[t] = -1;
+	for (t = 1; t < array->n_dim; ++t) {
+		int k = shape.m - t;
+
+		array->flat_factor[t] = shape.g[k + 1] / shape.g[k];
+		array->flat_size[t] = strdup(lf_delin_size(&shape, k + 1));
+		if (!array->flat_size[t])
+			return -1;
+	}
 	array->dims.begin = array->dims.end = 0;
 	array->flat = 1;
 	return 0;

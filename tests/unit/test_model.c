@@ -915,7 +915,8 @@ END_TEST
  * fit one shape are modeled in it, c[i * n + j] as c[i][j] and
  * wt[((o * ci + c) * 3 + 1) * 3 + 2] as wt[o][9c + 5] in [*][9 ci];
  * a plain a[j] of such an array is its innermost subscript; a macro is
- * a constant factor of a stride.  Unsigned
+ * a constant factor of a stride; a[(i + 1) * n - 1 - j] is a[i][n - 1 -
+ * j], one row back.  Unsigned
  * products, two shapes for one array and a row that may run past its
  * stride are refused.
  */
@@ -927,6 +928,12 @@ static const char flat_src[] =
 	"\t\tfor (int j = 0; j < n; j++)\n"
 	"\t\t\tfor (int l = 0; l < Q; l++)\n"
 	"\t\t\t\ta[i * n * Q + j * Q + l] = 0;\n"
+	"}\n"
+	"void rev(int m, int n, float *a)\n"
+	"{\n"
+	"\tfor (int i = 0; i < m; i++)\n"
+	"\t\tfor (int j = 0; j < n; j++)\n"
+	"\t\t\ta[(i + 1) * n - 1 - j] = 0;\n"
 	"}\n"
 	"void mm(int m, int n, int k, float *a, float *b, float *c)\n"
 	"{\n"
@@ -965,7 +972,12 @@ START_TEST(test_flat_subscripts)
 	struct lf_array *a;
 
 	parse(flat_src);
-	ck_assert_int_eq(file->n_run, 4);
+	ck_assert_int_eq(file->n_run, 5);
+	run = run_at("for (int i = 0; i < m; i++)\n\t\tfor (int j = 0; j < n; j++)\n\t\t\ta[(", 0);
+	check_access(run, 0, 0, "a[(i + 1) * n - 1 - j]",
+		LF_ACCESS_MUST_WRITE,
+		"[m, n] -> { S0[i, j] -> a[i, n - 1 - j] : 0 <= i < m and "
+		"0 <= j < n }");
 	run = run_at("for (int i = 0; i < n; i++)\n\t\tfor (int j = 0; j < n; j++)\n\t\t\tfor (int l", 0);
 	check_access(run, 0, 0, "a[i * n * Q + j * Q + l]",
 		LF_ACCESS_MUST_WRITE,
