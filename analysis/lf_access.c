@@ -541,6 +541,32 @@ static __isl_give isl_multi_pw_aff *lf_access_subs(
 	return isl_multi_pw_aff_from_pw_multi_aff(pma);
 }
 
+/* Access "c" to the array keyed "usr", "array" (or if -1, variable
+ * "decl"), whose single subscript "sub" is not affine: a flat
+ * polynomial, if lf_delin_subscript reads it as one.  Its relation is
+ * a stand-in until lf_delin_run gives it one in the array's shape.
+ */
+static int lf_access_flat(__isl_keep struct lf_builder *b, CXCursor c,
+	int array, CXCursor decl, __isl_keep const char *usr, int mode,
+	CXCursor sub)
+{
+	struct lf_delin_poly *poly = lf_delin_subscript(b, c, sub, usr);
+	isl_space *space = isl_space_from_domain(lf_build_space(b));
+	int first = b->run->n_access, i, r;
+
+	if (poly && array < 0)
+		array = lf_access_array(b, decl, usr);
+	space = isl_space_add_dims(space, isl_dim_out, 1);
+	if (!poly || array < 0)
+		isl_space_free(space);
+	r = !poly || array < 0 ? -1 : lf_access_add(b, c, array, mode,
+					isl_multi_pw_aff_zero(space));
+	for (i = first; r == 0 && i < b->run->n_access; ++i)
+		r = lf_delin_note(b, i, poly);
+	lf_delin_poly_free(poly);
+	return r;
+}
+
 /* The subscripts of dimension "dim" of "type" that would be out of
  * bounds: below 0 or from the size of a dimension the type gives, and
  * beyond what an object (of at most PTRDIFF_MAX bytes) can hold
@@ -625,6 +651,9 @@ static int lf_access_base_add(__isl_keep struct lf_builder *b, CXCursor c,
 	isl_multi_pw_aff *mpa;
 
 	mpa = n ? lf_access_subs(b, c, subs, n) : lf_access_zero_subs(b);
+	if (!mpa && n == 1 && b->reason)
+		return lf_access_flat(b, c, array, c, b->array_usr[array],
+				      mode, subs[0]);
 	if (!mpa)
 		return -1;
 	if (n && lf_access_in_bounds(b, c, type, mpa) < 0) {
@@ -812,6 +841,10 @@ static int lf_access_array_ref(__isl_keep struct lf_builder *b, CXCursor c,
 		goto done;
 	}
 	mpa = lf_access_subs(b, c, subs, n);
+	if (!mpa && n == 1 && b->reason) {
+		r = lf_access_flat(b, c, -1, decl, usr, mode, subs[0]);
+		goto done;
+	}
 	array = mpa ? lf_access_array(b, decl, usr) : -1;
 	if (array >= 0 && lf_access_in_bounds(b, c, clang_getCursorType(decl), mpa) < 0)
 		array = -1;

@@ -49,6 +49,8 @@ struct lf_base_stores {
 	int pointer;
 };
 
+struct lf_delin;
+
 struct lf_builder {
 	isl_ctx *ctx;
 	CXTranslationUnit tu;
@@ -78,6 +80,8 @@ struct lf_builder {
 	int may;
 	int stmt;
 	isl_set *cur_dom;
+
+	struct lf_delin *delin;
 
 	struct lf_reason *reason;
 	int top;
@@ -183,6 +187,18 @@ int lf_base_is_row(__isl_keep struct lf_builder *b, CXCursor o,
 
 #define LF_MODE_READ	1
 #define LF_MODE_WRITE	2
+
+/* lf_delin.c */
+struct lf_delin_poly;
+__isl_give struct lf_delin_poly *lf_delin_subscript(
+	__isl_keep struct lf_builder *b, CXCursor c, CXCursor sub,
+	__isl_keep const char *usr);
+void lf_delin_poly_free(__isl_take struct lf_delin_poly *poly);
+int lf_delin_note(__isl_keep struct lf_builder *b, int access,
+	__isl_keep struct lf_delin_poly *poly);
+void lf_delin_rollback(__isl_keep struct lf_builder *b, int n_access);
+void lf_delin_clear(__isl_keep struct lf_builder *b, int all);
+int lf_delin_run(__isl_keep struct lf_builder *b);
 
 /* lf_loop.c */
 int lf_loop_header(__isl_keep struct lf_builder *b, CXCursor for_c,

@@ -281,9 +281,12 @@ static int lf_frontend_comments(__isl_keep struct lf_builder *b,
 
 /* Model the n for statements fors[0 .. n - 1] (with byte ranges
  * begins/ends) as one run; the text before the first starts at "after".
+ * Returns 1 if an array reached by flat subscripts was refused: the run
+ * is then dropped, to be built again with its nests opaque.
  */
-static int lf_frontend_run(__isl_keep struct lf_builder *b, int function,
-	CXCursor *fors, unsigned *begins, unsigned *ends, unsigned after, int n)
+static int lf_frontend_run_once(__isl_keep struct lf_builder *b,
+	int function, CXCursor *fors, unsigned *begins, unsigned *ends,
+	unsigned after, int n)
 {
 	struct lf_run *run;
 	int k, r = 0;
@@ -318,11 +321,31 @@ static int lf_frontend_run(__isl_keep struct lf_builder *b, int function,
 		else if (r == 0)
 			r = lf_nest_build(b, fors[k], k);
 	}
+	if (r == 0)
+		r = lf_delin_run(b);
+	lf_delin_clear(b, 0);
 	lf_frontend_clear_run_state(b);
 	if (r == 0)
 		r = lf_frontend_add_run(b->file, run);
-	if (r < 0)
+	if (r != 0)
 		lf_run_free(run);
+	return r;
+}
+
+/* Model a run (see lf_frontend_run_once) until every array it reaches
+ * by flat subscripts fits its shape or is refused; each attempt refuses
+ * one more array at least.
+ */
+static int lf_frontend_run(__isl_keep struct lf_builder *b, int function,
+	CXCursor *fors, unsigned *begins, unsigned *ends, unsigned after, int n)
+{
+	int r;
+
+	do {
+		r = lf_frontend_run_once(b, function, fors, begins, ends,
+					 after, n);
+	} while (r == 1);
+	lf_delin_clear(b, 1);
 	return r;
 }
 

@@ -39,7 +39,7 @@ void lf_loop_clear(__isl_keep struct lf_loop *loop)
 
 void lf_run_free(__isl_take struct lf_run *run)
 {
-	int i;
+	int i, k;
 
 	if (!run)
 		return;
@@ -56,6 +56,8 @@ void lf_run_free(__isl_take struct lf_run *run)
 	for (i = 0; i < run->n_array; ++i) {
 		free(run->arrays[i].name);
 		free(run->arrays[i].var);
+		for (k = 0; k < LF_MAX_DEPTH; ++k)
+			free(run->arrays[i].flat_size[k]);
 	}
 	for (i = 0; i < run->n_param; ++i)
 		free(run->params[i].name);

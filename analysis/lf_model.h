@@ -111,6 +111,13 @@ enum lf_array_origin {
  * them), other such arrays, and escaped locals.  escaped is set for a
  * local that a pointer may reach: a local array (which decays to a
  * pointer) or a scalar whose address is taken.
+ *
+ * flat is set for an array of one C dimension that the run reaches by
+ * flat subscripts with run-time strides, a[i * n + j] (lf_delin.c):
+ * its n_dim dimensions are those of the shape its accesses fit
+ * ([*][n], sizes -1), not those of its type.  Dimension k >= 1 then
+ * has flat_factor[k] * flat_size[k] elements, flat_size[k] the name
+ * of a parameter of the run.
  */
 struct lf_array {
 	char *name;
@@ -126,6 +133,9 @@ struct lf_array {
 	int aliased;
 	int any_pointer;
 	int escaped;
+	int flat;
+	long flat_factor[LF_MAX_DEPTH];
+	char *flat_size[LF_MAX_DEPTH];
 };
 
 /* A size the domains and subscripts use symbolically.  Function

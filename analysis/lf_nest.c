@@ -474,6 +474,7 @@ static void lf_nest_rollback(__isl_keep struct lf_builder *b,
 		lf_stmt_clear(&run->stmts[--run->n_stmt]);
 	while (run->n_access > n_access)
 		lf_access_clear(&run->accesses[--run->n_access]);
+	lf_delin_rollback(b, n_access);
 	while (run->n_loop > nest->first_loop)
 		lf_loop_clear(&run->loops[--run->n_loop]);
 	while (b->n_iter > 0)

@@ -33,6 +33,11 @@ enum lf_why {
 					 * where the run starts */
 	LF_WHY_NAME_CLASH,		/* N */
 	LF_WHY_OUT_OF_BOUNDS,
+	LF_WHY_FLAT_UNSIGNED,		/* T: flat subscript that may wrap */
+	LF_WHY_FLAT_SHAPE,		/* T, N: an access of array N that
+					 * fits no shape with the others */
+	LF_WHY_FLAT_RANGE,		/* T, N: a subscript of access T
+					 * not proven in [0, N) */
 	/* Accesses. */
 	LF_WHY_ITER_OUTSIDE,		/* N: iterator used outside its loop */
 	LF_WHY_STRUCT_VAR,		/* N */

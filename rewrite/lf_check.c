@@ -103,7 +103,7 @@ static int lf_check_spelled_once(struct lf_run *run,
 
 /* Is "array" one whose addresses the check can print: a global, a
  * member scalar, or a pointer parameter, member or local pointer whose
- * offsets lf_check_offsets can compute?
+ * offsets lf_check_offsets or lf_check_flat_bounds can compute?
  */
 static int lf_check_kind_ok(struct lf_run *run, const struct lf_array *array)
 {
@@ -111,6 +111,8 @@ static int lf_check_kind_ok(struct lf_run *run, const struct lf_array *array)
 
 	if (!lf_check_spelled_once(run, array))
 		return 0;
+	if (array->flat)
+		return array->origin == LF_ARRAY_PARAM_POINTER;
 	if (lf_check_whole(array)) {
 		for (k = 0; array->origin == LF_ARRAY_GLOBAL &&
 			    k < array->n_dim; ++k)
@@ -229,6 +231,97 @@ static int lf_check_bounds(struct lf_check_range *r, struct lf_run *run,
 	return lf_check_set_guard(r, run, nonempty);
 }
 
+/* Is "e" the number 0?
+ */
+static int lf_check_is_zero(__isl_keep isl_ast_expr *e)
+{
+	isl_val *v;
+	int zero;
+
+	if (!e || isl_ast_expr_get_type(e) != isl_ast_expr_int)
+		return 0;
+	v = isl_ast_expr_int_get_val(e);
+	zero = v && isl_val_is_zero(v);
+	isl_val_free(v);
+	return zero;
+}
+
+/* "a + b", or one of them if the other is 0.
+ */
+static __isl_give isl_ast_expr *lf_check_add_expr(__isl_take isl_ast_expr *a,
+	__isl_take isl_ast_expr *b)
+{
+	if (lf_check_is_zero(a)) {
+		isl_ast_expr_free(a);
+		return b;
+	}
+	if (lf_check_is_zero(b)) {
+		isl_ast_expr_free(b);
+		return a;
+	}
+	return isl_ast_expr_add(a, b);
+}
+
+/* Dimension "t" of "array", modeled from flat subscripts, times "e":
+ * e * factor * size.
+ */
+static __isl_give isl_ast_expr *lf_check_flat_scale(isl_ctx *ctx,
+	const struct lf_array *array, int t, __isl_take isl_ast_expr *e)
+{
+	isl_ast_expr *size;
+
+	if (lf_check_is_zero(e))
+		return e;
+	size = isl_ast_expr_from_id(isl_id_alloc(ctx, array->flat_size[t],
+						 NULL));
+	if (array->flat_factor[t] != 1)
+		size = isl_ast_expr_mul(isl_ast_expr_from_val(
+			isl_val_int_from_si(ctx, array->flat_factor[t])), size);
+	return isl_ast_expr_mul(e, size);
+}
+
+/* The bounds of "elems", elements of "array" modeled from flat
+ * subscripts, as offsets from its first element: the least subscript
+ * of each dimension weighed by the sizes below it, summed, and the
+ * same of the greatest plus one.  The offsets of the elements lie
+ * between them, since every size is positive wherever the run accesses
+ * the array (the inner subscripts lie in [0, size)).
+ */
+static int lf_check_flat_bounds(struct lf_check_range *r, struct lf_run *run,
+	const struct lf_array *array, __isl_take isl_set *elems,
+	__isl_keep isl_set *nonempty)
+{
+	isl_ctx *ctx = isl_set_get_ctx(elems);
+	isl_ast_build *build;
+	isl_ast_expr *lo, *hi;
+	int t, u, ok;
+
+	build = isl_ast_build_from_context(isl_set_intersect(
+		lf_run_loose_context(run), isl_set_copy(nonempty)));
+	for (t = 0; t < array->n_dim; ++t) {
+		lo = isl_ast_build_expr_from_pw_aff(build,
+			isl_set_dim_min(isl_set_copy(elems), t));
+		hi = isl_ast_build_expr_from_pw_aff(build,
+			isl_set_dim_max(isl_set_copy(elems), t));
+		for (u = t + 1; u < array->n_dim; ++u) {
+			lo = lf_check_flat_scale(ctx, array, u, lo);
+			hi = lf_check_flat_scale(ctx, array, u, hi);
+		}
+		r->lo = t ? lf_check_add_expr(r->lo, lo) : lo;
+		r->end = t ? lf_check_add_expr(r->end, hi) : hi;
+	}
+	r->end = lf_check_add_expr(r->end, isl_ast_expr_from_val(
+		isl_val_one(ctx)));
+	isl_ast_build_free(build);
+	isl_set_free(elems);
+	if (!r->lo || !r->end)
+		return -1;
+	ok = lf_check_fit_bounds(r, run, run->context);
+	if (ok != 0)
+		return ok;
+	return lf_check_set_guard(r, run, nonempty);
+}
+
 /* Fill in the range of "array", and whether it is checkable.
  */
 static int lf_check_range_init(struct lf_check_range *r, struct lf_run *run,
@@ -246,8 +339,11 @@ static int lf_check_range_init(struct lf_check_range *r, struct lf_run *run,
 	}
 	elems = lf_check_elems(run, array);
 	nonempty = isl_set_params(isl_set_copy(elems));
-	ok = nonempty ? lf_check_bounds(r, run, lf_check_offsets(a, elems),
-					nonempty) : -1;
+	if (nonempty && a->flat)
+		ok = lf_check_flat_bounds(r, run, a, elems, nonempty);
+	else
+		ok = nonempty ? lf_check_bounds(r, run,
+				lf_check_offsets(a, elems), nonempty) : -1;
 	if (!nonempty)
 		isl_set_free(elems);
 	isl_set_free(nonempty);
@@ -509,7 +605,7 @@ static int lf_check_print_address(struct lf_checks *checks, int a,
 	if (lf_check_print_expr(checks, r->wide, r->fit, off, out) < 0)
 		return -1;
 	lf_buf_printf(out, "%s * sizeof %s", atom ? "" : ")", array->var);
-	for (k = 0; k < array->n_dim; ++k)
+	for (k = 0; k < (array->flat ? 1 : array->n_dim); ++k)
 		lf_buf_add_str(out, "[0]");
 	return 0;
 }

@@ -15,7 +15,10 @@ static const struct lf_rule_info lf_rule_table[LF_RULE_N] = {
 	  "a subscript is not an affine function of the loop iterators",
 	  "Write the subscript as a sum of iterators and sizes times "
 	  "constants, or compute the gathered values in a loop of their "
-	  "own." },
+	  "own.  A flat subscript such as a[i * n + j] is modeled when "
+	  "every access to the array fits one shape, computed in signed "
+	  "types, and its inner parts provably stay below their strides "
+	  "(0 <= j < n)." },
 	{ "LF002", "non-affine-bound",
 	  "a loop bound, step or condition is not affine",
 	  "Bound loops by affine expressions of outer iterators, "
@@ -139,6 +142,9 @@ static const enum lf_rule lf_rule_by_why[LF_WHY_N] = {
 	[LF_WHY_UNASSIGNED_VAR] = LF_RULE_CONSTRUCT,
 	[LF_WHY_NAME_CLASH] = LF_RULE_CONSTRUCT,
 	[LF_WHY_OUT_OF_BOUNDS] = LF_RULE_CONSTRUCT,
+	[LF_WHY_FLAT_UNSIGNED] = LF_RULE_SUBSCRIPT,
+	[LF_WHY_FLAT_SHAPE] = LF_RULE_SUBSCRIPT,
+	[LF_WHY_FLAT_RANGE] = LF_RULE_SUBSCRIPT,
 	[LF_WHY_ITER_OUTSIDE] = LF_RULE_ITERATOR,
 	[LF_WHY_STRUCT_VAR] = LF_RULE_CONSTRUCT,
 	[LF_WHY_POINTER_VAR] = LF_RULE_CONSTRUCT,

@@ -44,6 +44,15 @@ static const char *const lf_say_why[LF_WHY_N] = {
 		"bounds or subscripts",
 	[LF_WHY_OUT_OF_BOUNDS] =
 		"the subscripts are out of bounds whatever the sizes",
+	[LF_WHY_FLAT_UNSIGNED] =
+		"%T: flat subscript computed in an unsigned type, which "
+		"may wrap",
+	[LF_WHY_FLAT_SHAPE] =
+		"%T: flat subscript that does not fit one shape with the "
+		"other accesses to %N",
+	[LF_WHY_FLAT_RANGE] =
+		"%T: flat subscript whose inner part is not proven to "
+		"stay in [0, %N)",
 	[LF_WHY_ITER_OUTSIDE] =
 		"%N: iterator used outside its loop",
 	[LF_WHY_STRUCT_VAR] =

@@ -62,6 +62,15 @@
  * says; "lf_gen --only=rtcheck SEED" prints a program of that class
  * alone.
  *
+ * Class FLAT (lf_gen_flat.c) is switched on in about one program in ten
+ * on a fourth stream: a function flat_kernel over flat "float *"
+ * parameters indexed (i + di) * ld + j + dj (and in three dimensions)
+ * with sizes passed at run time, whose inner loops run to the stride,
+ * past it or to an unrelated size, which main calls several times with
+ * different sizes and with its parameters without restrict in one
+ * buffer or not.  "--with=flat" and "--only=flat" select it as for
+ * RTCHECK.
+ *
  * The program must not have undefined behaviour, or comparing it with
  * its rewritten form would prove nothing:
  *   - main passes fixed values for the parameters n and m, so the range
@@ -345,6 +354,7 @@ struct lf_gen {
 
 	struct lf_extra x;
 	struct lf_rtc rtc;
+	struct lf_flat flat;
 };
 
 static void lf_die(const char *msg)
@@ -3621,7 +3631,7 @@ static int lf_is_distinct(struct lf_gen *gen)
 	int i;
 	struct lf_array *array;
 
-	if (gen->x.overlap || gen->rtc.overlap)
+	if (gen->x.overlap || gen->rtc.overlap || gen->flat.overlap)
 		return 0;
 	for (i = 0; i < gen->n_array; i++) {
 		array = &gen->array[i];
@@ -4091,6 +4101,8 @@ static void lf_print_main(struct lf_gen *gen)
 	lf_print_x_report(gen);
 	if (gen->rtc.on)
 		printf("%s", gen->rtc.main.s);
+	if (gen->flat.on)
+		printf("%s", gen->flat.main.s);
 	printf("\treturn 0;\n}\n");
 }
 
@@ -4140,6 +4152,8 @@ static void lf_print_program(struct lf_gen *gen)
 	lf_print_fills(gen);
 	if (gen->rtc.on)
 		printf("%s", gen->rtc.top.s);
+	if (gen->flat.on)
+		printf("%s", gen->flat.top.s);
 	lf_print_main(gen);
 }
 
@@ -4151,6 +4165,16 @@ static void lf_print_rtc_program(struct lf_gen *gen)
 		!gen->rtc.overlap);
 	printf("#include <stdio.h>\n%s\nint main(void)\n{\n%s"
 		"\treturn 0;\n}\n", gen->rtc.top.s, gen->rtc.main.s);
+}
+
+/* With --only=flat: a program of class FLAT alone.
+ */
+static void lf_print_flat_program(struct lf_gen *gen)
+{
+	printf("// lf_gen seed=%llu distinct=%d\n", gen->seed,
+		!gen->flat.overlap);
+	printf("#include <stdio.h>\n%s\nint main(void)\n{\n%s"
+		"\treturn 0;\n}\n", gen->flat.top.s, gen->flat.main.s);
 }
 
 static void lf_gen_init(struct lf_gen *gen, unsigned long long seed)
@@ -4188,10 +4212,13 @@ int main(int argc, char **argv)
 	const char *arg = argc == 3 ? argv[1] : "";
 	int with = !strcmp(arg, "--with=rtcheck");
 	int only = !strcmp(arg, "--only=rtcheck");
+	int with_flat = !strcmp(arg, "--with=flat");
+	int only_flat = !strcmp(arg, "--only=flat");
 
-	if (argc < 2 || argc > 3 || (argc == 3 && !with && !only)) {
+	if (argc < 2 || argc > 3 ||
+	    (argc == 3 && !with && !only && !with_flat && !only_flat)) {
 		fprintf(stderr, "usage: lf_gen [--with=rtcheck | "
-			"--only=rtcheck] SEED\n");
+			"--only=rtcheck | --with=flat | --only=flat] SEED\n");
 		return 1;
 	}
 	seed = strtoull(argv[argc - 1], &end, 10);
@@ -4201,9 +4228,14 @@ int main(int argc, char **argv)
 	}
 	lf_gen_init(&gen, seed);
 	lf_rtc_generate(&gen.rtc, seed, with || only);
-	if (only) {
-		lf_print_rtc_program(&gen);
+	lf_flat_generate(&gen.flat, seed, with_flat || only_flat);
+	if (only || only_flat) {
+		if (only)
+			lf_print_rtc_program(&gen);
+		else
+			lf_print_flat_program(&gen);
 		lf_rtc_free(&gen.rtc);
+		lf_flat_free(&gen.flat);
 		return 0;
 	}
 	lf_gen_params(&gen);
@@ -4215,5 +4247,6 @@ int main(int argc, char **argv)
 	free(gen.out.s);
 	lf_x_free(&gen);
 	lf_rtc_free(&gen.rtc);
+	lf_flat_free(&gen.flat);
 	return 0;
 }

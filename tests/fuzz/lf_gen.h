@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* lf_gen.h: what the parts of the random program generator share
  * (lf_gen.c prints the program, lf_gen_alias.c the functions of class
- * RTCHECK).
+ * RTCHECK, lf_gen_flat.c those of class FLAT).
  */
 #ifndef LF_GEN_H
 #define LF_GEN_H
@@ -43,5 +43,30 @@ struct lf_rtc {
  */
 void lf_rtc_generate(struct lf_rtc *rtc, unsigned long long seed, int force);
 void lf_rtc_free(struct lf_rtc *rtc);
+
+/* Class FLAT (lf_gen_flat.c): a function over flat "float *"
+ * parameters indexed i * ld + j (and in three dimensions) with sizes
+ * passed at run time, which main calls several times with sizes for
+ * which the inner subscripts stay below their strides or not, and with
+ * the parameters without restrict in one buffer or not.
+ *   on       whether the program has the class;
+ *   overlap  whether some call makes two parameters share memory;
+ *   top      what goes before main: buffers, the function, helpers;
+ *   main     the calls, each on fresh input, and a hash of every
+ *            buffer after each.
+ */
+struct lf_flat {
+	int on;
+	int overlap;
+	struct lf_text top;
+	struct lf_text main;
+};
+
+/* Decide whether the program of "seed" gets class FLAT (always if
+ * "force") and make its text.  Draws on a random stream of its own.
+ */
+void lf_flat_generate(struct lf_flat *flat, unsigned long long seed,
+	int force);
+void lf_flat_free(struct lf_flat *flat);
 
 #endif

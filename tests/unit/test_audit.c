@@ -197,7 +197,7 @@ static const struct expect expects[] = {
 	OPAQUE("neg_indirect_subscript.c", "LF001", 20),
 	{ "neg_may_alias.c", 0, LF_VERDICT_NOT_ANALYSABLE, 0, "LF008",
 	  20, 18, 0 },
-	OPAQUE("neg_param_stride.c", "LF001", 22),
+	OPAQUE("neg_param_stride.c", "LF001", 25),
 	OPAQUE("neg_printf.c", "LF004", 20),
 	OPAQUE("neg_square_subscript.c", "LF001", 19),
 	OPAQUE("neg_volatile.c", "LF005", 18),

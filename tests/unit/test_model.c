@@ -823,7 +823,7 @@ static const char opaque_src[] =
 	"\tfor (int i = 0; i < n; i++)\n"
 	"\t\ta[i * i] = 0;\n"
 	"\tfor (int i = 0; i < n; i++)\n"
-	"\t\tfor (int j = 0; j < n; j++)\n"
+	"\t\tfor (int j = 0; j <= n; j++)\n"
 	"\t\t\ta[i * n + j] = 0;\n"
 	"\tfor (int i = 0; i < n; i++)\n"
 	"\t\tprintf(\"%d\\n\", i);\n"
@@ -884,8 +884,8 @@ START_TEST(test_opaque)
 	ck_assert_int_eq(run->n_nest, 11);
 	check_opaque(run, 0, "a[idx[i]]: subscript is not affine", "a[idx[i]]");
 	check_opaque(run, 1, "a[i * i]: subscript is not affine", "a[i * i]");
-	check_opaque(run, 2, "a[i * n + j]: subscript is not affine",
-		     "a[i * n + j]");
+	check_opaque(run, 2, "a[i * n + j]: flat subscript whose inner part "
+		     "is not proven to stay in [0, n)", "a[i * n + j]");
 	check_opaque(run, 3, "call to printf() has side effects (I/O)",
 		     "printf(");
 	check_opaque(run, 4, "call to touch() has side effects: it writes "
@@ -908,6 +908,114 @@ START_TEST(test_opaque)
 		ck_assert_int_eq(run->nests[k].n_loop, 0);
 		ck_assert_int_eq(run->nests[k].depth, 0);
 	}
+}
+END_TEST
+
+/* Flat subscripts with run-time strides: the accesses of an array that
+ * fit one shape are modeled in it, c[i * n + j] as c[i][j] and
+ * wt[((o * ci + c) * 3 + 1) * 3 + 2] as wt[o][9c + 5] in [*][9 ci];
+ * a plain a[j] of such an array is its innermost subscript; a macro is
+ * a constant factor of a stride; a[(i + 1) * n - 1 - j] is a[i][n - 1 -
+ * j], one row back.  Unsigned
+ * products, two shapes for one array and a row that may run past its
+ * stride are refused.
+ */
+static const char flat_src[] =
+	"#define Q 4\n"
+	"void mq(int n, float *a)\n"
+	"{\n"
+	"\tfor (int i = 0; i < n; i++)\n"
+	"\t\tfor (int j = 0; j < n; j++)\n"
+	"\t\t\tfor (int l = 0; l < Q; l++)\n"
+	"\t\t\t\ta[i * n * Q + j * Q + l] = 0;\n"
+	"}\n"
+	"void rev(int m, int n, float *a)\n"
+	"{\n"
+	"\tfor (int i = 0; i < m; i++)\n"
+	"\t\tfor (int j = 0; j < n; j++)\n"
+	"\t\t\ta[(i + 1) * n - 1 - j] = 0;\n"
+	"}\n"
+	"void mm(int m, int n, int k, float *a, float *b, float *c)\n"
+	"{\n"
+	"\tfor (int i = 0; i < m; i++)\n"
+	"\t\tfor (int j = 0; j < n; j++)\n"
+	"\t\t\tc[i * n + j] = b[j];\n"
+	"\tfor (int i = 0; i < m; i++)\n"
+	"\t\tfor (int j = 0; j < n; j++)\n"
+	"\t\t\tfor (int p = 0; p < k; p++)\n"
+	"\t\t\t\tc[i * n + j] += a[i * k + p] * b[p * n + j];\n"
+	"}\n"
+	"void conv(int co, int ci, int h, int w, float *x, float *wt)\n"
+	"{\n"
+	"\tfor (int o = 0; o < co; o++)\n"
+	"\t\tfor (int c = 0; c < ci; c++)\n"
+	"\t\t\tfor (int y = 0; y < h; y++)\n"
+	"\t\t\t\tfor (int z = 0; z < w; z++)\n"
+	"\t\t\t\t\tx[(o * h + y) * w + z] = wt[((o * ci + c) * 3 + 1) * 3 + 2];\n"
+	"}\n"
+	"void bad(unsigned u, int n, int m, float *p, float *q, float *r)\n"
+	"{\n"
+	"\tfor (int i = 0; i < m; i++)\n"
+	"\t\tfor (int j = 0; j < n; j++)\n"
+	"\t\t\tp[i * u + j] = 0;\n"
+	"\tfor (int i = 0; i < m; i++)\n"
+	"\t\tfor (int j = 0; j < n; j++)\n"
+	"\t\t\tq[i * n + j] = q[i * m + j];\n"
+	"\tfor (int i = 0; i < m; i++)\n"
+	"\t\tfor (int j = 0; j < m; j++)\n"
+	"\t\t\tr[i * n + j] = 1;\n"
+	"}\n";
+
+START_TEST(test_flat_subscripts)
+{
+	struct lf_run *run;
+	struct lf_array *a;
+
+	parse(flat_src);
+	ck_assert_int_eq(file->n_run, 5);
+	run = run_at("for (int i = 0; i < m; i++)\n\t\tfor (int j = 0; j < n; j++)\n\t\t\ta[(", 0);
+	check_access(run, 0, 0, "a[(i + 1) * n - 1 - j]",
+		LF_ACCESS_MUST_WRITE,
+		"[m, n] -> { S0[i, j] -> a[i, n - 1 - j] : 0 <= i < m and "
+		"0 <= j < n }");
+	run = run_at("for (int i = 0; i < n; i++)\n\t\tfor (int j = 0; j < n; j++)\n\t\t\tfor (int l", 0);
+	check_access(run, 0, 0, "a[i * n * Q + j * Q + l]",
+		LF_ACCESS_MUST_WRITE,
+		"[Q, n] -> { S0[i, j, l] -> a[i, 4j + l] : 0 <= i < n and "
+		"0 <= j < n and 0 <= l < Q }");
+	run = run_at("for (int i = 0; i < m; i++)\n\t\tfor (int j = 0; j < n; j++)\n\t\t\tc[", 0);
+	check_access(run, 0, 0, "c[i * n + j]", LF_ACCESS_MUST_WRITE,
+		"[m, n] -> { S0[i, j] -> c[i, j] : 0 <= i < m and 0 <= j < n }");
+	check_access(run, 0, 1, "b[j]", LF_ACCESS_READ,
+		"[m, n] -> { S0[i, j] -> b[0, j] : 0 <= i < m and 0 <= j < n }");
+	check_access(run, 1, 2, "a[i * k + p]", LF_ACCESS_READ,
+		"[m, n, k] -> { S1[i, j, p] -> a[i, p] : 0 <= i < m and "
+		"0 <= j < n and 0 <= p < k }");
+	check_access(run, 1, 3, "b[p * n + j]", LF_ACCESS_READ,
+		"[m, n, k] -> { S1[i, j, p] -> b[p, j] : 0 <= i < m and "
+		"0 <= j < n and 0 <= p < k }");
+	a = array(run, "c");
+	ck_assert_int_eq(a->flat, 1);
+	ck_assert_int_eq(a->n_dim, 2);
+	ck_assert_int_eq(a->size[1], -1);
+	run = run_at("for (int o = 0;", 0);
+	check_access(run, 0, 0, "x[(o * h + y) * w + z]", LF_ACCESS_MUST_WRITE,
+		"[co, ci, h, w] -> { S0[o, c, y, z] -> x[o, y, z] : "
+		"0 <= o < co and 0 <= c < ci and 0 <= y < h and 0 <= z < w }");
+	check_access(run, 0, 1, "wt[((o * ci + c) * 3 + 1) * 3 + 2]",
+		LF_ACCESS_READ,
+		"[co, ci, h, w] -> { S0[o, c, y, z] -> wt[o, 9c + 5] : "
+		"0 <= o < co and 0 <= c < ci and 0 <= y < h and 0 <= z < w }");
+	ck_assert_int_eq(array(run, "x")->n_dim, 3);
+	run = run_at("for (int i = 0; i < m; i++)\n\t\tfor (int j = 0; j < n; j++)\n\t\t\tp[", 0);
+	check_opaque(run, 0, "i * u + j: flat subscript computed in an "
+		     "unsigned type, which may wrap", "i * u + j");
+	check_opaque(run, 1, "q[i * m + j]: flat subscript that does not fit "
+		     "one shape with the other accesses to q", "q[i * m + j]");
+	check_opaque(run, 2, "r[i * n + j]: flat subscript whose inner part "
+		     "is not proven to stay in [0, n)", "r[i * n + j]");
+	ck_assert_int_eq(run->n_array, 0);
+	ck_assert_int_eq(run->n_access, 0);
 }
 END_TEST
 
@@ -1253,6 +1361,7 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, test_arrays);
 	tcase_add_test(tc, test_opaque);
 	tcase_add_test(tc, test_bases);
+	tcase_add_test(tc, test_flat_subscripts);
 	tcase_add_test(tc, test_iterator_uses);
 	tcase_add_test(tc, test_iterator_used_before_run);
 	tcase_add_test(tc, test_iterator_dead_after);
