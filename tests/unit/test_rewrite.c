@@ -37,7 +37,7 @@ static void teardown(void)
 
 static struct lf_file *parse_text(const char *text, unsigned len)
 {
-	struct lf_frontend_options opt = { NULL, 0, NULL };
+	struct lf_frontend_options opt = { NULL, 0, NULL, 0 };
 
 	return lf_frontend_parse(ctx, "t.c", text, len, &opt, stderr);
 }
