@@ -891,29 +891,34 @@ static int lf_call_is_anchor(__isl_keep struct lf_builder *b,
 }
 
 /* Keep the calls of the n children "ch" of a block that stand next to
- * a for statement or to a call that has a text; free the others.
+ * a for statement or to a call that has a text; free the others (only
+ * once every call has been looked at, since a call kept may be next
+ * to one that is not).
  */
 static int lf_call_keep(__isl_keep struct lf_builder *b,
 	enum lf_call_kind *kind, struct lf_call *calls, unsigned *begins,
 	unsigned *ends, int n)
 {
 	struct lf_file *file = b->file;
-	int i, keep, r = 0;
+	int i, r = 0, *keep = calloc(n + 1, sizeof(int));
 
+	if (!keep)
+		r = -1;
+	for (i = 0; i < n && r == 0; ++i)
+		keep[i] = kind[i] == LF_CALL_CALL &&
+			  (lf_call_is_anchor(b, kind, calls, begins, ends, n,
+					     i, i - 1) ||
+			   lf_call_is_anchor(b, kind, calls, begins, ends, n,
+					     i, i + 1));
 	for (i = 0; i < n; ++i) {
-		if (kind[i] != LF_CALL_CALL)
-			continue;
-		keep = lf_call_is_anchor(b, kind, calls, begins, ends, n, i,
-					 i - 1) ||
-		       lf_call_is_anchor(b, kind, calls, begins, ends, n, i,
-					 i + 1);
-		if (keep && r == 0 && LF_GROW(file->calls, file->n_call) < 0)
+		if (r == 0 && keep[i] && LF_GROW(file->calls, file->n_call) < 0)
 			r = -1;
-		if (keep && r == 0)
+		if (r == 0 && keep[i])
 			file->calls[file->n_call++] = calls[i];
 		else
 			lf_call_clear(&calls[i]);
 	}
+	free(keep);
 	return r;
 }
 
