@@ -59,6 +59,7 @@ struct lf_builder {
 	struct lf_file *file;
 	int renamed;
 	int jumps;
+	int inline_calls;
 	struct lf_purity *purity;
 
 	int n_ref;
@@ -215,6 +216,12 @@ int lf_init_check_decls(__isl_keep struct lf_builder *b, CXCursor *decls,
 /* lf_live.c */
 int lf_live_is_dead(__isl_keep struct lf_builder *b, CXCursor body,
 	CXCursor nest, __isl_keep const char *usr);
+
+/* lf_call.c */
+int lf_call_function(__isl_keep struct lf_builder *b, CXCursor fn,
+	CXCursor *blocks, int n);
+__isl_give char *lf_call_expand(__isl_keep struct lf_file *file,
+	unsigned *len);
 
 /* lf_nest.c */
 int lf_nest_build(__isl_keep struct lf_builder *b, CXCursor for_c, int nest);

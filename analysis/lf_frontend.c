@@ -493,6 +493,8 @@ static int lf_frontend_function(__isl_keep struct lf_builder *b, CXCursor fn,
 		b->top = i == 0;
 		r = lf_frontend_block(b, function, blocks.list[i], i == 0);
 	}
+	if (r == 0 && b->inline_calls)
+		r = lf_call_function(b, fn, blocks.list, blocks.n);
 	free(blocks.list);
 	lf_frontend_clear_refs(b);
 	return r;
@@ -756,6 +758,7 @@ static int lf_frontend_model(__isl_keep struct lf_builder *b,
 {
 	struct lf_frontend_walk w = { b, options->function, 0 };
 
+	b->inline_calls = options->inline_calls;
 	b->main_file = clang_getFile(b->tu, b->file->path);
 	if (b->main_file)
 		b->src = lf_src_alloc(b->tu, b->main_file, b->file->len);
@@ -950,6 +953,34 @@ static __isl_give struct lf_file *lf_frontend_build(isl_ctx *ctx,
 	return b.file;
 }
 
+/* Model the file as it would be with its calls replaced by the nests
+ * of their callees (lf_call_expand), as file->expanded.  If that text
+ * does not parse without errors, there is none: the calls stay.
+ */
+static void lf_frontend_expand(isl_ctx *ctx, CXIndex index,
+	__isl_keep struct lf_file *file,
+	__isl_keep const struct lf_frontend_options *options)
+{
+	struct lf_frontend_options opt = *options;
+	struct lf_parse_errors quiet = { NULL, 0, 0, NULL, 0, 0 };
+	CXTranslationUnit tu;
+	unsigned len;
+	char *text = lf_call_expand(file, &len);
+	int n;
+
+	if (!text)
+		return;
+	opt.inline_calls = 0;
+	n = lf_frontend_clang(index, file->path, text, len, &opt, &quiet, 0,
+			      &tu);
+	file->expanded = lf_frontend_build(ctx, tu, n, file->path, text, len,
+					   &opt, &quiet);
+	if (tu)
+		clang_disposeTranslationUnit(tu);
+	lf_parse_errors_clear(&quiet);
+	free(text);
+}
+
 /* Parse and model the file "path" whose contents are text[0 .. len).
  * On failure, report why to "errors" and return NULL.
  */
@@ -969,6 +1000,8 @@ __isl_give struct lf_file *lf_frontend_parse_errors(isl_ctx *ctx,
 				 errors);
 	if (tu)
 		clang_disposeTranslationUnit(tu);
+	if (file && options->inline_calls)
+		lf_frontend_expand(ctx, index, file, options);
 	clang_disposeIndex(index);
 	return file;
 }

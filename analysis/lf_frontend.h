@@ -11,11 +11,15 @@
 
 /* function: model only the function of that name (NULL: all).
  * argv: compiler arguments passed on to clang (-I, -D, -std=, ...).
+ * inline_calls: find the calls next to loop nests (lf_file.calls) and
+ * model the file with them replaced by their callees' nests
+ * (lf_file.expanded).
  */
 struct lf_frontend_options {
 	const char *function;
 	int argc;
 	const char *const *argv;
+	int inline_calls;
 };
 
 /* Parse and model the file "path" whose contents are text[0 .. len)

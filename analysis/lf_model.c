@@ -75,6 +75,14 @@ void lf_run_free(__isl_take struct lf_run *run)
 	free(run);
 }
 
+void lf_call_clear(__isl_keep struct lf_call *call)
+{
+	free(call->callee);
+	free(call->text);
+	lf_reason_free(call->refused);
+	memset(call, 0, sizeof(*call));
+}
+
 void lf_file_free(__isl_take struct lf_file *file)
 {
 	int i;
@@ -90,6 +98,10 @@ void lf_file_free(__isl_take struct lf_file *file)
 	for (i = 0; i < file->n_include; ++i)
 		free(file->includes[i]);
 	free(file->includes);
+	for (i = 0; i < file->n_call; ++i)
+		lf_call_clear(&file->calls[i]);
+	free(file->calls);
+	lf_file_free(file->expanded);
 	free(file->runs);
 	free(file->functions);
 	free(file->idents);

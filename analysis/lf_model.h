@@ -291,6 +291,27 @@ struct lf_run {
 	struct lf_span *long_tokens;
 };
 
+/* A call statement "f(args);" next to loop nests (or to another such
+ * call) in a block, where f is defined in the file or called through a
+ * pointer.  [begin, end) is the statement through its ';'.  When the
+ * call can stand, for the analysis, for the loop nests of f's body
+ * with every formal parameter replaced by its argument, text is those
+ * nests so written (n_nest of them), and in lf_file.expanded they are
+ * at [exp_begin, exp_end); otherwise text is NULL and refused says why
+ * the call stays a call.
+ */
+struct lf_call {
+	unsigned begin;
+	unsigned end;
+	struct lf_loc loc;
+	char *callee;
+	char *text;
+	int n_nest;
+	struct lf_reason *refused;
+	unsigned exp_begin;
+	unsigned exp_end;
+};
+
 struct lf_function {
 	char *name;
 	struct lf_loc loc;
@@ -305,7 +326,10 @@ struct lf_function {
  * only one function is modeled (lf_frontend_options.function),
  * function_found says whether the file defines it.  includes: the
  * paths of the files it includes, directly or not, each once, as clang
- * opened them (for a depfile).
+ * opened them (for a depfile).  calls: the calls next to loop nests
+ * (lf_call); expanded, if not NULL, is the file as it would be with
+ * every call that has a text replaced by it, modeled alike, with no
+ * calls of its own.
  */
 struct lf_file {
 	char *path;
@@ -324,6 +348,9 @@ struct lf_file {
 	int n_include;
 	char **includes;
 	int c89;
+	int n_call;
+	struct lf_call *calls;
+	struct lf_file *expanded;
 };
 
 /* Ownership of the project's own objects and strings is annotated as
@@ -352,6 +379,7 @@ void lf_stmt_clear(__isl_keep struct lf_stmt *stmt);
 void lf_access_clear(__isl_keep struct lf_access *access);
 void lf_loop_clear(__isl_keep struct lf_loop *loop);
 void lf_run_free(__isl_take struct lf_run *run);
+void lf_call_clear(__isl_keep struct lf_call *call);
 void lf_file_free(__isl_take struct lf_file *file);
 
 int lf_file_has_ident(__isl_keep const struct lf_file *file,

@@ -148,6 +148,26 @@ enum lf_why {
 	LF_WHY_FAR_APART,
 	LF_WHY_OUTER_ONLY,
 	LF_WHY_OVERFLOW,
+	/* Calls next to loop nests, kept as calls. */
+	LF_WHY_CALL_KEPT,		/* N: the callee, C: why */
+	LF_WHY_CALL_MACRO,		/* the call comes from a macro */
+	LF_WHY_CALLEE_AFTER,		/* defined after its caller */
+	LF_WHY_CALLEE_TYPE,		/* not void with fixed parameters */
+	LF_WHY_CALLEE_RECURSIVE,	/* N: it calls itself or its caller */
+	LF_WHY_CALLEE_FORM,		/* its body is not only loop nests */
+	LF_WHY_CALLEE_CONTROL,		/* return, label or goto */
+	LF_WHY_CALLEE_STATIC,		/* N: a static or extern local */
+	LF_WHY_CALLEE_PLACE,		/* __LINE__, __func__, a directive */
+	LF_WHY_CALLEE_MACRO,		/* N: a macro that may expand to
+					 * something else at the call */
+	LF_WHY_FORMAL_CHANGED,		/* N: assigned, address taken,
+					 * sizeof */
+	LF_WHY_FORMAL_TYPE,		/* N: the argument's type differs */
+	LF_WHY_CALL_ARG,		/* T: not a constant or a variable
+					 * the callee cannot change */
+	LF_WHY_NAME_SHADOWED,		/* N: declared in the caller too */
+	LF_WHY_NAME_CAPTURED,		/* N: an argument's name that the
+					 * callee declares */
 	LF_WHY_N
 };
 

@@ -89,12 +89,19 @@ static __isl_give isl_union_map *lf_contract_flow(
 }
 
 /* Every instance of read "r" gets its value from write "w" in the same
- * iteration of every loop of the new schedule ("loops" marks the
- * schedule positions that are loops).
+ * iteration of every loop around "w" in the new schedule, after "w"
+ * in its innermost one: the two instances agree on every position of
+ * the schedule up to "last", the last loop of the write.  Equal loop
+ * positions alone would not do: where a loop comes after a position
+ * at which the two differ (the innermost band loop run inside the
+ * statements' own loops), the write runs all its iterations before
+ * the read runs any.  With the prefix equal, any other instance of the
+ * write differs from both at a position up to "last", so it runs
+ * before the write or after the read.
  */
 static int lf_contract_same_iteration(__isl_keep struct lf_run *run,
 	__isl_keep struct lf_deps *deps, __isl_keep isl_union_map *sched,
-	const int *loops, int len, int w, int r)
+	int last, int w, int r)
 {
 	isl_union_map *flow = lf_contract_flow(deps, w, r);
 	isl_union_set *reads, *sourced;
@@ -122,34 +129,29 @@ static int lf_contract_same_iteration(__isl_keep struct lf_run *run,
 	}
 	t = isl_map_from_union_map(times);
 	eq = isl_map_universe(isl_map_get_space(t));
-	for (p = 0; p < len; ++p)
-		if (loops[p])
-			eq = isl_map_equate(eq, isl_dim_in, p, isl_dim_out, p);
+	for (p = 0; p <= last; ++p)
+		eq = isl_map_equate(eq, isl_dim_in, p, isl_dim_out, p);
 	ok = isl_map_is_subset(t, eq);
 	isl_map_free(t);
 	isl_map_free(eq);
 	return ok < 0 ? -1 : ok;
 }
 
-/* Schedule positions that are loops somewhere in group g.
+/* The last position of the new schedule (of length len) that is a loop
+ * of the statement of access w, or -1.
  */
-static __isl_give int *lf_contract_loops(__isl_keep struct lf_plan *plan, int g,
+static int lf_contract_last_loop(__isl_keep struct lf_plan *plan, int w,
 	int len)
 {
 	struct lf_run *run = plan->run;
 	struct lf_term terms[LF_SCHED_MAX_LEN];
-	int *loops = calloc(len, sizeof(int));
-	int i, p;
+	int p, last = -1;
 
-	for (i = 0; loops && i < run->n_stmt; ++i) {
-		if (plan->group[run->stmts[i].nest][0] != g)
-			continue;
-		lf_plan_terms(plan, &run->stmts[i], terms, len);
-		for (p = 0; p < len; ++p)
-			if (terms[p].level >= 0)
-				loops[p] = 1;
-	}
-	return loops;
+	lf_plan_terms(plan, &run->stmts[run->accesses[w].stmt], terms, len);
+	for (p = 0; p < len; ++p)
+		if (terms[p].level >= 0)
+			last = p;
+	return last;
 }
 
 /* The single must-write of array a in group g, or -1 (none, several, a
@@ -184,15 +186,14 @@ static int lf_contract_reads_ok(__isl_keep struct lf_plan *plan,
 	struct lf_run *run = plan->run;
 	int len = lf_plan_sched_len(plan);
 	isl_union_map *sched = lf_plan_schedule(plan, g);
-	int *loops = lf_contract_loops(plan, g, len);
-	int i, ok = sched && loops ? 1 : -1;
+	int last = lf_contract_last_loop(plan, w, len);
+	int i, ok = sched ? 1 : -1;
 
 	for (i = 0; i < run->n_access && ok == 1; ++i)
 		if (run->accesses[i].array == a &&
 		    run->accesses[i].kind == LF_ACCESS_READ)
-			ok = lf_contract_same_iteration(run, deps, sched, loops,
-							len, w, i);
-	free(loops);
+			ok = lf_contract_same_iteration(run, deps, sched, last,
+							w, i);
 	isl_union_map_free(sched);
 	return ok;
 }

@@ -16,7 +16,9 @@
  * they may, never fuse under a run-time check that they do not
  * (lf_check.h).  openmp: mark parallel
  * loops.  explain: describe each fused group.  fuse_all: fuse wherever
- * it is legal, also where the cost model expects no gain.
+ * it is legal, also where the cost model expects no gain.  no_inline:
+ * never fuse the loop nests of called functions with the loops around
+ * their calls (lf_file.expanded is not used).
  */
 struct lf_options {
 	int tile_size;
@@ -29,6 +31,7 @@ struct lf_options {
 	int openmp;
 	int explain;
 	int fuse_all;
+	int no_inline;
 };
 
 #endif

@@ -18,21 +18,12 @@
 
 void lf_result_clear(__isl_keep struct lf_result *result)
 {
-	int i, k;
+	int i;
 
 	for (i = 0; i < result->n_edit; ++i)
 		free(result->edits[i].text);
-	for (i = 0; i < result->n_message; ++i) {
-		struct lf_message *m = &result->messages[i];
-
-		free(m->rtile_iter);
-		for (k = 0; k < m->n_contracted; ++k)
-			free(m->contracted[k]);
-		free(m->contracted);
-		lf_check_names_free(m->apart, m->n_apart);
-		lf_audit_group_free(m->explain);
-		lf_reason_free(m->reason);
-	}
+	for (i = 0; i < result->n_message; ++i)
+		lf_message_clear(&result->messages[i]);
 	free(result->edits);
 	free(result->messages);
 	memset(result, 0, sizeof(*result));
@@ -448,8 +439,11 @@ static int lf_rewrite_keep_lines(__isl_keep struct lf_file *file,
 	return e->text ? 0 : -1;
 }
 
-int lf_rewrite_file(__isl_keep struct lf_file *file,
-	__isl_keep const struct lf_options *options, struct lf_result *result)
+/* Rewrite the runs of "file" into "result" (empty before).
+ */
+static int lf_rewrite_runs(__isl_keep struct lf_file *file,
+	__isl_keep const struct lf_options *options,
+	__isl_keep struct lf_result *result)
 {
 	int i;
 
@@ -457,6 +451,44 @@ int lf_rewrite_file(__isl_keep struct lf_file *file,
 	for (i = 0; i < file->n_run; ++i)
 		if (lf_rewrite_run(file, file->runs[i], options, result) < 0)
 			return -1;
+	return 0;
+}
+
+/* Add to "result" the groups that fuse across calls: those of the
+ * rewrite of the file with its calls replaced by their callees' nests
+ * (lf_inline_merge decides which), and say why each call that cannot
+ * be so replaced stays a call.
+ */
+static int lf_rewrite_calls(__isl_keep struct lf_file *file,
+	__isl_keep const struct lf_options *options,
+	__isl_keep struct lf_result *result)
+{
+	struct lf_result expanded;
+	int i, r = 0;
+
+	for (i = 0; i < file->n_call && r == 0; ++i)
+		if (file->calls[i].refused)
+			r = lf_result_reason(result, LF_MESSAGE_FAILED,
+				lf_reason_copy(file->calls[i].refused));
+	if (r < 0 || !file->expanded)
+		return r;
+	r = lf_rewrite_runs(file->expanded, options, &expanded);
+	if (r == 0)
+		r = lf_inline_merge(file, &expanded, result);
+	lf_result_clear(&expanded);
+	return r;
+}
+
+int lf_rewrite_file(__isl_keep struct lf_file *file,
+	__isl_keep const struct lf_options *options, struct lf_result *result)
+{
+	int i;
+
+	if (lf_rewrite_runs(file, options, result) < 0)
+		return -1;
+	if (!options->no_inline &&
+	    lf_rewrite_calls(file, options, result) < 0)
+		return -1;
 	for (i = 0; i < result->n_edit; ++i)
 		if (lf_rewrite_keep_lines(file, &result->edits[i]) < 0)
 			return -1;

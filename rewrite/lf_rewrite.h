@@ -22,7 +22,9 @@
  * edits[first_edit .. first_edit + n_edit) of the result (its nests'
  * new text and the declarations of the arrays it contracted), so that
  * the group can be rewritten alone, and [begin, end) are the bytes of
- * its nests.
+ * its nests.  When the group fuses the nests of calls (lf_file.calls),
+ * calls names the n_call callees in order, n_call_nest of the n_nest
+ * nests are theirs, and the group spans lines first_line to last_line.
  * LF_MESSAGE_REFUSED: the nest at loc is not fused with the nest at
  * line other_line, for "reason".
  * LF_MESSAGE_FAILED: a run or a group left as it is, for "reason" (the
@@ -53,6 +55,11 @@ struct lf_message {
 	unsigned end;
 	unsigned other_line;
 	struct lf_reason *reason;
+	int n_call;
+	char **calls;
+	int n_call_nest;
+	unsigned first_line;
+	unsigned last_line;
 };
 
 struct lf_result {
@@ -65,5 +72,9 @@ struct lf_result {
 int lf_rewrite_file(__isl_keep struct lf_file *file,
 	__isl_keep const struct lf_options *options, struct lf_result *result);
 void lf_result_clear(__isl_keep struct lf_result *result);
+void lf_message_clear(__isl_keep struct lf_message *m);
+int lf_inline_merge(__isl_keep struct lf_file *file,
+	__isl_keep struct lf_result *expanded,
+	__isl_keep struct lf_result *result);
 
 #endif

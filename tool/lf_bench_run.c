@@ -115,6 +115,7 @@ static int lf_bench_load(__isl_keep struct lf_bench *b)
 	fopt.function = cli->function;
 	fopt.argc = cli->argc;
 	fopt.argv = cli->argv;
+	fopt.inline_calls = 0;
 	b->iface = lf_iface_parse(cli->input, b->text, b->len, &fopt, stderr);
 	if (!b->iface)
 		return -1;

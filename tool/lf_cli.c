@@ -48,6 +48,8 @@ static const char lf_cli_usage[] =
 "                      model expects no gain (no shared array, under 5%\n"
 "                      of the traffic saved, data that fit in L1, nests\n"
 "                      sharing only an outer loop)\n"
+"      --no-inline     do not fuse the loop nests of functions called\n"
+"                      next to loops with those loops\n"
 "      --openmp        mark the outermost parallel loop of each fused group\n"
 "                      'omp parallel for' and parallel innermost loops\n"
 "                      'omp simd', where the dependences prove it\n"
@@ -227,6 +229,7 @@ enum {
 	LF_OPT_FUNCTION,
 	LF_OPT_NO_ALIAS,
 	LF_OPT_NO_CHECKS,
+	LF_OPT_NO_INLINE,
 	LF_OPT_OPENMP,
 	LF_OPT_FUSE_ALL,
 	LF_OPT_EXPLAIN,
@@ -246,6 +249,7 @@ static const struct option lf_cli_long[] = {
 	{ "function", required_argument, NULL, LF_OPT_FUNCTION },
 	{ "assume-no-alias", no_argument, NULL, LF_OPT_NO_ALIAS },
 	{ "no-alias-checks", no_argument, NULL, LF_OPT_NO_CHECKS },
+	{ "no-inline", no_argument, NULL, LF_OPT_NO_INLINE },
 	{ "openmp", no_argument, NULL, LF_OPT_OPENMP },
 	{ "fuse-all", no_argument, NULL, LF_OPT_FUSE_ALL },
 	{ "explain", no_argument, NULL, LF_OPT_EXPLAIN },
@@ -359,6 +363,9 @@ static int lf_cli_option(int c, char *const *argv,
 		return 0;
 	case LF_OPT_NO_CHECKS:
 		options->opt.no_alias_checks = 1;
+		return 0;
+	case LF_OPT_NO_INLINE:
+		options->opt.no_inline = 1;
 		return 0;
 	case LF_OPT_OPENMP:
 		options->opt.openmp = 1;

@@ -291,6 +291,44 @@ static const char *const lf_say_why[LF_WHY_N] = {
 	[LF_WHY_OVERFLOW] =
 		"not rewritten: a bound of the new loops could "
 		"overflow its type for some sizes",
+	[LF_WHY_CALL_KEPT] =
+		"call to %N() is not fused with the loops next to it: %C",
+	[LF_WHY_CALL_MACRO] =
+		"the call comes from a macro",
+	[LF_WHY_CALLEE_AFTER] =
+		"the function is defined after its caller",
+	[LF_WHY_CALLEE_TYPE] =
+		"the function returns a value, has no prototype or takes "
+		"variable arguments",
+	[LF_WHY_CALLEE_RECURSIVE] =
+		"the function calls %N(), itself or its caller",
+	[LF_WHY_CALLEE_FORM] =
+		"the function's body is not only for loops",
+	[LF_WHY_CALLEE_CONTROL] =
+		"the function's body holds a return, a label or a goto",
+	[LF_WHY_CALLEE_STATIC] =
+		"the function declares static or extern %N",
+	[LF_WHY_CALLEE_PLACE] =
+		"the function's body holds a preprocessor directive, "
+		"__LINE__ or __func__, which would change where the code "
+		"moves",
+	[LF_WHY_CALLEE_MACRO] =
+		"the function uses %N through a macro, which may mean "
+		"something else at the call",
+	[LF_WHY_FORMAL_CHANGED] =
+		"parameter %N is assigned, has its address taken or is "
+		"an operand of sizeof",
+	[LF_WHY_FORMAL_TYPE] =
+		"the argument for parameter %N is not of its type",
+	[LF_WHY_CALL_ARG] =
+		"argument '%T' is neither a constant nor a variable that "
+		"keeps its value during the call",
+	[LF_WHY_NAME_SHADOWED] =
+		"the function uses %N, which the caller declares "
+		"for something else",
+	[LF_WHY_NAME_CAPTURED] =
+		"an argument uses %N, which the function declares for "
+		"something else",
 };
 
 static void lf_say_append(__isl_keep struct lf_buf *buf,
@@ -660,6 +698,25 @@ void lf_say_add_apart(struct lf_buf *buf, const char *lead, char **apart,
 		lf_buf_add_str(buf, " do not overlap, checked at run time");
 }
 
+/* "fused calls to conv, bn, relu (lines 40-42) into 1 loop nest",
+ * "fused 1 loop nest and calls to scale (lines 30-36) into 1 loop nest".
+ */
+static void lf_say_fused_calls(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_message *m)
+{
+	int own = m->n_nest - m->n_call_nest, k;
+
+	lf_buf_add_str(buf, "fused ");
+	if (own > 0)
+		lf_buf_printf(buf, "%d loop nest%s and ", own,
+			      own > 1 ? "s" : "");
+	lf_buf_printf(buf, "call%s to ", m->n_call > 1 ? "s" : "");
+	for (k = 0; k < m->n_call; ++k)
+		lf_buf_printf(buf, "%s%s", k ? ", " : "", m->calls[k]);
+	lf_buf_printf(buf, " (lines %u-%u) into 1 loop nest", m->first_line,
+		      m->last_line);
+}
+
 /* "fused 2 loop nests into 1 (tiled 64x64, k in blocks of 64)",
  * "tiled the loop nest (...)", with the arrays contracted.
  */
@@ -669,7 +726,9 @@ static __isl_give char *lf_say_fused(__isl_keep const struct lf_message *m)
 	int k;
 
 	lf_buf_init(&buf);
-	if (m->n_nest == 1)
+	if (m->n_call > 0)
+		lf_say_fused_calls(&buf, m);
+	else if (m->n_nest == 1)
 		lf_buf_add_str(&buf, "tiled the loop nest (");
 	else
 		lf_buf_printf(&buf, "fused %d loop nests into 1", m->n_nest);

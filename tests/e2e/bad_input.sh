@@ -165,7 +165,8 @@ compare() {
 	lf_compare_programs "$1" "$2" "$dir/cmp" || no "$LF_WHY"
 }
 
-# A kernel with two fusable nests and a main that prints the result.
+# A kernel with two fusable nests and a main that prints the result;
+# main calls the kernel apart from its loop, so only the kernel changes.
 kernel() {
 	cat <<'EOF'
 #include <stdio.h>
@@ -188,9 +189,9 @@ static void kernel(float s)
 
 int main(void)
 {
-	double sum = 0;
-
 	kernel(3.0f);
+
+	double sum = 0;
 	for (int i = 0; i < N; i++)
 		for (int j = 0; j < N; j++)
 			sum += b[i][j] * (i + 2 * j + 1);

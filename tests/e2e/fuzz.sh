@@ -25,7 +25,8 @@ if [ -z "${LF_GEN:-}" ]; then
 	LF_GEN="$work/lf_gen"
 	gcc -std=c99 -O2 -o "$LF_GEN" "$src/tests/fuzz/lf_gen.c" \
 		"$src/tests/fuzz/lf_gen_alias.c" \
-		"$src/tests/fuzz/lf_gen_flat.c" || exit 1
+		"$src/tests/fuzz/lf_gen_flat.c" \
+		"$src/tests/fuzz/lf_gen_calls.c" || exit 1
 fi
 rm -rf "$work/out" "$work/tmp"
 mkdir -p "$work/tmp"

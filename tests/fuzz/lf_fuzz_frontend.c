@@ -96,7 +96,7 @@ static void lf_fuzz_messages(struct lf_result *result)
  */
 static void lf_fuzz_reparse(isl_ctx *ctx, const char *out, unsigned len)
 {
-	struct lf_frontend_options fopt = { NULL, 0, NULL };
+	struct lf_frontend_options fopt = { NULL, 0, NULL, 0 };
 	struct lf_file *file;
 
 	isl_ctx_reset_operations(ctx);
@@ -154,7 +154,7 @@ static void lf_fuzz_rewrite(isl_ctx *ctx, struct lf_file *file,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const int tiles[] = { 32, 0, 4 };
-	struct lf_frontend_options fopt = { NULL, 0, NULL };
+	struct lf_frontend_options fopt = { NULL, 0, NULL, 0 };
 	struct lf_options ropt = { 0 };
 	struct lf_file *file;
 	isl_ctx *ctx;

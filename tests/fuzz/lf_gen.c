@@ -71,6 +71,12 @@
  * buffer or not.  "--with=flat" and "--only=flat" select it as for
  * RTCHECK.
  *
+ * Class CALLS (lf_gen_calls.c), on a stream of its own in about one
+ * program in ten, adds operators in static functions that a kernel
+ * ck_kernel calls in turn, with nests of its own between the calls,
+ * which main calls after the rest: "--with=calls" and "--only=calls"
+ * as above.
+ *
  * The program must not have undefined behaviour, or comparing it with
  * its rewritten form would prove nothing:
  *   - main passes fixed values for the parameters n and m, so the range
@@ -355,6 +361,7 @@ struct lf_gen {
 	struct lf_extra x;
 	struct lf_rtc rtc;
 	struct lf_flat flat;
+	struct lf_ck ck;
 };
 
 static void lf_die(const char *msg)
@@ -3631,7 +3638,8 @@ static int lf_is_distinct(struct lf_gen *gen)
 	int i;
 	struct lf_array *array;
 
-	if (gen->x.overlap || gen->rtc.overlap || gen->flat.overlap)
+	if (gen->x.overlap || gen->rtc.overlap || gen->flat.overlap ||
+	    (gen->ck.on && gen->ck.same))
 		return 0;
 	for (i = 0; i < gen->n_array; i++) {
 		array = &gen->array[i];
@@ -4103,6 +4111,8 @@ static void lf_print_main(struct lf_gen *gen)
 		printf("%s", gen->rtc.main.s);
 	if (gen->flat.on)
 		printf("%s", gen->flat.main.s);
+	if (gen->ck.on)
+		printf("%s", gen->ck.main.s);
 	printf("\treturn 0;\n}\n");
 }
 
@@ -4154,7 +4164,20 @@ static void lf_print_program(struct lf_gen *gen)
 		printf("%s", gen->rtc.top.s);
 	if (gen->flat.on)
 		printf("%s", gen->flat.top.s);
+	if (gen->ck.on)
+		printf("%s", gen->ck.top.s);
 	lf_print_main(gen);
+}
+
+/* With --only=calls: a program of class CALLS alone.
+ */
+static void lf_print_ck_program(struct lf_gen *gen)
+{
+	printf("// lf_gen seed=%llu distinct=%d\n", gen->seed,
+		!gen->ck.same);
+	printf("#include <stddef.h>\n#include <stdio.h>\n\n%s", gen->ck.top.s);
+	lf_print_hash();
+	printf("\nint main(void)\n{\n%s\treturn 0;\n}\n", gen->ck.main.s);
 }
 
 /* With --only=rtcheck: a program of class RTCHECK alone.
@@ -4214,11 +4237,15 @@ int main(int argc, char **argv)
 	int only = !strcmp(arg, "--only=rtcheck");
 	int with_flat = !strcmp(arg, "--with=flat");
 	int only_flat = !strcmp(arg, "--only=flat");
+	int with_ck = !strcmp(arg, "--with=calls");
+	int only_ck = !strcmp(arg, "--only=calls");
 
 	if (argc < 2 || argc > 3 ||
-	    (argc == 3 && !with && !only && !with_flat && !only_flat)) {
+	    (argc == 3 && !with && !only && !with_flat && !only_flat &&
+	     !with_ck && !only_ck)) {
 		fprintf(stderr, "usage: lf_gen [--with=rtcheck | "
-			"--only=rtcheck | --with=flat | --only=flat] SEED\n");
+			"--only=rtcheck | --with=flat | --only=flat | "
+			"--with=calls | --only=calls] SEED\n");
 		return 1;
 	}
 	seed = strtoull(argv[argc - 1], &end, 10);
@@ -4229,13 +4256,17 @@ int main(int argc, char **argv)
 	lf_gen_init(&gen, seed);
 	lf_rtc_generate(&gen.rtc, seed, with || only);
 	lf_flat_generate(&gen.flat, seed, with_flat || only_flat);
-	if (only || only_flat) {
+	lf_ck_generate(&gen.ck, seed, with_ck || only_ck);
+	if (only || only_flat || only_ck) {
 		if (only)
 			lf_print_rtc_program(&gen);
-		else
+		else if (only_flat)
 			lf_print_flat_program(&gen);
+		else
+			lf_print_ck_program(&gen);
 		lf_rtc_free(&gen.rtc);
 		lf_flat_free(&gen.flat);
+		lf_ck_free(&gen.ck);
 		return 0;
 	}
 	lf_gen_params(&gen);
@@ -4248,5 +4279,6 @@ int main(int argc, char **argv)
 	lf_x_free(&gen);
 	lf_rtc_free(&gen.rtc);
 	lf_flat_free(&gen.flat);
+	lf_ck_free(&gen.ck);
 	return 0;
 }

@@ -69,4 +69,24 @@ void lf_flat_generate(struct lf_flat *flat, unsigned long long seed,
 	int force);
 void lf_flat_free(struct lf_flat *flat);
 
+/* Class CALLS (lf_gen_calls.c): operators in static functions that a
+ * kernel calls in turn, with its own nests between them.
+ *   on    whether the program has the class;
+ *   same  whether main passes one global for both of the kernel's
+ *         pointer parameters (the program is not "distinct" then);
+ *   top   what goes before main: macros, globals, the operators and
+ *         the kernel;
+ *   main  what main runs after the rest: fill, call, print hashes
+ *         (with lf_hash).
+ */
+struct lf_ck {
+	int on;
+	int same;
+	struct lf_text top;
+	struct lf_text main;
+};
+
+void lf_ck_generate(struct lf_ck *ck, unsigned long long seed, int force);
+void lf_ck_free(struct lf_ck *ck);
+
 #endif

@@ -78,7 +78,7 @@ static struct lf_audit *parse_audit(const struct lf_cli_options *options,
 	const char *text, size_t len)
 {
 	struct lf_frontend_options fopt = { options->function, options->argc,
-					    options->argv };
+					    options->argv, 0 };
 	struct lf_options opt = lf_run_options(options);
 	struct lf_file *file;
 	struct lf_audit *audit;
@@ -750,7 +750,7 @@ END_TEST
 
 static struct lf_audit *audit_text(const char *src)
 {
-	struct lf_frontend_options fopt = { NULL, 0, NULL };
+	struct lf_frontend_options fopt = { NULL, 0, NULL, 0 };
 	struct lf_options aopt;
 	struct lf_audit *audit;
 	struct lf_file *file;
@@ -1128,7 +1128,7 @@ END_TEST
  */
 START_TEST(test_explain)
 {
-	struct lf_frontend_options fopt = { NULL, 0, NULL };
+	struct lf_frontend_options fopt = { NULL, 0, NULL, 0 };
 	struct lf_options ropt;
 	struct lf_result result;
 	struct lf_file *file;

@@ -23,7 +23,7 @@ static void teardown(void)
  */
 static struct lf_iface *describe(const char *text, const char *fn)
 {
-	struct lf_frontend_options opt = { fn, 0, NULL };
+	struct lf_frontend_options opt = { fn, 0, NULL, 0 };
 
 	iface = lf_iface_parse("t.c", text, strlen(text), &opt, stderr);
 	ck_assert_ptr_nonnull(iface);

@@ -36,7 +36,7 @@ static void teardown(void)
 /* Parse "text" and return its only run. */
 static struct lf_run *parse_run(const char *text)
 {
-	struct lf_frontend_options opt = { NULL, 0, NULL };
+	struct lf_frontend_options opt = { NULL, 0, NULL, 0 };
 
 	file = lf_frontend_parse(ctx, "t.c", text, strlen(text), &opt, stderr);
 	ck_assert_ptr_nonnull(file);

@@ -36,7 +36,7 @@ static void teardown(void)
  */
 static struct lf_file *parse(const char *text)
 {
-	struct lf_frontend_options opt = { NULL, 0, NULL };
+	struct lf_frontend_options opt = { NULL, 0, NULL, 0 };
 
 	file = lf_frontend_parse(ctx, "t.c", text, strlen(text), &opt, stderr);
 	ck_assert_ptr_nonnull(file);

@@ -34,7 +34,7 @@ static void teardown(void)
  */
 static void parse_fails(const char *text, int argc, const char **argv)
 {
-	struct lf_frontend_options opt = { NULL, argc, argv };
+	struct lf_frontend_options opt = { NULL, argc, argv, 0 };
 	struct lf_file *file;
 
 	file = lf_frontend_parse_errors(ctx, "t.c", text, strlen(text), &opt,

@@ -37,7 +37,7 @@ static void teardown(void)
 
 static struct lf_file *parse_text(const char *text, unsigned len)
 {
-	struct lf_frontend_options opt = { NULL, 0, NULL };
+	struct lf_frontend_options opt = { NULL, 0, NULL, 0 };
 
 	return lf_frontend_parse(ctx, "t.c", text, len, &opt, stderr);
 }
@@ -841,6 +841,106 @@ START_TEST(test_fusion_under_context)
 }
 END_TEST
 
+/* Two operators called in turn, and a loop of the caller: with the
+ * calls modeled, the three fuse, and the calls are replaced; the
+ * callees stay.  The same with --no-inline changes nothing.
+ */
+static const char calls_text[] =
+	"float a[64], b[64], c[64];\n"
+	"static void scale(float *y, const float *x, float f, int n)\n"
+	"{\n"
+	"\tfor (int i = 0; i < n; i++)\n"
+	"\t\ty[i] = x[i] * f;\n"
+	"}\n"
+	"static void add(float *y, const float *x, int n)\n"
+	"{\n"
+	"\tfor (int i = 0; i < n; i++)\n"
+	"\t\ty[i] = y[i] + x[i];\n"
+	"}\n"
+	"void f(int n)\n"
+	"{\n"
+	"\tfor (int i = 0; i < n; i++)\n"
+	"\t\ta[i] = i;\n"
+	"\tscale(b, a, 2.0f, n);\n"
+	"\tadd(c, b, n);\n"
+	"}\n";
+
+/* Parse "text" with its calls modeled, rewrite it with "no_inline". */
+static void rewrite_calls(const char *text, int no_inline)
+{
+	struct lf_frontend_options fopt = { NULL, 0, NULL, 1 };
+	struct lf_options opt = { .tile_size = 0, .fuse_all = 1,
+				  .no_inline = no_inline };
+
+	file = lf_frontend_parse(ctx, "t.c", text, strlen(text), &fopt,
+				 stderr);
+	ck_assert_ptr_nonnull(file);
+	ck_assert_int_eq(lf_rewrite_file(file, &opt, &result), 0);
+}
+
+START_TEST(test_calls_fused)
+{
+	unsigned len;
+	char *out;
+
+	rewrite_calls(calls_text, 0);
+	ck_assert_ptr_nonnull(file->expanded);
+	ck_assert_int_eq(result.n_message, 1);
+	ck_assert_str_eq(say(&result.messages[0]),
+		"fused 1 loop nest and calls to scale, add (lines 14-17) "
+		"into 1 loop nest");
+	out = apply(&len);
+	ck_assert_ptr_nonnull(strstr(out,
+		"\tfor (int i = 0; i < n; i++) {\n"
+		"\t\ta[i] = i;\n"
+		"\t\t(b)[i] = (a)[i] * (2.0f);\n"
+		"\t\t(c)[i] = (c)[i] + (b)[i];\n"
+		"\t}\n}\n"));
+	ck_assert_ptr_nonnull(strstr(out, "static void scale(float *y, "
+		"const float *x, float f, int n)\n{\n\tfor (int i = 0; "
+		"i < n; i++)\n\t\ty[i] = x[i] * f;\n}\n"));
+	free(out);
+}
+END_TEST
+
+START_TEST(test_calls_no_inline)
+{
+	rewrite_calls(calls_text, 1);
+	ck_assert_int_eq(result.n_edit, 0);
+}
+END_TEST
+
+/* A call whose argument changes as the body runs stays a call, and
+ * says why; the lone call next to it is not replaced either (nothing
+ * is left to model with the calls replaced).
+ */
+START_TEST(test_calls_refused)
+{
+	static const char text[] =
+		"float a[64];\n"
+		"static void inc(float *y, int n)\n"
+		"{\n"
+		"\tfor (int i = 0; i < n; i++)\n"
+		"\t\ty[i] = y[i] + 1.0f;\n"
+		"}\n"
+		"void f(int n)\n"
+		"{\n"
+		"\tinc(a, n);\n"
+		"\tinc(a, n++);\n"
+		"}\n";
+
+	rewrite_calls(text, 0);
+	ck_assert_ptr_null(file->expanded);
+	ck_assert_int_eq(result.n_edit, 0);
+	ck_assert_int_eq(result.n_message, 1);
+	ck_assert_str_eq(say(&result.messages[0]),
+		"call to inc() is not fused with the loops next to it: "
+		"argument 'n++' is neither a constant nor a variable that "
+		"keeps its value during the call");
+	ck_assert_int_eq(result.messages[0].loc.line, 10);
+}
+END_TEST
+
 static Suite *rewrite_suite(void)
 {
 	Suite *s = suite_create("rewrite");
@@ -862,6 +962,9 @@ static Suite *rewrite_suite(void)
 	tcase_add_test(tc, test_group_edits);
 	tcase_add_test(tc, test_crlf);
 	tcase_add_test(tc, test_fusion_under_context);
+	tcase_add_test(tc, test_calls_fused);
+	tcase_add_test(tc, test_calls_no_inline);
+	tcase_add_test(tc, test_calls_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
