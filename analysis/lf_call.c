@@ -426,6 +426,39 @@ static int lf_call_body_nests(__isl_keep struct lf_builder *b, CXCursor body,
 	return 1;
 }
 
+/* Does "c" call a function or have a side effect? */
+static enum CXChildVisitResult lf_call_visit_effect(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	CXCursor operand;
+
+	(void) parent;
+	if (clang_getCursorKind(c) == CXCursor_CallExpr ||
+	    lf_cursor_effect(c, &operand) != LF_CURSOR_NONE) {
+		*(int *) data = 1;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* Does a parameter declaration of "fn" compute something with a side
+ * effect, such as the size "checked(n)" or "k++" of a variably modified
+ * parameter?  The call evaluates it on entry; loops put in its place
+ * would not.
+ */
+static int lf_call_params_have_effects(CXCursor fn)
+{
+	CXCursor *ch;
+	int i, n = lf_cursor_children(fn, &ch), found = 0;
+
+	for (i = 0; i < n && !found; ++i)
+		if (clang_getCursorKind(ch[i]) == CXCursor_ParmDecl)
+			clang_visitChildren(ch[i], &lf_call_visit_effect,
+					    &found);
+	free(ch);
+	return found;
+}
+
 /* Check the callee "fn" of a call in "caller" (defined at [begin,
  * end) of the file): its type, its place, its body.
  */
@@ -453,9 +486,12 @@ static void lf_call_check_callee(__isl_keep struct lf_call_walk *w,
 		lf_call_refuse(w, LF_WHY_CALLEE_FORM, loc, NULL);
 	else if (lf_build_range(b, body, &bb, &be) < 0 ||
 		 lf_src_directive(b->src, bb, be, &at) ||
-		 lf_src_uses_line(b->src, bb, be, &at))
+		 lf_src_uses_line(b->src, bb, be, &at) ||
+		 lf_src_uses_function_name(b->src, bb, be, &at))
 		lf_call_refuse(w, LF_WHY_CALLEE_PLACE,
 			       lf_file_loc(b->file, be > bb ? at : fb), NULL);
+	else if (lf_call_params_have_effects(fn))
+		lf_call_refuse(w, LF_WHY_CALLEE_PARAM_EFFECT, loc, NULL);
 	if (w->cause)
 		return;
 	clang_visitChildren(body, &lf_call_visit_body, w);

@@ -158,6 +158,8 @@ enum lf_why {
 	LF_WHY_CALLEE_CONTROL,		/* return, label or goto */
 	LF_WHY_CALLEE_STATIC,		/* N: a static or extern local */
 	LF_WHY_CALLEE_PLACE,		/* __LINE__, __func__, a directive */
+	LF_WHY_CALLEE_PARAM_EFFECT,	/* a parameter's declaration has a
+					 * side effect */
 	LF_WHY_CALLEE_MACRO,		/* N: a macro that may expand to
 					 * something else at the call */
 	LF_WHY_FORMAL_CHANGED,		/* N: assigned, address taken,

@@ -37,7 +37,7 @@ struct lf_src_expansion {
 struct lf_src_macro {
 	char *name;
 	CXCursor def;
-	int memo[2];
+	int memo[3];
 };
 
 struct lf_src {
@@ -150,7 +150,7 @@ static int lf_src_add_macro(__isl_keep struct lf_src *src, CXCursor c)
 	m = &src->macros[src->n_macro];
 	m->name = lf_cursor_name(c);
 	m->def = c;
-	m->memo[0] = m->memo[1] = -1;
+	m->memo[0] = m->memo[1] = m->memo[2] = -1;
 	if (!m->name)
 		return -1;
 	src->n_macro++;
@@ -426,6 +426,7 @@ enum lf_src_prop {
 	LF_SRC_LINE,	/* expands __LINE__, __COUNTER__ or a builtin whose
 			 * value is where it is written */
 	LF_SRC_HASH,	/* stringifies or pastes tokens (# and ##) */
+	LF_SRC_FUNC,	/* names the function it is in (__func__, ...) */
 	LF_SRC_N_PROP
 };
 
@@ -463,6 +464,16 @@ static int lf_src_line_builtin(__isl_keep struct lf_src *src, unsigned begin,
 	return -1;
 }
 
+/* Is "name" one of the keywords whose value is the name of the function
+ * they are written in?
+ */
+static int lf_src_is_func_name(__isl_keep const char *name)
+{
+	return !strcmp(name, "__func__") || !strcmp(name, "__FUNCTION__") ||
+	       !strcmp(name, "__PRETTY_FUNCTION__") ||
+	       !strcmp(name, "__builtin_FUNCTION");
+}
+
 /* Is "t", of kind "kind", the token "#" or "##" (in any spelling)?
  */
 static int lf_src_is_hash(CXTokenKind kind, __isl_keep const char *t)
@@ -483,6 +494,8 @@ static int lf_src_token_has(__isl_keep struct lf_src *src, CXTokenKind kind,
 	if ((kind != CXToken_Identifier && kind != CXToken_Keyword) || !t)
 		return 0;
 	if (prop == LF_SRC_LINE && lf_src_is_line_macro(t))
+		return 1;
+	if (prop == LF_SRC_FUNC && lf_src_is_func_name(t))
 		return 1;
 	if (kind == CXToken_Keyword)
 		return 0;
@@ -778,6 +791,43 @@ static int lf_src_cmp_offset(const void *a, const void *b)
 	unsigned x = *(const unsigned *) a, y = *(const unsigned *) b;
 
 	return x < y ? -1 : x > y;
+}
+
+/* Does code in [begin, end) name the function it is in: __func__,
+ * __FUNCTION__, __PRETTY_FUNCTION__ or __builtin_FUNCTION(), written
+ * there or in a macro it expands?  Code moved into another function
+ * changes value.  *at gets the offset.
+ */
+int lf_src_uses_function_name(__isl_keep struct lf_src *src, unsigned begin,
+	unsigned end, unsigned *at)
+{
+	int i, has;
+
+	for (i = lf_src_token_after(src, begin); i < src->n_token; ++i) {
+		struct lf_src_token *t = &src->tokens[i];
+
+		if (t->begin >= end)
+			break;
+		if (t->begin >= begin && t->ident &&
+		    lf_src_is_func_name(t->ident)) {
+			*at = t->begin;
+			return 1;
+		}
+	}
+	for (i = 0; i < src->n_exp; ++i) {
+		struct lf_src_expansion *e = &src->exps[i];
+
+		if (e->begin < begin || e->begin >= end)
+			continue;
+		has = lf_src_expansion_has(src, e, LF_SRC_FUNC);
+		if (has < 0)
+			return -1;
+		if (has) {
+			*at = e->begin;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* The offsets of the expansions and builtin calls in the main file that

@@ -38,6 +38,8 @@ int lf_src_directive(__isl_keep struct lf_src *src, unsigned begin,
 int lf_src_in_expansion(__isl_keep struct lf_src *src, unsigned offset);
 int lf_src_expansion_at(__isl_keep struct lf_src *src, unsigned offset);
 int lf_src_in_hash_macro(__isl_keep struct lf_src *src, unsigned offset);
+int lf_src_uses_function_name(__isl_keep struct lf_src *src, unsigned begin,
+	unsigned end, unsigned *at);
 int lf_src_uses_line(__isl_keep struct lf_src *src, unsigned begin,
 	unsigned end, unsigned *at);
 int lf_src_line_uses(__isl_keep struct lf_src *src, unsigned **offsets);

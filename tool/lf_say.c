@@ -310,8 +310,13 @@ static const char *const lf_say_why[LF_WHY_N] = {
 		"the function declares static or extern %N",
 	[LF_WHY_CALLEE_PLACE] =
 		"the function's body holds a preprocessor directive, "
-		"__LINE__ or __func__, which would change where the code "
-		"moves",
+		"__LINE__, __func__ or a builtin like them, which would "
+		"change where the code moves",
+	[LF_WHY_CALLEE_PARAM_EFFECT] =
+		"a parameter's declaration calls a function or has a "
+		"side effect (the size of a variably modified parameter), "
+		"which the call evaluates and loops in its place would "
+		"not",
 	[LF_WHY_CALLEE_MACRO] =
 		"the function uses %N through a macro, which may mean "
 		"something else at the call",
