@@ -444,26 +444,6 @@ static int lf_src_is_line_macro(__isl_keep const char *name)
 	       !strcmp(name, "__builtin_COLUMN");
 }
 
-/* The index of the first token of the main file in [begin, end) that
- * is a builtin of lf_src_is_line_macro (a keyword token), or -1.
- */
-static int lf_src_line_builtin(__isl_keep struct lf_src *src, unsigned begin,
-	unsigned end)
-{
-	int i;
-
-	for (i = lf_src_token_after(src, begin); i < src->n_token; ++i) {
-		struct lf_src_token *t = &src->tokens[i];
-
-		if (t->begin >= end)
-			break;
-		if (t->begin >= begin && t->ident &&
-		    lf_src_is_line_macro(t->ident))
-			return i;
-	}
-	return -1;
-}
-
 /* Is "name" one of the keywords whose value is the name of the function
  * they are written in?
  */
@@ -472,6 +452,17 @@ static int lf_src_is_func_name(__isl_keep const char *name)
 	return !strcmp(name, "__func__") || !strcmp(name, "__FUNCTION__") ||
 	       !strcmp(name, "__PRETTY_FUNCTION__") ||
 	       !strcmp(name, "__builtin_FUNCTION");
+}
+
+/* Does token "name" by itself give property "prop" (LF_SRC_LINE or
+ * LF_SRC_FUNC)?
+ */
+static int lf_src_is_place_name(__isl_keep const char *name,
+	enum lf_src_prop prop)
+{
+	if (prop == LF_SRC_LINE)
+		return lf_src_is_line_macro(name);
+	return prop == LF_SRC_FUNC && lf_src_is_func_name(name);
 }
 
 /* Is "t", of kind "kind", the token "#" or "##" (in any spelling)?
@@ -493,9 +484,7 @@ static int lf_src_token_has(__isl_keep struct lf_src *src, CXTokenKind kind,
 		return 1;
 	if ((kind != CXToken_Identifier && kind != CXToken_Keyword) || !t)
 		return 0;
-	if (prop == LF_SRC_LINE && lf_src_is_line_macro(t))
-		return 1;
-	if (prop == LF_SRC_FUNC && lf_src_is_func_name(t))
+	if (lf_src_is_place_name(t, prop))
 		return 1;
 	if (kind == CXToken_Keyword)
 		return 0;
@@ -580,6 +569,43 @@ int lf_src_in_hash_macro(__isl_keep struct lf_src *src, unsigned offset)
 	return lf_src_expansion_has(src, e, LF_SRC_HASH);
 }
 
+/* Does code in [begin, end) have property "prop" (LF_SRC_LINE or
+ * LF_SRC_FUNC): a token that gives it by itself, or the expansion of a
+ * macro that does?  *at gets the offset of the first such token, else
+ * of the expansion.
+ */
+static int lf_src_uses(__isl_keep struct lf_src *src, unsigned begin,
+	unsigned end, enum lf_src_prop prop, unsigned *at)
+{
+	int i, has;
+
+	for (i = lf_src_token_after(src, begin); i < src->n_token; ++i) {
+		struct lf_src_token *t = &src->tokens[i];
+
+		if (t->begin >= end)
+			break;
+		if (t->begin >= begin && t->ident &&
+		    lf_src_is_place_name(t->ident, prop)) {
+			*at = t->begin;
+			return 1;
+		}
+	}
+	for (i = 0; i < src->n_exp; ++i) {
+		struct lf_src_expansion *e = &src->exps[i];
+
+		if (e->begin < begin || e->begin >= end)
+			continue;
+		has = lf_src_expansion_has(src, e, prop);
+		if (has < 0)
+			return -1;
+		if (has) {
+			*at = e->begin;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Does code in [begin, end) expand __LINE__ or __COUNTER__, directly or
  * through other macros, or call __builtin_LINE() or __builtin_COLUMN()?
  * Their values change when the code moves or is reordered.  *at gets the
@@ -588,28 +614,7 @@ int lf_src_in_hash_macro(__isl_keep struct lf_src *src, unsigned offset)
 int lf_src_uses_line(__isl_keep struct lf_src *src, unsigned begin,
 	unsigned end, unsigned *at)
 {
-	int i = lf_src_line_builtin(src, begin, end);
-
-	if (i >= 0) {
-		*at = src->tokens[i].begin;
-		return 1;
-	}
-
-	for (i = 0; i < src->n_exp; ++i) {
-		struct lf_src_expansion *e = &src->exps[i];
-		int line;
-
-		if (e->begin < begin || e->begin >= end)
-			continue;
-		line = lf_src_expansion_has(src, e, LF_SRC_LINE);
-		if (line < 0)
-			return -1;
-		if (line) {
-			*at = e->begin;
-			return 1;
-		}
-	}
-	return 0;
+	return lf_src_uses(src, begin, end, LF_SRC_LINE, at);
 }
 
 /* Is the macro expanded at "offset" an object-like macro whose body is
@@ -801,33 +806,7 @@ static int lf_src_cmp_offset(const void *a, const void *b)
 int lf_src_uses_function_name(__isl_keep struct lf_src *src, unsigned begin,
 	unsigned end, unsigned *at)
 {
-	int i, has;
-
-	for (i = lf_src_token_after(src, begin); i < src->n_token; ++i) {
-		struct lf_src_token *t = &src->tokens[i];
-
-		if (t->begin >= end)
-			break;
-		if (t->begin >= begin && t->ident &&
-		    lf_src_is_func_name(t->ident)) {
-			*at = t->begin;
-			return 1;
-		}
-	}
-	for (i = 0; i < src->n_exp; ++i) {
-		struct lf_src_expansion *e = &src->exps[i];
-
-		if (e->begin < begin || e->begin >= end)
-			continue;
-		has = lf_src_expansion_has(src, e, LF_SRC_FUNC);
-		if (has < 0)
-			return -1;
-		if (has) {
-			*at = e->begin;
-			return 1;
-		}
-	}
-	return 0;
+	return lf_src_uses(src, begin, end, LF_SRC_FUNC, at);
 }
 
 /* The offsets of the expansions and builtin calls in the main file that
