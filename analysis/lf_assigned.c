@@ -28,8 +28,7 @@
 static int lf_assigned_by_expr(CXCursor c, __isl_keep const char *usr)
 {
 	enum CXBinaryOperatorKind op;
-	CXCursor *ops, lhs;
-	char *lhs_usr;
+	CXCursor *ops;
 	int n, is = 0;
 
 	c = lf_cursor_strip(c);
@@ -37,17 +36,11 @@ static int lf_assigned_by_expr(CXCursor c, __isl_keep const char *usr)
 		return 0;
 	op = clang_getCursorBinaryOperatorKind(c);
 	n = lf_cursor_children(c, &ops);
-	if (n == 2 && op == CXBinaryOperator_Comma) {
+	if (n == 2 && op == CXBinaryOperator_Comma)
 		is = lf_assigned_by_expr(ops[0], usr) ||
 		     lf_assigned_by_expr(ops[1], usr);
-	} else if (n == 2 && op == CXBinaryOperator_Assign) {
-		lhs = lf_cursor_strip(ops[0]);
-		if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
-			lhs_usr = lf_cursor_usr(clang_getCursorReferenced(lhs));
-			is = lhs_usr && !strcmp(lhs_usr, usr);
-			free(lhs_usr);
-		}
-	}
+	else if (n == 2 && op == CXBinaryOperator_Assign)
+		is = lf_cursor_is_var(ops[0], usr);
 	free(ops);
 	return is;
 }

@@ -287,9 +287,6 @@ static int lf_base_root_in_memory(__isl_keep struct lf_builder *b,
  */
 static int lf_base_is_own_member(CXCursor c, __isl_keep const char *usr)
 {
-	char *root;
-	int is;
-
 	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr)
 		return 0;
 	while (clang_getCursorKind(c) == CXCursor_MemberRefExpr) {
@@ -298,12 +295,7 @@ static int lf_base_is_own_member(CXCursor c, __isl_keep const char *usr)
 			clang_getCursorType(c)).kind == CXType_Pointer)
 			return 0;
 	}
-	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
-		return 0;
-	root = lf_cursor_usr(clang_getCursorReferenced(c));
-	is = root && !strcmp(root, usr);
-	free(root);
-	return is;
+	return lf_cursor_is_var(c, usr);
 }
 
 /* A search for a member of a local struct whose address is taken

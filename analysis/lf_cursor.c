@@ -74,6 +74,23 @@ CXCursor lf_cursor_strip(CXCursor c)
 	}
 }
 
+/* Is "c", through parentheses and implicit conversions, a reference to
+ * the variable whose USR is "usr"?
+ */
+int lf_cursor_is_var(CXCursor c, __isl_keep const char *usr)
+{
+	char *ref;
+	int same;
+
+	c = lf_cursor_strip(c);
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return 0;
+	ref = lf_cursor_usr(clang_getCursorReferenced(c));
+	same = ref && !strcmp(ref, usr);
+	free(ref);
+	return same;
+}
+
 static enum CXChildVisitResult lf_cursor_first(CXCursor c, CXCursor parent,
 	CXClientData data)
 {

@@ -11,6 +11,7 @@ __isl_give char *lf_cursor_usr(CXCursor c);
 __isl_give char *lf_cursor_name(CXCursor c);
 int lf_cursor_children(CXCursor c, CXCursor **children);
 CXCursor lf_cursor_strip(CXCursor c);
+int lf_cursor_is_var(CXCursor c, __isl_keep const char *usr);
 
 enum lf_cursor_effect {
 	LF_CURSOR_NONE,

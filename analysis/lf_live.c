@@ -77,20 +77,6 @@ static enum lf_live_effect lf_live_opaque(CXCursor c,
 	return found ? LF_LIVE_ESCAPE : LF_LIVE_THROUGH;
 }
 
-static int lf_live_is_var(CXCursor c, __isl_keep const char *usr)
-{
-	char *ref;
-	int same;
-
-	c = lf_cursor_strip(c);
-	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
-		return 0;
-	ref = lf_cursor_usr(clang_getCursorReferenced(c));
-	same = ref && !strcmp(ref, usr);
-	free(ref);
-	return same;
-}
-
 static enum lf_live_effect lf_live_stmt(CXCursor c, __isl_keep const char *usr);
 
 /* Two effects one after the other. */
@@ -117,7 +103,7 @@ static enum lf_live_effect lf_live_expr(CXCursor c, __isl_keep const char *usr)
 		e = lf_live_opaque(c, usr);
 	else if (op == CXBinaryOperator_Comma)
 		e = lf_live_then(lf_live_expr(ch[0], usr), ch[1], usr);
-	else if (op == CXBinaryOperator_Assign && lf_live_is_var(ch[0], usr))
+	else if (op == CXBinaryOperator_Assign && lf_cursor_is_var(ch[0], usr))
 		e = lf_live_mentions(ch[1], usr) ? LF_LIVE_READ : LF_LIVE_KILL;
 	else
 		e = lf_live_opaque(c, usr);

@@ -107,16 +107,7 @@ static int lf_header_init(__isl_keep struct lf_builder *b, CXCursor init,
 
 static int lf_header_is_iter(__isl_keep struct lf_header *h, CXCursor c)
 {
-	char *usr;
-	int same;
-
-	c = lf_cursor_strip(c);
-	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
-		return 0;
-	usr = lf_cursor_usr(clang_getCursorReferenced(c));
-	same = usr && !strcmp(usr, h->usr);
-	free(usr);
-	return same;
+	return lf_cursor_is_var(c, h->usr);
 }
 
 /* i++, ++i, i--, --i, i += c, i -= c, i = i + c, i = i - c.
