@@ -426,21 +426,6 @@ static int lf_call_body_nests(__isl_keep struct lf_builder *b, CXCursor body,
 	return 1;
 }
 
-/* Does "c" call a function or have a side effect? */
-static enum CXChildVisitResult lf_call_visit_effect(CXCursor c,
-	CXCursor parent, CXClientData data)
-{
-	CXCursor operand;
-
-	(void) parent;
-	if (clang_getCursorKind(c) == CXCursor_CallExpr ||
-	    lf_cursor_effect(c, &operand) != LF_CURSOR_NONE) {
-		*(int *) data = 1;
-		return CXChildVisit_Break;
-	}
-	return CXChildVisit_Recurse;
-}
-
 /* Does a parameter declaration of "fn" compute something with a side
  * effect, such as the size "checked(n)" or "k++" of a variably modified
  * parameter?  The call evaluates it on entry; loops put in its place
@@ -452,9 +437,8 @@ static int lf_call_params_have_effects(CXCursor fn)
 	int i, n = lf_cursor_children(fn, &ch), found = 0;
 
 	for (i = 0; i < n && !found; ++i)
-		if (clang_getCursorKind(ch[i]) == CXCursor_ParmDecl)
-			clang_visitChildren(ch[i], &lf_call_visit_effect,
-					    &found);
+		found = clang_getCursorKind(ch[i]) == CXCursor_ParmDecl &&
+			lf_cursor_has_effect(ch[i]);
 	free(ch);
 	return found;
 }

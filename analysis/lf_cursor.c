@@ -128,6 +128,33 @@ enum lf_cursor_effect lf_cursor_effect(CXCursor op, CXCursor *operand)
 	return effect;
 }
 
+static enum CXChildVisitResult lf_cursor_visit_effect(CXCursor c,
+	CXCursor parent, CXClientData data)
+{
+	int *effect = data;
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	CXCursor operand;
+
+	if (kind == CXCursor_CallExpr || kind == CXCursor_StmtExpr ||
+	    lf_cursor_effect(c, &operand) != LF_CURSOR_NONE ||
+	    (kind == CXCursor_DeclRefExpr && clang_isVolatileQualifiedType(
+		clang_getCursorType(clang_getCursorReferenced(c)))))
+		*effect = 1;
+	return *effect ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* Does evaluating c do anything besides computing a value: call a
+ * function, assign, take an address, read a volatile?
+ */
+int lf_cursor_has_effect(CXCursor c)
+{
+	int effect = 0;
+
+	if (lf_cursor_visit_effect(c, c, &effect) == CXChildVisit_Recurse)
+		clang_visitChildren(c, &lf_cursor_visit_effect, &effect);
+	return effect;
+}
+
 struct lf_cursor_attr {
 	enum CXCursorKind kind;
 	int found;

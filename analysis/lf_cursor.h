@@ -20,6 +20,7 @@ enum lf_cursor_effect {
 };
 
 enum lf_cursor_effect lf_cursor_effect(CXCursor op, CXCursor *operand);
+int lf_cursor_has_effect(CXCursor c);
 int lf_cursor_has_attr(CXCursor decl, enum CXCursorKind kind);
 int lf_cursor_is_array_type(CXType type);
 int lf_cursor_is_array_var(CXCursor expr);

@@ -96,31 +96,6 @@ static int lf_init_iter_part(__isl_keep struct lf_init_parts *parts,
 	return k;
 }
 
-static enum CXChildVisitResult lf_init_visit_effect(CXCursor c,
-	CXCursor parent, CXClientData data)
-{
-	int *effect = data;
-	enum CXCursorKind kind = clang_getCursorKind(c);
-	CXCursor operand;
-
-	if (kind == CXCursor_CallExpr || kind == CXCursor_StmtExpr ||
-	    lf_cursor_effect(c, &operand) != LF_CURSOR_NONE ||
-	    (kind == CXCursor_DeclRefExpr && clang_isVolatileQualifiedType(
-		clang_getCursorType(clang_getCursorReferenced(c)))))
-		*effect = 1;
-	return *effect ? CXChildVisit_Break : CXChildVisit_Recurse;
-}
-
-/* Does evaluating c do anything besides computing a value? */
-static int lf_init_has_effect(CXCursor c)
-{
-	int effect = 0;
-
-	if (lf_init_visit_effect(c, c, &effect) == CXChildVisit_Recurse)
-		clang_visitChildren(c, &lf_init_visit_effect, &effect);
-	return effect;
-}
-
 /* A local variable of the function, not static, extern or volatile. */
 static int lf_init_is_local(CXCursor decl)
 {
@@ -171,7 +146,7 @@ static int lf_init_check_assign(__isl_keep struct lf_builder *b, CXCursor part)
 	    clang_getCursorBinaryOperatorKind(part) != CXBinaryOperator_Assign ||
 	    n != 2 ||
 	    clang_getCursorKind(lf_cursor_strip(ch[0])) !=
-	    CXCursor_DeclRefExpr || lf_init_has_effect(ch[1]) ||
+	    CXCursor_DeclRefExpr || lf_cursor_has_effect(ch[1]) ||
 	    !lf_init_is_local(decl = clang_getCursorReferenced(
 		lf_cursor_strip(ch[0])))) {
 		free(ch);
@@ -206,7 +181,7 @@ static int lf_init_check_decl(__isl_keep struct lf_builder *b, CXCursor decl)
 	if (clang_getCursorKind(decl) != CXCursor_VarDecl ||
 	    kind == CXType_ConstantArray || kind == CXType_VariableArray ||
 	    kind == CXType_IncompleteArray || kind == CXType_Record ||
-	    lf_init_has_effect(decl) ||
+	    lf_cursor_has_effect(decl) ||
 	    clang_isVolatileQualifiedType(clang_getCursorType(decl)))
 		return lf_build_fail_text(b, decl, LF_WHY_INIT_EFFECT);
 	usr = lf_cursor_usr(decl);
