@@ -208,7 +208,8 @@ static int lf_affine_param_index(__isl_keep struct lf_builder *b,
 	fix = isl_set_set_dim_id(fix, isl_dim_param, 0,
 				 isl_id_alloc(b->ctx, name, NULL));
 	if (has_value)
-		fix = isl_set_fix_si(fix, isl_dim_param, 0, value);
+		fix = isl_set_fix_val(fix, isl_dim_param, 0,
+				       isl_val_int_from_si(b->ctx, value));
 	else
 		fix = lf_affine_type_bound(fix, isl_dim_param, 0, t);
 	run->context = isl_set_intersect(run->context, fix);

@@ -194,8 +194,8 @@ __isl_give isl_set *lf_run_loose_context(__isl_keep struct lf_run *run)
 		context = isl_set_project_out(context, isl_dim_param, pos, 1);
 		context = isl_set_insert_dims(context, isl_dim_param, pos, 1);
 		context = isl_set_set_dim_id(context, isl_dim_param, pos, id);
-		context = isl_set_lower_bound_si(context, isl_dim_param, pos,
-						 param->value);
+		context = isl_set_lower_bound_val(context, isl_dim_param, pos,
+			isl_val_int_from_si(ctx, param->value));
 		context = isl_set_upper_bound_val(context, isl_dim_param, pos,
 			lf_int_type_max(ctx, param->type));
 	}

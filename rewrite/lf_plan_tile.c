@@ -136,8 +136,9 @@ static long lf_plan_footprint(__isl_keep struct lf_plan *plan, int g, int size)
 			if (v && isl_val_is_int(v))
 				lo = isl_val_get_num_si(v);
 			isl_val_free(v);
-			tile = isl_set_upper_bound_si(tile, isl_dim_set, l,
-						      lo + size - 1);
+			tile = isl_set_upper_bound_val(tile, isl_dim_set, l,
+				isl_val_int_from_si(isl_set_get_ctx(tile),
+						    lo + size - 1));
 		}
 		for (a = 0; a < stmt->n_access; ++a) {
 			struct lf_access *acc = &run->accesses[stmt->accesses[a]];

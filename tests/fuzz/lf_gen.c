@@ -2202,11 +2202,15 @@ static const struct lf_limit *lf_x_pick_limit(struct lf_gen *gen,
 }
 
 /* The loops end at top, which main passes as the type's maximum (or a
- * little less, or sometimes an ordinary number): "v < top" must stop,
+ * little less, or sometimes an ordinary number), or which is the
+ * limit's macro itself, a constant the analysis knows by value: it
+ * must keep values that need more than 32 bits.  "v < top" must stop,
  * and a consumer reads its producer's next element, which a fusion can
  * only take by running it behind: the fused loop has to reach top
  * without overflowing.  For unsigned types at their very maximum the
- * subscripts may also rely on wrapping (v + k + 1 is v - (top - k)).
+ * subscripts may also rely on wrapping (v + k + 1 is v - (top - k)),
+ * and the consumer may then be a plain loop over the elements the
+ * wrapped subscripts land on.
  */
 static void lf_x_limit_top(struct lf_gen *gen)
 {
@@ -2217,6 +2221,7 @@ static void lf_x_limit_top(struct lf_gen *gen)
 	int d = below[lf_xrand(gen, 4)];
 	int ordinary = lf_xchance(gen, 15);
 	int shift = lf_xrand(gen, 3);
+	int direct;
 	int wrap;
 	const char *top;
 	const char *base;
@@ -2236,11 +2241,13 @@ static void lf_x_limit_top(struct lf_gen *gen)
 		top = lf_xs(gen, "%s - %d", l->max, d);
 	else
 		top = l->max;
-	top = lf_x_param(gen, l->ptype, "top", top);
+	direct = !ordinary && lf_xchance(gen, l->wraps ? 50 : 30);
+	if (!direct)
+		top = lf_x_param(gen, l->ptype, "top", top);
 	a = lf_x_array(gen, "unsigned", k + shift, LF_FILL_INT);
 	b = lf_x_array(gen, "unsigned", k, LF_FILL_INT);
 	wrap = l->wraps && !ordinary && d == 0 && step == 1 &&
-		lf_xchance(gen, 40);
+		lf_xchance(gen, direct ? 80 : 40);
 	if (wrap)
 		base = lf_xs(gen, "v + %d%s", k + 1, l->suffix);
 	else
@@ -2253,6 +2260,11 @@ static void lf_x_limit_top(struct lf_gen *gen)
 	lf_xb(gen, "\tfor (%s v = %s - %d; %s; %s)\n", l->type, top, k, cond,
 		inc);
 	lf_xb(gen, "\t\t%s[%s] = (unsigned) v * 3u + 1u;\n", a, base);
+	if (wrap && lf_xchance(gen, 50)) {
+		lf_xb(gen, "\tfor (int w = 0; w < %d; w++)\n", k);
+		lf_xb(gen, "\t\t%s[w] = %s[w] + %s[w + %d];\n", b, a, a, shift);
+		return;
+	}
 	lf_xb(gen, "\tfor (%s v = %s - %d; %s; %s)\n", t2, top, k, cond, inc);
 	lf_xb(gen, "\t\t%s[%s] = %s[%s] + %s[%s + %d];\n", b, base, a, base, a,
 		base, shift);
