@@ -77,6 +77,9 @@ struct lf_builder {
 	int stmt_depth;
 	int n_internal;
 	char **internal;
+	/* Only while the accesses of a statement are walked: is it a
+	 * compound statement, and are its writes only possible?
+	 */
 	int in_compound;
 	int may;
 	int stmt;

@@ -317,6 +317,7 @@ static int lf_nest_stmt(__isl_keep struct lf_builder *b,
 		r = lf_access_walk_expr(b, c, LF_MODE_READ);
 	isl_set_free(b->cur_dom);
 	b->cur_dom = NULL;
+	b->may = b->in_compound = 0;
 	while (b->n_internal > n_internal)
 		free(b->internal[--b->n_internal]);
 	if (r < 0 || lf_nest_collect_subst(b, &b->run->stmts[s], c) < 0)
