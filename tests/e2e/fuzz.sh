@@ -23,10 +23,7 @@ mkdir -p "$work" || exit 1
 work=$(cd "$work" && pwd)
 if [ -z "${LF_GEN:-}" ]; then
 	LF_GEN="$work/lf_gen"
-	gcc -std=c99 -O2 -o "$LF_GEN" "$src/tests/fuzz/lf_gen.c" \
-		"$src/tests/fuzz/lf_gen_alias.c" \
-		"$src/tests/fuzz/lf_gen_flat.c" \
-		"$src/tests/fuzz/lf_gen_calls.c" || exit 1
+	gcc -std=c99 -O2 -o "$LF_GEN" "$src"/tests/fuzz/lf_gen*.c || exit 1
 fi
 rm -rf "$work/out" "$work/tmp"
 mkdir -p "$work/tmp"

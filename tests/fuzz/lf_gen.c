@@ -77,6 +77,12 @@
  * which main calls after the rest: "--with=calls" and "--only=calls"
  * as above.
  *
+ * Class SPLIT (lf_gen_split.c), on a stream of its own in about one
+ * program in twelve (where kernel has no locals), moves some of
+ * kernel's own nests into static functions with kernel's parameters,
+ * which kernel calls in their place: fusion across calls then meets
+ * every shape above.  "--with=split" switches it on wherever it can.
+ *
  * The program must not have undefined behaviour, or comparing it with
  * its rewritten form would prove nothing:
  *   - main passes fixed values for the parameters n and m, so the range
@@ -362,6 +368,8 @@ struct lf_gen {
 	struct lf_rtc rtc;
 	struct lf_flat flat;
 	struct lf_ck ck;
+	struct lf_split split;
+	int split_on;
 };
 
 static void lf_die(const char *msg)
@@ -3549,9 +3557,12 @@ static void lf_gen_run(struct lf_gen *gen)
 	lf_x_place_blocks(gen, n_nest);
 	for (i = 0; i < n_nest; i++) {
 		lf_x_put_blocks(gen, i);
+		gen->split.nest[i].start = gen->out.len;
 		if (i != product || i == blocked || lf_gen_product(gen) == 0)
 			lf_gen_nest(gen, i == blocked ? blocker : 0);
+		gen->split.nest[i].end = gen->out.len;
 	}
+	gen->split.n = n_nest;
 	lf_x_put_blocks(gen, n_nest);
 	lf_x_put_own_runs(gen);
 }
@@ -3824,12 +3835,76 @@ static void lf_print_tick(struct lf_gen *gen)
 			"}\n");
 }
 
+/* Can kernel's nests move into functions of their own (class SPLIT)?
+ * Only if kernel has no locals, which a moved nest would not see.
+ */
+static int lf_can_split(struct lf_gen *gen)
+{
+	int i;
+
+	for (i = 0; i < LF_MAX_DEPTH; i++)
+		if (gen->outside_used[i])
+			return 0;
+	return !gen->par_used[2] && !gen->x.decl.len && !gen->x.again &&
+		!gen->x.skip;
+}
+
+/* Print the names of kernel's parameters, in the order of
+ * lf_print_params (which must have run), as arguments to "text".
+ */
+static void lf_print_param_names(struct lf_gen *gen, struct lf_text *text)
+{
+	const char *sep = "";
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (gen->par_used[i]) {
+			lf_text_printf(text, "%s%s", sep, lf_par_name[i]);
+			sep = ", ";
+		}
+	for (i = 0; i < 2; i++)
+		if (gen->use_d[i]) {
+			lf_text_printf(text, "%sd%d", sep, i);
+			sep = ", ";
+		}
+	for (i = 0; i < gen->n_array; i++)
+		if (lf_is_param(&gen->array[i])) {
+			lf_text_printf(text, "%s%c", sep, gen->array[i].name);
+			sep = ", ";
+		}
+	for (i = 0; i < gen->x.n_param; i++) {
+		lf_text_printf(text, "%s%s", sep, gen->x.param[i].name);
+		sep = ", ";
+	}
+}
+
+/* Class SPLIT: print the functions that take kernel's moved nests and
+ * replace kernel's body by the one that calls them.
+ */
+static void lf_print_split(struct lf_gen *gen, const char *params)
+{
+	struct lf_text args = { NULL, 0, 0 };
+	struct lf_text funcs = { NULL, 0, 0 };
+	struct lf_text body = { NULL, 0, 0 };
+
+	lf_print_param_names(gen, &args);
+	lf_split_apply(&gen->split, gen->out.s, params,
+		args.len ? args.s : "", &funcs, &body);
+	printf("\n%s", funcs.s ? funcs.s : "");
+	free(gen->out.s);
+	gen->out = body;
+	free(args.s);
+	free(funcs.s);
+}
+
 static void lf_print_kernel(struct lf_gen *gen)
 {
 	struct lf_text params = { NULL, 0, 0 };
 	int i;
 
 	lf_print_params(gen, &params);
+	if (gen->split_on && lf_can_split(gen))
+		lf_print_split(gen, params.s);
 	printf("\nvoid kernel(%s)\n{\n", params.s);
 	if (gen->par_used[2])
 		printf("\tint h = n / 2;\n");
@@ -4251,13 +4326,14 @@ int main(int argc, char **argv)
 	int only_flat = !strcmp(arg, "--only=flat");
 	int with_ck = !strcmp(arg, "--with=calls");
 	int only_ck = !strcmp(arg, "--only=calls");
+	int with_split = !strcmp(arg, "--with=split");
 
 	if (argc < 2 || argc > 3 ||
 	    (argc == 3 && !with && !only && !with_flat && !only_flat &&
-	     !with_ck && !only_ck)) {
+	     !with_ck && !only_ck && !with_split)) {
 		fprintf(stderr, "usage: lf_gen [--with=rtcheck | "
 			"--only=rtcheck | --with=flat | --only=flat | "
-			"--with=calls | --only=calls] SEED\n");
+			"--with=calls | --only=calls | --with=split] SEED\n");
 		return 1;
 	}
 	seed = strtoull(argv[argc - 1], &end, 10);
@@ -4269,6 +4345,7 @@ int main(int argc, char **argv)
 	lf_rtc_generate(&gen.rtc, seed, with || only);
 	lf_flat_generate(&gen.flat, seed, with_flat || only_flat);
 	lf_ck_generate(&gen.ck, seed, with_ck || only_ck);
+	gen.split_on = lf_split_choose(seed, with_split);
 	if (only || only_flat || only_ck) {
 		if (only)
 			lf_print_rtc_program(&gen);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* lf_gen.h: what the parts of the random program generator share
  * (lf_gen.c prints the program, lf_gen_alias.c the functions of class
- * RTCHECK, lf_gen_flat.c those of class FLAT).
+ * RTCHECK, lf_gen_flat.c those of class FLAT, lf_gen_calls.c those of
+ * class CALLS, lf_gen_split.c those of class SPLIT).
  */
 #ifndef LF_GEN_H
 #define LF_GEN_H
@@ -88,5 +89,27 @@ struct lf_ck {
 
 void lf_ck_generate(struct lf_ck *ck, unsigned long long seed, int force);
 void lf_ck_free(struct lf_ck *ck);
+
+/* Class SPLIT (lf_gen_split.c): kernel's own nests moved into static
+ * functions that kernel calls.
+ *   n     how many nests kernel's run has;
+ *   nest  where each is in the text of kernel's body: [start, end).
+ */
+#define LF_SPLIT_MAX_NEST	8
+
+struct lf_split_nest {
+	size_t start;
+	size_t end;
+};
+
+struct lf_split {
+	int n;
+	struct lf_split_nest nest[LF_SPLIT_MAX_NEST];
+};
+
+int lf_split_choose(unsigned long long seed, int force);
+void lf_split_apply(const struct lf_split *split, const char *body,
+	const char *params, const char *args, struct lf_text *funcs,
+	struct lf_text *out);
 
 #endif
