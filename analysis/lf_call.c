@@ -644,18 +644,23 @@ static int lf_call_check_captured(const char *name, unsigned offset,
 
 /* Print to "buf" the value of the integer constant "arg" converted to
  * the formal's type "ft", "((type)value)", and return 1; 0 if "arg" is
- * not an integer constant.  The value, rather than the argument's
- * text: a macro in a bound is a parameter that the code generator may
- * take for larger than its value, while a call converts the value
- * once.
+ * not an integer constant that libclang gives in 64 bits (not one of
+ * an __int128 type, which it would cut).  The value, rather than the
+ * argument's text: a macro in a bound is a parameter that the code
+ * generator may take for larger than its value, while a call converts
+ * the value once.
  */
 static int lf_call_int_value(__isl_keep struct lf_buf *buf, CXCursor arg,
 	CXType ft)
 {
-	CXEvalResult r = clang_Cursor_Evaluate(arg);
+	CXEvalResult r;
 	CXString s;
 	long long v;
 
+	if (clang_Type_getSizeOf(ft) > 8 ||
+	    clang_Type_getSizeOf(clang_getCursorType(arg)) > 8)
+		return 0;
+	r = clang_Cursor_Evaluate(arg);
 	if (!r)
 		return 0;
 	if (clang_EvalResult_getKind(r) != CXEval_Int) {

@@ -300,9 +300,10 @@ static int lf_frontend_run_once(__isl_keep struct lf_builder *b,
 	run->end = ends[n - 1];
 	run->loc = lf_file_loc(b->file, run->begin);
 	run->context = isl_set_universe(isl_space_params_alloc(b->ctx, 0));
+	run->outside_types = isl_set_empty(isl_space_params_alloc(b->ctx, 0));
 	run->nests = calloc(n, sizeof(struct lf_nest));
 	run->n_nest = n;
-	if (!run->context || !run->nests || lf_frontend_indent(b, run) < 0 ||
+	if (!run->context || !run->outside_types || !run->nests || lf_frontend_indent(b, run) < 0 ||
 	    lf_frontend_comments(b, run) < 0)
 		r = -1;
 	for (k = 0; k < n && r == 0; ++k)

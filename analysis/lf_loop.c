@@ -360,7 +360,8 @@ static int lf_header_check_overflow(__isl_keep struct lf_builder *b,
 /* The domain: "math", the iterations the condition allows, within the
  * range of the iterator's type ("where" has it).  Where the sizes imply
  * that range already, it is left out, so that it does not reappear in
- * the generated code.  Takes "where".
+ * the generated code; the sizes where they do not are noted in the
+ * run's outside_types.  Takes "where".
  */
 static __isl_give isl_set *lf_header_in_type(__isl_keep struct lf_builder *b,
 	__isl_keep struct lf_header *h, __isl_keep isl_set *math,
@@ -374,9 +375,13 @@ static __isl_give isl_set *lf_header_in_type(__isl_keep struct lf_builder *b,
 	typed = lf_affine_type_bound(isl_set_copy(sized), isl_dim_set,
 				     b->n_iter - 1, h->type);
 	implied = isl_set_is_subset(sized, typed);
+	if (implied == isl_bool_false)
+		b->run->outside_types = isl_set_union(b->run->outside_types,
+			isl_set_params(isl_set_subtract(isl_set_copy(sized),
+							isl_set_copy(typed))));
 	isl_set_free(sized);
 	isl_set_free(typed);
-	if (implied < 0) {
+	if (implied < 0 || !b->run->outside_types) {
 		isl_set_free(where);
 		return NULL;
 	}

@@ -72,6 +72,7 @@ void lf_run_free(__isl_take struct lf_run *run)
 	free(run->indent);
 	free(run->indent_unit);
 	isl_set_free(run->context);
+	isl_set_free(run->outside_types);
 	free(run);
 }
 
@@ -169,10 +170,34 @@ __isl_give isl_val *lf_int_type_max(isl_ctx *ctx, struct lf_int_type t)
 	return isl_val_sub_ui(isl_val_2exp(v), 1);
 }
 
+/* "context" without the sizes for which the iterations of a loop leave
+ * the range of its iterator's type, if the run's own sizes stay in it.
+ * Those sizes are other values of constants than theirs: code
+ * generated for them would have pieces at the limits of the types,
+ * with bounds that the loops' iterators cannot hold.  Takes "context".
+ */
+static __isl_give isl_set *lf_run_within_types(__isl_keep struct lf_run *run,
+	__isl_take isl_set *context)
+{
+	isl_set *within;
+	isl_bool keeps;
+
+	within = isl_set_subtract(isl_set_copy(context),
+				  isl_set_copy(run->outside_types));
+	keeps = isl_set_is_subset(run->context, within);
+	if (keeps < 0 || !keeps) {
+		isl_set_free(within);
+		return keeps < 0 ? isl_set_free(context) : context;
+	}
+	isl_set_free(context);
+	return within;
+}
+
 /* The run's context, but with the values fixed in it (macros,
  * enumerators, consts) loosened to lower bounds: domains simplified and
  * code generated under it keep their names rather than their values,
- * and stay correct for every value the types allow above them.
+ * and stay correct for every value the types allow above them, but
+ * for those where a loop's iterations would leave their type.
  */
 __isl_give isl_set *lf_run_loose_context(__isl_keep struct lf_run *run)
 {
@@ -199,7 +224,7 @@ __isl_give isl_set *lf_run_loose_context(__isl_keep struct lf_run *run)
 		context = isl_set_upper_bound_val(context, isl_dim_param, pos,
 			lf_int_type_max(ctx, param->type));
 	}
-	return context;
+	return lf_run_within_types(run, context);
 }
 
 /* The statement named "name" ("S3"), or NULL.

@@ -258,6 +258,8 @@ struct lf_nest {
 /* A run of consecutive nests.  The statements of nest n are
  * stmts[nests[n].first_stmt ..], in textual order; likewise loops.
  * context constrains the parameters (fixed values, unsigned >= 0).
+ * outside_types holds the sizes for which the iterations of some loop
+ * leave the range of its iterator's type (other values of constants).
  * indent is the white space before the first nest's "for" on its line;
  * indent_unit is one level of the file's indentation ("\t", "    ").
  * comments are the ranges of the comments in the run's text, and
@@ -273,6 +275,7 @@ struct lf_run {
 	char *indent;
 	char *indent_unit;
 	isl_set *context;
+	isl_set *outside_types;
 	int n_param;
 	struct lf_param *params;
 	int n_array;

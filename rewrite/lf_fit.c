@@ -240,6 +240,25 @@ static int lf_fit_take(__isl_keep struct lf_fit *fit,
 	return ok;
 }
 
+/* Does the initial value "init" of loop p, which the caller takes, fit
+ * where it is computed and in the iterator it is assigned to?  The
+ * latter conversion is implicit: a constant printed as long long
+ * (2147483648LL) would otherwise become INT_MIN in an int iterator.
+ */
+static int lf_fit_init(__isl_keep struct lf_fit *fit, int p,
+	__isl_take isl_ast_expr *init)
+{
+	struct lf_range r;
+	int ok = init ? lf_range_eval(&fit->env, init, &r) : -1;
+
+	if (ok > 0)
+		ok = lf_range_fits(&r, fit->iters[p].type);
+	if (init)
+		lf_range_clear(&r);
+	isl_ast_expr_free(init);
+	return ok;
+}
+
 /* A loop fits if its bounds do and its iterator holds every value it
  * takes, including the one after the last iteration.
  */
@@ -271,7 +290,7 @@ static int lf_fit_for(__isl_keep struct lf_fit *fit,
 	isl_ast_expr_free(it);
 	isl_ast_expr_free(inc);
 	if (ok > 0)
-		ok = lf_fit_take(fit, isl_ast_node_for_get_init(node));
+		ok = lf_fit_init(fit, p, isl_ast_node_for_get_init(node));
 	if (ok > 0)
 		ok = lf_fit_take(fit, isl_ast_node_for_get_cond(node));
 	return ok;

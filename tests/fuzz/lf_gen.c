@@ -2209,10 +2209,28 @@ static const struct lf_limit *lf_x_pick_limit(struct lf_gen *gen,
 	return l;
 }
 
+/* A name for the constant "value": a macro or an enumerator.  The
+ * analysis knows it by its value, but code is generated for larger
+ * values too, to keep the name.
+ */
+static const char *lf_x_named_constant(struct lf_gen *gen,
+	const char *value)
+{
+	const char *name = lf_x_name(gen, "TOP");
+
+	if (lf_xchance(gen, 50))
+		lf_x_add(&gen->x.defs, "#define %s %s\n", name, value);
+	else
+		lf_x_add(&gen->x.defs, "enum { %s = %s };\n", name, value);
+	return name;
+}
+
 /* The loops end at top, which main passes as the type's maximum (or a
  * little less, or sometimes an ordinary number), or which is the
  * limit's macro itself, a constant the analysis knows by value: it
- * must keep values that need more than 32 bits.  "v < top" must stop,
+ * must keep values that need more than 32 bits.  An ordinary top may
+ * be named too (lf_x_named_constant): code generated for the name's
+ * larger values must not break the code for its own.  "v < top" must stop,
  * and a consumer reads its producer's next element, which a fusion can
  * only take by running it behind: the fused loop has to reach top
  * without overflowing.  For unsigned types at their very maximum the
@@ -2250,6 +2268,10 @@ static void lf_x_limit_top(struct lf_gen *gen)
 	else
 		top = l->max;
 	direct = !ordinary && lf_xchance(gen, l->wraps ? 50 : 30);
+	if (ordinary && lf_xchance(gen, 50)) {
+		top = lf_x_named_constant(gen, top);
+		direct = 1;
+	}
 	if (!direct)
 		top = lf_x_param(gen, l->ptype, "top", top);
 	a = lf_x_array(gen, "unsigned", k + shift, LF_FILL_INT);
