@@ -209,8 +209,8 @@ static int lf_inline_name_calls(__isl_keep struct lf_inline_merge *mg,
 	m->loc = lf_file_loc(file, begin);
 	m->first_line = m->loc.line;
 	m->last_line = lf_file_loc(file, end > begin ? end - 1 : end).line;
-	lf_audit_group_free(m->explain);
-	m->explain = NULL;
+	if (m->explain)
+		return lf_audit_call_explain(m->explain, file);
 	return 0;
 }
 

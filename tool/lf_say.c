@@ -502,7 +502,9 @@ __isl_give char *lf_say_audit_reason(
 		return lf_say_dep_broken(&ar->dep, ar->shifted ?
 					 "without the shift" : "after fusion");
 	s = lf_say_reason(ar->reason);
-	if (!s || !ar->where || !ar->reason)
+	/* A call that stays a call is named by the sentence itself. */
+	if (!s || !ar->where || !ar->reason ||
+	    ar->reason->why == LF_WHY_CALL_KEPT)
 		return s;
 	lf_buf_init(&buf);
 	lf_buf_printf(&buf, "%s at %u:%u in the %s loop",

@@ -78,7 +78,8 @@ static struct lf_audit *parse_audit(const struct lf_cli_options *options,
 	const char *text, size_t len)
 {
 	struct lf_frontend_options fopt = { options->function, options->argc,
-					    options->argv, 0 };
+					    options->argv,
+					    !options->opt.no_inline };
 	struct lf_options opt = lf_run_options(options);
 	struct lf_file *file;
 	struct lf_audit *audit;
@@ -175,9 +176,24 @@ struct expect {
 #define FUSABLE(f, p, d) { f, p, LF_VERDICT_FUSABLE, d, "LF100", 0, 0, 0 }
 #define APART(f, p, d) { f, p, LF_VERDICT_FUSABLE, d, "LF100", 0, 0, 1 }
 #define OPAQUE(f, r, l) { f, 0, LF_VERDICT_NOT_ANALYSABLE, 0, r, l, 0, 0 }
+#define OPAQUE_AT(f, p, r, l) { f, p, LF_VERDICT_NOT_ANALYSABLE, 0, r, l, 0, 0 }
 #define ILLEGAL(f, p, r, l, s) { f, p, LF_VERDICT_ILLEGAL, 0, r, l, s, 0 }
 
 static const struct expect expects[] = {
+	FUSABLE("calls_conv_bn_relu.c", 0, 2),
+	FUSABLE("calls_conv_bn_relu.c", 1, 2),
+	FUSABLE("calls_dense_bias_gelu.c", 0, 2),
+	FUSABLE("calls_dense_bias_gelu.c", 1, 2),
+	FUSABLE("calls_global_write.c", 0, 1),
+	ILLEGAL("calls_global_write.c", 1, "LF009", 29, 27),
+	OPAQUE("calls_neg_formal_assigned.c", "LF020", 28),
+	OPAQUE_AT("calls_neg_formal_assigned.c", 1, "LF020", 28),
+	OPAQUE("calls_neg_pointer.c", "LF020", 26),
+	OPAQUE_AT("calls_neg_pointer.c", 1, "LF020", 26),
+	OPAQUE("calls_neg_recursive.c", "LF020", 28),
+	OPAQUE_AT("calls_neg_recursive.c", 1, "LF020", 28),
+	OPAQUE("calls_neg_shadow.c", "LF020", 28),
+	OPAQUE_AT("calls_neg_shadow.c", 1, "LF020", 28),
 	FUSABLE("conv3x3_bn_relu.c", 0, 3),
 	FUSABLE("conv3x3_bn_relu.c", 1, 3),
 	FUSABLE("elementwise_chain.c", 0, 2),
@@ -455,6 +471,11 @@ static void check_json_function(struct json_object *jf,
 		check_json_loc(get(jn, "location", json_type_object));
 		ck_assert_int_eq(json_object_get_boolean(get(jn, "modeled",
 			json_type_boolean)), !fn->nests[i].opaque);
+		ck_assert_int_eq(get_int(jn, "call_nests"),
+				 fn->nests[i].n_call_nest);
+		if (fn->nests[i].call)
+			ck_assert_str_eq(get_str(jn, "call"),
+					 fn->nests[i].call);
 	}
 	for (i = 0; i < fn->n_pair; ++i)
 		check_json_pair(json_object_array_get_idx(pairs, i),
@@ -480,7 +501,7 @@ static void check_json(const struct lf_audit *audit)
 	doc = json_tokener_parse(s);
 	ck_assert_msg(doc != NULL, "JSON does not parse");
 	ck_assert_str_eq(get_str(doc, "schema"), "loopfuse-audit");
-	ck_assert_int_eq(get_int(doc, "schema_version"), 1);
+	ck_assert_int_eq(get_int(doc, "schema_version"), 2);
 	ck_assert_str_eq(get_str(get(doc, "tool", json_type_object), "name"),
 			 "loopfuse");
 	fns = get(doc, "functions", json_type_array);
