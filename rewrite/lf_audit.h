@@ -218,6 +218,10 @@ void lf_audit_pair_clear(__isl_keep struct lf_audit_pair *pair);
 int lf_audit_calls(__isl_keep struct lf_audit_function *fn,
 	__isl_keep struct lf_file *file, int f,
 	__isl_keep const struct lf_options *options);
+void lf_audit_call_move_reason(__isl_keep struct lf_reason *reason,
+	__isl_keep struct lf_file *file);
+unsigned lf_audit_call_move_offset(__isl_keep struct lf_file *file,
+	unsigned at);
 int lf_audit_call_explain(__isl_keep struct lf_audit_group *group,
 	__isl_keep struct lf_file *file);
 

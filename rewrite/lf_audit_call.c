@@ -558,3 +558,25 @@ int lf_audit_call_explain(__isl_keep struct lf_audit_group *group,
 	free(key);
 	return k;
 }
+
+/* The offset in file->text of offset "at" of file->expanded (inside a
+ * call's nests, the call's).
+ */
+unsigned lf_audit_call_move_offset(__isl_keep struct lf_file *file,
+	unsigned at)
+{
+	struct lf_audit_call_ctx ctx = { file, file->expanded, -1 };
+
+	return lf_audit_call_offset(&ctx, at);
+}
+
+/* Move the locations of "reason", a reason about file->expanded, and
+ * of its causes to the file's text.
+ */
+void lf_audit_call_move_reason(__isl_keep struct lf_reason *reason,
+	__isl_keep struct lf_file *file)
+{
+	struct lf_audit_call_ctx ctx = { file, file->expanded, -1 };
+
+	lf_audit_call_reason(&ctx, reason);
+}

@@ -772,8 +772,14 @@ __isl_give char *lf_say_message(__isl_keep const struct lf_message *m)
 	if (m->kind == LF_MESSAGE_FAILED || !reason)
 		return reason;
 	lf_buf_init(&buf);
-	lf_buf_printf(&buf, "not fused with the nest at line %u: %s",
-		      m->other_line, reason);
+	if (m->n_call == 2 && m->calls[1])
+		lf_buf_printf(&buf, "call to %s() is ", m->calls[1]);
+	lf_buf_add_str(&buf, "not fused with the ");
+	if (m->n_call == 2 && m->calls[0])
+		lf_buf_printf(&buf, "call to %s()", m->calls[0]);
+	else
+		lf_buf_add_str(&buf, "nest");
+	lf_buf_printf(&buf, " at line %u: %s", m->other_line, reason);
 	free(reason);
 	return lf_buf_take(&buf);
 }
