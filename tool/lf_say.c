@@ -785,8 +785,8 @@ __isl_give char *lf_say_message(__isl_keep const struct lf_message *m)
 }
 
 /* What an editor shows on the nests of a group that a rewrite
- * changes: "these 3 loop nests can be fused", "this loop nest can be
- * tiled".
+ * changes: "these 3 loop nests can be fused", "these 3 calls can be
+ * fused", "this loop nest can be tiled".
  */
 __isl_give char *lf_say_group_hint(
 	__isl_keep const struct lf_audit_group *group)
@@ -796,6 +796,11 @@ __isl_give char *lf_say_group_hint(
 	lf_buf_init(&buf);
 	if (group->n == 1)
 		lf_buf_add_str(&buf, "this loop nest can be tiled");
+	else if (group->n_call == group->n)
+		lf_buf_printf(&buf, "these %d calls can be fused", group->n);
+	else if (group->n_call > 0)
+		lf_buf_printf(&buf, "these %d loop nests and calls can be "
+			      "fused", group->n);
 	else
 		lf_buf_printf(&buf, "these %d loop nests can be fused",
 			      group->n);
