@@ -1096,9 +1096,13 @@ __isl_give struct lf_file *lf_frontend_unit_parse(
 {
 	int n = lf_frontend_unit_update(unit, path, text, len, options,
 					errors);
+	struct lf_file *file;
 
-	return lf_frontend_build(ctx, unit->tu, n, path, text, len, options,
+	file = lf_frontend_build(ctx, unit->tu, n, path, text, len, options,
 				 errors);
+	if (file && options->inline_calls)
+		lf_frontend_expand(ctx, unit->index, file, options);
+	return file;
 }
 
 /* lf_frontend_parse_errors, with the errors printed to "err" only.

@@ -16,7 +16,7 @@
  * locations a reader needs to act on it.
  */
 
-static void lf_audit_pair_clear(__isl_keep struct lf_audit_pair *pair)
+void lf_audit_pair_clear(__isl_keep struct lf_audit_pair *pair)
 {
 	lf_reason_free(pair->plan_reason);
 	lf_check_names_free(pair->apart, pair->n_apart);
@@ -27,15 +27,21 @@ static void lf_audit_pair_clear(__isl_keep struct lf_audit_pair *pair)
 	memset(pair, 0, sizeof(*pair));
 }
 
-static void lf_audit_function_clear(__isl_keep struct lf_audit_function *fn)
+void lf_audit_nest_clear(__isl_keep struct lf_audit_nest *nest)
+{
+	free(nest->call);
+	lf_audit_strs_free(nest->iters, nest->perfect);
+	lf_audit_reason_clear(&nest->reason);
+	memset(nest, 0, sizeof(*nest));
+}
+
+void lf_audit_function_clear(__isl_keep struct lf_audit_function *fn)
 {
 	int i;
 
 	free(fn->name);
-	for (i = 0; i < fn->n_nest; ++i) {
-		lf_audit_strs_free(fn->nests[i].iters, fn->nests[i].perfect);
-		lf_audit_reason_clear(&fn->nests[i].reason);
-	}
+	for (i = 0; i < fn->n_nest; ++i)
+		lf_audit_nest_clear(&fn->nests[i]);
 	free(fn->nests);
 	for (i = 0; i < fn->n_pair; ++i)
 		lf_audit_pair_clear(&fn->pairs[i]);
@@ -538,7 +544,7 @@ static int lf_audit_add_groups(struct lf_audit_function *fn,
 
 /* Audit one run of function "fn", the run_index-th of the function.
  */
-static int lf_audit_run(__isl_keep struct lf_audit_function *fn,
+int lf_audit_run(__isl_keep struct lf_audit_function *fn,
 	__isl_keep struct lf_run *run, int run_index,
 	__isl_keep const struct lf_options *options)
 {
@@ -558,56 +564,6 @@ static int lf_audit_run(__isl_keep struct lf_audit_function *fn,
 	return r;
 }
 
-static int lf_audit_function(struct lf_audit_function *fn,
-	__isl_keep struct lf_file *file, int f,
-	__isl_keep const struct lf_options *options)
-{
-	int i, n = 0;
-
-	memset(fn, 0, sizeof(*fn));
-	fn->name = strdup(file->functions[f].name);
-	fn->loc = file->functions[f].loc;
-	if (!fn->name)
-		return -1;
-	for (i = 0; i < file->n_run; ++i) {
-		if (file->runs[i]->function != f)
-			continue;
-		if (lf_audit_run(fn, file->runs[i], n++, options) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* Audit every function of "file": nests, pairs and groups.  Returns
- * NULL on an internal error; analyses that give up are reported as
- * verdicts.
- */
-__isl_give struct lf_audit *lf_audit_file(__isl_keep struct lf_file *file,
-	__isl_keep const struct lf_options *options)
-{
-	struct lf_audit *audit = calloc(1, sizeof(*audit));
-	int f;
-
-	if (!audit)
-		return NULL;
-	audit->path = strdup(file->path ? file->path : "");
-	audit->options = *options;
-	audit->functions = calloc(file->n_function + 1,
-				  sizeof(*audit->functions));
-	if (!audit->path || !audit->functions)
-		goto error;
-	for (f = 0; f < file->n_function; ++f) {
-		audit->n_function = f + 1;
-		if (lf_audit_function(&audit->functions[f], file, f,
-				      options) < 0)
-			goto error;
-	}
-	return audit;
-error:
-	lf_audit_free(audit);
-	return NULL;
-}
-
 /* The number of pairs with verdict "verdict".
  */
 int lf_audit_count(__isl_keep const struct lf_audit *audit,
@@ -618,6 +574,19 @@ int lf_audit_count(__isl_keep const struct lf_audit *audit,
 	for (f = 0; f < audit->n_function; ++f)
 		for (i = 0; i < audit->functions[f].n_pair; ++i)
 			if (audit->functions[f].pairs[i].verdict == verdict)
+				n++;
+	return n;
+}
+
+/* The number of calls among the members of the functions' runs.
+ */
+int lf_audit_count_calls(__isl_keep const struct lf_audit *audit)
+{
+	int f, i, n = 0;
+
+	for (f = 0; f < audit->n_function; ++f)
+		for (i = 0; i < audit->functions[f].n_nest; ++i)
+			if (audit->functions[f].nests[i].call)
 				n++;
 	return n;
 }

@@ -92,8 +92,16 @@ struct lf_audit_reason {
  * number of loops of its deepest statement, perfect the number of
  * outer loops that nothing but the next loop separates.  iters are the
  * iterator names of those perfect loops.
+ *
+ * A member of a run may also be a call next to loops (lf_file.calls):
+ * then "call" names its callee, and n_call_nest is the number of the
+ * callee's nests the call stands for (depth, perfect and iters are
+ * those of the last one), or 0 if the call stays a call; such a call
+ * is opaque, its reason says why, and its run is -1.
  */
 struct lf_audit_nest {
+	char *call;
+	int n_call_nest;
 	int run;
 	struct lf_loc loc;
 	struct lf_loc end_loc;
@@ -149,7 +157,8 @@ struct lf_audit_member {
  * nests that the fused order keeps, unless incomplete is set (isl ran
  * out of its budget listing them).  apart names the n_apart pairs of
  * arrays that a run-time check must find apart for the group to run
- * fused.
+ * fused.  calls names the callees of the n_call calls among its
+ * members, in order.
  */
 struct lf_audit_group {
 	int first;
@@ -169,6 +178,8 @@ struct lf_audit_group {
 	int incomplete;
 	int n_apart;
 	char **apart;
+	int n_call;
+	char **calls;
 };
 
 struct lf_audit_function {
@@ -195,6 +206,24 @@ void lf_audit_free(__isl_take struct lf_audit *audit);
 int lf_audit_count(__isl_keep const struct lf_audit *audit,
 	enum lf_verdict verdict);
 int lf_audit_count_groups(__isl_keep const struct lf_audit *audit, int alone);
+int lf_audit_count_calls(__isl_keep const struct lf_audit *audit);
+int lf_audit_run(__isl_keep struct lf_audit_function *fn,
+	__isl_keep struct lf_run *run, int run_index,
+	__isl_keep const struct lf_options *options);
+void lf_audit_function_clear(__isl_keep struct lf_audit_function *fn);
+void lf_audit_nest_clear(__isl_keep struct lf_audit_nest *nest);
+void lf_audit_pair_clear(__isl_keep struct lf_audit_pair *pair);
+
+/* lf_audit_call.c */
+int lf_audit_calls(__isl_keep struct lf_audit_function *fn,
+	__isl_keep struct lf_file *file, int f,
+	__isl_keep const struct lf_options *options);
+void lf_audit_call_move_reason(__isl_keep struct lf_reason *reason,
+	__isl_keep struct lf_file *file);
+unsigned lf_audit_call_move_offset(__isl_keep struct lf_file *file,
+	unsigned at);
+int lf_audit_call_explain(__isl_keep struct lf_audit_group *group,
+	__isl_keep struct lf_file *file);
 
 /* lf_audit_dep.c */
 int lf_audit_dep_init(struct lf_audit_dep *dep, __isl_keep struct lf_run *run,

@@ -29,6 +29,7 @@ void lf_audit_group_clear(__isl_keep struct lf_audit_group *group)
 	free(group->rtile_iter);
 	free(group->shift);
 	lf_check_names_free(group->apart, group->n_apart);
+	lf_audit_strs_free(group->calls, group->n_call);
 	memset(group, 0, sizeof(*group));
 }
 

@@ -209,8 +209,8 @@ static int lf_inline_name_calls(__isl_keep struct lf_inline_merge *mg,
 	m->loc = lf_file_loc(file, begin);
 	m->first_line = m->loc.line;
 	m->last_line = lf_file_loc(file, end > begin ? end - 1 : end).line;
-	lf_audit_group_free(m->explain);
-	m->explain = NULL;
+	if (m->explain)
+		return lf_audit_call_explain(m->explain, file);
 	return 0;
 }
 
@@ -246,6 +246,70 @@ static int lf_inline_group(__isl_keep struct lf_inline_merge *mg,
 	}
 	free(mapped);
 	return r;
+}
+
+/* The index of the call whose nests hold offset "at" of the expanded
+ * text, or -1.
+ */
+static int lf_inline_call_at(__isl_keep struct lf_file *file, unsigned at)
+{
+	int i;
+
+	for (i = 0; i < file->n_call; ++i)
+		if (file->calls[i].text && at >= file->calls[i].exp_begin &&
+		    at < file->calls[i].exp_end)
+			return i;
+	return -1;
+}
+
+/* A copy of the name of call i's callee, or of nothing if i < 0;
+ * *failed is set if it cannot be had.
+ */
+static __isl_give char *lf_inline_callee(__isl_keep struct lf_file *file,
+	int i, int *failed)
+{
+	char *name;
+
+	if (i < 0)
+		return NULL;
+	name = strdup(file->calls[i].callee);
+	if (!name)
+		*failed = 1;
+	return name;
+}
+
+/* Take refusal "m" of the expanded rewrite into the merged result if
+ * it is about a call: between a call's nests and a nest or another
+ * call next to them (those between the file's own nests are the file's
+ * rewrite's to say).  Its locations move to the file's text.
+ */
+static int lf_inline_refusal(__isl_keep struct lf_inline_merge *mg,
+	__isl_keep struct lf_message *m)
+{
+	struct lf_file *file = mg->file;
+	int a = lf_inline_call_at(file, m->begin);
+	int b = lf_inline_call_at(file, m->end);
+	int other_first = m->loc.offset >= m->end, failed = 0;
+	unsigned other = other_first ? m->begin : m->end;
+
+	if (a == b)
+		return 0;
+	m->calls = calloc(2, sizeof(char *));
+	if (!m->calls)
+		return -1;
+	m->n_call = 2;
+	m->calls[0] = lf_inline_callee(file, other_first ? a : b, &failed);
+	m->calls[1] = lf_inline_callee(file, b, &failed);
+	if (failed)
+		return -1;
+	m->other_line = lf_file_loc(file,
+		lf_audit_call_move_offset(file, other)).line;
+	m->begin = lf_audit_call_move_offset(file, m->begin);
+	m->end = lf_audit_call_move_offset(file, m->end);
+	m->loc = lf_file_loc(file, lf_audit_call_move_offset(file,
+							     m->loc.offset));
+	lf_audit_call_move_reason(m->reason, file);
+	return lf_inline_add(mg, m, NULL, 0);
 }
 
 /* Move the messages of the file's own rewrite that do not give way
@@ -307,6 +371,8 @@ int lf_inline_merge(__isl_keep struct lf_file *file,
 	for (i = 0; i < expanded->n_message && r == 0; ++i)
 		if (expanded->messages[i].kind == LF_MESSAGE_FUSED)
 			r = lf_inline_group(&mg, &expanded->messages[i]);
+		else if (expanded->messages[i].kind == LF_MESSAGE_REFUSED)
+			r = lf_inline_refusal(&mg, &expanded->messages[i]);
 	/* The groups taken come first; the file's own follow. */
 	if (r == 0)
 		r = lf_inline_keep_own(&mg);

@@ -341,6 +341,8 @@ static int lf_rewrite_refusals(__isl_keep struct lf_plan *plan,
 		m->other_line = reason->loc.offset < run->nests[k].begin ?
 				run->nests[k].loc.line :
 				run->nests[k - 1].loc.line;
+		m->begin = run->nests[k - 1].begin;
+		m->end = run->nests[k].begin;
 		m->reason = lf_reason_copy(reason);
 		if (!m->reason)
 			return -1;

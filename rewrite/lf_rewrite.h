@@ -26,7 +26,10 @@
  * calls names the n_call callees in order, n_call_nest of the n_nest
  * nests are theirs, and the group spans lines first_line to last_line.
  * LF_MESSAGE_REFUSED: the nest at loc is not fused with the nest at
- * line other_line, for "reason".
+ * line other_line, for "reason"; the two nests start at begin and end.
+ * When one of them is a call's (n_call is then 2), calls[0] names the
+ * callee of the one at other_line and calls[1] that of the nest the
+ * message is about, or NULL where that is a loop nest of the file.
  * LF_MESSAGE_FAILED: a run or a group left as it is, for "reason" (the
  * analysis gave up, or the new loops could overflow).
  */

@@ -115,7 +115,7 @@ static int lf_lsp_analyse_parse(__isl_keep struct lf_lsp_check *check,
 	__isl_keep const struct lf_lsp_progress *progress)
 {
 	struct lf_frontend_options fopt = { NULL, config->argc,
-		(const char *const *) config->argv, 0 };
+		(const char *const *) config->argv, !config->opt.no_inline };
 	struct lf_parse_errors errors = { NULL, 1, 0, NULL, 0, 0 };
 	struct lf_file *file;
 	isl_ctx *ctx = lf_run_ctx_alloc();

@@ -28,7 +28,20 @@ struct lf_loc lf_report_pair_loc(__isl_keep const struct lf_audit_function *fn,
 	return fn->nests[pair->first + 1].loc;
 }
 
-/* "nests 1 and 2 of f (lines 18-19 and 20-21)".
+/* "nest 2" or "call 2 to relu()": member i of a run.
+ */
+static void lf_report_add_member(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_audit_function *fn, int i)
+{
+	if (fn->nests[i].call)
+		lf_buf_printf(buf, "call %d to %s()", i + 1,
+			      fn->nests[i].call);
+	else
+		lf_buf_printf(buf, "nest %d", i + 1);
+}
+
+/* "nests 1 and 2 of f (lines 18-19 and 20-21)", "nest 1 and call 2 to
+ * relu() of f (...)".
  */
 __isl_give char *lf_report_pair_title(
 	__isl_keep const struct lf_audit_function *fn,
@@ -39,9 +52,17 @@ __isl_give char *lf_report_pair_title(
 	struct lf_buf buf;
 
 	lf_buf_init(&buf);
-	lf_buf_printf(&buf, "nests %d and %d of %s (lines %u-%u and %u-%u)",
-		      pair->first + 1, pair->first + 2, fn->name, a->loc.line,
-		      a->end_loc.line, b->loc.line, b->end_loc.line);
+	if (!a->call && !b->call) {
+		lf_buf_printf(&buf, "nests %d and %d", pair->first + 1,
+			      pair->first + 2);
+	} else {
+		lf_report_add_member(&buf, fn, pair->first);
+		lf_buf_add_str(&buf, " and ");
+		lf_report_add_member(&buf, fn, pair->first + 1);
+	}
+	lf_buf_printf(&buf, " of %s (lines %u-%u and %u-%u)", fn->name,
+		      a->loc.line, a->end_loc.line, b->loc.line,
+		      b->end_loc.line);
 	return lf_buf_take(&buf);
 }
 
@@ -127,7 +148,21 @@ __isl_give char *lf_report_pair_plan(
 	return lf_buf_take(&buf);
 }
 
-/* "group of nests 1-2: lines ... share ...", "nest 3 tiled alone: ...".
+/* " (calls to conv1x1(), relu())": the calls among a group's members.
+ */
+static void lf_report_add_calls(__isl_keep struct lf_buf *buf,
+	__isl_keep const struct lf_audit_group *group)
+{
+	int i;
+
+	lf_buf_printf(buf, " (call%s to ", group->n_call > 1 ? "s" : "");
+	for (i = 0; i < group->n_call; ++i)
+		lf_buf_printf(buf, "%s%s()", i ? ", " : "", group->calls[i]);
+	lf_buf_add_char(buf, ')');
+}
+
+/* "group of nests 1-2: lines ... share ...", "group of nests 1-3 (calls
+ * to bn(), relu()): ...", "nest 3 tiled alone: ...".
  */
 __isl_give char *lf_report_group_title(
 	__isl_keep const struct lf_audit_group *group)
@@ -140,9 +175,12 @@ __isl_give char *lf_report_group_title(
 		lf_buf_printf(&buf, "nest %d tiled alone: %s",
 			      group->first + 1, summary ? summary : "?");
 	else
-		lf_buf_printf(&buf, "group of nests %d-%d: %s",
-			      group->first + 1, group->first + group->n,
-			      summary ? summary : "?");
+		lf_buf_printf(&buf, "group of nests %d-%d", group->first + 1,
+			      group->first + group->n);
+	if (group->n > 1 && group->n_call > 0)
+		lf_report_add_calls(&buf, group);
+	if (group->n > 1)
+		lf_buf_printf(&buf, ": %s", summary ? summary : "?");
 	free(summary);
 	return lf_buf_take(&buf);
 }
@@ -153,17 +191,23 @@ __isl_give char *lf_report_summary(__isl_keep const struct lf_audit *audit)
 	int f, nests = 0, pairs = 0;
 	int groups = lf_audit_count_groups(audit, 0);
 	int alone = lf_audit_count_groups(audit, 1);
+	int calls = lf_audit_count_calls(audit);
 
 	for (f = 0; f < audit->n_function; ++f) {
 		nests += audit->functions[f].n_nest;
 		pairs += audit->functions[f].n_pair;
 	}
+	nests -= calls;
 	lf_buf_init(&buf);
-	lf_buf_printf(&buf, "%d function%s, %d loop nest%s, %d pair%s: "
+	lf_buf_printf(&buf, "%d function%s, %d loop nest%s, ",
+		      audit->n_function, audit->n_function == 1 ? "" : "s",
+		      nests, nests == 1 ? "" : "s");
+	if (calls > 0)
+		lf_buf_printf(&buf, "%d call%s, ", calls,
+			      calls == 1 ? "" : "s");
+	lf_buf_printf(&buf, "%d pair%s: "
 		      "%d fusable, %d fusable with shift, %d illegal, "
 		      "%d not analysable; %d fusion group%s",
-		      audit->n_function, audit->n_function == 1 ? "" : "s",
-		      nests, nests == 1 ? "" : "s",
 		      pairs, pairs == 1 ? "" : "s",
 		      lf_audit_count(audit, LF_VERDICT_FUSABLE),
 		      lf_audit_count(audit, LF_VERDICT_FUSABLE_SHIFT),

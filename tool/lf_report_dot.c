@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include <stdlib.h>
+#include <string.h>
 
 #include "lf_buf.h"
 #include "lf_report.h"
@@ -56,8 +57,15 @@ static void lf_dot_nest(__isl_keep struct lf_buf *buf,
 	const struct lf_audit_nest *nest = &fn->nests[i];
 	int g = lf_dot_group_of(fn, base, i);
 
-	lf_buf_printf(buf, "    f%dn%d [label=\"nest %d\\nlines %u-%u\"", f, i,
-		      i + 1, nest->loc.line, nest->end_loc.line);
+	/* A callee's name through a pointer is an expression: no quotes. */
+	if (nest->call && !strpbrk(nest->call, "\"\\"))
+		lf_buf_printf(buf, "    f%dn%d [label=\"call %d\\n%s()\\n"
+			      "lines %u-%u\"", f, i, i + 1, nest->call,
+			      nest->loc.line, nest->end_loc.line);
+	else
+		lf_buf_printf(buf, "    f%dn%d [label=\"%s %d\\nlines %u-%u\"",
+			      f, i, nest->call ? "call" : "nest", i + 1,
+			      nest->loc.line, nest->end_loc.line);
 	if (g >= 0)
 		lf_buf_printf(buf, ", style=\"filled%s\", fillcolor=\"%s\", "
 			      "tooltip=\"group %d\"", nest->opaque ?

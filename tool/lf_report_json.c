@@ -13,7 +13,7 @@
  */
 
 #define LF_REPORT_JSON_SCHEMA "loopfuse-audit"
-#define LF_REPORT_JSON_VERSION 1
+#define LF_REPORT_JSON_VERSION 2
 
 static __isl_give struct json_object *lf_json_str(__isl_keep const char *s)
 {
@@ -159,7 +159,11 @@ static __isl_give struct json_object *lf_json_nest(__isl_keep const char *path,
 	struct json_object *obj = json_object_new_object();
 
 	lf_json_add(obj, "id", json_object_new_int(i + 1));
-	lf_json_add(obj, "run", json_object_new_int(nest->run));
+	lf_json_add(obj, "call", nest->call ?
+		    json_object_new_string(nest->call) : NULL);
+	lf_json_add(obj, "call_nests", json_object_new_int(nest->n_call_nest));
+	lf_json_add(obj, "run", nest->run >= 0 ?
+		    json_object_new_int(nest->run) : NULL);
 	lf_json_add(obj, "location", lf_json_loc(path, nest->loc));
 	lf_json_add(obj, "end", lf_json_loc(path, nest->end_loc));
 	lf_json_add(obj, "modeled", json_object_new_boolean(!nest->opaque));
@@ -235,6 +239,7 @@ static __isl_give struct json_object *lf_json_group(__isl_keep const char *path,
 		json_object_array_add(deps,
 				      lf_json_dep(path, &group->deps[i], 1));
 	lf_json_add(obj, "nests", nests);
+	lf_json_add(obj, "calls", lf_json_strs(group->calls, group->n_call));
 	lf_json_add(obj, "location", lf_json_loc(path, group->loc));
 	lf_json_add(obj, "depth", json_object_new_int(group->depth));
 	lf_json_add(obj, "loops", lf_json_strs(group->iters, group->depth));
@@ -280,14 +285,15 @@ static __isl_give struct json_object *lf_json_summary(
 	__isl_keep const struct lf_audit *audit)
 {
 	struct json_object *obj = json_object_new_object();
-	int f, nests = 0, pairs = 0;
+	int f, nests = 0, pairs = 0, calls = lf_audit_count_calls(audit);
 
 	for (f = 0; f < audit->n_function; ++f) {
 		nests += audit->functions[f].n_nest;
 		pairs += audit->functions[f].n_pair;
 	}
 	lf_json_add(obj, "functions", json_object_new_int(audit->n_function));
-	lf_json_add(obj, "nests", json_object_new_int(nests));
+	lf_json_add(obj, "nests", json_object_new_int(nests - calls));
+	lf_json_add(obj, "calls", json_object_new_int(calls));
 	lf_json_add(obj, "pairs", json_object_new_int(pairs));
 	lf_json_add(obj, "fusable", json_object_new_int(
 		lf_audit_count(audit, LF_VERDICT_FUSABLE)));

@@ -123,10 +123,15 @@ static void lf_sarif_related_nest(__isl_keep struct json_object *related,
 	__isl_keep const char *uri, __isl_keep const struct lf_audit_nest *nest,
 	int i)
 {
-	char text[64];
+	char text[160];
 
-	snprintf(text, sizeof(text), "nest %d (lines %u-%u)", i + 1,
-		 nest->loc.line, nest->end_loc.line);
+	if (nest->call)
+		snprintf(text, sizeof(text), "call %d to %.100s() (lines "
+			 "%u-%u)", i + 1, nest->call, nest->loc.line,
+			 nest->end_loc.line);
+	else
+		snprintf(text, sizeof(text), "nest %d (lines %u-%u)", i + 1,
+			 nest->loc.line, nest->end_loc.line);
 	lf_sarif_related(related, uri, nest->loc, text);
 }
 

@@ -32,9 +32,17 @@ static void lf_report_text_nest(__isl_keep struct lf_buf *buf,
 	__isl_keep const char *path,
 	__isl_keep const struct lf_audit_nest *nest, int i)
 {
-	lf_buf_printf(buf, "%s:%u:%u: note: nest %d: lines %u-%u", path,
-		      nest->loc.line, nest->loc.col, i + 1, nest->loc.line,
-		      nest->end_loc.line);
+	lf_buf_printf(buf, "%s:%u:%u: note: ", path, nest->loc.line,
+		      nest->loc.col);
+	if (nest->call)
+		lf_buf_printf(buf, "call %d to %s(): ", i + 1, nest->call);
+	else
+		lf_buf_printf(buf, "nest %d: ", i + 1);
+	lf_buf_printf(buf, "lines %u-%u", nest->loc.line, nest->end_loc.line);
+	if (nest->n_call_nest > 0)
+		lf_buf_printf(buf, ", stands for %d loop nest%s",
+			      nest->n_call_nest,
+			      nest->n_call_nest == 1 ? "" : "s");
 	if (nest->opaque) {
 		char *why = lf_say_audit_reason(&nest->reason);
 		struct lf_loc at = nest->reason.reason ?
@@ -153,11 +161,17 @@ static void lf_report_text_function(__isl_keep struct lf_buf *buf,
 	__isl_keep const char *path,
 	__isl_keep const struct lf_audit_function *fn)
 {
-	int i;
+	int i, calls = 0;
 
-	lf_buf_printf(buf, "%s:%u:%u: remark: function %s: %d loop nest%s\n",
-		      path, fn->loc.line, fn->loc.col, fn->name, fn->n_nest,
-		      fn->n_nest == 1 ? "" : "s");
+	for (i = 0; i < fn->n_nest; ++i)
+		calls += fn->nests[i].call != NULL;
+	lf_buf_printf(buf, "%s:%u:%u: remark: function %s: %d loop nest%s",
+		      path, fn->loc.line, fn->loc.col, fn->name,
+		      fn->n_nest - calls, fn->n_nest - calls == 1 ? "" : "s");
+	if (calls > 0)
+		lf_buf_printf(buf, " and %d call%s next to loops", calls,
+			      calls == 1 ? "" : "s");
+	lf_buf_add_char(buf, '\n');
 	for (i = 0; i < fn->n_nest; ++i)
 		lf_report_text_nest(buf, path, &fn->nests[i], i);
 	for (i = 0; i < fn->n_pair; ++i)

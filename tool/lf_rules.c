@@ -86,6 +86,13 @@ static const struct lf_rule_info lf_rule_table[LF_RULE_N] = {
 	  "bound and one step past it (long for bounds near INT_MAX, a "
 	  "signed type for loops that count down to 0), or bound the loop "
 	  "so that it stops before the type wraps." },
+	{ "LF020", "call-kept",
+	  "a call next to loops cannot stand for its callee's loops",
+	  "Fusion across a call needs a void function defined in the file "
+	  "before its caller whose body is nothing but for loops, that "
+	  "only reads its parameters, and arguments that are constants, "
+	  "arrays or variables nothing changes while it runs; the cause "
+	  "says which part does not hold." },
 	{ "LF100", "fusable",
 	  "the nests can share their outer loops",
 	  "Run loopfuse on the file to fuse them." },
@@ -242,7 +249,7 @@ static const enum lf_rule lf_rule_by_why[LF_WHY_N] = {
 	[LF_WHY_FAR_APART] = LF_RULE_FUSABLE,
 	[LF_WHY_OUTER_ONLY] = LF_RULE_FUSABLE,
 	[LF_WHY_OVERFLOW] = LF_RULE_FAILED,
-	[LF_WHY_CALL_KEPT] = LF_RULE_CONSTRUCT,
+	[LF_WHY_CALL_KEPT] = LF_RULE_CALL_KEPT,
 	[LF_WHY_CALL_MACRO] = LF_RULE_CONSTRUCT,
 	[LF_WHY_CALLEE_AFTER] = LF_RULE_CONSTRUCT,
 	[LF_WHY_CALLEE_TYPE] = LF_RULE_CONSTRUCT,

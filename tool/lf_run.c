@@ -247,7 +247,7 @@ static __isl_give struct lf_file *lf_run_parse(
 	fopt.function = options->function;
 	fopt.argc = db.argc + options->argc;
 	fopt.argv = argv;
-	fopt.inline_calls = !options->opt.no_inline && !options->check;
+	fopt.inline_calls = !options->opt.no_inline;
 	file = argv ? lf_frontend_parse(ctx, options->input, text, len, &fopt,
 					stderr) : NULL;
 	free(argv);

@@ -502,7 +502,9 @@ __isl_give char *lf_say_audit_reason(
 		return lf_say_dep_broken(&ar->dep, ar->shifted ?
 					 "without the shift" : "after fusion");
 	s = lf_say_reason(ar->reason);
-	if (!s || !ar->where || !ar->reason)
+	/* A call that stays a call is named by the sentence itself. */
+	if (!s || !ar->where || !ar->reason ||
+	    ar->reason->why == LF_WHY_CALL_KEPT)
 		return s;
 	lf_buf_init(&buf);
 	lf_buf_printf(&buf, "%s at %u:%u in the %s loop",
@@ -770,15 +772,21 @@ __isl_give char *lf_say_message(__isl_keep const struct lf_message *m)
 	if (m->kind == LF_MESSAGE_FAILED || !reason)
 		return reason;
 	lf_buf_init(&buf);
-	lf_buf_printf(&buf, "not fused with the nest at line %u: %s",
-		      m->other_line, reason);
+	if (m->n_call == 2 && m->calls[1])
+		lf_buf_printf(&buf, "call to %s() is ", m->calls[1]);
+	lf_buf_add_str(&buf, "not fused with the ");
+	if (m->n_call == 2 && m->calls[0])
+		lf_buf_printf(&buf, "call to %s()", m->calls[0]);
+	else
+		lf_buf_add_str(&buf, "nest");
+	lf_buf_printf(&buf, " at line %u: %s", m->other_line, reason);
 	free(reason);
 	return lf_buf_take(&buf);
 }
 
 /* What an editor shows on the nests of a group that a rewrite
- * changes: "these 3 loop nests can be fused", "this loop nest can be
- * tiled".
+ * changes: "these 3 loop nests can be fused", "these 3 calls can be
+ * fused", "this loop nest can be tiled".
  */
 __isl_give char *lf_say_group_hint(
 	__isl_keep const struct lf_audit_group *group)
@@ -788,6 +796,11 @@ __isl_give char *lf_say_group_hint(
 	lf_buf_init(&buf);
 	if (group->n == 1)
 		lf_buf_add_str(&buf, "this loop nest can be tiled");
+	else if (group->n_call == group->n)
+		lf_buf_printf(&buf, "these %d calls can be fused", group->n);
+	else if (group->n_call > 0)
+		lf_buf_printf(&buf, "these %d loop nests and calls can be "
+			      "fused", group->n);
 	else
 		lf_buf_printf(&buf, "these %d loop nests can be fused",
 			      group->n);

@@ -16,6 +16,7 @@ void lf_summary_row_fill(__isl_keep struct lf_summary_row *row,
 	row->n_nest = 0;
 	for (i = 0; i < audit->n_function; ++i)
 		row->n_nest += audit->functions[i].n_nest;
+	row->n_nest -= lf_audit_count_calls(audit);
 	row->n_fusable = lf_audit_count(audit, LF_VERDICT_FUSABLE) +
 			 lf_audit_count(audit, LF_VERDICT_FUSABLE_SHIFT);
 	row->n_illegal = lf_audit_count(audit, LF_VERDICT_ILLEGAL);

@@ -92,7 +92,7 @@ audit_file() {
 		return
 	fi
 	pairs=$(grep -c '"verdict":' "$work/$name.json")
-	remarks=$(grep -cE ': remark: nests [0-9]+ and [0-9]+ of .* \[LF[0-9]{3}\]$' \
+	remarks=$(grep -cE ': remark: (nests [0-9]+ and [0-9]+|(nest|call) [0-9]+( to [^ ]+\(\))? and (nest|call) [0-9]+( to [^ ]+\(\))?) of .* \[LF[0-9]{3}\]$' \
 		"$work/$name.text")
 	if [ "$pairs" != "$remarks" ]; then
 		fail "check $name" "$pairs pairs in JSON, $remarks pair remarks in text"
@@ -129,7 +129,8 @@ expect_status "fail-on any, alias without checks" 3 \
 	"$tool" --check --format=sarif --fail-on=any --no-alias-checks \
 	"$t/neg_may_alias.c"
 expect_status "fail-on any, alias under a check" 0 \
-	"$tool" --check --fail-on=any "$t/pos_alias_checked.c"
+	"$tool" --check --fail-on=any --function=double_then_inc \
+	"$t/pos_alias_checked.c"
 expect_status "fail-on any, fusable" 0 \
 	"$tool" --check --fail-on=any --function=matmul_relu \
 	"$t/seed_matmul_relu.c"
@@ -162,6 +163,117 @@ if grep -A1 'note: fused 2 loop nests into 1' "$work/explain.txt" |
 else
 	fail "explain" "no explanation after the fused note: $(lf_first_line "$work/explain.txt")"
 fi
+
+# Calls next to loops (tests/e2e/audit_calls.c, one caller per
+# verdict): each is a member of its run, and each pair with a call has
+# a verdict with its reason, in the text and in the JSON.
+# The reports name the file as it is given: run in its directory.
+calls() {
+	(cd "$srcdir/tests/e2e" && "$tool" "$@" audit_calls.c)
+}
+calls --check --fuse-all >"$work/calls.text" 2>&1
+calls --check --fuse-all --format=json >"$work/calls.json" 2>&1
+calls --check --fuse-all --no-inline >"$work/calls_no_inline.text" 2>&1
+# has NAME FILE PATTERN: FILE has a line that matches PATTERN (ERE).
+has() {
+	if grep -qE -- "$3" "$2"; then
+		pass "$1"
+	else
+		fail "$1" "no line matches '$3' in $(basename "$2")"
+	fi
+}
+c=audit_calls.c
+has "calls: members" "$work/calls.text" \
+	"^$c:56:1: remark: function fusable: 1 loop nest and 2 calls next to loops$"
+has "calls: a call stands for its nests" "$work/calls.text" \
+	"^$c:60:2: note: call 2 to scale\(\): lines 60-60, stands for 1 loop nest, loops \(i\), depth 1$"
+has "calls: fusable pair" "$work/calls.text" \
+	"^$c:60:2: remark: nest 1 and call 2 to scale\(\) of fusable \(lines 58-59 and 60-60\): fusable at depth 1 in \(i\), tiling not applicable \(one loop\) \[LF100\]$"
+has "calls: pair of calls" "$work/calls.text" \
+	"^$c:61:2: remark: call 2 to scale\(\) and call 3 to scale\(\) of fusable .*: fusable at depth 1 "
+has "calls: group" "$work/calls.text" \
+	"^$c:58:2: remark: group of nests 1-3 \(calls to scale\(\), scale\(\)\): lines 58-59, 60-60, 61-61 share the \(i\) loop"
+has "calls: illegal pair" "$work/calls.text" \
+	"^$c:70:10: remark: call 2 to scale\(\) and nest 3 of illegal \(lines 68-68 and 69-70\): illegal: c\[i\] at 70:3 reads b\[N - 1 - i\], written at 68:2 .* \[LF009\]$"
+# refused FUNCTION LINE CAUSE: the call of FUNCTION at LINE stays a call
+# for CAUSE, in the member's note and in both of its pairs' remarks.
+refused() {
+	has "calls: $1, member" "$work/calls.text" \
+		"^$c:$2:2: note: call 2 to [a-z_]+\(\): lines $2-$2, not modeled: call to [a-z_]+\(\) is not fused with the loops next to it: $3.* at $2:2 \[LF020\]$"
+	has "calls: $1, pair" "$work/calls.text" \
+		"^$c:$2:2: remark: nest 1 and call 2 to [a-z_]+\(\) of $1 .*: not analysable: call to [a-z_]+\(\) is not fused with the loops next to it: $3.* \[LF020\]$"
+}
+refused not_void 77 "the function returns a value"
+refused recursive 84 "the function calls smooth\(\), itself or its caller"
+refused not_only_loops 91 "the function's body is not only for loops"
+refused formal_written 98 "parameter n is assigned"
+refused macro_call 105 "the call comes from a macro"
+refused macro_formal 112 "the function uses y through a macro"
+refused argument 119 "argument 'n - 1' is neither a constant"
+has "calls: summary" "$work/calls.text" \
+	"^$c:1:1: remark: 16 functions, 17 loop nests, 10 calls, 11 pairs: 3 fusable, 0 fusable with shift, 1 illegal, 7 not analysable; 2 fusion groups$"
+if grep -qE 'call [0-9]+ to' "$work/calls_no_inline.text"; then
+	fail "calls: --no-inline" "calls are members under --no-inline"
+else
+	has "calls: --no-inline" "$work/calls_no_inline.text" \
+		"^$c:56:1: remark: function fusable: 1 loop nest$"
+fi
+if [ "$have_python" -eq 1 ]; then
+	if why=$(python3 - "$work/calls.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+fns = {f["name"]: f for f in doc["functions"]}
+def want(cond, what):
+    if not cond:
+        print(what)
+        sys.exit(1)
+want(doc["schema_version"] == 2, "schema_version")
+want(doc["summary"]["calls"] == 10 and doc["summary"]["nests"] == 17,
+     "summary counts")
+f = fns["fusable"]
+want([n["call"] for n in f["nests"]] == [None, "scale", "scale"], "members")
+want([n["call_nests"] for n in f["nests"]] == [0, 1, 1], "call_nests")
+want([p["verdict"] for p in f["pairs"]] == ["fusable", "fusable"],
+     "fusable verdicts")
+want([p["nests"] for p in f["pairs"]] == [[1, 2], [2, 3]], "pair members")
+want(f["groups"][0]["calls"] == ["scale", "scale"] and
+     f["groups"][0]["nests"] == [1, 2, 3], "group")
+p = fns["illegal"]["pairs"][1]
+want(p["verdict"] == "illegal" and p["rule"] == "LF009" and
+     p["reason"]["dependence"]["source"]["location"]["line"] == 68,
+     "illegal pair")
+for name, cause in (("not_void", "returns a value"),
+                    ("recursive", "itself or its caller"),
+                    ("not_only_loops", "not only for loops"),
+                    ("formal_written", "parameter n is assigned"),
+                    ("macro_call", "comes from a macro"),
+                    ("macro_formal", "through a macro"),
+                    ("argument", "argument 'n - 1'")):
+    f = fns[name]
+    m = f["nests"][1]
+    want(m["call"] and not m["modeled"] and m["run"] is None and
+         m["reason"]["rule"] == "LF020" and cause in m["reason"]["message"],
+         name + " member")
+    p = f["pairs"][0]
+    want(p["verdict"] == "not-analysable" and p["rule"] == "LF020" and
+         cause in p["message"], name + " pair")
+PY
+); then
+		pass "calls: JSON"
+	else
+		fail "calls: JSON" "$why"
+	fi
+fi
+# What --check says is what the rewrite does: the default mode says why
+# a call is not fused with a nest, and --explain explains a group fused
+# across calls.
+calls --fuse-all --explain >/dev/null 2>"$work/calls.stderr"
+has "calls: explain" "$work/calls.stderr" \
+	"^$c:58:2: note: lines 58-59, 60-60, 61-61 share the \(i\) loop \(depth 1\), not tiled$"
+has "calls: explain, dependence" "$work/calls.stderr" \
+	"^$c:61:2: note: \(b\)\[i\] flows from S1 at 60:2 to \(b\)\[i\] in S2 at 61:2 with distance \(0\)"
+has "calls: refusal remark" "$work/calls.stderr" \
+	"^$c:69:2: remark: not fused with the call to scale\(\) at line 68: b\[N - 1 - i\] at 70:10 reads b"
 
 # relu_loop FILE: the iterator of the innermost for loop around the relu
 # statement of matmul_relu, judged by indentation (each nested line is

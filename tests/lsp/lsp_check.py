@@ -16,6 +16,7 @@ anything failed.
 """
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -125,8 +126,8 @@ def hints(diags):
 
 def check_hint(d):
     check(d.get("code", "").startswith("LF"), "hint without code: %r" % d)
-    check(d["message"].startswith("these ") and
-          d["message"].endswith(" loop nests can be fused") or
+    check(re.match(r"these [0-9]+ (loop nests|calls|loop nests and calls)"
+                   r" can be fused$", d["message"]) or
           d["message"] == "this loop nest can be tiled",
           "hint message %r" % d["message"])
 
@@ -150,7 +151,8 @@ def check_fused_file(path, encodings=None, want_enc="utf-16"):
     return hs
 
 
-for name in ["elementwise_chain.c", "layernorm_rows.c", "pos_step2.c"]:
+for name in ["elementwise_chain.c", "layernorm_rows.c", "pos_step2.c",
+             "calls_dense_bias_gelu.c", "calls_conv_bn_relu.c"]:
     case("fuse " + name)(
         lambda name=name: check_fused_file(os.path.join(SRC, "testdata",
                                                         name)))

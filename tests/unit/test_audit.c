@@ -78,7 +78,8 @@ static struct lf_audit *parse_audit(const struct lf_cli_options *options,
 	const char *text, size_t len)
 {
 	struct lf_frontend_options fopt = { options->function, options->argc,
-					    options->argv, 0 };
+					    options->argv,
+					    !options->opt.no_inline };
 	struct lf_options opt = lf_run_options(options);
 	struct lf_file *file;
 	struct lf_audit *audit;
@@ -175,9 +176,24 @@ struct expect {
 #define FUSABLE(f, p, d) { f, p, LF_VERDICT_FUSABLE, d, "LF100", 0, 0, 0 }
 #define APART(f, p, d) { f, p, LF_VERDICT_FUSABLE, d, "LF100", 0, 0, 1 }
 #define OPAQUE(f, r, l) { f, 0, LF_VERDICT_NOT_ANALYSABLE, 0, r, l, 0, 0 }
+#define OPAQUE_AT(f, p, r, l) { f, p, LF_VERDICT_NOT_ANALYSABLE, 0, r, l, 0, 0 }
 #define ILLEGAL(f, p, r, l, s) { f, p, LF_VERDICT_ILLEGAL, 0, r, l, s, 0 }
 
 static const struct expect expects[] = {
+	FUSABLE("calls_conv_bn_relu.c", 0, 2),
+	FUSABLE("calls_conv_bn_relu.c", 1, 2),
+	FUSABLE("calls_dense_bias_gelu.c", 0, 2),
+	FUSABLE("calls_dense_bias_gelu.c", 1, 2),
+	FUSABLE("calls_global_write.c", 0, 1),
+	ILLEGAL("calls_global_write.c", 1, "LF009", 29, 27),
+	OPAQUE("calls_neg_formal_assigned.c", "LF020", 28),
+	OPAQUE_AT("calls_neg_formal_assigned.c", 1, "LF020", 28),
+	OPAQUE("calls_neg_pointer.c", "LF020", 26),
+	OPAQUE_AT("calls_neg_pointer.c", 1, "LF020", 26),
+	OPAQUE("calls_neg_recursive.c", "LF020", 28),
+	OPAQUE_AT("calls_neg_recursive.c", 1, "LF020", 28),
+	OPAQUE("calls_neg_shadow.c", "LF020", 28),
+	OPAQUE_AT("calls_neg_shadow.c", 1, "LF020", 28),
 	FUSABLE("conv3x3_bn_relu.c", 0, 3),
 	FUSABLE("conv3x3_bn_relu.c", 1, 3),
 	FUSABLE("elementwise_chain.c", 0, 2),
@@ -455,6 +471,11 @@ static void check_json_function(struct json_object *jf,
 		check_json_loc(get(jn, "location", json_type_object));
 		ck_assert_int_eq(json_object_get_boolean(get(jn, "modeled",
 			json_type_boolean)), !fn->nests[i].opaque);
+		ck_assert_int_eq(get_int(jn, "call_nests"),
+				 fn->nests[i].n_call_nest);
+		if (fn->nests[i].call)
+			ck_assert_str_eq(get_str(jn, "call"),
+					 fn->nests[i].call);
 	}
 	for (i = 0; i < fn->n_pair; ++i)
 		check_json_pair(json_object_array_get_idx(pairs, i),
@@ -480,7 +501,7 @@ static void check_json(const struct lf_audit *audit)
 	doc = json_tokener_parse(s);
 	ck_assert_msg(doc != NULL, "JSON does not parse");
 	ck_assert_str_eq(get_str(doc, "schema"), "loopfuse-audit");
-	ck_assert_int_eq(get_int(doc, "schema_version"), 1);
+	ck_assert_int_eq(get_int(doc, "schema_version"), 2);
 	ck_assert_str_eq(get_str(get(doc, "tool", json_type_object), "name"),
 			 "loopfuse");
 	fns = get(doc, "functions", json_type_array);
@@ -1181,6 +1202,146 @@ START_TEST(test_explain)
 }
 END_TEST
 
+/* Calls next to loops are members of their runs: a call that stands
+ * for its callee's nests has their loops and joins pairs and groups,
+ * one that stays a call is opaque with the reason lf_call gives.
+ */
+START_TEST(test_calls)
+{
+	struct lf_audit *audit = audit_file("calls_dense_bias_gelu.c", NULL);
+	const struct lf_audit_function *fn = &audit->functions[0];
+	char *title;
+
+	ck_assert_int_eq(audit->n_function, 1);
+	ck_assert_str_eq(fn->name, "forward");
+	ck_assert_int_eq(fn->n_nest, 3);
+	ck_assert_ptr_null(fn->nests[0].call);
+	ck_assert_str_eq(fn->nests[1].call, "bias_add");
+	ck_assert_int_eq(fn->nests[1].n_call_nest, 1);
+	ck_assert_int_eq(fn->nests[1].opaque, 0);
+	ck_assert_int_eq(fn->nests[1].perfect, 2);
+	ck_assert_uint_eq(fn->nests[1].loc.line, 49);
+	ck_assert_str_eq(fn->nests[2].call, "gelu");
+	ck_assert_int_eq(lf_audit_count_calls(audit), 2);
+	ck_assert_int_eq(fn->n_pair, 2);
+	ck_assert_int_eq(fn->pairs[1].first, 1);
+	ck_assert_int_eq(fn->pairs[1].fused, 1);
+	ck_assert_int_eq(fn->n_group, 1);
+	ck_assert_int_eq(fn->groups[0].first, 0);
+	ck_assert_int_eq(fn->groups[0].n, 3);
+	ck_assert_int_eq(fn->groups[0].n_call, 2);
+	ck_assert_str_eq(fn->groups[0].calls[1], "gelu");
+	ck_assert_uint_eq(fn->groups[0].members[2].loc.line, 50);
+	ck_assert_int_eq(fn->groups[0].deps[0].sink.nest, 1);
+	ck_assert_uint_eq(fn->groups[0].deps[0].sink.loc.line, 49);
+	title = lf_report_pair_title(fn, &fn->pairs[0]);
+	ck_assert_str_eq(title, "nest 1 and call 2 to bias_add() of forward "
+			 "(lines 43-48 and 49-49)");
+	free(title);
+	lf_audit_free(audit);
+
+	audit = audit_file("calls_neg_formal_assigned.c", NULL);
+	fn = &audit->functions[0];
+	ck_assert_int_eq(fn->n_nest, 3);
+	ck_assert_str_eq(fn->nests[1].call, "decay");
+	ck_assert_int_eq(fn->nests[1].n_call_nest, 0);
+	ck_assert_int_eq(fn->nests[1].opaque, 1);
+	ck_assert_int_eq(fn->nests[1].run, -1);
+	ck_assert_int_eq(fn->nests[1].reason.reason->why, LF_WHY_CALL_KEPT);
+	ck_assert_int_eq(fn->nests[1].reason.reason->cause->why,
+			 LF_WHY_FORMAL_CHANGED);
+	ck_assert_int_eq(fn->n_pair, 2);
+	ck_assert_int_eq(fn->pairs[0].reason.where, 2);
+	ck_assert_int_eq(fn->pairs[1].reason.where, 1);
+	ck_assert_int_eq(lf_rule_of_pair(&fn->pairs[1]), LF_RULE_CALL_KEPT);
+	ck_assert_int_eq(fn->n_group, 0);
+	lf_audit_free(audit);
+}
+END_TEST
+
+/* Rewrite testdata file "name" (function "function") with "ropt",
+ * calls replaced by their callees' nests, into "result".
+ */
+static struct lf_file *rewrite_calls(const char *name, const char *function,
+	struct lf_options *ropt, struct lf_result *result, char **text)
+{
+	struct lf_frontend_options fopt = { function, 0, NULL, 1 };
+	struct lf_file *file;
+	char path[1024];
+	size_t len;
+
+	snprintf(path, sizeof(path), "%s/%s", LF_TESTDATA_DIR, name);
+	*text = lf_read_file(path, &len, stderr);
+	ck_assert_ptr_nonnull(*text);
+	file = lf_frontend_parse(ctx, name, *text, len, &fopt, stderr);
+	ck_assert_ptr_nonnull(file);
+	ck_assert_int_eq(lf_rewrite_file(file, ropt, result), 0);
+	return file;
+}
+
+/* --explain on a group fused across calls speaks of the calls where
+ * they are in the file; the planner's refusals between calls say so.
+ */
+START_TEST(test_calls_messages)
+{
+	struct lf_options ropt;
+	struct lf_result result;
+	struct lf_message *m = NULL;
+	struct lf_file *file;
+	char *text, *say;
+	int i;
+
+	memset(&ropt, 0, sizeof(ropt));
+	ropt.tile_size = 32;
+	ropt.explain = 1;
+	file = rewrite_calls("calls_conv_bn_relu.c", "forward", &ropt,
+			     &result, &text);
+	for (i = 0; i < result.n_message; ++i)
+		if (result.messages[i].n_call == 3)
+			m = &result.messages[i];
+	ck_assert_ptr_nonnull(m);
+	ck_assert_ptr_nonnull(m->explain);
+	ck_assert_int_eq(m->explain->n, 3);
+	ck_assert_int_eq(m->explain->n_call, 3);
+	ck_assert_str_eq(m->explain->calls[0], "conv1x1");
+	say = lf_say_group_summary(m->explain);
+	ck_assert_ptr_nonnull(strstr(say, "lines 49-49, 50-50, 51-51 share "
+				     "the (co, p) loops (depth 2)"));
+	free(say);
+	ck_assert_int_gt(m->explain->n_dep, 0);
+	for (i = 0; i < m->explain->n_dep; ++i) {
+		ck_assert_uint_ge(m->explain->deps[i].sink.stmt_loc.line, 49);
+		ck_assert_uint_le(m->explain->deps[i].sink.stmt_loc.line, 51);
+	}
+	lf_result_clear(&result);
+	lf_file_free(file);
+	free(text);
+
+	memset(&ropt, 0, sizeof(ropt));
+	ropt.cache_l1 = 32 * 1024;
+	ropt.cache_l2 = 1024 * 1024;
+	file = rewrite_calls("calls_rnn_cell.c", "rnn_step", &ropt, &result,
+			     &text);
+	m = NULL;
+	for (i = 0; i < result.n_message; ++i)
+		if (result.messages[i].kind == LF_MESSAGE_REFUSED &&
+		    result.messages[i].loc.line == 48)
+			m = &result.messages[i];
+	ck_assert_ptr_nonnull(m);
+	ck_assert_int_eq(m->n_call, 2);
+	ck_assert_str_eq(m->calls[0], "matvec");
+	ck_assert_str_eq(m->calls[1], "add3");
+	ck_assert_uint_eq(m->other_line, 47);
+	say = lf_say_message(m);
+	ck_assert_ptr_nonnull(strstr(say, "call to add3() is not fused with "
+				     "the call to matvec() at line 47: "));
+	free(say);
+	lf_result_clear(&result);
+	lf_file_free(file);
+	free(text);
+}
+END_TEST
+
 static Suite *audit_suite(void)
 {
 	Suite *s = suite_create("audit");
@@ -1208,6 +1369,8 @@ static Suite *audit_suite(void)
 	tcase_add_test(tc, test_cli);
 	tcase_add_test(tc, test_fail_on);
 	tcase_add_test(tc, test_explain);
+	tcase_add_test(tc, test_calls);
+	tcase_add_test(tc, test_calls_messages);
 	suite_add_tcase(s, tc);
 	return s;
 }
