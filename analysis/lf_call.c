@@ -32,12 +32,14 @@
  */
 
 /* An occurrence of formal parameter "formal" at [offset, offset + len)
- * of the callee's body.
+ * of the callee's body, or (formal -1) the text that replaces a local's
+ * name there.
  */
 struct lf_call_ref {
 	unsigned offset;
 	unsigned len;
 	int formal;
+	char *text;
 };
 
 /* What the walk over a callee's body finds: the references to its
@@ -192,6 +194,7 @@ static void lf_call_add_ref(__isl_keep struct lf_call_walk *w, CXCursor c,
 	else {
 		w->refs[w->n_ref].offset = begin;
 		w->refs[w->n_ref].len = end - begin;
+		w->refs[w->n_ref].text = NULL;
 		w->refs[w->n_ref++].formal = k;
 	}
 	free(name);
@@ -394,36 +397,72 @@ static int lf_call_stmt_range(__isl_keep struct lf_builder *b, CXCursor c,
 	return 0;
 }
 
-/* Is the body of the callee nothing but for statements, with nothing
- * else between its braces than white space and comments?  Set *begin
- * and *end to the range from the first for to the end of the last, and
- * *n to their number.
+/* Is the body of the callee nothing but declarations (*n_decl of
+ * them, which must come first) and for statements, with nothing else
+ * between its braces than white space and comments?  Set *begin and
+ * *end to the range from the first for to the end of the last, and *n
+ * to the number of for statements.
  */
 static int lf_call_body_nests(__isl_keep struct lf_builder *b, CXCursor body,
-	unsigned *begin, unsigned *end, int *n)
+	unsigned *begin, unsigned *end, int *n, int *n_decl)
 {
 	CXCursor *ch;
 	unsigned open, close, prev, b_i, e_i;
-	int i, k = lf_cursor_children(body, &ch), ok = k > 0;
+	int i, d = 0, k = lf_cursor_children(body, &ch), ok = k > 0;
 
 	if (lf_build_range(b, body, &open, &close) < 0 || close <= open)
 		ok = 0;
 	prev = open + 1;
+	while (d < k && clang_getCursorKind(ch[d]) == CXCursor_DeclStmt)
+		d++;
 	for (i = 0; i < k && ok; ++i) {
-		if (clang_getCursorKind(ch[i]) != CXCursor_ForStmt ||
+		if ((i < d ? CXCursor_DeclStmt : CXCursor_ForStmt) !=
+		    clang_getCursorKind(ch[i]) ||
 		    lf_call_stmt_range(b, ch[i], &b_i, &e_i) < 0 ||
 		    b_i < prev || !lf_src_is_gap(b->src, prev, b_i))
 			ok = 0;
-		if (i == 0)
+		if (i == d)
 			*begin = b_i;
 		prev = e_i;
 	}
 	free(ch);
-	if (!ok || prev > close - 1 || !lf_src_is_gap(b->src, prev, close - 1))
+	if (!ok || d == k || prev > close - 1 ||
+	    !lf_src_is_gap(b->src, prev, close - 1))
 		return 0;
 	*end = prev;
-	*n = k;
+	*n = k - d;
+	*n_decl = d;
 	return 1;
+}
+
+/* Turn the locals that the n_decl declarations at the top of "body"
+ * declare into iterators declared by the for statements that set them
+ * (edits of the text, kept as references), or set the cause.
+ */
+static void lf_call_check_locals(__isl_keep struct lf_call_walk *w,
+	CXCursor body, int n_decl)
+{
+	struct lf_call_edit *edits;
+	CXCursor *ch;
+	int i, n_edit;
+
+	lf_cursor_children(body, &ch);
+	if (lf_call_locals(w->b, body, ch, n_decl, &edits, &n_edit,
+			   &w->cause) < 0)
+		w->failed = 1;
+	free(ch);
+	for (i = 0; i < n_edit && !w->failed; ++i) {
+		if (LF_GROW(w->refs, w->n_ref) < 0) {
+			w->failed = 1;
+			break;
+		}
+		w->refs[w->n_ref].offset = edits[i].offset;
+		w->refs[w->n_ref].len = edits[i].len;
+		w->refs[w->n_ref].formal = -1;
+		w->refs[w->n_ref++].text = edits[i].text;
+		edits[i].text = NULL;
+	}
+	lf_call_edits_free(edits, n_edit);
 }
 
 /* Does a parameter declaration of "fn" compute something with a side
@@ -455,7 +494,7 @@ static void lf_call_check_callee(__isl_keep struct lf_call_walk *w,
 	struct lf_loc loc = lf_file_loc(b->file, lf_build_offset(b, fn));
 	CXCursor *ch, body;
 	unsigned fb, fe, bb = 0, be = 0, at;
-	int n = lf_cursor_children(fn, &ch);
+	int n = lf_cursor_children(fn, &ch), n_decl = 0;
 
 	body = n > 0 ? ch[n - 1] : clang_getNullCursor();
 	free(ch);
@@ -466,7 +505,7 @@ static void lf_call_check_callee(__isl_keep struct lf_call_walk *w,
 	else if (lf_build_range(b, fn, &fb, &fe) < 0 || fe > caller_begin)
 		lf_call_refuse(w, LF_WHY_CALLEE_AFTER, loc, NULL);
 	else if (clang_getCursorKind(body) != CXCursor_CompoundStmt ||
-		 !lf_call_body_nests(b, body, begin, end, n_nest))
+		 !lf_call_body_nests(b, body, begin, end, n_nest, &n_decl))
 		lf_call_refuse(w, LF_WHY_CALLEE_FORM, loc, NULL);
 	else if (lf_build_range(b, body, &bb, &be) < 0 ||
 		 lf_src_directive(b->src, bb, be, &at) ||
@@ -479,6 +518,8 @@ static void lf_call_check_callee(__isl_keep struct lf_call_walk *w,
 	if (w->cause)
 		return;
 	clang_visitChildren(body, &lf_call_visit_body, w);
+	if (!w->cause && !w->failed && n_decl > 0)
+		lf_call_check_locals(w, body, n_decl);
 	if (!w->cause && !w->failed &&
 	    lf_src_each_ident(b->src, bb, be, &lf_call_check_ident, w) < 0)
 		w->failed = 1;
@@ -748,7 +789,7 @@ static int lf_call_cmp_ref(const void *a, const void *b)
 }
 
 /* The callee's nests text[begin, end) with every reference to a formal
- * replaced by actuals[formal].
+ * replaced by actuals[formal], and every other reference by its text.
  */
 static __isl_give char *lf_call_text(__isl_keep struct lf_call_walk *w,
 	unsigned begin, unsigned end, char **actuals)
@@ -763,7 +804,8 @@ static __isl_give char *lf_call_text(__isl_keep struct lf_call_walk *w,
 	lf_buf_init(&buf);
 	for (i = 0; i < w->n_ref; ++i) {
 		lf_buf_add(&buf, text + at, w->refs[i].offset - at);
-		lf_buf_add_str(&buf, actuals[w->refs[i].formal]);
+		lf_buf_add_str(&buf, w->refs[i].text ? w->refs[i].text :
+						  actuals[w->refs[i].formal]);
 		at = w->refs[i].offset + w->refs[i].len;
 	}
 	lf_buf_add(&buf, text + at, end - at);
@@ -772,8 +814,12 @@ static __isl_give char *lf_call_text(__isl_keep struct lf_call_walk *w,
 
 static void lf_call_walk_clear(__isl_keep struct lf_call_walk *w)
 {
+	int i;
+
 	free(w->callee_usr);
 	free(w->formals);
+	for (i = 0; i < w->n_ref; ++i)
+		free(w->refs[i].text);
 	free(w->refs);
 	lf_call_free_names(w->decls, w->n_decl);
 	lf_call_free_names(w->formal_names, w->n_formal_name);

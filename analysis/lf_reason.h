@@ -157,6 +157,8 @@ enum lf_why {
 	LF_WHY_CALLEE_FORM,		/* its body is not only loop nests */
 	LF_WHY_CALLEE_CONTROL,		/* return, label or goto */
 	LF_WHY_CALLEE_STATIC,		/* N: a static or extern local */
+	LF_WHY_CALLEE_LOCAL,		/* N: a local that is not only an
+					 * iterator set by each for */
 	LF_WHY_CALLEE_PLACE,		/* __LINE__, __func__, a directive */
 	LF_WHY_CALLEE_PARAM_EFFECT,	/* a parameter's declaration has a
 					 * side effect */

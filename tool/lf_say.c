@@ -308,6 +308,10 @@ static const char *const lf_say_why[LF_WHY_N] = {
 		"the function's body holds a return, a label or a goto",
 	[LF_WHY_CALLEE_STATIC] =
 		"the function declares static or extern %N",
+	[LF_WHY_CALLEE_LOCAL] =
+		"the function declares %N at the top of its body and "
+		"does not use it only as an integer loop iterator that "
+		"each for sets",
 	[LF_WHY_CALLEE_PLACE] =
 		"the function's body holds a preprocessor directive, "
 		"__LINE__, __func__ or a builtin like them, which would "

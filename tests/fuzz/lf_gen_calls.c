@@ -55,7 +55,11 @@ static int ck_rand(int n)
 }
 
 /* An operator: how many array formals it writes and reads, how its
- * formals are spelled, and what it does besides.
+ * formals are spelled, what it does besides, and whether it declares
+ * its iterators at the top of its body (c89: 1 plainly, 2 as a long
+ * and an int with a constant initialiser, 3 as 2 but a second nest's
+ * bound reads j, as the first nest left it, which keeps its calls
+ * calls).
  */
 struct ck_op {
 	int n_nest;
@@ -63,6 +67,7 @@ struct ck_op {
 	int global_read;
 	int global_acc;
 	int assigns;
+	int c89;
 };
 
 static const char *const ck_coefs[] = { "0.5f", "0.25f", "-0.25f",
@@ -139,12 +144,18 @@ static void ck_print_op(struct lf_text *t, int k, const struct ck_op *op)
 	lf_text_printf(t, ", ");
 	ck_formal(t, (op->spelling + 1) % 3, "x", 1);
 	lf_text_printf(t, ", float c, int n)\n{\n");
+	if (op->c89 == 1)
+		lf_text_printf(t, "\tint i, j;\n\n");
+	else if (op->c89 > 1)
+		lf_text_printf(t, "\tlong j;\n\tint i = 0;\n\n");
 	for (nest = 0; nest < op->n_nest; nest++) {
 		acc = ck_rand(3) == 0;
 		braces = acc || op->global_acc || op->assigns;
-		lf_text_printf(t, "\tfor (int i = 1; i < n; i++)\n"
-			       "\t\tfor (int j = 1; j < n; j++)%s\n",
-			       braces ? " {" : "");
+		lf_text_printf(t, "\tfor (%si = 1; i < %s; i++)\n"
+			       "\t\tfor (%sj = 1; j < n; j++)%s\n",
+			       op->c89 ? "" : "int ",
+			       op->c89 == 3 && nest > 0 ? "j" : "n",
+			       op->c89 ? "" : "int ", braces ? " {" : "");
 		ck_stmt(t, op, acc, "\t\t\t");
 		if (braces)
 			lf_text_printf(t, "\t\t}\n");
@@ -231,6 +242,7 @@ static void ck_print_top(struct lf_text *t, int n_op, int n_step)
 		ops[k].global_read = ck_rand(5) == 0;
 		ops[k].global_acc = ck_rand(6) == 0;
 		ops[k].assigns = ck_rand(10) == 0;
+		ops[k].c89 = ck_rand(3) ? 0 : 1 + ck_rand(3);
 		ck_print_op(t, k, &ops[k]);
 	}
 	lf_text_printf(t, "static void ck_kernel(float (*p)[CK_DIM], "
