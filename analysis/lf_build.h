@@ -237,6 +237,10 @@ int lf_call_locals(__isl_keep struct lf_builder *b, CXCursor body,
 	int *n_edit, __isl_give struct lf_reason **cause);
 void lf_call_edits_free(__isl_take struct lf_call_edit *edits, int n);
 
+/* lf_call_arg.c */
+int lf_call_member_root(CXCursor e, CXCursor *root);
+int lf_call_arg_is_offset(CXCursor e);
+
 /* lf_nest.c */
 int lf_nest_build(__isl_keep struct lf_builder *b, CXCursor for_c, int nest);
 

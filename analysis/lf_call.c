@@ -16,8 +16,9 @@
  *
  * - f is defined in the file before its caller, returns void, has a
  *   prototype without "...", does not call itself or its caller, and
- *   its body is nothing but for statements, without return, labels,
- *   goto, static or extern locals, directives, __LINE__ or __func__;
+ *   its body is nothing but for statements (after locals that are only
+ *   their iterators, lf_call_locals.c), without return, labels, goto,
+ *   static or extern locals, directives, __LINE__ or __func__;
  * - every name f's body uses that f does not declare means the same at
  *   the call: the caller declares no variable, type or tag of that
  *   name, and the only macros are constants (literals and operators)
@@ -26,25 +27,28 @@
  *   where the body spells it; its argument has its type (an arithmetic
  *   argument of another type is converted by a cast, as the call
  *   converts it) and keeps its value while f runs: a constant, an
- *   array, a global const, or a local or parameter of the caller whose
+ *   array, a global const, a local or parameter of the caller whose
  *   address the caller never takes (f cannot name it, nor reach it
- *   through a pointer); no name in an argument is declared in f.
+ *   through a pointer), or a member of one that f only subscripts
+ *   (lf_call_arg.c); no name in an argument is declared in f.
  */
 
 /* An occurrence of formal parameter "formal" at [offset, offset + len)
- * of the callee's body, or (formal -1) the text that replaces a local's
- * name there.
+ * of the callee's body (the base of a subscript if "subscripted"), or
+ * (formal -1) the text that replaces a local's name there.
  */
 struct lf_call_ref {
 	unsigned offset;
 	unsigned len;
 	int formal;
+	int subscripted;
 	char *text;
 };
 
 /* What the walk over a callee's body finds: the references to its
- * formals, the names it declares, and the first reason why the call
- * must stay a call ("cause").
+ * formals (and where one is subscripted, "subs"), the names it
+ * declares, and the first reason why the call must stay a call
+ * ("cause").
  */
 struct lf_call_walk {
 	struct lf_builder *b;
@@ -55,6 +59,8 @@ struct lf_call_walk {
 	CXCursor *formals;
 	int n_ref;
 	struct lf_call_ref *refs;
+	int n_sub;
+	unsigned *subs;
 	int n_decl;
 	char **decls;
 	int n_formal_name;
@@ -195,6 +201,11 @@ static void lf_call_add_ref(__isl_keep struct lf_call_walk *w, CXCursor c,
 		w->refs[w->n_ref].offset = begin;
 		w->refs[w->n_ref].len = end - begin;
 		w->refs[w->n_ref].text = NULL;
+		w->refs[w->n_ref].subscripted = 0;
+		while (w->n_sub > 0 && w->subs[w->n_sub - 1] == begin) {
+			w->refs[w->n_ref].subscripted = 1;
+			w->n_sub--;
+		}
 		w->refs[w->n_ref++].formal = k;
 	}
 	free(name);
@@ -231,6 +242,26 @@ static int lf_call_is_sizeof(CXCursor c)
 	return clang_getCursorKind(c) == CXCursor_UnaryExpr;
 }
 
+/* If "c" is a subscript whose base is a formal, note where the formal
+ * is (the walk meets the reference next, as a child of "c").
+ */
+static void lf_call_note_subscript(__isl_keep struct lf_call_walk *w,
+	CXCursor c)
+{
+	CXCursor *ch;
+	unsigned begin, end;
+	int n = lf_cursor_children(c, &ch);
+
+	if (n == 2 && lf_call_formal(w, lf_cursor_strip(ch[0])) >= 0 &&
+	    lf_build_range(w->b, lf_cursor_strip(ch[0]), &begin, &end) == 0) {
+		if (LF_GROW(w->subs, w->n_sub) < 0)
+			w->failed = 1;
+		else
+			w->subs[w->n_sub++] = begin;
+	}
+	free(ch);
+}
+
 /* Check one cursor of the callee's body: the statements it may not
  * hold, the names it declares, the references to its formals.
  */
@@ -256,6 +287,8 @@ static void lf_call_check_cursor(__isl_keep struct lf_call_walk *w,
 	if (lf_call_is_decl(kind) &&
 	    lf_call_add_name(&w->decls, &w->n_decl, c) < 0)
 		w->failed = 1;
+	if (kind == CXCursor_ArraySubscriptExpr)
+		lf_call_note_subscript(w, c);
 	decl = clang_getCursorReferenced(c);
 	if (kind == CXCursor_DeclRefExpr &&
 	    clang_getCursorKind(decl) == CXCursor_FunctionDecl)
@@ -505,14 +538,15 @@ static void lf_call_check_callee(__isl_keep struct lf_call_walk *w,
 	else if (lf_build_range(b, fn, &fb, &fe) < 0 || fe > caller_begin)
 		lf_call_refuse(w, LF_WHY_CALLEE_AFTER, loc, NULL);
 	else if (clang_getCursorKind(body) != CXCursor_CompoundStmt ||
-		 !lf_call_body_nests(b, body, begin, end, n_nest, &n_decl))
+		 lf_build_range(b, body, &bb, &be) < 0)
 		lf_call_refuse(w, LF_WHY_CALLEE_FORM, loc, NULL);
-	else if (lf_build_range(b, body, &bb, &be) < 0 ||
-		 lf_src_directive(b->src, bb, be, &at) ||
+	else if (lf_src_directive(b->src, bb, be, &at) ||
 		 lf_src_uses_line(b->src, bb, be, &at) ||
 		 lf_src_uses_function_name(b->src, bb, be, &at))
 		lf_call_refuse(w, LF_WHY_CALLEE_PLACE,
-			       lf_file_loc(b->file, be > bb ? at : fb), NULL);
+			       lf_file_loc(b->file, at), NULL);
+	else if (!lf_call_body_nests(b, body, begin, end, n_nest, &n_decl))
+		lf_call_refuse(w, LF_WHY_CALLEE_FORM, loc, NULL);
 	else if (lf_call_params_have_effects(fn))
 		lf_call_refuse(w, LF_WHY_CALLEE_PARAM_EFFECT, loc, NULL);
 	if (w->cause)
@@ -683,6 +717,27 @@ static int lf_call_check_captured(const char *name, unsigned offset,
 	return w->failed ? -1 : 0;
 }
 
+/* Can member chain "e" replace formal k: is k a pointer formal that the
+ * callee only subscripts (so that the model of member bases decides
+ * whether the member keeps its value), and does the chain start from
+ * a variable that keeps its value (lf_call_is_stable)?
+ */
+static int lf_call_member_ok(__isl_keep struct lf_call_walk *w, CXCursor e,
+	int k)
+{
+	CXType ft = clang_getCanonicalType(clang_getCursorType(w->formals[k]));
+	CXCursor root;
+	int i;
+
+	if (!lf_call_is_pointer(ft) || !lf_call_member_root(e, &root) ||
+	    !lf_call_is_stable(w->caller, root))
+		return 0;
+	for (i = 0; i < w->n_ref; ++i)
+		if (w->refs[i].formal == k && !w->refs[i].subscripted)
+			return 0;
+	return 1;
+}
+
 /* Print to "buf" the value of the integer constant "arg" converted to
  * the formal's type "ft", "((type)value)", and return 1; 0 if "arg" is
  * not an integer constant.  The value, rather than the argument's
@@ -736,6 +791,7 @@ static __isl_give char *lf_call_actual(__isl_keep struct lf_call_walk *w,
 	char *name, *text;
 	CXString s;
 	int var = clang_getCursorKind(e) == CXCursor_DeclRefExpr;
+	int member = clang_getCursorKind(e) == CXCursor_MemberRefExpr;
 
 	name = lf_cursor_name(w->formals[k]);
 	if (!name || lf_build_range(b, arg, &begin, &end) < 0) {
@@ -746,10 +802,14 @@ static __isl_give char *lf_call_actual(__isl_keep struct lf_call_walk *w,
 	text = strndup(b->file->text + begin, end - begin);
 	if (!text)
 		w->failed = 1;
-	else if (var ? !lf_call_is_stable(w->caller,
+	else if (member ? !lf_call_member_ok(w, e, k) :
+		 var ? !lf_call_is_stable(w->caller,
 					  clang_getCursorReferenced(e)) :
 		 !lf_call_is_constant(arg))
-		lf_call_refuse_at(w, LF_WHY_CALL_ARG, arg, NULL);
+		lf_call_refuse_at(w, member ? LF_WHY_CALL_ARG_MEMBER :
+				  lf_call_arg_is_offset(e) ?
+				  LF_WHY_CALL_ARG_OFFSET : LF_WHY_CALL_ARG,
+				  arg, NULL);
 	else if (lf_call_is_pointer(ft) ? !lf_call_same_target(ft, at) :
 		 !lf_call_is_arith(ft) || !lf_call_is_arith(at))
 		lf_call_refuse_at(w, LF_WHY_FORMAL_TYPE, arg, name);
@@ -757,8 +817,8 @@ static __isl_give char *lf_call_actual(__isl_keep struct lf_call_walk *w,
 				   &lf_call_check_captured, w) < 0)
 		w->failed = 1;
 	free(name);
-	if (w->cause && w->cause->why == LF_WHY_CALL_ARG && text &&
-	    !w->cause->text && !(w->cause->text = strdup(text)))
+	if (w->cause && !w->cause->name && text && !w->cause->text &&
+	    !(w->cause->text = strdup(text)))
 		w->failed = 1;
 	if (w->cause || w->failed) {
 		free(text);
@@ -821,6 +881,7 @@ static void lf_call_walk_clear(__isl_keep struct lf_call_walk *w)
 	for (i = 0; i < w->n_ref; ++i)
 		free(w->refs[i].text);
 	free(w->refs);
+	free(w->subs);
 	lf_call_free_names(w->decls, w->n_decl);
 	lf_call_free_names(w->formal_names, w->n_formal_name);
 	lf_reason_free(w->cause);

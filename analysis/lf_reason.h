@@ -169,6 +169,10 @@ enum lf_why {
 	LF_WHY_FORMAL_TYPE,		/* N: the argument's type differs */
 	LF_WHY_CALL_ARG,		/* T: not a constant or a variable
 					 * the callee cannot change */
+	LF_WHY_CALL_ARG_MEMBER,		/* T: a member not only
+					 * subscripted, or of a variable
+					 * that may change */
+	LF_WHY_CALL_ARG_OFFSET,		/* T: a pointer offset */
 	LF_WHY_NAME_SHADOWED,		/* N: declared in the caller too */
 	LF_WHY_NAME_CAPTURED,		/* N: an argument's name that the
 					 * callee declares */

@@ -332,6 +332,14 @@ static const char *const lf_say_why[LF_WHY_N] = {
 	[LF_WHY_CALL_ARG] =
 		"argument '%T' is neither a constant nor a variable that "
 		"keeps its value during the call",
+	[LF_WHY_CALL_ARG_MEMBER] =
+		"argument '%T' is a member, which can only replace a "
+		"pointer parameter that the function only subscripts, of "
+		"a variable that keeps its value during the call",
+	[LF_WHY_CALL_ARG_OFFSET] =
+		"argument '%T' is a pointer offset, which the function "
+		"would subscript; a local pointer set to it before the "
+		"call can be passed instead",
 	[LF_WHY_NAME_SHADOWED] =
 		"the function uses %N, which the caller declares "
 		"for something else",
