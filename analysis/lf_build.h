@@ -226,6 +226,24 @@ int lf_call_function(__isl_keep struct lf_builder *b, CXCursor fn,
 __isl_give char *lf_call_expand(__isl_keep struct lf_file *file,
 	unsigned *len);
 
+/* lf_call_locals.c: an edit of a callee's text, text replacing
+ * [offset, offset + len).
+ */
+struct lf_call_edit {
+	unsigned offset;
+	unsigned len;
+	char *text;
+};
+
+int lf_call_locals(__isl_keep struct lf_builder *b, CXCursor body,
+	CXCursor *decls, int n, __isl_give struct lf_call_edit **edits,
+	int *n_edit, __isl_give struct lf_reason **cause);
+void lf_call_edits_free(__isl_take struct lf_call_edit *edits, int n);
+
+/* lf_call_arg.c */
+int lf_call_member_root(CXCursor e, CXCursor *root);
+int lf_call_arg_is_offset(CXCursor e);
+
 /* lf_nest.c */
 int lf_nest_build(__isl_keep struct lf_builder *b, CXCursor for_c, int nest);
 

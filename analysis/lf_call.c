@@ -16,8 +16,9 @@
  *
  * - f is defined in the file before its caller, returns void, has a
  *   prototype without "...", does not call itself or its caller, and
- *   its body is nothing but for statements, without return, labels,
- *   goto, static or extern locals, directives, __LINE__ or __func__;
+ *   its body is nothing but for statements (after locals that are only
+ *   their iterators, lf_call_locals.c), without return, labels, goto,
+ *   static or extern locals, directives, __LINE__ or __func__;
  * - every name f's body uses that f does not declare means the same at
  *   the call: the caller declares no variable, type or tag of that
  *   name, and the only macros are constants (literals and operators)
@@ -26,23 +27,28 @@
  *   where the body spells it; its argument has its type (an arithmetic
  *   argument of another type is converted by a cast, as the call
  *   converts it) and keeps its value while f runs: a constant, an
- *   array, a global const, or a local or parameter of the caller whose
+ *   array, a global const, a local or parameter of the caller whose
  *   address the caller never takes (f cannot name it, nor reach it
- *   through a pointer); no name in an argument is declared in f.
+ *   through a pointer), or a member of one that f only subscripts
+ *   (lf_call_arg.c); no name in an argument is declared in f.
  */
 
 /* An occurrence of formal parameter "formal" at [offset, offset + len)
- * of the callee's body.
+ * of the callee's body (the base of a subscript if "subscripted"), or
+ * (formal -1) the text that replaces a local's name there.
  */
 struct lf_call_ref {
 	unsigned offset;
 	unsigned len;
 	int formal;
+	int subscripted;
+	char *text;
 };
 
 /* What the walk over a callee's body finds: the references to its
- * formals, the names it declares, and the first reason why the call
- * must stay a call ("cause").
+ * formals (and where one is subscripted, "subs"), the names it
+ * declares, and the first reason why the call must stay a call
+ * ("cause").
  */
 struct lf_call_walk {
 	struct lf_builder *b;
@@ -53,6 +59,8 @@ struct lf_call_walk {
 	CXCursor *formals;
 	int n_ref;
 	struct lf_call_ref *refs;
+	int n_sub;
+	unsigned *subs;
 	int n_decl;
 	char **decls;
 	int n_formal_name;
@@ -192,6 +200,12 @@ static void lf_call_add_ref(__isl_keep struct lf_call_walk *w, CXCursor c,
 	else {
 		w->refs[w->n_ref].offset = begin;
 		w->refs[w->n_ref].len = end - begin;
+		w->refs[w->n_ref].text = NULL;
+		w->refs[w->n_ref].subscripted = 0;
+		while (w->n_sub > 0 && w->subs[w->n_sub - 1] == begin) {
+			w->refs[w->n_ref].subscripted = 1;
+			w->n_sub--;
+		}
 		w->refs[w->n_ref++].formal = k;
 	}
 	free(name);
@@ -228,6 +242,26 @@ static int lf_call_is_sizeof(CXCursor c)
 	return clang_getCursorKind(c) == CXCursor_UnaryExpr;
 }
 
+/* If "c" is a subscript whose base is a formal, note where the formal
+ * is (the walk meets the reference next, as a child of "c").
+ */
+static void lf_call_note_subscript(__isl_keep struct lf_call_walk *w,
+	CXCursor c)
+{
+	CXCursor *ch;
+	unsigned begin, end;
+	int n = lf_cursor_children(c, &ch);
+
+	if (n == 2 && lf_call_formal(w, lf_cursor_strip(ch[0])) >= 0 &&
+	    lf_build_range(w->b, lf_cursor_strip(ch[0]), &begin, &end) == 0) {
+		if (LF_GROW(w->subs, w->n_sub) < 0)
+			w->failed = 1;
+		else
+			w->subs[w->n_sub++] = begin;
+	}
+	free(ch);
+}
+
 /* Check one cursor of the callee's body: the statements it may not
  * hold, the names it declares, the references to its formals.
  */
@@ -253,6 +287,8 @@ static void lf_call_check_cursor(__isl_keep struct lf_call_walk *w,
 	if (lf_call_is_decl(kind) &&
 	    lf_call_add_name(&w->decls, &w->n_decl, c) < 0)
 		w->failed = 1;
+	if (kind == CXCursor_ArraySubscriptExpr)
+		lf_call_note_subscript(w, c);
 	decl = clang_getCursorReferenced(c);
 	if (kind == CXCursor_DeclRefExpr &&
 	    clang_getCursorKind(decl) == CXCursor_FunctionDecl)
@@ -394,36 +430,72 @@ static int lf_call_stmt_range(__isl_keep struct lf_builder *b, CXCursor c,
 	return 0;
 }
 
-/* Is the body of the callee nothing but for statements, with nothing
- * else between its braces than white space and comments?  Set *begin
- * and *end to the range from the first for to the end of the last, and
- * *n to their number.
+/* Is the body of the callee nothing but declarations (*n_decl of
+ * them, which must come first) and for statements, with nothing else
+ * between its braces than white space and comments?  Set *begin and
+ * *end to the range from the first for to the end of the last, and *n
+ * to the number of for statements.
  */
 static int lf_call_body_nests(__isl_keep struct lf_builder *b, CXCursor body,
-	unsigned *begin, unsigned *end, int *n)
+	unsigned *begin, unsigned *end, int *n, int *n_decl)
 {
 	CXCursor *ch;
 	unsigned open, close, prev, b_i, e_i;
-	int i, k = lf_cursor_children(body, &ch), ok = k > 0;
+	int i, d = 0, k = lf_cursor_children(body, &ch), ok = k > 0;
 
 	if (lf_build_range(b, body, &open, &close) < 0 || close <= open)
 		ok = 0;
 	prev = open + 1;
+	while (d < k && clang_getCursorKind(ch[d]) == CXCursor_DeclStmt)
+		d++;
 	for (i = 0; i < k && ok; ++i) {
-		if (clang_getCursorKind(ch[i]) != CXCursor_ForStmt ||
+		if ((i < d ? CXCursor_DeclStmt : CXCursor_ForStmt) !=
+		    clang_getCursorKind(ch[i]) ||
 		    lf_call_stmt_range(b, ch[i], &b_i, &e_i) < 0 ||
 		    b_i < prev || !lf_src_is_gap(b->src, prev, b_i))
 			ok = 0;
-		if (i == 0)
+		if (i == d)
 			*begin = b_i;
 		prev = e_i;
 	}
 	free(ch);
-	if (!ok || prev > close - 1 || !lf_src_is_gap(b->src, prev, close - 1))
+	if (!ok || d == k || prev > close - 1 ||
+	    !lf_src_is_gap(b->src, prev, close - 1))
 		return 0;
 	*end = prev;
-	*n = k;
+	*n = k - d;
+	*n_decl = d;
 	return 1;
+}
+
+/* Turn the locals that the n_decl declarations at the top of "body"
+ * declare into iterators declared by the for statements that set them
+ * (edits of the text, kept as references), or set the cause.
+ */
+static void lf_call_check_locals(__isl_keep struct lf_call_walk *w,
+	CXCursor body, int n_decl)
+{
+	struct lf_call_edit *edits;
+	CXCursor *ch;
+	int i, n_edit;
+
+	lf_cursor_children(body, &ch);
+	if (lf_call_locals(w->b, body, ch, n_decl, &edits, &n_edit,
+			   &w->cause) < 0)
+		w->failed = 1;
+	free(ch);
+	for (i = 0; i < n_edit && !w->failed; ++i) {
+		if (LF_GROW(w->refs, w->n_ref) < 0) {
+			w->failed = 1;
+			break;
+		}
+		w->refs[w->n_ref].offset = edits[i].offset;
+		w->refs[w->n_ref].len = edits[i].len;
+		w->refs[w->n_ref].formal = -1;
+		w->refs[w->n_ref++].text = edits[i].text;
+		edits[i].text = NULL;
+	}
+	lf_call_edits_free(edits, n_edit);
 }
 
 /* Does a parameter declaration of "fn" compute something with a side
@@ -455,7 +527,7 @@ static void lf_call_check_callee(__isl_keep struct lf_call_walk *w,
 	struct lf_loc loc = lf_file_loc(b->file, lf_build_offset(b, fn));
 	CXCursor *ch, body;
 	unsigned fb, fe, bb = 0, be = 0, at;
-	int n = lf_cursor_children(fn, &ch);
+	int n = lf_cursor_children(fn, &ch), n_decl = 0;
 
 	body = n > 0 ? ch[n - 1] : clang_getNullCursor();
 	free(ch);
@@ -466,19 +538,22 @@ static void lf_call_check_callee(__isl_keep struct lf_call_walk *w,
 	else if (lf_build_range(b, fn, &fb, &fe) < 0 || fe > caller_begin)
 		lf_call_refuse(w, LF_WHY_CALLEE_AFTER, loc, NULL);
 	else if (clang_getCursorKind(body) != CXCursor_CompoundStmt ||
-		 !lf_call_body_nests(b, body, begin, end, n_nest))
+		 lf_build_range(b, body, &bb, &be) < 0)
 		lf_call_refuse(w, LF_WHY_CALLEE_FORM, loc, NULL);
-	else if (lf_build_range(b, body, &bb, &be) < 0 ||
-		 lf_src_directive(b->src, bb, be, &at) ||
+	else if (lf_src_directive(b->src, bb, be, &at) ||
 		 lf_src_uses_line(b->src, bb, be, &at) ||
 		 lf_src_uses_function_name(b->src, bb, be, &at))
 		lf_call_refuse(w, LF_WHY_CALLEE_PLACE,
-			       lf_file_loc(b->file, be > bb ? at : fb), NULL);
+			       lf_file_loc(b->file, at), NULL);
+	else if (!lf_call_body_nests(b, body, begin, end, n_nest, &n_decl))
+		lf_call_refuse(w, LF_WHY_CALLEE_FORM, loc, NULL);
 	else if (lf_call_params_have_effects(fn))
 		lf_call_refuse(w, LF_WHY_CALLEE_PARAM_EFFECT, loc, NULL);
 	if (w->cause)
 		return;
 	clang_visitChildren(body, &lf_call_visit_body, w);
+	if (!w->cause && !w->failed && n_decl > 0)
+		lf_call_check_locals(w, body, n_decl);
 	if (!w->cause && !w->failed &&
 	    lf_src_each_ident(b->src, bb, be, &lf_call_check_ident, w) < 0)
 		w->failed = 1;
@@ -642,6 +717,27 @@ static int lf_call_check_captured(const char *name, unsigned offset,
 	return w->failed ? -1 : 0;
 }
 
+/* Can member chain "e" replace formal k: is k a pointer formal that the
+ * callee only subscripts (so that the model of member bases decides
+ * whether the member keeps its value), and does the chain start from
+ * a variable that keeps its value (lf_call_is_stable)?
+ */
+static int lf_call_member_ok(__isl_keep struct lf_call_walk *w, CXCursor e,
+	int k)
+{
+	CXType ft = clang_getCanonicalType(clang_getCursorType(w->formals[k]));
+	CXCursor root;
+	int i;
+
+	if (!lf_call_is_pointer(ft) || !lf_call_member_root(e, &root) ||
+	    !lf_call_is_stable(w->caller, root))
+		return 0;
+	for (i = 0; i < w->n_ref; ++i)
+		if (w->refs[i].formal == k && !w->refs[i].subscripted)
+			return 0;
+	return 1;
+}
+
 /* Print to "buf" the value of the integer constant "arg" converted to
  * the formal's type "ft", "((type)value)", and return 1; 0 if "arg" is
  * not an integer constant that libclang gives in 64 bits (not one of
@@ -700,6 +796,7 @@ static __isl_give char *lf_call_actual(__isl_keep struct lf_call_walk *w,
 	char *name, *text;
 	CXString s;
 	int var = clang_getCursorKind(e) == CXCursor_DeclRefExpr;
+	int member = clang_getCursorKind(e) == CXCursor_MemberRefExpr;
 
 	name = lf_cursor_name(w->formals[k]);
 	if (!name || lf_build_range(b, arg, &begin, &end) < 0) {
@@ -710,10 +807,14 @@ static __isl_give char *lf_call_actual(__isl_keep struct lf_call_walk *w,
 	text = strndup(b->file->text + begin, end - begin);
 	if (!text)
 		w->failed = 1;
-	else if (var ? !lf_call_is_stable(w->caller,
+	else if (member ? !lf_call_member_ok(w, e, k) :
+		 var ? !lf_call_is_stable(w->caller,
 					  clang_getCursorReferenced(e)) :
 		 !lf_call_is_constant(arg))
-		lf_call_refuse_at(w, LF_WHY_CALL_ARG, arg, NULL);
+		lf_call_refuse_at(w, member ? LF_WHY_CALL_ARG_MEMBER :
+				  lf_call_arg_is_offset(e) ?
+				  LF_WHY_CALL_ARG_OFFSET : LF_WHY_CALL_ARG,
+				  arg, NULL);
 	else if (lf_call_is_pointer(ft) ? !lf_call_same_target(ft, at) :
 		 !lf_call_is_arith(ft) || !lf_call_is_arith(at))
 		lf_call_refuse_at(w, LF_WHY_FORMAL_TYPE, arg, name);
@@ -721,8 +822,8 @@ static __isl_give char *lf_call_actual(__isl_keep struct lf_call_walk *w,
 				   &lf_call_check_captured, w) < 0)
 		w->failed = 1;
 	free(name);
-	if (w->cause && w->cause->why == LF_WHY_CALL_ARG && text &&
-	    !w->cause->text && !(w->cause->text = strdup(text)))
+	if (w->cause && !w->cause->name && text && !w->cause->text &&
+	    !(w->cause->text = strdup(text)))
 		w->failed = 1;
 	if (w->cause || w->failed) {
 		free(text);
@@ -753,7 +854,7 @@ static int lf_call_cmp_ref(const void *a, const void *b)
 }
 
 /* The callee's nests text[begin, end) with every reference to a formal
- * replaced by actuals[formal].
+ * replaced by actuals[formal], and every other reference by its text.
  */
 static __isl_give char *lf_call_text(__isl_keep struct lf_call_walk *w,
 	unsigned begin, unsigned end, char **actuals)
@@ -768,7 +869,8 @@ static __isl_give char *lf_call_text(__isl_keep struct lf_call_walk *w,
 	lf_buf_init(&buf);
 	for (i = 0; i < w->n_ref; ++i) {
 		lf_buf_add(&buf, text + at, w->refs[i].offset - at);
-		lf_buf_add_str(&buf, actuals[w->refs[i].formal]);
+		lf_buf_add_str(&buf, w->refs[i].text ? w->refs[i].text :
+						  actuals[w->refs[i].formal]);
 		at = w->refs[i].offset + w->refs[i].len;
 	}
 	lf_buf_add(&buf, text + at, end - at);
@@ -777,9 +879,14 @@ static __isl_give char *lf_call_text(__isl_keep struct lf_call_walk *w,
 
 static void lf_call_walk_clear(__isl_keep struct lf_call_walk *w)
 {
+	int i;
+
 	free(w->callee_usr);
 	free(w->formals);
+	for (i = 0; i < w->n_ref; ++i)
+		free(w->refs[i].text);
 	free(w->refs);
+	free(w->subs);
 	lf_call_free_names(w->decls, w->n_decl);
 	lf_call_free_names(w->formal_names, w->n_formal_name);
 	lf_reason_free(w->cause);

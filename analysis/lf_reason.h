@@ -157,6 +157,8 @@ enum lf_why {
 	LF_WHY_CALLEE_FORM,		/* its body is not only loop nests */
 	LF_WHY_CALLEE_CONTROL,		/* return, label or goto */
 	LF_WHY_CALLEE_STATIC,		/* N: a static or extern local */
+	LF_WHY_CALLEE_LOCAL,		/* N: a local that is not only an
+					 * iterator set by each for */
 	LF_WHY_CALLEE_PLACE,		/* __LINE__, __func__, a directive */
 	LF_WHY_CALLEE_PARAM_EFFECT,	/* a parameter's declaration has a
 					 * side effect */
@@ -167,6 +169,10 @@ enum lf_why {
 	LF_WHY_FORMAL_TYPE,		/* N: the argument's type differs */
 	LF_WHY_CALL_ARG,		/* T: not a constant or a variable
 					 * the callee cannot change */
+	LF_WHY_CALL_ARG_MEMBER,		/* T: a member not only
+					 * subscripted, or of a variable
+					 * that may change */
+	LF_WHY_CALL_ARG_OFFSET,		/* T: a pointer offset */
 	LF_WHY_NAME_SHADOWED,		/* N: declared in the caller too */
 	LF_WHY_NAME_CAPTURED,		/* N: an argument's name that the
 					 * callee declares */

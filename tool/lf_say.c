@@ -308,6 +308,10 @@ static const char *const lf_say_why[LF_WHY_N] = {
 		"the function's body holds a return, a label or a goto",
 	[LF_WHY_CALLEE_STATIC] =
 		"the function declares static or extern %N",
+	[LF_WHY_CALLEE_LOCAL] =
+		"the function declares %N at the top of its body and "
+		"does not use it only as an integer loop iterator that "
+		"each for sets",
 	[LF_WHY_CALLEE_PLACE] =
 		"the function's body holds a preprocessor directive, "
 		"__LINE__, __func__ or a builtin like them, which would "
@@ -328,6 +332,14 @@ static const char *const lf_say_why[LF_WHY_N] = {
 	[LF_WHY_CALL_ARG] =
 		"argument '%T' is neither a constant nor a variable that "
 		"keeps its value during the call",
+	[LF_WHY_CALL_ARG_MEMBER] =
+		"argument '%T' is a member, which can only replace a "
+		"pointer parameter that the function only subscripts, of "
+		"a variable that keeps its value during the call",
+	[LF_WHY_CALL_ARG_OFFSET] =
+		"argument '%T' is a pointer offset, which the function "
+		"would subscript; a local pointer set to it before the "
+		"call can be passed instead",
 	[LF_WHY_NAME_SHADOWED] =
 		"the function uses %N, which the caller declares "
 		"for something else",

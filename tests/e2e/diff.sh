@@ -49,8 +49,8 @@ check_diff() {
 		LF_WHY="patch failed: $(tail -n 1 "$dir/patch.txt")"
 		return 1
 	fi
-	if grep -q 'offset' "$dir/patch.txt"; then
-		LF_WHY="patch shifted a hunk: $(grep -m1 offset "$dir/patch.txt")"
+	if grep -q '(offset ' "$dir/patch.txt"; then
+		LF_WHY="patch shifted a hunk: $(grep -m1 '(offset ' "$dir/patch.txt")"
 		return 1
 	fi
 	if ! cmp -s "$dir/patched.c" "$dir/out.c"; then

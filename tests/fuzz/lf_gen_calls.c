@@ -10,14 +10,17 @@
  * coefficient and an int size as formals too.  The kernel ck_kernel
  * runs 3 to 7 steps, each a nest of its own or a call of an operator
  * with arguments drawn from the globals, the kernel's locals (a local
- * temporary array, passed from one call to the next), the kernel's
+ * temporary array, passed from one call to the next; members of local
+ * structs and of one reached through a pointer; offsets into a
+ * global, which keep the call a call), the kernel's
  * pointer parameters (which main sometimes makes point to the same
  * global) and, for the scalars, the kernel's parameters, literals of
  * the formal's type or of another (converted by the call), a macro, and
  * sometimes an expression or a local whose address the kernel takes
  * (calls that must stay calls).  Some operators also read or
  * accumulate into a global scalar, or assign their coefficient formal
- * (so that their calls stay calls).  main fills every array, calls the
+ * (so that their calls stay calls), and some declare their iterators
+ * at the top of their body, C89 style.  main fills every array, calls the
  * kernel and prints an FNV-1a hash of each.
  *
  * Subscripts are the iterators plus an offset in {-1, 0, 1}, and loops
@@ -55,7 +58,11 @@ static int ck_rand(int n)
 }
 
 /* An operator: how many array formals it writes and reads, how its
- * formals are spelled, and what it does besides.
+ * formals are spelled, what it does besides, and whether it declares
+ * its iterators at the top of its body (c89: 1 plainly, 2 as a long
+ * and an int with a constant initialiser, 3 as 2 but a second nest's
+ * bound reads j, as the first nest left it, which keeps its calls
+ * calls).
  */
 struct ck_op {
 	int n_nest;
@@ -63,6 +70,7 @@ struct ck_op {
 	int global_read;
 	int global_acc;
 	int assigns;
+	int c89;
 };
 
 static const char *const ck_coefs[] = { "0.5f", "0.25f", "-0.25f",
@@ -139,12 +147,18 @@ static void ck_print_op(struct lf_text *t, int k, const struct ck_op *op)
 	lf_text_printf(t, ", ");
 	ck_formal(t, (op->spelling + 1) % 3, "x", 1);
 	lf_text_printf(t, ", float c, int n)\n{\n");
+	if (op->c89 == 1)
+		lf_text_printf(t, "\tint i, j;\n\n");
+	else if (op->c89 > 1)
+		lf_text_printf(t, "\tlong j;\n\tint i = 0;\n\n");
 	for (nest = 0; nest < op->n_nest; nest++) {
 		acc = ck_rand(3) == 0;
 		braces = acc || op->global_acc || op->assigns;
-		lf_text_printf(t, "\tfor (int i = 1; i < n; i++)\n"
-			       "\t\tfor (int j = 1; j < n; j++)%s\n",
-			       braces ? " {" : "");
+		lf_text_printf(t, "\tfor (%si = 1; i < %s; i++)\n"
+			       "\t\tfor (%sj = 1; j < n; j++)%s\n",
+			       op->c89 ? "" : "int ",
+			       op->c89 == 3 && nest > 0 ? "j" : "n",
+			       op->c89 ? "" : "int ", braces ? " {" : "");
 		ck_stmt(t, op, acc, "\t\t\t");
 		if (braces)
 			lf_text_printf(t, "\t\t}\n");
@@ -184,10 +198,23 @@ static const char *ck_int_arg(void)
 	return args[ck_rand(6)];
 }
 
+/* An array argument of a call: one of ck_array's, or a member of one
+ * of the kernel's structs (ck_sv, a local whose address is not taken,
+ * ck_sp, a pointer to ck_st, whose address is taken), or a pointer
+ * offset into ck_big (calls that stay calls).
+ */
+static const char *ck_array_arg(void)
+{
+	static const char *const args[] = { "ck_sv.a", "ck_sp->b", "ck_sv.b",
+		"ck_sp->a", "ck_st.a", "ck_big + 1" };
+
+	return ck_rand(6) ? ck_array() : args[ck_rand(6)];
+}
+
 /* A call of operator k. */
 static void ck_print_call(struct lf_text *t, int k)
 {
-	const char *y = ck_array(), *x = ck_array();
+	const char *y = ck_array_arg(), *x = ck_array_arg();
 
 	lf_text_printf(t, "\tck_op%d(%s, %s, %s, %s);\n", k, y, x,
 		       ck_float_arg(), ck_int_arg());
@@ -224,13 +251,17 @@ static void ck_print_top(struct lf_text *t, int n_op, int n_step)
 	lf_text_printf(t, "#define CK_DIM 24\n#define CK_HALF 0.5f\n\n");
 	for (k = 0; k < CK_N_GLOBAL; k++)
 		lf_text_printf(t, "static float ck_g%d[CK_DIM][CK_DIM];\n", k);
-	lf_text_printf(t, "static float ck_gs;\n\n");
+	lf_text_printf(t, "static float ck_gs;\n"
+		       "static float ck_big[CK_DIM + 2][CK_DIM];\n"
+		       "struct ck_s {\n\tfloat (*a)[CK_DIM];\n"
+		       "\tfloat (*b)[CK_DIM];\n};\n\n");
 	for (k = 0; k < n_op; k++) {
 		ops[k].n_nest = 1 + (ck_rand(4) == 0);
 		ops[k].spelling = ck_rand(3);
 		ops[k].global_read = ck_rand(5) == 0;
 		ops[k].global_acc = ck_rand(6) == 0;
 		ops[k].assigns = ck_rand(10) == 0;
+		ops[k].c89 = ck_rand(3) ? 0 : 1 + ck_rand(3);
 		ck_print_op(t, k, &ops[k]);
 	}
 	lf_text_printf(t, "static void ck_kernel(float (*p)[CK_DIM], "
@@ -239,7 +270,12 @@ static void ck_print_top(struct lf_text *t, int n_op, int n_step)
 		       "\tfloat ck_cl = c * 0.25f;\n"
 		       "\tfloat ck_ca = 0.125f;\n"
 		       "\tfloat *ck_pa = &ck_ca;\n"
-		       "\tint ck_m = n - 2;\n\n"
+		       "\tint ck_m = n - 2;\n"
+		       "\tstruct ck_s ck_sv = { q, p };\n"
+		       "\tstruct ck_s ck_st = { p, ck_g2 };\n"
+		       "\tstruct ck_s *ck_sp = &ck_st;\n\n"
+		       "\t(void) ck_sv;\n"
+		       "\t(void) ck_sp;\n"
 		       "\t(void) p;\n"
 		       "\t(void) q;\n"
 		       "\t(void) ck_cl;\n"
@@ -279,7 +315,9 @@ static void ck_print_main(struct lf_text *t, int same)
 	for (k = 0; k < CK_N_GLOBAL; k++)
 		lf_text_printf(t, "\tprintf(\"ck_g%d %%08x\\n\", "
 			       "lf_hash(ck_g%d, sizeof(ck_g%d)));\n", k, k, k);
-	lf_text_printf(t, "\tprintf(\"ck_gs %%a\\n\", ck_gs);\n");
+	lf_text_printf(t, "\tprintf(\"ck_big %%08x\\n\", "
+		       "lf_hash(ck_big, sizeof(ck_big)));\n"
+		       "\tprintf(\"ck_gs %%a\\n\", ck_gs);\n");
 }
 
 void lf_ck_generate(struct lf_ck *ck, unsigned long long seed, int force)
