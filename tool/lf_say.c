@@ -288,6 +288,11 @@ static const char *const lf_say_why[LF_WHY_N] = {
 		"sharing only the outer loop with nests that have "
 		"loops of their own inside it would stream both "
 		"through the cache",
+	[LF_WHY_INNER_IN_L1] =
+		"the two start at different iterations, so a fused loop "
+		"would move the vector accesses of one off their "
+		"alignment, and the %0 bytes one iteration of the outer "
+		"loops accesses stay in the L1 cache between them",
 	[LF_WHY_OVERFLOW] =
 		"not rewritten: a bound of the new loops could "
 		"overflow its type for some sizes",
@@ -770,7 +775,9 @@ __isl_give char *lf_say_message(__isl_keep const struct lf_message *m)
 	if (m->kind == LF_MESSAGE_FAILED || !reason)
 		return reason;
 	lf_buf_init(&buf);
-	lf_buf_printf(&buf, "not fused with the nest at line %u: %s",
+	lf_buf_printf(&buf, m->reason->why == LF_WHY_INNER_IN_L1 ?
+		      "inner loop not fused with that of the nest at line "
+		      "%u: %s" : "not fused with the nest at line %u: %s",
 		      m->other_line, reason);
 	free(reason);
 	return lf_buf_take(&buf);
