@@ -147,6 +147,7 @@ enum lf_why {
 	LF_WHY_SHIFT_IN_L2,		/* n0 bytes, n1 shift */
 	LF_WHY_FAR_APART,
 	LF_WHY_OUTER_ONLY,
+	LF_WHY_INNER_IN_L1,		/* n0 bytes of one outer iteration */
 	LF_WHY_OVERFLOW,
 	/* Calls next to loop nests, kept as calls. */
 	LF_WHY_CALL_KEPT,		/* N: the callee, C: why */

@@ -49,35 +49,33 @@ long lf_plan_val_extent(__isl_take isl_val *min,
 	return extent;
 }
 
-/* The largest number of values dimension "l" of "elems" spans for
- * any one value of the parameters, or -1 if it is unbounded or exceeds
- * LF_PLAN_MAX_EXTENT.
+/* The largest number of values dimension "l" of the range of "elems"
+ * spans for any one element of its domain and value of the parameters,
+ * or -1 if it is unbounded or exceeds LF_PLAN_MAX_EXTENT.
  */
-static long lf_plan_dim_extent(__isl_keep isl_set *elems, int l)
+static long lf_plan_dim_extent(__isl_keep isl_map *elems, int l)
 {
 	isl_pw_aff *span;
 
-	span = isl_pw_aff_sub(isl_set_dim_max(isl_set_copy(elems), l),
-			      isl_set_dim_min(isl_set_copy(elems), l));
-	return lf_plan_val_extent(isl_val_zero(isl_set_get_ctx(elems)),
+	span = isl_pw_aff_sub(isl_map_dim_max(isl_map_copy(elems), l),
+			      isl_map_dim_min(isl_map_copy(elems), l));
+	return lf_plan_val_extent(isl_val_zero(isl_map_get_ctx(elems)),
 				  isl_pw_aff_max_val(span));
 }
 
-/* The bytes of the largest bounding box of "elems", elements of
- * "array", for one value of the parameters, or -1 if a bound is unknown
- * or the count does not fit in a long.  The parameters of a run nested
- * in loops include the outer iterators: the box is what one execution
- * of the run touches (a row of a matrix, not the matrix), which is what
- * stays in cache between the nests.  Each dimension is maximised on its
- * own, so the box is an upper bound.
+/* The bytes of the largest bounding box of the elements of "array"
+ * that "elems" maps one point of its domain to, for one value of the
+ * parameters, or -1 if a bound is unknown or the count does not fit in
+ * a long.  Each dimension is maximised on its own, so the box is an
+ * upper bound.
  */
-long lf_plan_box_bytes(__isl_take isl_set *elems,
+static long lf_plan_map_box_bytes(__isl_take isl_map *elems,
 	__isl_keep const struct lf_array *array)
 {
 	long box = array->elem_size;
 	int l;
 
-	if (isl_set_plain_is_empty(elems) == isl_bool_true)
+	if (isl_map_plain_is_empty(elems) == isl_bool_true)
 		box = 0;
 	for (l = 0; l < array->n_dim && box > 0; ++l) {
 		long extent = lf_plan_dim_extent(elems, l);
@@ -85,8 +83,21 @@ long lf_plan_box_bytes(__isl_take isl_set *elems,
 		box = extent > 0 && extent <= LONG_MAX / box ?
 		      box * extent : -1;
 	}
-	isl_set_free(elems);
+	isl_map_free(elems);
 	return box;
+}
+
+/* The bytes of the largest bounding box of "elems", elements of
+ * "array", for one value of the parameters, or -1 if a bound is unknown
+ * or the count does not fit in a long.  The parameters of a run nested
+ * in loops include the outer iterators: the box is what one execution
+ * of the run touches (a row of a matrix, not the matrix), which is what
+ * stays in cache between the nests.
+ */
+long lf_plan_box_bytes(__isl_take isl_set *elems,
+	__isl_keep const struct lf_array *array)
+{
+	return lf_plan_map_box_bytes(isl_map_from_range(elems), array);
 }
 
 /* No element of "array".
@@ -148,6 +159,67 @@ static __isl_give isl_map *lf_plan_running(__isl_keep struct lf_run *run,
 {
 	return isl_map_intersect_domain(rel, isl_set_intersect_params(
 		isl_set_copy(stmt->domain), isl_set_copy(run->context)));
+}
+
+/* The elements of "array" that one iteration of the shared loops
+ * 0 .. level - 1 of nests [start, k] accesses, { [f_0, ...] -> A[...] }.
+ */
+static __isl_give isl_map *lf_plan_outer_elems(__isl_keep struct lf_plan *plan,
+	int start, int k, int level, int array)
+{
+	struct lf_run *run = plan->run;
+	struct lf_term terms[LF_SCHED_MAX_LEN], loops[LF_MAX_DEPTH];
+	int len = lf_plan_sched_len(plan), i, a, l;
+	isl_map *elems;
+	isl_space *space;
+
+	space = isl_space_alloc(isl_set_get_ctx(run->context), 0, level,
+				run->arrays[array].n_dim);
+	space = isl_space_set_tuple_name(space, isl_dim_out,
+					 run->arrays[array].name);
+	elems = isl_map_empty(space);
+	for (i = 0; i < run->n_stmt; ++i) {
+		struct lf_stmt *stmt = &run->stmts[i];
+		isl_map *outer;
+
+		if (stmt->nest < start || stmt->nest > k)
+			continue;
+		lf_plan_terms(plan, stmt, terms, len);
+		for (l = 0; l < level; ++l)
+			loops[l] = terms[lf_plan_loop_pos(plan, l)];
+		outer = isl_map_reverse(lf_plan_running(run, stmt,
+			lf_sched_stmt_map(stmt, loops, level)));
+		for (a = 0; a < stmt->n_access; ++a) {
+			struct lf_access *acc = &run->accesses[stmt->accesses[a]];
+
+			if (acc->array == array)
+				elems = isl_map_union(elems, isl_map_apply_range(
+					isl_map_copy(outer),
+					isl_map_copy(acc->rel)));
+		}
+		isl_map_free(outer);
+	}
+	return elems;
+}
+
+/* The bytes that one iteration of the shared loops 0 .. level - 1 of
+ * nests [start, k] accesses at most (a row or two of each matrix), or
+ * -1 if unknown.  What fits in the L1 cache stays there from one inner
+ * loop to the next without fusing them.
+ */
+long lf_plan_outer_bytes(__isl_keep struct lf_plan *plan, int start, int k,
+	int level)
+{
+	struct lf_run *run = plan->run;
+	long total = 0;
+	int a;
+
+	for (a = 0; a < run->n_array && total >= 0; ++a)
+		if (run->arrays[a].n_dim > 0)
+			total = lf_plan_add_bytes(total, lf_plan_map_box_bytes(
+				lf_plan_outer_elems(plan, start, k, level, a),
+				&run->arrays[a]));
+	return total;
 }
 
 /* Restrict "pairs", { S[x] -> T[y] }, to |y_0 - x_0| <= LF_PLAN_NEAR:

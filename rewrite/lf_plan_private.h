@@ -32,6 +32,8 @@ long lf_plan_box_bytes(__isl_take isl_set *elems,
 	__isl_keep const struct lf_array *array);
 __isl_give struct lf_reason *lf_plan_no_saving(__isl_keep struct lf_plan *plan,
 	int start, int k, long *total, int *error);
+long lf_plan_outer_bytes(__isl_keep struct lf_plan *plan, int start, int k,
+	int level);
 long lf_plan_val_extent(__isl_take isl_val *min,
 	__isl_take isl_val *max);
 

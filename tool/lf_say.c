@@ -288,6 +288,11 @@ static const char *const lf_say_why[LF_WHY_N] = {
 		"sharing only the outer loop with nests that have "
 		"loops of their own inside it would stream both "
 		"through the cache",
+	[LF_WHY_INNER_IN_L1] =
+		"the two start at different iterations, so a fused loop "
+		"would move the vector accesses of one off their "
+		"alignment, and the %0 bytes one iteration of the outer "
+		"loops accesses stay in the L1 cache between them",
 	[LF_WHY_OVERFLOW] =
 		"not rewritten: a bound of the new loops could "
 		"overflow its type for some sizes",
@@ -786,7 +791,10 @@ __isl_give char *lf_say_message(__isl_keep const struct lf_message *m)
 	lf_buf_init(&buf);
 	if (m->n_call == 2 && m->calls[1])
 		lf_buf_printf(&buf, "call to %s() is ", m->calls[1]);
-	lf_buf_add_str(&buf, "not fused with the ");
+	if (m->reason->why == LF_WHY_INNER_IN_L1)
+		lf_buf_add_str(&buf, "inner loop not fused with that of the ");
+	else
+		lf_buf_add_str(&buf, "not fused with the ");
 	if (m->n_call == 2 && m->calls[0])
 		lf_buf_printf(&buf, "call to %s()", m->calls[0]);
 	else

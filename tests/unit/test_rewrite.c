@@ -941,6 +941,73 @@ START_TEST(test_calls_refused)
 }
 END_TEST
 
+/* The number of times needle occurs in text. */
+static int count(const char *text, const char *needle)
+{
+	int n = 0;
+
+	while ((text = strstr(text, needle)) != NULL) {
+		n++;
+		text++;
+	}
+	return n;
+}
+
+/* Two sweeps of fdtd-2d's kind over N x M floats whose inner loops start
+ * at s1 and s2: over short rows with different starts they share only
+ * the outer loop, and a remark says why; with equal starts, or rows that
+ * do not fit in half of the 32 KiB L1 cache together, the inner loops
+ * fuse as well.
+ */
+START_TEST(test_inner_start_apart)
+{
+	static const struct {
+		int m, s1, s2, apart;
+	} cases[] = {
+		{ 64, 0, 1, 1 }, { 64, 1, 1, 0 }, { 2048, 0, 1, 0 },
+	};
+	static const char remark[] =
+		"inner loop not fused with that of the nest at line 6: ";
+	struct lf_options opt = {
+		.tile_size = 0, .cache_l1 = 32 * 1024,
+		.cache_l2 = 1024 * 1024
+	};
+	char src[1024];
+	unsigned k;
+	int m, inner;
+
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); ++k) {
+		snprintf(src, sizeof(src),
+			 "#define N 64\n"
+			 "#define M %d\n"
+			 "static float ey[N][M], ex[N][M], hz[N][M];\n"
+			 "void sweeps(void)\n"
+			 "{\n"
+			 "\tfor (int i = 1; i < N; i++)\n"
+			 "\t\tfor (int j = %d; j < M; j++)\n"
+			 "\t\t\tey[i][j] -= 0.5f * (hz[i][j] - hz[i-1][j]);\n"
+			 "\tfor (int i = 1; i < N; i++)\n"
+			 "\t\tfor (int j = %d; j < M; j++)\n"
+			 "\t\t\tex[i][j] -= 0.5f * (hz[i][j] - hz[i][j-1]);\n"
+			 "}\n", cases[k].m, cases[k].s1, cases[k].s2);
+		file = parse_text(src, strlen(src));
+		ck_assert_ptr_nonnull(file);
+		ck_assert_int_eq(lf_rewrite_file(file, &opt, &result), 0);
+		ck_assert_int_eq(result.n_edit, 1);
+		ck_assert_int_eq(count(result.edits[0].text, "for ("),
+				 cases[k].apart ? 3 : 2);
+		inner = 0;
+		for (m = 0; m < result.n_message; ++m)
+			inner += strncmp(say(&result.messages[m]), remark,
+					 sizeof(remark) - 1) == 0;
+		ck_assert_int_eq(inner, cases[k].apart);
+		lf_result_clear(&result);
+		lf_file_free(file);
+		file = NULL;
+	}
+}
+END_TEST
+
 static Suite *rewrite_suite(void)
 {
 	Suite *s = suite_create("rewrite");
@@ -965,6 +1032,7 @@ static Suite *rewrite_suite(void)
 	tcase_add_test(tc, test_calls_fused);
 	tcase_add_test(tc, test_calls_no_inline);
 	tcase_add_test(tc, test_calls_refused);
+	tcase_add_test(tc, test_inner_start_apart);
 	suite_add_tcase(s, tc);
 	return s;
 }
