@@ -49,6 +49,7 @@ struct lf_base_stores {
 	int pointer;
 };
 
+struct lf_buf;
 struct lf_delin;
 
 struct lf_builder {
@@ -243,6 +244,8 @@ void lf_call_edits_free(__isl_take struct lf_call_edit *edits, int n);
 /* lf_call_arg.c */
 int lf_call_member_root(CXCursor e, CXCursor *root);
 int lf_call_arg_is_offset(CXCursor e);
+int lf_call_arg_int_value(__isl_keep struct lf_buf *buf, CXCursor arg,
+	CXType ft);
 
 /* lf_nest.c */
 int lf_nest_build(__isl_keep struct lf_builder *b, CXCursor for_c, int nest);

@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: MIT */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -738,47 +737,6 @@ static int lf_call_member_ok(__isl_keep struct lf_call_walk *w, CXCursor e,
 	return 1;
 }
 
-/* Print to "buf" the value of the integer constant "arg" converted to
- * the formal's type "ft", "((type)value)", and return 1; 0 if "arg" is
- * not an integer constant that libclang gives in 64 bits (not one of
- * an __int128 type, which it would cut).  The value, rather than the
- * argument's text: a macro in a bound is a parameter that the code
- * generator may take for larger than its value, while a call converts
- * the value once.
- */
-static int lf_call_int_value(__isl_keep struct lf_buf *buf, CXCursor arg,
-	CXType ft)
-{
-	CXEvalResult r;
-	CXString s;
-	long long v;
-
-	if (clang_Type_getSizeOf(ft) > 8 ||
-	    clang_Type_getSizeOf(clang_getCursorType(arg)) > 8)
-		return 0;
-	r = clang_Cursor_Evaluate(arg);
-	if (!r)
-		return 0;
-	if (clang_EvalResult_getKind(r) != CXEval_Int) {
-		clang_EvalResult_dispose(r);
-		return 0;
-	}
-	s = clang_getTypeSpelling(clang_getUnqualifiedType(ft));
-	lf_buf_printf(buf, "((%s)", clang_getCString(s));
-	clang_disposeString(s);
-	if (clang_EvalResult_isUnsignedInt(r))
-		lf_buf_printf(buf, "%lluULL)",
-			      clang_EvalResult_getAsUnsigned(r));
-	else if ((v = clang_EvalResult_getAsLongLong(r)) >= 0)
-		lf_buf_printf(buf, "%lldLL)", v);
-	else if (v == LLONG_MIN)
-		lf_buf_printf(buf, "(-%lldLL - 1))", LLONG_MAX);
-	else
-		lf_buf_printf(buf, "(-%lldLL))", -v);
-	clang_EvalResult_dispose(r);
-	return 1;
-}
-
 /* The text that replaces formal k, whose argument is "arg": the
  * argument in parentheses, converted to the formal's type by a cast
  * where the call would convert it; NULL with w->cause set if the
@@ -830,7 +788,7 @@ static __isl_give char *lf_call_actual(__isl_keep struct lf_call_walk *w,
 		return NULL;
 	}
 	lf_buf_init(&buf);
-	if (!var && !lf_call_is_pointer(ft) && lf_call_int_value(&buf, arg, ft)) {
+	if (!var && !lf_call_is_pointer(ft) && lf_call_arg_int_value(&buf, arg, ft)) {
 		free(text);
 		return lf_buf_take(&buf);
 	}
