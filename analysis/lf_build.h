@@ -241,6 +241,10 @@ int lf_call_locals(__isl_keep struct lf_builder *b, CXCursor body,
 	int *n_edit, __isl_give struct lf_reason **cause);
 void lf_call_edits_free(__isl_take struct lf_call_edit *edits, int n);
 
+/* lf_call_context.c */
+int lf_call_context_check(__isl_keep struct lf_builder *b, CXCursor caller,
+	CXCursor fn, unsigned call_begin, unsigned *at, __isl_give char **name);
+
 /* lf_call_arg.c */
 int lf_call_member_root(CXCursor e, CXCursor *root);
 int lf_call_arg_is_offset(CXCursor e);

@@ -558,6 +558,28 @@ static void lf_call_check_callee(__isl_keep struct lf_call_walk *w,
 		w->failed = 1;
 }
 
+/* Refuse the call at "call_begin" if the callee "fn" may not mean
+ * there what it means where it is written (lf_call_context.c).
+ */
+static void lf_call_check_context(__isl_keep struct lf_call_walk *w,
+	CXCursor fn, unsigned call_begin)
+{
+	unsigned at;
+	char *name;
+	int r = lf_call_context_check(w->b, w->caller, fn, call_begin, &at,
+				      &name);
+
+	if (r < 0)
+		w->failed = 1;
+	else if (r == 1)
+		lf_call_refuse(w, LF_WHY_CALLEE_CONTEXT,
+			       lf_file_loc(w->b->file, at), NULL);
+	else if (r == 2)
+		lf_call_refuse(w, LF_WHY_CALL_ATTRIBUTE,
+			       lf_file_loc(w->b->file, call_begin), name);
+	free(name);
+}
+
 /* Is canonical type "t" an arithmetic type (an integer, _Bool or a
  * floating type, not an enum)?
  */
@@ -917,6 +939,8 @@ static int lf_call_fill(__isl_keep struct lf_call_walk *w, CXCursor call,
 	if (r == 0 && !w->cause)
 		lf_call_check_callee(w, fn, caller_begin, &begin, &end,
 				     &out->n_nest);
+	if (r == 0 && !w->cause && !w->failed)
+		lf_call_check_context(w, fn, out->begin);
 	if (r == 0 && !w->cause && !w->failed)
 		r = lf_call_actuals(w, call, &actuals);
 	if (r == 0 && !w->cause && !w->failed) {

@@ -7,9 +7,10 @@
 
 /* Pointer arguments other than variables.
  *
- * Members, "l.output" or "s->w": the value of the
- * member at the call is what the callee's pointer formal holds, while
- * the expansion reads the member wherever the callee reads the formal.
+ * Members, "l.output" or "l.w.data" (not through "->", below): the
+ * value of the member at the call is what the callee's pointer formal
+ * holds, while the expansion reads the member wherever the callee reads
+ * the formal.
  * Both agree when the member does not change while the callee runs.
  * The expansion leaves that to the model of member bases (lf_base.c):
  * a subscripted member is modeled only if no store of the run may
@@ -24,20 +25,26 @@
  * reason of their own that says what the model does take.
  */
 
-/* Is "e" (stripped) a chain of members, each reached with '.' or
- * "->" from the one before, that starts from a variable?  Set *root
- * to that variable's declaration.
+/* Is "e" (stripped) a chain of members, each reached with '.' from
+ * the one before, that starts from a variable?  Set *root to that
+ * variable's declaration.  Not "->": the struct it reaches may be in
+ * memory that the callee stores over (an allocated buffer whose first
+ * bytes hold the struct), and the expansion would read the member again
+ * after such a store, where the call read it once.
  */
 int lf_call_member_root(CXCursor e, CXCursor *root)
 {
 	CXCursor *ch;
+	CXType t;
 	int n;
 
 	if (clang_getCursorKind(e) != CXCursor_MemberRefExpr)
 		return 0;
 	while (clang_getCursorKind(e) == CXCursor_MemberRefExpr) {
 		n = lf_cursor_children(e, &ch);
-		if (n != 1) {
+		t = n == 1 ? clang_getCanonicalType(clang_getCursorType(ch[0])) :
+		    clang_getCanonicalType(clang_getCursorType(e));
+		if (n != 1 || t.kind == CXType_Pointer) {
 			free(ch);
 			return 0;
 		}

@@ -174,6 +174,10 @@ enum lf_why {
 					 * subscripted, or of a variable
 					 * that may change */
 	LF_WHY_CALL_ARG_OFFSET,		/* T: a pointer offset */
+	LF_WHY_CALLEE_CONTEXT,		/* a directive between the function
+					 * and the call */
+	LF_WHY_CALL_ATTRIBUTE,		/* N: an attribute of the caller or
+					 * the callee about how to compile */
 	LF_WHY_NAME_SHADOWED,		/* N: declared in the caller too */
 	LF_WHY_NAME_CAPTURED,		/* N: an argument's name that the
 					 * callee declares */

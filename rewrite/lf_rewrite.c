@@ -441,6 +441,31 @@ static int lf_rewrite_keep_lines(__isl_keep struct lf_file *file,
 	return e->text ? 0 : -1;
 }
 
+/* New text that starts with a directive (a pragma of --openmp, a
+ * #line) must start a line: where the replaced code follows other code
+ * on its line ("int main(void){ for ..."), it goes on a line of its own.
+ */
+static int lf_rewrite_own_line(__isl_keep struct lf_file *file,
+	__isl_keep struct lf_edit *e)
+{
+	const char *nl = file->crlf ? "\r\n" : "\n";
+	struct lf_buf buf;
+	unsigned at = e->begin;
+
+	if (!e->text || e->text[0] != '#')
+		return 0;
+	while (at > 0 && (file->text[at - 1] == ' ' ||
+			  file->text[at - 1] == '\t'))
+		at--;
+	if (at == 0 || file->text[at - 1] == '\n')
+		return 0;
+	lf_buf_init(&buf);
+	lf_buf_printf(&buf, "%s%s", nl, e->text);
+	free(e->text);
+	e->text = lf_buf_take(&buf);
+	return e->text ? 0 : -1;
+}
+
 /* Rewrite the runs of "file" into "result" (empty before).
  */
 static int lf_rewrite_runs(__isl_keep struct lf_file *file,
@@ -492,7 +517,8 @@ int lf_rewrite_file(__isl_keep struct lf_file *file,
 	    lf_rewrite_calls(file, options, result) < 0)
 		return -1;
 	for (i = 0; i < result->n_edit; ++i)
-		if (lf_rewrite_keep_lines(file, &result->edits[i]) < 0)
+		if (lf_rewrite_own_line(file, &result->edits[i]) < 0 ||
+		    lf_rewrite_keep_lines(file, &result->edits[i]) < 0)
 			return -1;
 	return 0;
 }

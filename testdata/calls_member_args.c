@@ -1,12 +1,13 @@
 // RUN-ARGS: --function=forward_connected
-// EXPECT-STDERR: :52:[0-9]+: note: fused calls to add_bias, leaky, scale \(lines 52-54\) into 1 loop nest; runs if l.output and net->scales, and l.output and l.biases, do not overlap, checked at run time
+// EXPECT-STDERR: :53:[0-9]+: note: fused calls to add_bias, leaky, scale \(lines 53-55\) into 1 loop nest; runs if l.output and net.scales, and l.output and l.biases, do not overlap, checked at run time
 /*
  * A darknet-style layer: the forward pass passes the members of the
- * layer it gets by value (l.output, l.biases) and of a pointer to its
- * network (net->scales) to one function per operator.  The members
- * keep their values while the operators run (they store only floats),
- * so each is read once at the call or once per access alike, and the
- * calls fuse.
+ * layer and of the network it gets by value, as darknet does
+ * (l.output, l.biases, net.scales), to one function per operator.  The
+ * members keep their values while the operators run (nothing can reach
+ * the copies), so each is read once at the call or once per access
+ * alike, and the calls fuse.  Through a pointer (net->scales) they
+ * would stay calls: the operators' stores might overwrite the struct.
  */
 #include <stdio.h>
 
@@ -47,11 +48,11 @@ static void scale(float *x, const float *s, int batch, int n)
 			x[i * n + j] *= s[j];
 }
 
-static void forward_connected(struct layer l, struct network *net, int n)
+static void forward_connected(struct layer l, struct network net, int n)
 {
 	add_bias(l.output, l.biases, B, n);
 	leaky(l.output, B, n);
-	scale(l.output, net->scales, B, n);
+	scale(l.output, net.scales, B, n);
 }
 
 static float output[B * N], biases[N], scales[N];
@@ -68,7 +69,7 @@ int main(void)
 		biases[j] = (float)(j % 9 - 4) / 8.0f;
 		scales[j] = (float)(j % 5 + 1) / 4.0f;
 	}
-	forward_connected(l, &net, N);
+	forward_connected(l, net, N);
 	for (int i = 0; i < B * N; i++)
 		s = s * 31u + (unsigned)(output[i] * 64.0f);
 	printf("%a %a %u\n", output[0], output[B * N - 1], s);

@@ -340,11 +340,20 @@ static const char *const lf_say_why[LF_WHY_N] = {
 	[LF_WHY_CALL_ARG_MEMBER] =
 		"argument '%T' is a member, which can only replace a "
 		"pointer parameter that the function only subscripts, of "
-		"a variable that keeps its value during the call",
+		"a variable that keeps its value during the call, reached "
+		"with '.' only (memory that '->' reaches may be stored "
+		"over by the function)",
 	[LF_WHY_CALL_ARG_OFFSET] =
 		"argument '%T' is a pointer offset, which the function "
 		"would subscript; a local pointer set to it before the "
 		"call can be passed instead",
+	[LF_WHY_CALLEE_CONTEXT] =
+		"a preprocessor directive between the function and the "
+		"call may change what its body means at the call (a macro, "
+		"a pragma about floating point or optimization)",
+	[LF_WHY_CALL_ATTRIBUTE] =
+		"attribute '%N' of the caller or the function may change "
+		"how the moved loops are compiled",
 	[LF_WHY_NAME_SHADOWED] =
 		"the function uses %N, which the caller declares "
 		"for something else",
